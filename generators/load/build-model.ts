@@ -1,0 +1,94 @@
+// A checked description -> the settled model: defaults applied, nothing left optional that a
+// generator would have to guess.
+import type { ApiModel, ContractCase, Endpoint, Environment, Example, JsonSchema, Parameter, Resource } from '../model.js';
+import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
+
+const SCHEMA_REF = /^#\/schemas\//;
+
+export function buildModel(spec: RawSpec, file: string, schemas: Record<string, JsonSchema>): ApiModel {
+  const resources = spec.resources.map(
+    (r): Resource => ({
+      id: r.id,
+      name: r.name,
+      description: r.description ?? '',
+      basePath: r.basePath,
+      pathVariable: `${r.id}Path`,
+      ...(r.rateLimit ? { rateLimit: r.rateLimit } : {}),
+      endpoints: r.endpoints.map(buildEndpoint),
+    }),
+  );
+  return {
+    source: file,
+    info: { id: spec.info.id, name: spec.info.name, version: spec.info.version, docs: spec.info.docs ?? '', description: spec.info.description ?? '' },
+    environments: spec.environments.map((e): Environment => ({
+      id: e.id,
+      name: e.name,
+      baseUrl: e.baseUrl,
+      resourcePaths: Object.fromEntries(resources.map((r) => [r.id, e.resourcePaths?.[r.id] ?? r.basePath])),
+      values: { organization: e.values?.organization ?? '', clientId: e.values?.clientId ?? '' },
+    })),
+    auth: {
+      flow: spec.auth.flow,
+      method: spec.auth.method,
+      path: spec.auth.path,
+      clientAuthentication: spec.auth.clientAuthentication,
+      headers: spec.auth.headers ?? {},
+      tokenPrefix: spec.auth.tokenPrefix ?? 'Bearer',
+      lifetimeSeconds: spec.auth.lifetimeSeconds,
+      refreshToken: spec.auth.refreshToken,
+      expirySkewSeconds: spec.auth.expirySkewSeconds ?? 60,
+      rateLimit: spec.auth.rateLimit,
+      responseSchema: schemaName(spec.auth.response.schema.$ref),
+      description: spec.auth.description ?? '',
+    },
+    resources,
+    schemas,
+    contract: { responseTimeMs: spec.contract.responseTimeMs, cases: spec.contract.cases.map(buildCase) },
+    unknowns: spec.unknowns ?? [],
+  };
+}
+
+function schemaName(ref: string): string {
+  return ref.replace(SCHEMA_REF, '');
+}
+
+function buildEndpoint(e: RawEndpoint): Endpoint {
+  return {
+    id: e.id,
+    name: e.name,
+    method: e.method,
+    path: e.path,
+    description: e.description ?? '',
+    pathParams: (e.pathParams ?? []).map((p) => buildParameter(p, true)),
+    query: (e.query ?? []).map((p) => buildParameter(p, p.required ?? false)),
+    responses: e.responses.map((r) => ({ status: r.status, description: r.description, ...(r.schema ? { schema: schemaName(r.schema.$ref) } : {}) })),
+    capture: e.capture ?? {},
+    requires: e.requires ?? [],
+    examples: (e.examples ?? []).map(
+      (x): Example => ({ name: x.name, status: x.status, query: strings(x.query), pathParams: strings(x.pathParams), body: x.body }),
+    ),
+  };
+}
+
+function buildParameter(p: RawParameter, required: boolean): Parameter {
+  const { name, type, description, ...rest } = p;
+  return { ...rest, name, type, required, description: description ?? '' };
+}
+
+function strings(values: RawValues | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
+  const expect = {
+    status: c.expect.status,
+    json: c.expect.json ?? false,
+    schema: c.expect.schema ?? false,
+    ...(c.expect.page ? { page: c.expect.page } : {}),
+    ...(c.expect.everyItem ? { everyItem: c.expect.everyItem } : {}),
+  };
+  const target: ContractCase['target'] = c.token
+    ? { kind: 'token', credentials: c.token.credentials }
+    : { kind: 'endpoint', endpoint: c.endpoint!, auth: c.auth ?? 'inherit', query: strings(c.query), pathParams: strings(c.pathParams) };
+  return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), target, expect };
+}

@@ -1,0 +1,93 @@
+// Description bytes -> ApiModel, or a SpecError holding every problem with its position.
+// Pure: the caller reads the file.
+import type { ApiModel, JsonSchema } from '../model.js';
+import { buildModel } from './build-model.js';
+import { checkReferences, type Report } from './check-references.js';
+import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';
+import type { RawSpec } from './raw.js';
+import { readYaml, type SourceDocument } from './read-yaml.js';
+import { checkSchema, compileSchema, metaProblems, resolveRef, selfContained, type SchemaContext } from './schemas.js';
+import { validateFormat } from './validate-format.js';
+
+export { SpecError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+
+export function loadSpec(bytes: Uint8Array, file: string): ApiModel {
+  const source = readYaml(bytes, file);
+  if (!('doc' in source)) throw new SpecError([source]);
+  const raw = toJs(source);
+
+  const formatProblems = validateFormat(raw, source);
+  if (formatProblems.length > 0) throw new SpecError(formatProblems);
+  const spec = raw as RawSpec;
+
+  const diagnostics: Diagnostic[] = [];
+  const report: Report = (code, path, message, at = 'value') => {
+    diagnostics.push({ file, code, path, message, ...source.locate(path, at) });
+  };
+  const refsOf = checkNamedSchemas(spec, { source, names: new Set(Object.keys(spec.schemas)), report });
+  checkReferences(spec, report);
+  throwIf(diagnostics);
+
+  const schemas = selfContained(spec.schemas as Record<string, JsonSchema>, refsOf);
+  checkCompiled(spec, schemas, report);
+  throwIf(diagnostics);
+  return buildModel(spec, file, schemas);
+}
+
+function toJs(source: SourceDocument): unknown {
+  try {
+    return source.doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = (error as Error).message;
+    const code = /alias/i.test(message) ? 'yaml-alias-bomb' : 'yaml-syntax';
+    throw new SpecError([{ file: source.file, code, path: [], message: message.split('\n')[0]!, line: 1, col: 1 }]);
+  }
+}
+
+function throwIf(diagnostics: Diagnostic[]): void {
+  if (diagnostics.length === 0) return;
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.line}:${d.col}:${d.code}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  throw new SpecError(unique.sort((a, b) => a.line - b.line || a.col - b.col));
+}
+
+function checkNamedSchemas(spec: RawSpec, ctx: SchemaContext): Map<string, Set<string>> {
+  const refsOf = new Map<string, Set<string>>();
+  for (const [name, schema] of Object.entries(spec.schemas)) {
+    const path: NodePath = ['schemas', name];
+    for (const problem of metaProblems(schema)) ctx.report('invalid-schema', [...path, ...problem.path], problem.message);
+    refsOf.set(name, checkSchema(schema, path, ctx));
+  }
+  resolveRef(spec.auth.response.schema.$ref, ['auth', 'response', 'schema', '$ref'], ctx);
+  spec.resources.forEach((r, i) =>
+    r.endpoints.forEach((e, j) =>
+      e.responses.forEach((res, k) => {
+        if (res.schema) resolveRef(res.schema.$ref, ['resources', i, 'endpoints', j, 'responses', k, 'schema', '$ref'], ctx);
+      }),
+    ),
+  );
+  return refsOf;
+}
+
+function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, report: Report): void {
+  const validators = new Map<string, ReturnType<typeof compileSchema>>();
+  for (const [name, schema] of Object.entries(schemas)) {
+    const compiled = compileSchema(schema);
+    validators.set(name, compiled);
+    if (typeof compiled === 'string') report('invalid-schema', ['schemas', name], `schema \`${name}\` does not compile as draft-07: ${compiled}`, 'key');
+  }
+  spec.resources.forEach((r, i) =>
+    r.endpoints.forEach((e, j) =>
+      (e.examples ?? []).forEach((example, k) => {
+        const ref = e.responses.find((res) => res.status === example.status)?.schema?.$ref;
+        const validate = ref ? validators.get(ref.replace('#/schemas/', '')) : undefined;
+        if (!validate || typeof validate === 'string' || validate(example.body)) return;
+        const error = validate.errors![0]!;
+        report('invalid-example', ['resources', i, 'endpoints', j, 'examples', k, 'body', ...error.instancePath.split('/').slice(1)], `example does not match its schema: ${error.instancePath || 'body'} ${error.message}`);
+      }),
+    ),
+  );
+}

@@ -1,0 +1,91 @@
+// The description as written, once it has passed spec/format.schema.json (so these shapes hold).
+import type { CaseAuth, ParameterType, RateLimit, TokenCredentials } from '../model.js';
+
+export interface RawRef {
+  $ref: string;
+}
+
+export interface RawParameter {
+  name: string;
+  type: ParameterType;
+  required?: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  default?: string | number;
+  example?: string | number;
+  description?: string;
+}
+
+export type RawValues = Record<string, string | number>;
+
+export interface RawEndpoint {
+  id: string;
+  name: string;
+  method: string;
+  path: string;
+  description?: string;
+  pathParams?: RawParameter[];
+  query?: RawParameter[];
+  responses: { status: number; description: string; schema?: RawRef }[];
+  capture?: Record<string, string>;
+  requires?: string[];
+  examples?: { name: string; status: number; query?: RawValues; pathParams?: RawValues; body: unknown }[];
+}
+
+export interface RawSpec {
+  format: 1;
+  info: { id: string; name: string; version: string; docs?: string; description?: string };
+  environments: {
+    id: string;
+    name: string;
+    baseUrl: string;
+    resourcePaths?: Record<string, string>;
+    values?: { organization?: string; clientId?: string };
+  }[];
+  auth: {
+    flow: 'client_credentials';
+    method: 'POST';
+    path: string;
+    clientAuthentication: 'basic';
+    headers?: Record<string, string>;
+    body?: 'none';
+    tokenPrefix?: string;
+    lifetimeSeconds: number;
+    refreshToken: boolean;
+    expirySkewSeconds?: number;
+    rateLimit: RateLimit;
+    response: { schema: RawRef };
+    description?: string;
+  };
+  resources: {
+    id: string;
+    name: string;
+    basePath: string;
+    description?: string;
+    rateLimit?: RateLimit;
+    endpoints: RawEndpoint[];
+  }[];
+  schemas: Record<string, Record<string, unknown>>;
+  contract: {
+    responseTimeMs: number;
+    cases: {
+      id: string;
+      name: string;
+      basis?: string;
+      token?: { credentials: TokenCredentials };
+      endpoint?: string;
+      auth?: CaseAuth;
+      query?: RawValues;
+      pathParams?: RawValues;
+      expect: {
+        status: number;
+        json?: boolean;
+        schema?: boolean;
+        page?: { items: string; total: string; limit: number };
+        everyItem?: { items: string; field: string; equals: string | number };
+      };
+    }[];
+  };
+  unknowns?: string[];
+}

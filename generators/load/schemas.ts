@@ -1,0 +1,141 @@
+// The named JSON Schemas of a description: references checked, each made self-contained
+// (`#/schemas/X` -> `#/definitions/X`), and compiled as draft-07, the dialect newman's sandbox speaks.
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { JsonSchema } from '../model.js';
+import type { DiagnosticCode, NodePath } from './diagnostics.js';
+import type { SourceDocument } from './read-yaml.js';
+
+const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;
+
+const DRAFT_07_KEYWORDS = new Set([
+  '$schema', '$id', '$ref', '$comment', 'title', 'description', 'default', 'readOnly', 'writeOnly', 'examples',
+  'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern',
+  'additionalItems', 'items', 'maxItems', 'minItems', 'uniqueItems', 'contains', 'maxProperties', 'minProperties',
+  'required', 'additionalProperties', 'definitions', 'properties', 'patternProperties', 'dependencies',
+  'propertyNames', 'const', 'enum', 'type', 'format', 'contentMediaType', 'contentEncoding', 'if', 'then', 'else',
+  'allOf', 'anyOf', 'oneOf', 'not',
+]);
+const LATER_KEYWORDS = new Set([
+  '$defs', '$anchor', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor', '$vocabulary',
+  'prefixItems', 'unevaluatedItems', 'unevaluatedProperties', 'dependentRequired', 'dependentSchemas',
+  'minContains', 'maxContains', 'contentSchema',
+]);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
+const SCHEMA_VALUES = new Set(['additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+
+export interface SchemaContext {
+  source: SourceDocument;
+  names: ReadonlySet<string>;
+  report(code: DiagnosticCode, path: NodePath, message: string, at?: 'key' | 'value'): void;
+}
+
+/** The schema name a `{$ref}` points at, or undefined (reported) when it is not one of ours. */
+export function resolveRef(ref: string, path: NodePath, ctx: SchemaContext): string | undefined {
+  const name = REF.exec(ref)?.[1];
+  if (name === undefined) {
+    ctx.report('unsupported-ref', path, `\`${ref}\` is not supported; refer to a named schema as #/schemas/<Name>`);
+    return undefined;
+  }
+  if (!ctx.names.has(name)) {
+    ctx.report('dangling-ref', path, `\`${ref}\` points at no schema; known schemas: ${[...ctx.names].join(', ')}`);
+    return undefined;
+  }
+  return name;
+}
+
+/** Checks every keyword and reference below a schema, returning the names it refers to. */
+export function checkSchema(schema: unknown, path: NodePath, ctx: SchemaContext, refs = new Set<string>()): Set<string> {
+  if (typeof schema === 'boolean') return refs;
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) {
+    ctx.report('invalid-schema', path, 'a schema must be a mapping or a boolean');
+    return refs;
+  }
+  for (const [key, value] of Object.entries(schema)) {
+    const here = [...path, key];
+    if (LATER_KEYWORDS.has(key)) {
+      ctx.report('not-draft-07', here, `\`${key}\` is not a draft-07 keyword (newman validates with Ajv 6, draft-07)`, 'key');
+    } else if (!DRAFT_07_KEYWORDS.has(key)) {
+      ctx.report('invalid-schema', here, `unknown schema keyword \`${key}\``, 'key');
+    } else if (key === '$ref') {
+      const name = typeof value === 'string' ? resolveRef(value, here, ctx) : undefined;
+      if (name) refs.add(name);
+    } else if (key === 'items' && Array.isArray(value)) {
+      value.forEach((item, i) => checkSchema(item, [...here, i], ctx, refs));
+    } else if (key === 'items' || SCHEMA_VALUES.has(key)) {
+      checkSchema(value, here, ctx, refs);
+    } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
+      value.forEach((item, i) => checkSchema(item, [...here, i], ctx, refs));
+    } else if ((SCHEMA_MAPS.has(key) || key === 'dependencies') && isObject(value)) {
+      for (const [name, child] of Object.entries(value)) {
+        if (key !== 'dependencies' || !Array.isArray(child)) checkSchema(child, [...here, name], ctx, refs);
+      }
+    }
+  }
+  return refs;
+}
+
+/** Each named schema with every schema it reaches under `definitions`. */
+export function selfContained(schemas: Record<string, JsonSchema>, refsOf: Map<string, Set<string>>): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const name of Object.keys(schemas).sort()) {
+    const reached = reach(name, refsOf);
+    const root = rewriteRefs(schemas[name]) as JsonSchema;
+    if (reached.length > 0) {
+      root.definitions = Object.fromEntries(reached.map((n) => [n, rewriteRefs(schemas[n])]));
+    }
+    out[name] = root;
+  }
+  return out;
+}
+
+function reach(start: string, refsOf: Map<string, Set<string>>): string[] {
+  const seen = new Set<string>();
+  const queue = [...(refsOf.get(start) ?? [])];
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    queue.push(...(refsOf.get(name) ?? []));
+  }
+  return [...seen].sort();
+}
+
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace(REF, '#/definitions/$1') : rewriteRefs(v)]),
+  );
+}
+
+function draft07(): Ajv {
+  const ajv = new Ajv({ strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+/** Where a schema breaks the draft-07 meta-schema (e.g. `type: strng`), relative to the schema. */
+export function metaProblems(schema: unknown): { path: NodePath; message: string }[] {
+  const ajv = draft07();
+  if (ajv.validateSchema(schema as object)) return [];
+  return (ajv.errors ?? []).slice(0, 1).map((e) => ({
+    path: e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    message: `${e.message ?? 'is invalid'}${e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : ''}`,
+  }));
+}
+
+/** Compiles a self-contained schema as draft-07: its validator, or the problem in words. */
+export function compileSchema(schema: JsonSchema): ValidateFunction | string {
+  try {
+    return draft07().compile(schema);
+  } catch (error) {
+    return (error as Error).message.replace(/^strict mode: /, '');
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+

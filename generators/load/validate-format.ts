@@ -1,0 +1,105 @@
+// The description against spec/format.schema.json, with ajv's errors turned into diagnostics:
+// one per place, the most telling first, pointed at the key or value at fault.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import formatSchema from '../../spec/format.schema.json' with { type: 'json' };
+import type { Diagnostic, DiagnosticCode, NodePath } from './diagnostics.js';
+import type { SourceDocument } from './read-yaml.js';
+import { closest } from './closest.js';
+
+let validator: ValidateFunction | undefined;
+
+function formatValidator(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(formatSchema);
+  return validator;
+}
+
+export function validateFormat(raw: unknown, source: SourceDocument): Diagnostic[] {
+  const validate = formatValidator();
+  if (validate(raw)) return [];
+  const errors = withoutTypoTwins(validate.errors ?? []);
+  const byPlace = new Map<string, Diagnostic>();
+  for (const error of rank(errors)) {
+    const diagnostic = toDiagnostic(error, source);
+    const place = `${diagnostic.line}:${diagnostic.col}`;
+    if (!byPlace.has(place)) byPlace.set(place, diagnostic);
+  }
+  return [...byPlace.values()].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+// `basePth: x` gives both "unknown key basePth" and "missing basePath": keep only the first.
+function withoutTypoTwins(errors: ErrorObject[]): ErrorObject[] {
+  const typos = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => `${e.instancePath}/${closest(String(e.params.additionalProperty), allowedKeys(e)) ?? ''}`),
+  );
+  return errors.filter((e) => e.keyword !== 'required' || !typos.has(`${e.instancePath}/${String(e.params.missingProperty)}`));
+}
+
+function allowedKeys(error: ErrorObject): string[] {
+  return Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+}
+
+// Errors that say most about a place come first, so the one kept for a place is the useful one.
+const WEIGHT: Record<string, number> = { additionalProperties: 0, required: 1, type: 2, const: 3, enum: 3 };
+
+function rank(errors: ErrorObject[]): ErrorObject[] {
+  return [...errors].sort((a, b) => (WEIGHT[a.keyword] ?? 9) - (WEIGHT[b.keyword] ?? 9));
+}
+
+function toDiagnostic(error: ErrorObject, source: SourceDocument): Diagnostic {
+  const path = pointerToPath(error.instancePath);
+  const { code, message, at, target } = describe(error, path);
+  return { file: source.file, code, path: target, message, ...source.locate(target, at) };
+}
+
+interface Description {
+  code: DiagnosticCode;
+  message: string;
+  at: 'key' | 'value';
+  target: NodePath;
+}
+
+function describe(error: ErrorObject, path: NodePath): Description {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = allowedKeys(error);
+      const hint = closest(key, allowed);
+      const known = allowed.length > 0 ? `; expected one of ${allowed.join(', ')}` : '';
+      return {
+        code: 'unknown-key',
+        message: `unknown key \`${key}\`${hint ? ` (did you mean \`${hint}\`?)` : known}`,
+        at: 'key',
+        target: [...path, key],
+      };
+    }
+    case 'required':
+      return { code: 'missing-key', message: `missing required key \`${String(params.missingProperty)}\``, at: 'value', target: path };
+    case 'type':
+      return { code: 'wrong-type', message: `must be ${article(String(params.type))}`, at: 'value', target: path };
+    case 'enum':
+      return { code: 'invalid-value', message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', target: path };
+    case 'const':
+      return { code: 'invalid-value', message: `must be ${JSON.stringify(params.allowedValue)}`, at: 'value', target: path };
+    case 'propertyNames':
+      return { code: 'invalid-value', message: `key \`${String(params.propertyName)}\` is not a valid name`, at: 'key', target: [...path, String(params.propertyName)] };
+    default:
+      return { code: 'invalid-value', message: error.message ?? 'is not valid', at: 'value', target: path };
+  }
+}
+
+function article(type: string): string {
+  const names = type.split(',').map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : /^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`));
+  return names.join(' or ');
+}
+
+function pointerToPath(pointer: string): NodePath {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}

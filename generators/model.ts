@@ -1,0 +1,178 @@
+// The loaded model: what every generator, the reference server and the contract runner read.
+// The loader builds it from spec/*.yaml after validation, so every field here is settled:
+// defaults applied, references resolved, schemas self-contained.
+
+/** A draft-07 JSON Schema, self-contained: references point into its own `definitions`. */
+export type JsonSchema = { [key: string]: unknown };
+
+/** The variable names every output shares. */
+export const VARIABLES = {
+  baseUrl: 'baseUrl',
+  organization: 'organization',
+  clientId: 'clientId',
+  clientSecret: 'clientSecret',
+  accessToken: 'accessToken',
+} as const;
+
+export type RateScope = 'ip' | 'user';
+
+export interface RateLimit {
+  requests: number;
+  perSeconds: number;
+  per: RateScope[];
+}
+
+export interface ApiInfo {
+  id: string;
+  name: string;
+  version: string;
+  docs: string;
+  description: string;
+}
+
+export interface Environment {
+  id: string;
+  name: string;
+  baseUrl: string;
+  /** Every resource's path on this environment, for each resource id (defaults filled in). */
+  resourcePaths: Record<string, string>;
+  /** Non-secret values known in advance (public demo values on the local environment). */
+  values: { organization: string; clientId: string };
+}
+
+export interface Auth {
+  flow: 'client_credentials';
+  method: 'POST';
+  /** Path template of the token endpoint, e.g. `/token/{organization}`. */
+  path: string;
+  clientAuthentication: 'basic';
+  headers: Record<string, string>;
+  tokenPrefix: string;
+  lifetimeSeconds: number;
+  refreshToken: boolean;
+  /** Fetch a new token when the cached one expires within this many seconds. */
+  expirySkewSeconds: number;
+  rateLimit: RateLimit;
+  /** Name of the schema in `ApiModel.schemas` for the 200 answer. */
+  responseSchema: string;
+  description: string;
+}
+
+export type ParameterType = 'string' | 'integer' | 'flag';
+
+export interface Parameter {
+  name: string;
+  type: ParameterType;
+  required: boolean;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  default?: string | number;
+  example?: string | number;
+  description: string;
+}
+
+export interface Response {
+  status: number;
+  description: string;
+  /** Name of the schema in `ApiModel.schemas`, when the body is documented. */
+  schema?: string;
+}
+
+export interface Example {
+  name: string;
+  status: number;
+  query: Record<string, string>;
+  pathParams: Record<string, string>;
+  body: unknown;
+}
+
+export interface Endpoint {
+  id: string;
+  name: string;
+  method: string;
+  /** The path below the resource's base path, e.g. `` or `/{id}`. */
+  path: string;
+  description: string;
+  pathParams: Parameter[];
+  query: Parameter[];
+  responses: Response[];
+  /** Variables taken from a successful answer: name -> path like `devices[0].id`. */
+  capture: Record<string, string>;
+  /** Variables that must be set for the request to make sense (else it is skipped, visibly). */
+  requires: string[];
+  examples: Example[];
+}
+
+export interface Resource {
+  id: string;
+  name: string;
+  description: string;
+  /** The default path (production); environments may override it. */
+  basePath: string;
+  /** The variable that holds the base path in every output, e.g. `devicesPath`. */
+  pathVariable: string;
+  rateLimit?: RateLimit;
+  endpoints: Endpoint[];
+}
+
+export type TokenCredentials = 'valid' | 'wrong-secret' | 'none';
+export type CaseAuth = 'inherit' | 'none' | 'tampered';
+
+export interface Expectation {
+  status: number;
+  json: boolean;
+  /** Validate the body against the documented schema for `status`. */
+  schema: boolean;
+  page?: { items: string; total: string; limit: number };
+  everyItem?: { items: string; field: string; equals: string | number };
+}
+
+export type CaseTarget =
+  | { kind: 'token'; credentials: TokenCredentials }
+  | {
+      kind: 'endpoint';
+      endpoint: string;
+      auth: CaseAuth;
+      query: Record<string, string>;
+      pathParams: Record<string, string>;
+    };
+
+export interface ContractCase {
+  id: string;
+  name: string;
+  basis?: string;
+  target: CaseTarget;
+  expect: Expectation;
+}
+
+export interface Contract {
+  responseTimeMs: number;
+  cases: ContractCase[];
+}
+
+export interface ApiModel {
+  /** The description file, as given to the loader (used in messages). */
+  source: string;
+  info: ApiInfo;
+  environments: Environment[];
+  auth: Auth;
+  resources: Resource[];
+  /** Named draft-07 schemas, each self-contained. */
+  schemas: Record<string, JsonSchema>;
+  contract: Contract;
+  unknowns: string[];
+}
+
+export function findEndpoint(model: ApiModel, id: string): { resource: Resource; endpoint: Endpoint } | undefined {
+  for (const resource of model.resources) {
+    const endpoint = resource.endpoints.find((e) => e.id === id);
+    if (endpoint) return { resource, endpoint };
+  }
+  return undefined;
+}
+
+/** The documented success response of an endpoint (the first 2xx). */
+export function successResponse(endpoint: Endpoint): Response | undefined {
+  return endpoint.responses.find((r) => r.status >= 200 && r.status < 300);
+}

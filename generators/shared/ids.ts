@@ -1,0 +1,18 @@
+// Ids derived from the description, so the same spec always gives the same files.
+import { createHash } from 'node:crypto';
+
+function digest(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+/** A version-5-shaped UUID from the given parts (what Postman expects in `_postman_id` and `id`). */
+export function stableUuid(...parts: string[]): string {
+  const hex = digest(parts);
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A prefixed id such as Insomnia's `req_3f2a...` (prefix without the underscore). */
+export function stableId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${digest([prefix, ...parts]).slice(0, 32)}`;
+}
