@@ -5,7 +5,7 @@ import { buildModel } from './build-model.js';
 import { checkReferences, type Report } from './check-references.js';
 import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
-import { readYaml, type SourceDocument } from './read-yaml.js';
+import { MAX_ALIASES, readYaml, type SourceDocument } from './read-yaml.js';
 import { checkSchema, compileSchema, metaProblems, resolveRef, selfContained, type SchemaContext } from './schemas.js';
 import { validateFormat } from './validate-format.js';
 
@@ -36,7 +36,7 @@ export function loadSpec(bytes: Uint8Array, file: string): ApiModel {
 
 function toJs(source: SourceDocument): unknown {
   try {
-    return source.doc.toJS({ maxAliasCount: 100 });
+    return source.doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     const message = (error as Error).message;
     const code = /alias/i.test(message) ? 'yaml-alias-bomb' : 'yaml-syntax';

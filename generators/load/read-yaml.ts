@@ -4,7 +4,7 @@ import type { Diagnostic, DiagnosticCode, NodePath, Position } from './diagnosti
 
 export const MAX_BYTES = 4 * 1024 * 1024;
 export const MAX_DEPTH = 64;
-const MAX_ALIASES = 100;
+export const MAX_ALIASES = 100;
 
 export interface SourceDocument {
   file: string;
@@ -25,7 +25,7 @@ export function readYaml(bytes: Uint8Array, file: string): SourceDocument | Diag
   if (text.trim() === '') return fail('empty-file', 'the file is empty; expected a YAML mapping with `format: 1`');
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, maxAliasCount: MAX_ALIASES });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const toPosition = (offset: number): Position => lineCounter.linePos(offset);
 
   const [error] = doc.errors;

@@ -1,0 +1,40 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { generateAll } from '../../index.js';
+import type { GenerateContext } from '../../types.js';
+import type { CliIO, ExitCode } from '../io.js';
+import { EXIT } from '../io.js';
+import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
+import { staleFiles, writeFiles } from '../write-files.js';
+
+export interface GenerateOptions {
+  spec: string;
+  out: string;
+  check: boolean;
+}
+
+export const DEFAULT_OUT = 'collections';
+
+export function generateCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
+  return new Command('generate')
+    .description('write every client (Postman, Insomnia, ...) from the description')
+    .option('--spec <file>', 'the API description', DEFAULT_SPEC)
+    .option('--out <dir>', 'the folder to write into', DEFAULT_OUT)
+    .option('--check', 'write nothing; exit 1 naming each file that differs from a fresh generation', false)
+    .action((options: GenerateOptions) => done(runGenerate(options, io, ctx)));
+}
+
+export function runGenerate(options: GenerateOptions, io: CliIO, ctx: GenerateContext): ExitCode {
+  const model = readSpec(options.spec, io.cwd);
+  const files = generateAll(model, ctx);
+  const outDir = resolve(io.cwd, options.out);
+  if (options.check) {
+    const stale = staleFiles(outDir, files);
+    for (const path of stale) io.stderr(`stale: ${options.out}/${path} (run \`npm run generate\`)\n`);
+    if (stale.length === 0) io.stdout(`${files.length} files up to date in ${options.out}/\n`);
+    return stale.length > 0 ? EXIT.findings : EXIT.ok;
+  }
+  const written = writeFiles(outDir, files);
+  io.stdout(`${written.length} of ${files.length} files written in ${options.out}/${written.map((p) => `\n  ${p}`).join('')}\n`);
+  return EXIT.ok;
+}

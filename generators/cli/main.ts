@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// The CLI root: one program, a subcommand per job. Handlers return exit codes; only this file
+// turns errors into printed lines and sets the process's exit code.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SpecError } from '../load/index.js';
+import type { GenerateContext } from '../types.js';
+import { generateCommand } from './commands/generate.js';
+import { CliError } from './errors.js';
+import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
+
+const COMMANDS = [generateCommand];
+
+function packageInfo(): { name: string; version: string } {
+  const url = new URL('../../package.json', import.meta.url);
+  const candidates = [url, new URL('../../../package.json', import.meta.url)];
+  for (const candidate of candidates) {
+    try {
+      const pkg = JSON.parse(readFileSync(fileURLToPath(candidate), 'utf8')) as { name: string; version: string };
+      if (pkg.name) return { name: pkg.name, version: pkg.version };
+    } catch {
+      // compiled under dist/: the package file is one level further up
+    }
+  }
+  return { name: 'securithings-kit', version: '0.0.0' };
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const pkg = packageInfo();
+  const ctx: GenerateContext = { generator: pkg };
+  let code: ExitCode = EXIT.ok;
+  const done = (result: ExitCode) => {
+    code = result;
+  };
+  const program = new Command(pkg.name)
+    .description('One API description -> Postman, Insomnia and CI contract tests, with OAuth 2.0 client credentials.')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  for (const command of COMMANDS) program.addCommand(command(io, ctx, done).exitOverride());
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function report(error: unknown, io: CliIO): ExitCode {
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof SpecError || error instanceof CliError) {
+    io.stderr(`${error.message}\n`);
+    return EXIT.badInput;
+  }
+  io.stderr(`error: ${(error as Error).message ?? String(error)}\n`);
+  if (io.env.DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+  return EXIT.badInput;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  run(process.argv.slice(2), processIO()).then((code) => {
+    process.exitCode = code;
+  });
+}

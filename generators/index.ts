@@ -1,0 +1,10 @@
+// Every output format, by name. The CLI runs them all; each is a pure function of the model.
+import type { ApiModel } from './model.js';
+import type { GenerateContext, Generator, OutputFile } from './types.js';
+
+export const GENERATORS: Record<string, Generator> = {};
+
+export function generateAll(model: ApiModel, ctx: GenerateContext): OutputFile[] {
+  const files = Object.values(GENERATORS).flatMap((generate) => generate(model, ctx));
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
