@@ -1,8 +1,13 @@
 // Every output format, by name. The CLI runs them all; each is a pure function of the model.
 import type { ApiModel } from './model.js';
+import { insomniaV4 } from './insomnia/v4.js';
+import { insomniaV5 } from './insomnia/v5.js';
 import type { GenerateContext, Generator, OutputFile } from './types.js';
 
-export const GENERATORS: Record<string, Generator> = {};
+export const GENERATORS: Record<string, Generator> = {
+  'insomnia-v4': insomniaV4,
+  'insomnia-v5': insomniaV5,
+};
 
 export function generateAll(model: ApiModel, ctx: GenerateContext): OutputFile[] {
   const files = Object.values(GENERATORS).flatMap((generate) => generate(model, ctx));

@@ -1,0 +1,64 @@
+// The authentication blocks, identical in v4 and v5 (formats.md C2, C3).
+import type { ApiModel } from '../model.js';
+import { VARIABLES } from '../model.js';
+import { tokenUrl, variable } from './template.js';
+
+export interface OAuth2Authentication {
+  type: 'oauth2';
+  grantType: 'client_credentials';
+  accessTokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** A JSON boolean: Insomnia tests truthiness, so the string "false" would mean "in the body". */
+  credentialsInBody: boolean;
+  scope: string;
+  audience: string;
+  resource: string;
+  tokenPrefix: string;
+  disabled: false;
+}
+
+export interface BasicAuthentication {
+  type: 'basic';
+  useISO88591: false;
+  username: string;
+  password: string;
+  disabled: false;
+}
+
+/** `{}` is "Inherit from parent" in Insomnia; `{type: none}` would mean no auth at all. */
+export type InheritAuthentication = Record<string, never>;
+
+export type Authentication = OAuth2Authentication | BasicAuthentication | InheritAuthentication;
+
+/** Client credentials with the id and secret in a Basic header (`credentialsInBody: false`). */
+export function oauth2Authentication(model: ApiModel): OAuth2Authentication {
+  return {
+    type: 'oauth2',
+    grantType: 'client_credentials',
+    accessTokenUrl: tokenUrl(model),
+    clientId: variable(VARIABLES.clientId),
+    clientSecret: variable(VARIABLES.clientSecret),
+    credentialsInBody: model.auth.clientAuthentication !== 'basic',
+    scope: '',
+    audience: '',
+    resource: '',
+    tokenPrefix: model.auth.tokenPrefix,
+    disabled: false,
+  };
+}
+
+/** What the raw token call sends: HTTP Basic with the client id and secret. */
+export function basicClientAuthentication(): BasicAuthentication {
+  return {
+    type: 'basic',
+    useISO88591: false,
+    username: variable(VARIABLES.clientId),
+    password: variable(VARIABLES.clientSecret),
+    disabled: false,
+  };
+}
+
+export function inheritAuthentication(): InheritAuthentication {
+  return {};
+}

@@ -1,0 +1,88 @@
+// The markdown shown on the workspace, folders and requests: auth, rate limits, responses.
+import type { ApiModel, Endpoint, RateLimit, Resource } from '../model.js';
+import { VARIABLES } from '../model.js';
+import { pathParamVariable, tokenUrl } from './template.js';
+
+const SECONDS_NAMED: Record<number, string> = { 1: 'second', 60: 'minute', 3600: 'hour', 86400: 'day' };
+
+/** `5 requests per minute per IP`, `1 request per second per IP and per user`. */
+export function rateLimitText(limit: RateLimit): string {
+  const requests = `${limit.requests} request${limit.requests === 1 ? '' : 's'}`;
+  const window = SECONDS_NAMED[limit.perSeconds] ?? `${limit.perSeconds} seconds`;
+  const scopes = limit.per.map((scope) => (scope === 'ip' ? 'per IP' : 'per user')).join(' and ');
+  return `${requests} per ${window} ${scopes}`.trim();
+}
+
+export function workspaceDescription(model: ApiModel): string {
+  const docs = model.info.docs ? `\n\nReference: ${model.info.docs}` : '';
+  return `${model.info.description.trim()}${docs}\n\n${environmentHelp()}`;
+}
+
+function environmentHelp(): string {
+  return [
+    '**Environments.** Pick production, staging or local, then type your `organization`, `clientId`',
+    'and `clientSecret` into it. The secret is empty in this file and must stay out of exports.',
+  ].join('\n');
+}
+
+export function rootFolderDescription(model: ApiModel): string {
+  return [
+    '## Authentication',
+    '',
+    `Every request in this folder inherits its OAuth 2.0 client-credentials settings: Insomnia posts to`,
+    `\`${tokenUrl(model)}\` with \`${VARIABLES.clientId}\` and \`${VARIABLES.clientSecret}\` as HTTP Basic`,
+    `("As Basic Auth Header"), caches the token and sends it as \`Authorization: ${model.auth.tokenPrefix} <token>\`.`,
+    '',
+    model.auth.description.trim(),
+    '',
+    '## Rate limits',
+    '',
+    ...rateLimitLines(model),
+  ].join('\n');
+}
+
+function rateLimitLines(model: ApiModel): string[] {
+  const token = `- Token: ${rateLimitText(model.auth.rateLimit)}.`;
+  const resources = model.resources.filter((r) => r.rateLimit).map((r) => `- ${r.name}: ${rateLimitText(r.rateLimit!)}, each endpoint separately.`);
+  return [token, ...resources, '- Too many requests answer `429`.'];
+}
+
+export function tokenRequestDescription(model: ApiModel): string {
+  return [
+    'The raw token call, for reference: the folder settings fetch tokens by themselves.',
+    '',
+    model.auth.description.trim(),
+  ].join('\n');
+}
+
+export function resourceFolderDescription(resource: Resource): string {
+  const limit = resource.rateLimit ? `\n\n**Rate limit:** ${rateLimitText(resource.rateLimit)}.` : '';
+  return `${resource.description.trim()}${limit}`;
+}
+
+export function requestDescription(model: ApiModel, resource: Resource, endpoint: Endpoint): string {
+  const root = model.info.name;
+  return [
+    endpoint.description.trim(),
+    ...pathParamLines(model, endpoint),
+    `**Authentication:** inherited from the *${root}* folder (OAuth 2.0 client credentials).`,
+    ...(resource.rateLimit ? [`**Rate limit:** ${rateLimitText(resource.rateLimit)}.`] : []),
+    ['**Responses:**', ...endpoint.responses.map((r) => `- \`${r.status}\` ${r.description.trim()}`)].join('\n'),
+  ].join('\n\n');
+}
+
+function pathParamLines(model: ApiModel, endpoint: Endpoint): string[] {
+  return endpoint.pathParams.map((p) => {
+    const name = pathParamVariable(p);
+    return `**Path parameter \`${p.name}\`:** ${p.description.trim()} Insomnia reads it from the environment variable \`${name}\`, empty until you set it${captureHint(model, name)}.`;
+  });
+}
+
+/** Where a variable's value comes from, when an endpoint captures it (`capture: {deviceId: devices[0].id}`). */
+function captureHint(model: ApiModel, name: string): string {
+  for (const endpoint of model.resources.flatMap((r) => r.endpoints)) {
+    const path = endpoint.capture[name];
+    if (path !== undefined) return ` (copy \`${path}\` from a *${endpoint.name}* answer)`;
+  }
+  return '';
+}

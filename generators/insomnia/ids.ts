@@ -1,0 +1,20 @@
+// Every Insomnia id, derived from the spec ids: the same description always gives the same ids,
+// and v4 and v5 share them. The kind segment keeps ids of different kinds from colliding.
+import type { ApiModel } from '../model.js';
+import { stableId } from '../shared/ids.js';
+
+export function insomniaIds(model: ApiModel) {
+  const api = model.info.id;
+  return {
+    workspace: stableId('wrk', api),
+    baseEnvironment: stableId('env', api, 'base'),
+    environment: (envId: string) => stableId('env', api, 'environment', envId),
+    cookieJar: stableId('jar', api),
+    rootFolder: stableId('fld', api, 'root'),
+    resourceFolder: (resourceId: string) => stableId('fld', api, 'resource', resourceId),
+    tokenRequest: stableId('req', api, 'token'),
+    request: (endpointId: string) => stableId('req', api, 'endpoint', endpointId),
+  };
+}
+
+export type InsomniaIds = ReturnType<typeof insomniaIds>;
