@@ -1,0 +1,39 @@
+// `Authorization: Bearer <jwt>` on the data endpoints (RFC 6750): verified with jose against the server's clock.
+import { errors, jwtVerify, type JWTPayload } from 'jose';
+import type { ServerContext } from './context.js';
+import { ApiError } from './errors.js';
+import { ISSUER, REALM } from './token.js';
+import type { Tenant } from './types.js';
+
+/** The tenant whose token the request carries; throws a 401 ApiError otherwise. */
+export async function authenticateBearer(ctx: ServerContext, header: string | undefined): Promise<Tenant> {
+  const match = header ? /^Bearer +(\S+) *$/i.exec(header) : null;
+  if (!match) {
+    throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm="${REALM}"` });
+  }
+  const claims = await verify(ctx, match[1]!);
+  const tenant = ctx.tenants.find((t) => t.clientId === claims.client_id && t.organization === claims.org);
+  if (!tenant) throw invalidToken('the access token is not valid');
+  return tenant;
+}
+
+async function verify(ctx: ServerContext, token: string): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(token, ctx.signingKey, {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      currentDate: new Date(ctx.now()),
+      requiredClaims: ['iat', 'exp', 'sub', 'jti'],
+    });
+    return payload;
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw invalidToken('the access token has expired');
+    throw invalidToken('the access token is not valid');
+  }
+}
+
+function invalidToken(description: string): ApiError {
+  return new ApiError(401, 'invalid_token', description, {
+    'www-authenticate': `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`,
+  });
+}

@@ -1,0 +1,41 @@
+// Options resolved once into the context every handler reads: defaults are filled here and nowhere else.
+import { randomBytes } from 'node:crypto';
+import type { ApiModel } from '../generators/model.js';
+import { RateLimiter } from './rate-limit.js';
+import { demoTenants } from './seed.js';
+import type { ServerOptions, ServerStats, Tenant, Violation } from './types.js';
+
+export interface ServerContext {
+  model: ApiModel;
+  host: string;
+  port: number;
+  tenants: readonly Tenant[];
+  now: () => number;
+  violations: ReadonlySet<Violation>;
+  limiter: RateLimiter;
+  stats: ServerStats;
+  issuedTokens: string[];
+  /** HS256 key, fresh on every start: tokens of an earlier run never verify. */
+  signingKey: Uint8Array;
+}
+
+export function createContext(model: ApiModel, options: ServerOptions = {}): ServerContext {
+  const now = options.now ?? Date.now;
+  return {
+    model,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    tenants: options.tenants ?? demoTenants(),
+    now,
+    violations: new Set(options.violations ?? []),
+    limiter: new RateLimiter(options.rateLimits ?? false, now),
+    stats: { tokenRequests: 0, tokensIssued: 0, dataRequests: 0, rateLimited: 0 },
+    issuedTokens: [],
+    signingKey: new Uint8Array(randomBytes(32)),
+  };
+}
+
+/** `/token/{organization}` -> `/token/:organization` (fastify's path syntax). */
+export function routePath(template: string): string {
+  return template.replace(/\{([^{}]+)\}/g, ':$1');
+}

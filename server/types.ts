@@ -1,0 +1,77 @@
+// The reference server's public types. `index.ts` re-exports them; the modules import them from here.
+
+export type DeviceStatus = 'online' | 'offline' | 'partial' | 'unknown';
+export type LifeCycleStatus = 'unknown' | 'current_product' | 'eol' | 'eos';
+export type ProbeStatus = 'up' | 'down' | 'unknown' | 'unmonitored';
+
+/** A device as the server stores and serves it: the documented fields, the filterable ones, and one extra. */
+export interface Device {
+  id: string;
+  name: string;
+  vendor: string;
+  model: string;
+  firmwareVersion: string;
+  deviceType: string;
+  compliance: Record<string, unknown>;
+  network: Record<string, unknown>;
+  status: DeviceStatus;
+  /** ISO-8601 UTC without fractions, e.g. `2024-12-31T23:59:59Z`. */
+  lastSeen: string;
+  deviceSources: Array<Record<string, unknown>>;
+  sites: Array<Record<string, unknown>>;
+  lifeCycleStatus: LifeCycleStatus;
+  isFirmwareVulnerable: boolean;
+  isFirmwareLatest: boolean;
+  isFirmwareUpgradeAvailable: boolean;
+  probe: { agent: ProbeStatus; deviceSource: ProbeStatus; edge: ProbeStatus; host: ProbeStatus; app: ProbeStatus };
+  availableTask: {
+    rotatePassword: boolean;
+    upgradeFirmware: boolean;
+    rotateSSLCertificate: boolean;
+    rotate8021xCertificate: boolean;
+    restartDevice: boolean;
+    hardenDevice: boolean;
+  };
+  /** Not in the docs: proves that clients tolerate additive fields. */
+  serialNumber: string;
+}
+
+export interface Tenant {
+  organization: string;
+  clientId: string;
+  clientSecret: string;
+  devices: Device[];
+}
+
+/** Deliberate contract breaks, to prove the contract suite catches them. */
+export type Violation = 'wrong-field-type' | 'token-lifetime' | 'no-auth-required';
+
+export interface ServerOptions {
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default false; true applies the documented limits. */
+  rateLimits?: boolean;
+  /** Default `demoTenants()`. */
+  tenants?: Tenant[];
+  /** Clock in milliseconds (for tests of expiry and rate limits); default `Date.now`. */
+  now?: () => number;
+  violations?: Violation[];
+}
+
+export interface ServerStats {
+  tokenRequests: number;
+  tokensIssued: number;
+  dataRequests: number;
+  rateLimited: number;
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:43121` */
+  url: string;
+  close(): Promise<void>;
+  stats: ServerStats;
+  /** Every access token handed out (for secret-leak scans). */
+  issuedTokens: readonly string[];
+}
