@@ -2,9 +2,11 @@
 import type { ApiModel } from './model.js';
 import { insomniaV4 } from './insomnia/v4.js';
 import { insomniaV5 } from './insomnia/v5.js';
+import { postman } from './postman/index.js';
 import type { GenerateContext, Generator, OutputFile } from './types.js';
 
 export const GENERATORS: Record<string, Generator> = {
+  postman,
   'insomnia-v4': insomniaV4,
   'insomnia-v5': insomniaV5,
 };

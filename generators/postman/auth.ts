@@ -1,0 +1,56 @@
+// Postman auth blocks. The collection's oauth2 block writes every key explicitly: the Postman
+// app's "Get New Access Token" reads it, and importers fill missing keys differently
+// (a missing addTokenTo makes Insomnia send credentials in the body).
+import type { ApiModel } from '../model.js';
+import { tokenPath } from '../shared/urls.js';
+
+export interface AuthAttribute {
+  key: string;
+  value: string | boolean;
+  type: 'string' | 'boolean';
+}
+
+export type PostmanAuth =
+  | { type: 'oauth2'; oauth2: AuthAttribute[] }
+  | { type: 'basic'; basic: AuthAttribute[] }
+  | { type: 'bearer'; bearer: AuthAttribute[] }
+  | { type: 'noauth' };
+
+const text = (key: string, value: string): AuthAttribute => ({ key, value, type: 'string' });
+
+export const postmanVariable = (name: string): string => `{{${name}}}`;
+
+export function tokenUrl(model: ApiModel): string {
+  return `{{baseUrl}}${tokenPath(model, postmanVariable)}`;
+}
+
+export function oauth2Auth(model: ApiModel): PostmanAuth {
+  return {
+    type: 'oauth2',
+    oauth2: [
+      text('grant_type', 'client_credentials'),
+      text('accessTokenUrl', tokenUrl(model)),
+      text('clientId', '{{clientId}}'),
+      text('clientSecret', '{{clientSecret}}'),
+      text('client_authentication', 'header'),
+      text('addTokenTo', 'header'),
+      text('headerPrefix', model.auth.tokenPrefix),
+      text('tokenName', `${model.info.name} token`),
+      text('accessToken', '{{accessToken}}'),
+      text('tokenType', model.auth.tokenPrefix.toLowerCase()),
+      text('scope', ''),
+      text('refreshTokenUrl', ''),
+      { key: 'useBrowser', value: false, type: 'boolean' },
+    ],
+  };
+}
+
+export function basicAuth(username: string, password: string): PostmanAuth {
+  return { type: 'basic', basic: [text('username', username), text('password', password)] };
+}
+
+export function bearerAuth(token: string): PostmanAuth {
+  return { type: 'bearer', bearer: [text('token', token)] };
+}
+
+export const NO_AUTH: PostmanAuth = { type: 'noauth' };

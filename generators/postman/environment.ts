@@ -1,0 +1,33 @@
+// One Postman environment file per target. The secret is declared (type `secret`) but empty:
+// a person types it into the current value, CI passes it with --env-var. Entries are never
+// `enabled: false` (newman would still use them).
+import type { ApiModel, Environment } from '../model.js';
+import { stableUuid } from '../shared/ids.js';
+import { resourcePathValue } from '../shared/urls.js';
+
+interface EnvironmentValue {
+  key: string;
+  value: string;
+  type: 'default' | 'secret';
+  enabled: true;
+}
+
+export function environmentFileName(model: ApiModel, env: Environment): string {
+  return `${model.info.id}-${env.id}.postman_environment.json`;
+}
+
+export function postmanEnvironment(model: ApiModel, env: Environment): object {
+  const value = (key: string, v: string, type: EnvironmentValue['type'] = 'default'): EnvironmentValue => ({ key, value: v, type, enabled: true });
+  return {
+    id: stableUuid(model.info.id, 'environment', env.id),
+    name: env.name,
+    values: [
+      value('baseUrl', env.baseUrl),
+      value('organization', env.values.organization),
+      value('clientId', env.values.clientId),
+      value('clientSecret', '', 'secret'),
+      ...model.resources.map((r) => value(r.pathVariable, resourcePathValue(env.resourcePaths[r.id]!))),
+    ],
+    _postman_variable_scope: 'environment',
+  };
+}

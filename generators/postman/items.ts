@@ -1,0 +1,136 @@
+// The collection's folders: the token request, a folder per resource with the requests a person
+// sends by hand (each with its positive contract checks), and the contract cases kept apart.
+import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../model.js';
+import { stableUuid } from '../shared/ids.js';
+import { basicAuth, bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
+import { endpointDescription, rateLimitText } from './description.js';
+import { examplesOf } from './examples.js';
+import { endpointRequest, markdown, tokenRequest, type RequestDefinition } from './requests.js';
+import * as check from './scripts/checks.js';
+import { requiresScript, tamperScript } from './scripts/prerequest.js';
+
+export interface ItemDefinition {
+  id: string;
+  name: string;
+  description?: { content: string; type: 'text/markdown' };
+  request?: RequestDefinition;
+  response?: unknown[];
+  event?: { listen: 'prerequest' | 'test'; script: { type: 'text/javascript'; exec: string[] } }[];
+  item?: ItemDefinition[];
+}
+
+const WRONG_SECRET = 'contract-check-wrong-secret';
+const TAMPERED_TOKEN = 'tamperedToken';
+
+const event = (listen: 'prerequest' | 'test', exec: string[]) => ({ listen, script: { type: 'text/javascript' as const, exec } });
+
+export function collectionItems(model: ApiModel): ItemDefinition[] {
+  return [authFolder(model), ...model.resources.map((r) => resourceFolder(model, r)), contractFolder(model)];
+}
+
+function authFolder(model: ApiModel): ItemDefinition {
+  const request = tokenRequest(model, basicAuth('{{clientId}}', '{{clientSecret}}'));
+  const checks = [
+    check.statusCheck(200),
+    check.jsonCheck(true),
+    check.schemaCheck(model.auth.responseSchema, model.schemas[model.auth.responseSchema]!),
+    check.tokenChecks(model.auth),
+    check.timeCheck(model.contract.responseTimeMs),
+    check.cacheToken(model.auth),
+  ];
+  return {
+    id: stableUuid(model.info.id, 'folder', 'auth'),
+    name: 'Auth',
+    description: markdown(`${model.auth.description.trim()}\n\n**Rate limit:** ${rateLimitText(model.auth.rateLimit)}.`),
+    item: [
+      {
+        id: stableUuid(model.info.id, 'item', 'token'),
+        name: 'Get access token',
+        description: markdown(`${model.auth.description.trim()}\n\nThe answer's token is cached for the other requests, so sending this by hand is optional.`),
+        request,
+        event: [event('test', check.testScript(checks))],
+      },
+    ],
+  };
+}
+
+function resourceFolder(model: ApiModel, resource: Resource): ItemDefinition {
+  return {
+    id: stableUuid(model.info.id, 'folder', resource.id),
+    name: resource.name,
+    description: markdown(resource.description),
+    item: resource.endpoints.map((endpoint) => endpointItem(model, resource, endpoint)),
+  };
+}
+
+function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): ItemDefinition {
+  const success = successResponse(endpoint);
+  const checks = success
+    ? [
+        check.statusCheck(success.status),
+        check.jsonCheck(true),
+        ...(success.schema ? [check.schemaCheck(success.schema, model.schemas[success.schema]!)] : []),
+        check.timeCheck(model.contract.responseTimeMs),
+        check.captureVariables(endpoint.capture),
+      ]
+    : [];
+  const events = [
+    ...(endpoint.requires.length > 0 ? [event('prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
+    ...(checks.length > 0 ? [event('test', check.testScript(checks.filter(Boolean)))] : []),
+  ];
+  return {
+    id: stableUuid(model.info.id, 'item', endpoint.id),
+    name: endpoint.name,
+    description: markdown(endpointDescription(resource, endpoint)),
+    request: endpointRequest(resource, endpoint),
+    response: examplesOf(resource, endpoint),
+    ...(events.length > 0 ? { event: events } : {}),
+  };
+}
+
+function contractFolder(model: ApiModel): ItemDefinition {
+  return {
+    id: stableUuid(model.info.id, 'folder', 'contract'),
+    name: 'Contract checks',
+    description: markdown('Negative and edge cases of the documented contract, run by `npm run contract`. Each says what it checks and on what basis.'),
+    item: model.contract.cases.map((c) => caseItem(model, c)),
+  };
+}
+
+function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
+  const { request, prerequest } = caseRequest(model, c);
+  const checks = [
+    check.statusCheck(c.expect.status),
+    ...(c.expect.json ? [check.jsonCheck(false)] : []),
+    ...(c.expect.schema ? [check.schemaCheck(...caseSchema(model, c))] : []),
+    ...(c.expect.page ? [check.pageCheck(c.expect.page)] : []),
+    ...(c.expect.everyItem ? [check.everyItemCheck(c.expect.everyItem)] : []),
+    check.timeCheck(model.contract.responseTimeMs),
+  ];
+  return {
+    id: stableUuid(model.info.id, 'case', c.id),
+    name: c.name,
+    ...(c.basis ? { description: markdown(`Basis: ${c.basis}.`) } : {}),
+    request,
+    event: [...(prerequest.length > 0 ? [event('prerequest', prerequest)] : []), event('test', check.testScript(checks))],
+  };
+}
+
+function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefinition; prerequest: string[] } {
+  const target = c.target;
+  if (target.kind === 'token') {
+    const auth = target.credentials === 'none' ? NO_AUTH : basicAuth('{{clientId}}', target.credentials === 'valid' ? '{{clientSecret}}' : WRONG_SECRET);
+    return { request: tokenRequest(model, auth), prerequest: [] };
+  }
+  const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
+  const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(`{{${TAMPERED_TOKEN}}}`) : undefined;
+  const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}) });
+  return { request, prerequest: target.auth === 'tampered' ? tamperScript(TAMPERED_TOKEN) : [] };
+}
+
+function caseSchema(model: ApiModel, c: ContractCase): [string, JsonSchema] {
+  if (c.target.kind === 'token') return [model.auth.responseSchema, model.schemas[model.auth.responseSchema]!];
+  const { endpoint } = findEndpoint(model, c.target.endpoint)!;
+  const name = endpoint.responses.find((r) => r.status === c.expect.status)!.schema!;
+  return [name, model.schemas[name]!];
+}

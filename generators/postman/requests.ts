@@ -1,0 +1,86 @@
+// Postman request definitions: the token request and one per endpoint, each URL written with
+// the shared variable names ({{baseUrl}}{{devicesPath}}/:id).
+import type { ApiModel, Endpoint, Resource } from '../model.js';
+import { parameterDescription, parameterValue } from '../shared/parameters.js';
+import { endpointPath } from '../shared/urls.js';
+import { postmanVariable, tokenUrl, type PostmanAuth } from './auth.js';
+
+export interface Header {
+  key: string;
+  value: string;
+}
+
+export interface QueryParam {
+  key: string;
+  value: string;
+  description?: { content: string; type: 'text/markdown' };
+  disabled?: boolean;
+}
+
+export interface RequestDefinition {
+  method: string;
+  header: Header[];
+  url: { raw: string; host: string[]; path: string[]; query?: QueryParam[]; variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[] };
+  description?: { content: string; type: 'text/markdown' };
+  auth?: PostmanAuth;
+}
+
+const ACCEPT_JSON: Header = { key: 'Accept', value: 'application/json' };
+export const markdown = (content: string) => ({ content, type: 'text/markdown' as const });
+
+export function tokenRequest(model: ApiModel, auth: PostmanAuth): RequestDefinition {
+  const raw = tokenUrl(model);
+  const headers = Object.entries(model.auth.headers).map(([key, value]) => ({ key, value }));
+  return { method: model.auth.method, header: [...headers, ACCEPT_JSON], url: splitUrl(raw), auth };
+}
+
+export interface EndpointOverrides {
+  /** Query values to send; absent = every documented parameter, optional ones disabled. */
+  query?: Record<string, string>;
+  pathParams?: Record<string, string>;
+  auth?: PostmanAuth;
+}
+
+export function endpointRequest(resource: Resource, endpoint: Endpoint, overrides: EndpointOverrides = {}): RequestDefinition {
+  const path = endpointPath(resource, endpoint, postmanVariable, (name) => `:${name}`);
+  const query = overrides.query ? fixedQuery(overrides.query) : documentedQuery(endpoint);
+  const url = splitUrl(`{{baseUrl}}${path}`, query);
+  if (endpoint.pathParams.length > 0) {
+    url.variable = endpoint.pathParams.map((p) => ({
+      key: p.name,
+      value: overrides.pathParams?.[p.name] ?? parameterValue(p),
+      description: markdown(parameterDescription(p)),
+    }));
+  }
+  return {
+    method: endpoint.method,
+    header: [ACCEPT_JSON],
+    url,
+    ...(overrides.auth ? { auth: overrides.auth } : {}),
+  };
+}
+
+function documentedQuery(endpoint: Endpoint): QueryParam[] {
+  return endpoint.query.map((p) => ({
+    key: p.name,
+    value: parameterValue(p),
+    description: markdown(parameterDescription(p)),
+    ...(p.required ? {} : { disabled: true }),
+  }));
+}
+
+function fixedQuery(values: Record<string, string>): QueryParam[] {
+  return Object.entries(values).map(([key, value]) => ({ key, value }));
+}
+
+function splitUrl(raw: string, query: QueryParam[] = []): RequestDefinition['url'] {
+  const [, host = '', rest = ''] = /^(\{\{[^}]+\}\})(.*)$/.exec(raw) ?? [];
+  const enabled = query.filter((q) => !q.disabled);
+  const search = enabled.length > 0 ? `?${enabled.map((q) => `${q.key}=${q.value}`).join('&')}` : '';
+  return {
+    raw: `${raw}${search}`,
+    host: [host],
+    path: rest.split('/').filter((segment) => segment !== ''),
+    ...(query.length > 0 ? { query } : {}),
+  };
+}

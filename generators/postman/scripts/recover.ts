@@ -1,0 +1,46 @@
+// The collection test script that runs before each request's own tests: on a 429 it waits for
+// Retry-After and sends the request once more; on a 401 to a request signed with the cached
+// token it forgets the token and sends once more (the pre-request script fetches a new one).
+// The request's own tests stand aside for the first answer and judge the retry.
+import type { ApiModel } from '../../model.js';
+import { CACHE } from './cache.js';
+
+/** A Retry-After beyond this is not waited for: the request fails instead of hanging the run. */
+export const MAX_RETRY_AFTER_SECONDS = 120;
+
+export function recoverScript(model: ApiModel): string[] {
+  const tokenPrefix = model.auth.path.split('{')[0]!;
+  const tokenWait = Math.ceil(model.auth.rateLimit.perSeconds / model.auth.rateLimit.requests);
+  const dataWait = Math.max(1, ...model.resources.map((r) => (r.rateLimit ? Math.ceil(r.rateLimit.perSeconds / r.rateLimit.requests) : 1)));
+  return `
+// Retries once after a 429 (honouring Retry-After) or after a 401 to a token that was cached (generated).
+(function () {
+  const id = pm.info.requestId;
+  if (pm.collectionVariables.get('${CACHE.retried}') === id && pm.collectionVariables.get('${CACHE.retrying}') === id) {
+    pm.collectionVariables.set('${CACHE.retrying}', ''); // this answer is the retry: let the tests judge it
+    return;
+  }
+  if (pm.collectionVariables.get('${CACHE.retried}') === id) return;
+  const ownAuth = pm.request.auth && pm.request.auth.type;
+  let wait = -1;
+  if (pm.response.code === 429) {
+    const after = Number(pm.response.headers.get('Retry-After'));
+    const fallback = pm.request.url.getPath().indexOf(${JSON.stringify(tokenPrefix)}) === 0 ? ${tokenWait} : ${dataWait};
+    wait = after >= 0 && pm.response.headers.has('Retry-After') ? after : fallback;
+    if (wait > ${MAX_RETRY_AFTER_SECONDS}) {
+      console.warn('Rate limited with Retry-After ' + wait + ' s, more than ${MAX_RETRY_AFTER_SECONDS} s: not retrying.');
+      return;
+    }
+  } else if (pm.response.code === 401 && !ownAuth && pm.collectionVariables.get('${CACHE.token}')) {
+    pm.collectionVariables.set('${CACHE.expiresAt}', '0');
+    wait = 0;
+  }
+  if (wait < 0) return;
+  pm.collectionVariables.set('${CACHE.retried}', id);
+  pm.collectionVariables.set('${CACHE.retrying}', id);
+  console.warn(pm.info.requestName + ': HTTP ' + pm.response.code + ', retrying once in ' + wait + ' s.');
+  setTimeout(function () {}, wait * 1000);
+  pm.execution.setNextRequest(id);
+})();
+`.trim().split('\n');
+}

@@ -1,0 +1,73 @@
+// The collection pre-request script that makes OAuth 2.0 client credentials work headlessly.
+// newman never fetches oauth2 tokens (it only signs with `accessToken`), so this script does:
+// reuse a cached token while it is fresh for the same base URL + organization + client id,
+// otherwise POST the token endpoint once with HTTP Basic and cache token + expiry. It never
+// prints the token or the secret.
+import type { ApiModel } from '../../model.js';
+import { pathExpression } from './js.js';
+import { CACHE } from './cache.js';
+
+export function tokenPrerequestScript(model: ApiModel): string[] {
+  const { auth } = model;
+  const minGapSeconds = Math.ceil(auth.rateLimit.perSeconds / auth.rateLimit.requests);
+  return `
+// Fetches and caches the OAuth 2.0 client-credentials token (generated; see the collection description).
+(function () {
+  const ownAuth = pm.request.auth && pm.request.auth.type;
+  if (ownAuth === 'noauth' || ownAuth === 'basic') return; // token requests and unauthenticated checks
+  const vars = {};
+  for (const name of ['baseUrl', 'organization', 'clientId', 'clientSecret']) vars[name] = pm.variables.get(name);
+  const missing = Object.keys(vars).filter((name) => !vars[name]);
+  if (missing.length > 0) {
+    console.warn('SecuriThings auth: set ' + missing.join(', ') + ' in the environment to get a token.');
+    return;
+  }
+  const key = [vars.baseUrl, vars.organization, vars.clientId].join(' ');
+  const now = Date.now();
+  const expiresAt = Number(pm.collectionVariables.get('${CACHE.expiresAt}') || 0);
+  if (pm.collectionVariables.get('${CACHE.key}') === key && pm.collectionVariables.get('${CACHE.token}') && expiresAt - ${auth.expirySkewSeconds * 1000} > now) return;
+  if (pm.collectionVariables.get('${CACHE.failedKey}') === key) return; // refused once this run: do not hammer a rate-limited endpoint
+  pm.collectionVariables.set('${CACHE.token}', '');
+  const basic = CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(vars.clientId + ':' + vars.clientSecret));
+  const request = {
+    url: vars.baseUrl + ${pathExpression(auth.path, (name) => `encodeURIComponent(vars.${name})`)},
+    method: ${JSON.stringify(auth.method)},
+    header: [
+      { key: 'Authorization', value: 'Basic ' + basic },
+${Object.entries(auth.headers).map(([k, v]) => `      { key: ${JSON.stringify(k)}, value: ${JSON.stringify(v)} },`).join('\n')}
+      { key: 'Accept', value: 'application/json' }
+    ]
+  };
+  const store = (response) => {
+    let body = {};
+    try { body = response.json(); } catch (e) { /* reported below */ }
+    const token = body && (body.access_token || body.token);
+    if (response.code !== 200 || typeof token !== 'string' || token === '') {
+      pm.collectionVariables.set('${CACHE.failedKey}', key);
+      console.warn('SecuriThings auth: the token request answered HTTP ' + response.code + '; requests will go out without a token.');
+      return;
+    }
+    const lifetime = Number(body.expires_in) > 0 ? Number(body.expires_in) : ${auth.lifetimeSeconds};
+    pm.collectionVariables.set('${CACHE.token}', token);
+    pm.collectionVariables.set('${CACHE.expiresAt}', String(Date.now() + lifetime * 1000));
+    pm.collectionVariables.set('${CACHE.key}', key);
+  };
+  const send = (retriesLeft) => pm.sendRequest(request, (error, response) => {
+    if (error) {
+      pm.collectionVariables.set('${CACHE.failedKey}', key);
+      console.warn('SecuriThings auth: the token request failed: ' + (error.code || error.message));
+      return;
+    }
+    if (response.code === 429 && retriesLeft > 0) {
+      const after = Number(response.headers.get('Retry-After'));
+      const wait = (after >= 0 ? after : ${minGapSeconds}) * 1000;
+      console.warn('SecuriThings auth: token endpoint rate limited; retrying in ' + wait / 1000 + ' s.');
+      setTimeout(() => send(retriesLeft - 1), wait);
+      return;
+    }
+    store(response);
+  });
+  send(1);
+})();
+`.trim().split('\n');
+}
