@@ -2,6 +2,7 @@
 // environment. No secret ever has a value here: `clientSecret` is always the empty string.
 import type { ApiModel, Environment } from '../model.js';
 import { VARIABLES } from '../model.js';
+import { resourcePathValue } from '../shared/urls.js';
 import type { InsomniaIds } from './ids.js';
 import { pathParamVariable } from './template.js';
 
@@ -16,9 +17,9 @@ export interface EnvironmentNode {
 
 export const BASE_ENVIRONMENT_NAME = 'Base Environment';
 
-/** Shared data: each resource's default path and the path-parameter variables (empty until set). */
+/** Shared data: each resource's default path (no leading slash: URLs write `/{{ _.devicesPath }}`) and the path-parameter variables (empty until set). */
 export function baseEnvironment(model: ApiModel, ids: InsomniaIds): EnvironmentNode {
-  const paths = model.resources.map((r) => [r.pathVariable, r.basePath]);
+  const paths = model.resources.map((r) => [r.pathVariable, resourcePathValue(r.basePath)]);
   const pathParams = model.resources.flatMap((r) => r.endpoints.flatMap((e) => e.pathParams.map((p) => [pathParamVariable(p), ''])));
   return { id: ids.baseEnvironment, name: BASE_ENVIRONMENT_NAME, data: Object.fromEntries([...paths, ...pathParams]), sortKey: 0 };
 }
@@ -33,7 +34,7 @@ export function subEnvironments(model: ApiModel, ids: InsomniaIds): EnvironmentN
 }
 
 function subEnvironmentData(model: ApiModel, env: Environment): EnvironmentData {
-  const paths = model.resources.map((r) => [r.pathVariable, env.resourcePaths[r.id] ?? r.basePath] as const);
+  const paths = model.resources.map((r) => [r.pathVariable, resourcePathValue(env.resourcePaths[r.id] ?? r.basePath)] as const);
   return {
     [VARIABLES.baseUrl]: env.baseUrl,
     [VARIABLES.organization]: env.values.organization,
