@@ -1,0 +1,93 @@
+// Shared helpers for the reference server tests: one parsed model, real HTTP, a hand-driven clock.
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { loadSpec } from '../../generators/load/index.js';
+import { compileSchema } from '../../generators/load/schemas.js';
+import { startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
+
+export const model = loadSpec(readFileSync('spec/securithings.yaml'), 'spec/securithings.yaml');
+
+export interface Credentials {
+  organization: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body, or undefined when it is not JSON. */
+  body: any;
+}
+
+export function start(options: ServerOptions = {}): Promise<RunningServer> {
+  return startReferenceServer(model, options);
+}
+
+export function basic(clientId: string, clientSecret: string): string {
+  return `Basic ${Buffer.from(`${clientId}:${clientSecret}`, 'utf8').toString('base64')}`;
+}
+
+export async function call(server: RunningServer, path: string, init: RequestInit = {}): Promise<Answer> {
+  const response = await fetch(server.url + path, init);
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body };
+}
+
+export function requestToken(server: RunningServer, credentials: Credentials, init: RequestInit = {}): Promise<Answer> {
+  return call(server, `/token/${encodeURIComponent(credentials.organization)}`, {
+    method: 'POST',
+    ...init,
+    headers: { authorization: basic(credentials.clientId, credentials.clientSecret), ...(init.headers as Record<string, string>) },
+  });
+}
+
+export async function tokenFor(server: RunningServer, credentials: Credentials): Promise<string> {
+  const answer = await requestToken(server, credentials);
+  if (answer.status !== 200) throw new Error(`token request failed: ${answer.status} ${answer.text}`);
+  return answer.body.access_token as string;
+}
+
+export function getWith(server: RunningServer, path: string, token?: string): Promise<Answer> {
+  return call(server, path, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(startMs = Date.UTC(2025, 0, 1)): { now: () => number; advance: (ms: number) => void } {
+  let current = startMs;
+  return { now: () => current, advance: (ms) => void (current += ms) };
+}
+
+/** A GET from a chosen loopback source address (127.0.0.2, ...), to act as a second client IP. */
+export function getFrom(server: RunningServer, localAddress: string, path: string, token: string): Promise<{ status: number; retryAfter?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(server.url + path, { localAddress, headers: { authorization: `Bearer ${token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(res.headers['retry-after'] ? { retryAfter: res.headers['retry-after'] } : {}) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The documented schema validator for `name` in the model. */
+export function schemaValidator(name: string): (value: unknown) => boolean {
+  const validate = compileSchema(model.schemas[name]!);
+  if (typeof validate === 'string') throw new Error(validate);
+  return (value) => validate(value) as boolean;
+}
+
+/** Every error body must be exactly `{error, error_description}`, both strings. */
+export function isErrorBody(body: unknown): boolean {
+  if (body === null || typeof body !== 'object') return false;
+  const keys = Object.keys(body).sort();
+  const { error, error_description } = body as Record<string, unknown>;
+  return keys.join() === 'error,error_description' && typeof error === 'string' && typeof error_description === 'string';
+}
