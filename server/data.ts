@@ -38,7 +38,7 @@ async function dispatch(ctx: ServerContext, resource: Resource, endpoints: Endpo
   if (!endpoint) throw methodNotAllowed(endpoints.map((e) => e.method).join(', '));
   ctx.stats.dataRequests += 1;
   const { tenant, user } = await caller(ctx, request.headers.authorization);
-  const decision = ctx.limiter.take(endpoint.id, resource.rateLimit, { ip: request.ip, ...(user ? { user } : {}) });
+  const decision = ctx.limiter.take(`endpoint:${endpoint.id}`, resource.rateLimit, { ip: request.ip, ...(user ? { user } : {}) });
   if (!decision.ok) throw rateLimited(ctx.stats, decision.retryAfterSeconds);
   void reply.header('cache-control', 'no-store');
   return answer(ctx, endpoint, tenant, request);

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import type { Device, DeviceStatus, LifeCycleStatus, ProbeStatus, Tenant } from './types.js';
 
 /** Public demo credentials, valid only on this local server. Organization and client id match the spec's `local` environment. */
-export const DEMO = {
+export const DEMO: { organization: 'demo'; clientId: 'demo-client'; clientSecret: string } = Object.freeze({
   organization: 'demo',
   clientId: 'demo-client',
   clientSecret: 'demo-secret-valid-only-on-the-local-reference-server',
-} as const satisfies { organization: 'demo'; clientId: 'demo-client'; clientSecret: string };
+});
 
 /** A second tenant: its secret holds colons, so clients prove they split Basic credentials at the first colon. */
 export const OTHER = {

@@ -60,6 +60,7 @@ export interface ServerOptions {
   violations?: Violation[];
 }
 
+/** What the counters count: token requests reaching the token handler (POST), data requests reaching a data handler (after the method check). */
 export interface ServerStats {
   tokenRequests: number;
   tokensIssued: number;
