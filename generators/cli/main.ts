@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SpecError } from '../load/index.js';
 import type { GenerateContext } from '../types.js';
+import { contractCommand } from './commands/contract.js';
 import { generateCommand } from './commands/generate.js';
 import { CliError } from './errors.js';
 import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 
-const COMMANDS = [generateCommand];
+const COMMANDS = [generateCommand, contractCommand];
 
 function packageInfo(): { name: string; version: string } {
   const url = new URL('../../package.json', import.meta.url);

@@ -6,7 +6,7 @@ import { stableUuid } from '../shared/ids.js';
 import { resourcePathValue } from '../shared/urls.js';
 import { oauth2Auth } from './auth.js';
 import { collectionDescription } from './description.js';
-import { collectionItems } from './items.js';
+import { collectionItems, event } from './items.js';
 import { markdown } from './requests.js';
 import { CACHE } from './scripts/cache.js';
 import { recoverScript } from './scripts/recover.js';
@@ -15,13 +15,11 @@ import { tokenPrerequestScript } from './scripts/token-prerequest.js';
 export const SCHEMA_URL = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
 export function postmanCollection(model: ApiModel): Record<string, unknown> {
+  const collectionId = stableUuid(model.info.id, 'collection');
   const definition = {
-    info: { _postman_id: stableUuid(model.info.id, 'collection'), name: model.info.name, description: markdown(collectionDescription(model)), schema: SCHEMA_URL },
+    info: { _postman_id: collectionId, name: model.info.name, description: markdown(collectionDescription(model)), schema: SCHEMA_URL },
     auth: oauth2Auth(model),
-    event: [
-      { listen: 'prerequest', script: { type: 'text/javascript', exec: tokenPrerequestScript(model) } },
-      { listen: 'test', script: { type: 'text/javascript', exec: recoverScript(model) } },
-    ],
+    event: [event(collectionId, 'prerequest', tokenPrerequestScript(model)), event(collectionId, 'test', recoverScript(model))],
     variable: collectionVariables(model),
     item: collectionItems(model),
   };

@@ -15,14 +15,18 @@ export interface ItemDefinition {
   description?: { content: string; type: 'text/markdown' };
   request?: RequestDefinition;
   response?: unknown[];
-  event?: { listen: 'prerequest' | 'test'; script: { type: 'text/javascript'; exec: string[] } }[];
+  event?: ReturnType<typeof event>[];
   item?: ItemDefinition[];
 }
 
 const WRONG_SECRET = 'contract-check-wrong-secret';
 const TAMPERED_TOKEN = 'tamperedToken';
 
-const event = (listen: 'prerequest' | 'test', exec: string[]) => ({ listen, script: { type: 'text/javascript' as const, exec } });
+/** A script event; the SDK would give a script without an id a random one. */
+export const event = (owner: string, listen: 'prerequest' | 'test', exec: string[]) => ({
+  listen,
+  script: { id: stableUuid(owner, listen), type: 'text/javascript' as const, exec },
+});
 
 export function collectionItems(model: ApiModel): ItemDefinition[] {
   return [authFolder(model), ...model.resources.map((r) => resourceFolder(model, r)), contractFolder(model)];
@@ -48,7 +52,7 @@ function authFolder(model: ApiModel): ItemDefinition {
         name: 'Get access token',
         description: markdown(`${model.auth.description.trim()}\n\nThe answer's token is cached for the other requests, so sending this by hand is optional.`),
         request,
-        event: [event('test', check.testScript(checks))],
+        event: [event(stableUuid(model.info.id, 'item', 'token'), 'test', check.testScript(checks))],
       },
     ],
   };
@@ -74,12 +78,13 @@ function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): 
         check.captureVariables(endpoint.capture),
       ]
     : [];
+  const id = stableUuid(model.info.id, 'item', endpoint.id);
   const events = [
-    ...(endpoint.requires.length > 0 ? [event('prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
-    ...(checks.length > 0 ? [event('test', check.testScript(checks.filter(Boolean)))] : []),
+    ...(endpoint.requires.length > 0 ? [event(id, 'prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
+    ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks.filter(Boolean)))] : []),
   ];
   return {
-    id: stableUuid(model.info.id, 'item', endpoint.id),
+    id,
     name: endpoint.name,
     description: markdown(endpointDescription(resource, endpoint)),
     request: endpointRequest(resource, endpoint),
@@ -107,12 +112,13 @@ function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
     ...(c.expect.everyItem ? [check.everyItemCheck(c.expect.everyItem)] : []),
     check.timeCheck(model.contract.responseTimeMs),
   ];
+  const id = stableUuid(model.info.id, 'case', c.id);
   return {
-    id: stableUuid(model.info.id, 'case', c.id),
+    id,
     name: c.name,
     ...(c.basis ? { description: markdown(`Basis: ${c.basis}.`) } : {}),
     request,
-    event: [...(prerequest.length > 0 ? [event('prerequest', prerequest)] : []), event('test', check.testScript(checks))],
+    event: [...(prerequest.length > 0 ? [event(id, 'prerequest', prerequest)] : []), event(id, 'test', check.testScript(checks))],
   };
 }
 

@@ -56,6 +56,7 @@ export function tokenChecks(auth: Auth): Check {
   const prefix = auth.tokenPrefix.toLowerCase();
   return [
     `pm.test('token_type is ${auth.tokenPrefix} (any case)', () => pm.expect(String(body && body.token_type).toLowerCase()).to.equal('${prefix}'));`,
+    `const CryptoJS = require('crypto-js');`,
     `const jwt = (() => { try { return String(body.access_token).split('.').slice(0, 2).map((part) => JSON.parse(CryptoJS.enc.Utf8.stringify(CryptoJS.enc.Base64.parse(part.replace(/-/g, '+').replace(/_/g, '/'))))); } catch (e) { return undefined; } })();`,
     `pm.test('access_token is a JWT: three base64url parts, JSON header and claims', () => { pm.expect(String(body && body.access_token)).to.match(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/); pm.expect(jwt, 'decodable header and claims').to.be.an('array'); });`,
     `pm.test('access_token is signed (alg is not none)', () => { pm.expect(jwt && jwt[0].alg).to.be.a('string'); pm.expect(String(jwt[0].alg).toLowerCase()).to.not.equal('none'); pm.expect(String(body.access_token).split('.')[2]).to.not.equal(''); });`,

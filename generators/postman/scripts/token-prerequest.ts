@@ -13,6 +13,7 @@ export function tokenPrerequestScript(model: ApiModel): string[] {
   return `
 // Fetches and caches the OAuth 2.0 client-credentials token (generated; see the collection description).
 (function () {
+  const CryptoJS = require('crypto-js');
   const ownAuth = pm.request.auth && pm.request.auth.type;
   if (ownAuth === 'noauth' || ownAuth === 'basic') return; // token requests and unauthenticated checks
   const vars = {};

@@ -1,0 +1,99 @@
+import { Command } from 'commander';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { ReportFile } from '../../../contract/events.js';
+import type { GenerateContext } from '../../types.js';
+import type { ApiModel } from '../../model.js';
+import { postman } from '../../postman/index.js';
+import { CliError } from '../errors.js';
+import { readSettings } from '../env-file.js';
+import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
+import { DEFAULT_OUT } from './generate.js';
+
+export interface ContractOptions {
+  spec: string;
+  collections: string;
+  reports: string;
+  rateLimits: boolean;
+  envFile: string;
+}
+
+export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
+  return new Command('contract')
+    .description(
+      'run the committed Postman collection with newman against the embedded reference server, or against the API\n' +
+        'named by SECURITHINGS_BASE_URL, SECURITHINGS_ORGANIZATION, SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET\n' +
+        '(from the environment or .env; never from arguments)',
+    )
+    .option('--spec <file>', 'the API description', DEFAULT_SPEC)
+    .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
+    .option('--reports <dir>', 'where to write the JUnit and HTML reports', 'reports')
+    .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
+    .option('--env-file <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
+}
+
+export async function runContractCommand(options: ContractOptions, io: CliIO, ctx: GenerateContext): Promise<ExitCode> {
+  const model = readSpec(options.spec, io.cwd);
+  const collection = committedCollection(model, options, io, ctx);
+  const { settleTarget, TargetError, pacingMs } = await import('../../../contract/target.js');
+  let target;
+  try {
+    target = settleTarget(model, readSettings(io.env, io.cwd, options.envFile));
+  } catch (error) {
+    if (error instanceof TargetError) throw new CliError(error.message);
+    throw error;
+  }
+  const environment = readJson(join(resolve(io.cwd, options.collections), `${model.info.id}-${target.environment.id}.postman_environment.json`));
+  const { startEmbedded } = await import('../../../contract/embedded.js');
+  const server = target.kind === 'embedded' ? await startEmbedded(model, options.rateLimits) : undefined;
+  try {
+    const values = server ? server.credentials : target.kind === 'remote' ? target.credentials : undefined;
+    const { runWithReports } = await import('../../../contract/run-with-reports.js');
+    const { summary, files } = await runWithReports(
+      {
+        collection,
+        environment,
+        values: { ...values! },
+        delayRequestMs: target.kind === 'remote' || options.rateLimits ? pacingMs(model) : 0,
+        timeoutRequestMs: 30_000,
+        tokenPathPrefix: model.auth.path.split('{')[0]!,
+        target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values!.baseUrl,
+      },
+      io.stdout,
+    );
+    writeReports(resolve(io.cwd, options.reports), files);
+    io.stdout(`Reports: ${files.map((f) => relative(io.cwd, join(resolve(io.cwd, options.reports), f.path))).join(', ')}\n`);
+    return summary.failures.length + summary.errors.length === 0 ? EXIT.ok : EXIT.findings;
+  } finally {
+    await server?.close();
+  }
+}
+
+function committedCollection(model: ApiModel, options: ContractOptions, io: CliIO, ctx: GenerateContext): object {
+  const fresh = postman(model, ctx).find((f) => f.path.endsWith('.postman_collection.json'))!;
+  const path = join(resolve(io.cwd, options.collections), fresh.path);
+  const committed = readText(path);
+  if (committed !== fresh.content) {
+    throw new CliError(`${relative(io.cwd, path)} is stale or edited by hand: run \`npm run generate\` and commit the result`);
+  }
+  return JSON.parse(committed) as object;
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new CliError(`${path} is missing: run \`npm run generate\``);
+  }
+}
+
+function readJson(path: string): object {
+  return JSON.parse(readText(path)) as object;
+}
+
+function writeReports(dir: string, files: ReportFile[]): void {
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) writeFileSync(join(dir, file.path), file.content);
+}
