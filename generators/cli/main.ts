@@ -8,10 +8,11 @@ import { SpecError } from '../load/index.js';
 import type { GenerateContext } from '../types.js';
 import { contractCommand } from './commands/contract.js';
 import { generateCommand } from './commands/generate.js';
+import { mockCommand } from './commands/mock.js';
 import { CliError } from './errors.js';
 import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 
-const COMMANDS = [generateCommand, contractCommand];
+const COMMANDS = [generateCommand, contractCommand, mockCommand];
 
 function packageInfo(): { name: string; version: string } {
   const url = new URL('../../package.json', import.meta.url);

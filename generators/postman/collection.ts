@@ -52,8 +52,12 @@ function withRawUrls(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'url' && isObject(v) ? rawFirst(v) : withRawUrls(v)]));
 }
 
+/** `raw` as the Postman app writes it: path variables stay `:name`, disabled query left out. */
 function rawFirst(url: Record<string, unknown>): Record<string, unknown> {
-  return { raw: new sdk.Url(url as never).toString(), ...url };
+  const { host = [], path = [], query = [] } = url as { host?: string[]; path?: string[]; query?: { key: string; value: string; disabled?: boolean }[] };
+  const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
+  const raw = `${host.join('.')}${path.length > 0 ? `/${path.join('/')}` : ''}${enabled.length > 0 ? `?${enabled.join('&')}` : ''}`;
+  return { raw, ...url };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -20,7 +20,7 @@ export interface QueryParam {
 export interface RequestDefinition {
   method: string;
   header: Header[];
-  url: { raw: string; host: string[]; path: string[]; query?: QueryParam[]; variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[] };
+  url: { host: string[]; path: string[]; query?: QueryParam[]; variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[] };
   description?: { content: string; type: 'text/markdown' };
   auth?: PostmanAuth;
 }
@@ -73,12 +73,10 @@ function fixedQuery(values: Record<string, string>): QueryParam[] {
   return Object.entries(values).map(([key, value]) => ({ key, value }));
 }
 
-function splitUrl(raw: string, query: QueryParam[] = []): RequestDefinition['url'] {
-  const [, host = '', rest = ''] = /^(\{\{[^}]+\}\})(.*)$/.exec(raw) ?? [];
-  const enabled = query.filter((q) => !q.disabled);
-  const search = enabled.length > 0 ? `?${enabled.map((q) => `${q.key}=${q.value}`).join('&')}` : '';
+/** `{{baseUrl}}/a/b` -> host and path segments (the collection adds `raw` at the end). */
+function splitUrl(url: string, query: QueryParam[] = []): RequestDefinition['url'] {
+  const [, host = '', rest = ''] = /^(\{\{[^}]+\}\})(.*)$/.exec(url) ?? [];
   return {
-    raw: `${raw}${search}`,
     host: [host],
     path: rest.split('/').filter((segment) => segment !== ''),
     ...(query.length > 0 ? { query } : {}),
