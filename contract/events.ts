@@ -30,6 +30,8 @@ export interface RunSummary {
   wallTimeMs: number;
   requests: number;
   tokenRequests: number;
+  /** Token requests answered 2xx: tokens handed out during the run. */
+  tokensIssued: number;
   assertions: number;
   failures: AssertionRecord[];
   /** Problems outside assertions: script errors, transport errors. */

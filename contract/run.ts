@@ -42,7 +42,7 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
   redactor.add(plan.values.clientSecret);
   const requests: RequestRecord[] = [];
   const assertions: AssertionRecord[] = [];
-  const summary: RunSummary = { target: plan.target, wallTimeMs: 0, requests: 0, tokenRequests: 0, assertions: 0, failures: [], errors: [], notes: [], skippedItems: [] };
+  const summary: RunSummary = { target: plan.target, wallTimeMs: 0, requests: 0, tokenRequests: 0, tokensIssued: 0, assertions: 0, failures: [], errors: [], notes: [], skippedItems: [] };
   const paths = itemPaths(plan.collection as CollectionNode);
   const itemPath = (item: SdkItem | undefined) => (item ? (paths.get(item.id) ?? item.name) : '');
   const started = Date.now();
@@ -67,6 +67,7 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
         requests.push(record);
         summary.requests += 1;
         if (record.tokenRequest) summary.tokenRequests += 1;
+        if (record.tokenRequest && record.status !== undefined && record.status >= 200 && record.status < 300) summary.tokensIssued += 1;
         if (record.error) summary.errors.push(`${record.item}: ${record.error}`);
         emit('onRequest', record);
       })

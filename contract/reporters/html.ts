@@ -19,7 +19,7 @@ export function htmlReport(summary: RunSummary, requests: readonly RequestRecord
 <body>
 <h1>Contract run against ${esc(summary.target)}: <span class="${passed ? 'pass' : 'fail'}">${passed ? 'PASSED' : 'FAILED'}</span></h1>
 <table>
-<tr><th>Requests</th><td>${summary.requests} (${summary.tokenRequests} to the token endpoint)</td></tr>
+<tr><th>Requests</th><td>${summary.requests} (${summary.tokenRequests} to the token endpoint, ${summary.tokensIssued} answered with a token)</td></tr>
 <tr><th>Assertions</th><td>${summary.assertions}, ${summary.failures.length} failed</td></tr>
 <tr><th>Errors</th><td>${summary.errors.length}</td></tr>
 <tr><th>Wall time</th><td>${(summary.wallTimeMs / 1000).toFixed(1)} s</td></tr>

@@ -41,7 +41,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
-  for (const command of COMMANDS) program.addCommand(command(io, ctx, done).exitOverride());
+  for (const command of COMMANDS) {
+    program.addCommand(command(io, ctx, done).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError());
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

@@ -1,0 +1,98 @@
+// `npm run contract` end to end: against the embedded server, against a rate-limited server
+// reached through the SECURITHINGS_* variables, and against servers that break the contract.
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO, startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
+import { runCli } from '../support/cli.js';
+import { shippedModel } from '../support/model.js';
+
+const model = shippedModel();
+const servers: RunningServer[] = [];
+afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+async function server(options: ServerOptions): Promise<RunningServer> {
+  const started = await startReferenceServer(model, options);
+  servers.push(started);
+  return started;
+}
+
+const reportsDir = () => mkdtempSync(join(tmpdir(), 'contract-reports-'));
+const targetEnv = (url: string, secret = DEMO.clientSecret): NodeJS.ProcessEnv => ({
+  SECURITHINGS_BASE_URL: url,
+  SECURITHINGS_ORGANIZATION: DEMO.organization,
+  SECURITHINGS_CLIENT_ID: DEMO.clientId,
+  SECURITHINGS_CLIENT_SECRET: secret,
+});
+
+describe('npm run contract', () => {
+  it('passes against the embedded server with no configuration, with one token issued, and writes the reports', async () => {
+    const reports = reportsDir();
+    const result = await runCli(['contract', '--reports', reports]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Contract run against the embedded reference server .*: PASSED/);
+    expect(result.stdout).toContain('(3 to the token endpoint, 1 answered with a token)');
+    expect(result.stdout).toMatch(/^Reports: .*contract-junit\.xml, .*contract-report\.html$/m);
+    const junit = readFileSync(join(reports, 'contract-junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites name="contract: [^"]*" tests="(\d+)" failures="0" errors="0"/);
+    expect(readFileSync(join(reports, 'contract-report.html'), 'utf8')).toContain('PASSED');
+  });
+
+  it('passes against a server enforcing the documented rate limits, pacing itself: no 429, one token', async () => {
+    const limited = await server({ rateLimits: true });
+    const result = await runCli(['contract', '--reports', reportsDir()], { env: targetEnv(limited.url) });
+    expect(result.stdout).toContain('PASSED');
+    expect(result.code).toBe(0);
+    expect(limited.stats.rateLimited).toBe(0);
+    expect(limited.stats.tokensIssued).toBe(1);
+    expect(limited.stats.tokenRequests).toBeLessThanOrEqual(model.auth.rateLimit.requests);
+  });
+
+  it.concurrent.each([
+    ['wrong-field-type', 'Devices / Get Devices > body matches the DeviceList schema'],
+    ['token-lifetime', 'Auth / Get access token > the token lives the documented 3600 s'],
+    ['no-auth-required', 'Contract checks / Get Devices refused without a bearer token > status is 401'],
+  ] as const)('fails against a server with the violation %s and names the broken assertion', async (violation, named) => {
+    const broken = await server({ violations: [violation] });
+    const result = await runCli(['contract', '--reports', reportsDir()], { env: targetEnv(broken.url) });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FAILED');
+    expect(result.stdout).toContain(`FAIL ${named}`);
+  });
+});
+
+describe('npm run contract refuses bad setups with exit 2', () => {
+  it('names the missing variables when only the base URL is set', async () => {
+    const result = await runCli(['contract'], { env: { SECURITHINGS_BASE_URL: 'http://127.0.0.1:9' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'SECURITHINGS_BASE_URL is set, so SECURITHINGS_ORGANIZATION, SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too (in the environment or .env)',
+    );
+  });
+
+  it('reads the target from a .env file', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'contract-env-'));
+    writeFileSync(join(cwd, '.env'), 'SECURITHINGS_BASE_URL=http://127.0.0.1:9\nSECURITHINGS_ORGANIZATION=demo\n');
+    const result = await runCli(['contract', '--spec', resolve('spec/securithings.yaml'), '--collections', resolve('collections')], { cwd });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too');
+  });
+
+  it('refuses to run a collection that is stale against the spec', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-stale-'));
+    cpSync('collections', dir, { recursive: true });
+    const file = join(dir, 'securithings.postman_collection.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Get Devices"', '"Get All Devices"'));
+    const result = await runCli(['contract', '--collections', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/securithings\.postman_collection\.json is stale or edited by hand: run `npm run generate`/);
+  });
+
+  it('offers no way to pass credentials as arguments', async () => {
+    const result = await runCli(['contract', '--client-secret', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--client-secret'");
+  });
+});
