@@ -1,0 +1,56 @@
+// A unique client secret goes through generate and a full contract run; afterwards neither it
+// nor any token the server issued may appear in a file of the repository tree, in reports/,
+// or in anything the commands printed.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedDevices, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { runCli } from '../support/cli.js';
+import { shippedModel } from '../support/model.js';
+
+const SKIP = new Set(['node_modules', '.git', 'dist']);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    if (SKIP.has(name)) return [];
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function hits(needles: string[], haystacks: { name: string; text: string }[]): string[] {
+  return haystacks.flatMap(({ name, text }) => needles.filter((n) => text.includes(n)).map((n) => `${name} holds ${n.slice(0, 6)}...`));
+}
+
+let server: RunningServer | undefined;
+afterAll(() => server?.close());
+
+describe('secret scan', () => {
+  it('finds neither the client secret nor any issued token anywhere after generate and a contract run', async () => {
+    const secret = `scan-${randomBytes(18).toString('base64url')}`;
+    const tenant = { organization: 'scan-org', clientId: 'scan-client', clientSecret: secret, devices: seedDevices('scan-org', 5) };
+    server = await startReferenceServer(shippedModel(), { tenants: [tenant] });
+    const env = {
+      SECURITHINGS_BASE_URL: server.url,
+      SECURITHINGS_ORGANIZATION: tenant.organization,
+      SECURITHINGS_CLIENT_ID: tenant.clientId,
+      SECURITHINGS_CLIENT_SECRET: secret,
+    };
+    const out = mkdtempSync(join(tmpdir(), 'scan-out-'));
+    const generated = await runCli(['generate', '--out', out], { env });
+    const contract = await runCli(['contract'], { env });
+    expect(contract.code).toBe(0);
+    expect(server.issuedTokens.length).toBeGreaterThan(0);
+
+    const needles = [secret, ...server.issuedTokens];
+    const files = [...filesUnder(process.cwd()), ...filesUnder(out)].map((name) => ({ name, text: readFileSync(name, 'latin1') }));
+    const printed = [generated, contract].flatMap((r, i) => [
+      { name: `stdout#${i}`, text: r.stdout },
+      { name: `stderr#${i}`, text: r.stderr },
+    ]);
+    expect(files.some((f) => f.name.includes(join('reports', 'contract-report.html')))).toBe(true);
+    expect(hits(needles, [...files, ...printed])).toEqual([]);
+  });
+});
