@@ -6,6 +6,8 @@ export interface CliIO {
   cwd: string;
   /** True when stdin is a terminal a person can type into (for secret prompts). */
   interactive: boolean;
+  /** Asks for a secret on the terminal without echoing it. */
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 export function processIO(): CliIO {
@@ -15,7 +17,36 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     interactive: Boolean(process.stdin.isTTY),
+    readSecret: readSecretFromTerminal,
   };
+}
+
+/** Reads a line in raw mode, echoing nothing; Ctrl-C or Ctrl-D gives up. */
+function readSecretFromTerminal(prompt: string): Promise<string> {
+  const { stdin, stderr } = process;
+  stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const finish = (error?: Error) => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003' || char === '\u0004') return finish(new Error('no secret entered'));
+        typed = char === '\u007f' || char === '\b' ? typed.slice(0, -1) : typed + char;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 /** Exit codes: 0 clean, 1 findings (stale files, failed contract), 2 bad input or usage. */

@@ -9,10 +9,11 @@ import type { GenerateContext } from '../types.js';
 import { contractCommand } from './commands/contract.js';
 import { generateCommand } from './commands/generate.js';
 import { mockCommand } from './commands/mock.js';
+import { tokenCommand } from './commands/token.js';
 import { CliError } from './errors.js';
 import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 
-const COMMANDS = [generateCommand, contractCommand, mockCommand];
+const COMMANDS = [generateCommand, contractCommand, mockCommand, tokenCommand];
 
 function packageInfo(): { name: string; version: string } {
   const url = new URL('../../package.json', import.meta.url);

@@ -1,0 +1,58 @@
+import { Command } from 'commander';
+import { TARGET_VARIABLES, type Credentials } from '../../../contract/target.js';
+import type { ApiModel } from '../../model.js';
+import type { GenerateContext } from '../../types.js';
+import { CliError } from '../errors.js';
+import { readSettings } from '../env-file.js';
+import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
+import { requestToken } from '../token-request.js';
+
+export interface TokenOptions {
+  spec: string;
+  envFile: string;
+}
+
+export function tokenCommand(io: CliIO, _ctx: GenerateContext, done: (code: ExitCode) => void): Command {
+  return new Command('token')
+    .description(
+      'fetch an access token and print only the token. Credentials come from SECURITHINGS_ORGANIZATION,\n' +
+        'SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET (environment or .env); without a secret it asks\n' +
+        'for it on the terminal without echo. SECURITHINGS_BASE_URL or SECURITHINGS_ENVIRONMENT picks the API.',
+    )
+    .option('--spec <file>', 'the API description', DEFAULT_SPEC)
+    .option('--env-file <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .action(async (options: TokenOptions) => done(await runToken(options, io)));
+}
+
+export async function runToken(options: TokenOptions, io: CliIO): Promise<ExitCode> {
+  const model = readSpec(options.spec, io.cwd);
+  const credentials = await settleCredentials(model, readSettings(io.env, io.cwd, options.envFile), io);
+  const outcome = await requestToken(model, credentials);
+  if (!outcome.ok) {
+    io.stderr(`token request failed: ${outcome.message}\n`);
+    return EXIT.findings;
+  }
+  io.stdout(`${outcome.token}\n`);
+  return EXIT.ok;
+}
+
+async function settleCredentials(model: ApiModel, vars: Record<string, string | undefined>, io: CliIO): Promise<Credentials> {
+  const environmentId = vars[TARGET_VARIABLES.environment];
+  const environment = environmentId ? model.environments.find((e) => e.id === environmentId) : model.environments[0];
+  if (!environment) throw new CliError(`${TARGET_VARIABLES.environment}=${environmentId} names no environment; known: ${model.environments.map((e) => e.id).join(', ')}`);
+  const missing = [TARGET_VARIABLES.organization, TARGET_VARIABLES.clientId].filter((name) => !vars[name]);
+  if (missing.length > 0) throw new CliError(`set ${missing.join(' and ')} (in the environment or .env)`);
+  let secret = vars[TARGET_VARIABLES.clientSecret];
+  if (!secret) {
+    if (!io.interactive || !io.readSecret) throw new CliError(`set ${TARGET_VARIABLES.clientSecret} (in the environment or .env), or run on a terminal to be asked for it`);
+    secret = await io.readSecret(`Client secret for ${vars[TARGET_VARIABLES.clientId]}: `);
+    if (!secret) throw new CliError('no client secret entered');
+  }
+  return {
+    baseUrl: (vars[TARGET_VARIABLES.baseUrl] ?? environment.baseUrl).replace(/\/+$/, ''),
+    organization: vars[TARGET_VARIABLES.organization]!,
+    clientId: vars[TARGET_VARIABLES.clientId]!,
+    clientSecret: secret,
+  };
+}
