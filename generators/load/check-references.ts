@@ -2,6 +2,7 @@
 // their templates, cases and examples that name real endpoints, parameters and variables.
 import type { DiagnosticCode, NodePath } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
+import { closest } from './closest.js';
 
 export type Report = (code: DiagnosticCode, path: NodePath, message: string, at?: 'key' | 'value') => void;
 
@@ -22,12 +23,13 @@ export function checkReferences(spec: RawSpec, report: Report): void {
   checkCases(spec, report);
 }
 
-function checkUnique(items: { id: string }[], path: NodePath, kind: string, report: Report, paths?: NodePath[]): void {
+/** Reports every item whose `field` (id, name, status) repeats an earlier one. */
+function checkUnique(items: { id: string }[], path: NodePath, kind: string, report: Report, paths?: NodePath[], field = 'id'): void {
   const seen = new Map<string, NodePath>();
   items.forEach((item, i) => {
     const here = paths?.[i] ?? [...path, i];
     const first = seen.get(item.id);
-    if (first) report('duplicate-id', [...here, 'id'], `${kind} id \`${item.id}\` is already used (first at ${pathText(first)})`);
+    if (first) report('duplicate-id', [...here, field], `${kind} ${field} \`${item.id}\` is already used (first at ${pathText(first)})`);
     else seen.set(item.id, here);
   });
 }
@@ -65,10 +67,10 @@ function checkEndpoint(endpoint: RawEndpoint, path: NodePath, captured: Set<stri
   pathParams.forEach((p, i) => {
     if (!used.includes(p.name)) report('unused-path-param', [...path, 'pathParams', i, 'name'], `path parameter \`${p.name}\` does not appear in path \`${endpoint.path}\``);
   });
-  checkUnique(pathParams.map((p) => ({ id: p.name })), [...path, 'pathParams'], 'path parameter', report);
-  checkUnique((endpoint.query ?? []).map((p) => ({ id: p.name })), [...path, 'query'], 'query parameter', report);
+  checkUnique(pathParams.map((p) => ({ id: p.name })), [...path, 'pathParams'], 'path parameter', report, undefined, 'name');
+  checkUnique((endpoint.query ?? []).map((p) => ({ id: p.name })), [...path, 'query'], 'query parameter', report, undefined, 'name');
   (endpoint.query ?? []).forEach((p, i) => checkParameter(p, [...path, 'query', i], report));
-  checkUnique(endpoint.responses.map((r) => ({ id: String(r.status) })), [...path, 'responses'], 'response status', report);
+  checkUnique(endpoint.responses.map((r) => ({ id: String(r.status) })), [...path, 'responses'], 'response', report, undefined, 'status');
   (endpoint.requires ?? []).forEach((name, i) => {
     if (!captured.has(name)) report('unknown-variable', [...path, 'requires', i], `no endpoint captures \`${name}\``);
   });
@@ -110,7 +112,8 @@ function checkValues(values: RawValues | undefined, params: RawParameter[], path
   for (const [name, value] of Object.entries(values ?? {})) {
     const param = params.find((p) => p.name === name);
     if (!param) {
-      report('unknown-parameter', [...path, name], `no parameter \`${name}\`; known: ${params.map((p) => p.name).join(', ') || 'none'}`, 'key');
+      const hint = closest(name, params.map((p) => p.name));
+      report('unknown-parameter', [...path, name], `no parameter \`${name}\`${hint ? ` (did you mean \`${hint}\`?)` : `; known: ${params.map((p) => p.name).join(', ') || 'none'}`}`, 'key');
       continue;
     }
     const problem = valueProblem(value, param);
@@ -121,8 +124,12 @@ function checkValues(values: RawValues | undefined, params: RawParameter[], path
 function checkCases(spec: RawSpec, report: Report): void {
   spec.contract.cases.forEach((c, i) => {
     const path: NodePath = ['contract', 'cases', i];
-    if ((c.token === undefined) === (c.endpoint === undefined)) {
-      report('invalid-case', path, 'a case names exactly one of `token` or `endpoint`');
+    if (c.token !== undefined && c.endpoint !== undefined) {
+      report('invalid-case', [...path, 'endpoint'], 'a case tests either the token endpoint (`token`) or an API endpoint (`endpoint`), not both', 'key');
+      return;
+    }
+    if (c.token === undefined && c.endpoint === undefined) {
+      report('invalid-case', path, 'a case needs `token` (to test the token endpoint) or `endpoint` (to test an API endpoint)');
       return;
     }
     if (c.token) {
@@ -134,8 +141,9 @@ function checkCases(spec: RawSpec, report: Report): void {
     }
     const endpoint = spec.resources.flatMap((r) => r.endpoints).find((e) => e.id === c.endpoint);
     if (!endpoint) {
-      const ids = spec.resources.flatMap((r) => r.endpoints.map((e) => e.id));
-      report('unknown-endpoint', [...path, 'endpoint'], `no endpoint has the id \`${c.endpoint}\`; endpoints: ${ids.join(', ')}`);
+      const ids = [...new Set(spec.resources.flatMap((r) => r.endpoints.map((e) => e.id)))];
+      const hint = closest(c.endpoint!, ids);
+      report('unknown-endpoint', [...path, 'endpoint'], `no endpoint has the id \`${c.endpoint}\`${hint ? ` (did you mean \`${hint}\`?)` : `; endpoints: ${ids.join(', ')}`}`);
       return;
     }
     checkValues(c.query, endpoint.query ?? [], [...path, 'query'], report);

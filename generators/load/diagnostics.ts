@@ -64,5 +64,6 @@ export function formatPath(path: NodePath): string {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.path.length > 0 ? `${formatPath(d.path)}: ` : '';
-  return `${d.file}:${d.line}:${d.col}: ${where}${d.message} [${d.code}]`;
+  // One diagnostic, one line: a key or value quoted in a message may hold a line break.
+  return `${d.file}:${d.line}:${d.col}: ${where}${d.message} [${d.code}]`.replace(/\r\n|\r|\n/g, '\\n');
 }

@@ -5,7 +5,7 @@ import { buildModel } from './build-model.js';
 import { checkReferences, type Report } from './check-references.js';
 import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
-import { MAX_ALIASES, readYaml, type SourceDocument } from './read-yaml.js';
+import { readYaml } from './read-yaml.js';
 import { checkSchema, compileSchema, metaProblems, resolveRef, selfContained, type SchemaContext } from './schemas.js';
 import { validateFormat } from './validate-format.js';
 
@@ -14,7 +14,7 @@ export { SpecError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 export function loadSpec(bytes: Uint8Array, file: string): ApiModel {
   const source = readYaml(bytes, file);
   if (!('doc' in source)) throw new SpecError([source]);
-  const raw = toJs(source);
+  const raw = source.data;
 
   const formatProblems = validateFormat(raw, source);
   if (formatProblems.length > 0) throw new SpecError(formatProblems);
@@ -32,16 +32,6 @@ export function loadSpec(bytes: Uint8Array, file: string): ApiModel {
   checkCompiled(spec, schemas, report);
   throwIf(diagnostics);
   return buildModel(spec, file, schemas);
-}
-
-function toJs(source: SourceDocument): unknown {
-  try {
-    return source.doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    const message = (error as Error).message;
-    const code = /alias/i.test(message) ? 'yaml-alias-bomb' : 'yaml-syntax';
-    throw new SpecError([{ file: source.file, code, path: [], message: message.split('\n')[0]!, line: 1, col: 1 }]);
-  }
 }
 
 function throwIf(diagnostics: Diagnostic[]): void {

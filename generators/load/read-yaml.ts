@@ -1,6 +1,7 @@
 // Bytes -> YAML document that remembers where every node came from.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticCode, NodePath, Position } from './diagnostics.js';
+import { yamlProblem } from './yaml-errors.js';
 
 export const MAX_BYTES = 4 * 1024 * 1024;
 export const MAX_DEPTH = 64;
@@ -9,6 +10,8 @@ export const MAX_ALIASES = 100;
 export interface SourceDocument {
   file: string;
   doc: Document.Parsed;
+  /** The document as plain data, aliases expanded. */
+  data: unknown;
   /** Where a path points in the source; the nearest existing ancestor when the path is absent. */
   locate(path: NodePath, at?: 'key' | 'value'): Position;
 }
@@ -28,13 +31,43 @@ export function readYaml(bytes: Uint8Array, file: string): SourceDocument | Diag
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const toPosition = (offset: number): Position => lineCounter.linePos(offset);
 
-  const [error] = doc.errors;
-  if (error) return fail('yaml-syntax', error.message.split('\n')[0]!, toPosition(error.pos[0]));
+  if (doc.errors.length > 0) {
+    const problem = yamlProblem(doc.errors, text, doc);
+    return fail(problem.code, problem.message, toPosition(problem.offset));
+  }
+  if (doc.contents === null) return fail('empty-file', 'the file holds only comments; expected a YAML mapping with `format: 1`');
 
   const deep = findTooDeep(doc.contents, 0);
   if (deep) return fail('too-deep', `nesting is deeper than ${MAX_DEPTH} levels`, toPosition(deep.range?.[0] ?? 0));
 
-  return { file, doc, locate: (path, at = 'value') => toPosition(offsetOf(doc, path, at)) };
+  const converted = toJs(doc);
+  if ('problem' in converted) {
+    const { code, message, alias } = converted.problem;
+    return fail(code, message, toPosition(alias?.range?.[0] ?? 0));
+  }
+  return { file, doc, data: converted.data, locate: (path, at = 'value') => toPosition(offsetOf(doc, path, at)) };
+}
+
+interface AliasProblem {
+  code: DiagnosticCode;
+  message: string;
+  alias: Alias | undefined;
+}
+
+function toJs(doc: Document.Parsed): { data: unknown } | { problem: AliasProblem } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }) };
+  } catch (error) {
+    const aliases: Alias[] = [];
+    visit(doc, { Alias: (_key, node) => void aliases.push(node) });
+    const unresolved = aliases.find((a) => a.resolve(doc) === undefined);
+    const problem: AliasProblem = unresolved
+      ? { code: 'yaml-syntax', message: `alias \`*${unresolved.source}\` has no anchor \`&${unresolved.source}\` before it`, alias: unresolved }
+      : /Excessive alias/.test((error as Error).message)
+        ? { code: 'yaml-alias-bomb', message: `aliases expand to more than ${MAX_ALIASES} copies (an alias bomb?); write the values out`, alias: aliases[0] }
+        : { code: 'yaml-syntax', message: (error as Error).message.split('\n')[0]!, alias: aliases[0] };
+    return { problem };
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array, fail: Fail): string | Diagnostic {

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../model.js';
 import type { DiagnosticCode, NodePath } from './diagnostics.js';
 import type { SourceDocument } from './read-yaml.js';
+import { closest } from './closest.js';
 
 const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;
 
@@ -58,6 +59,9 @@ export function checkSchema(schema: unknown, path: NodePath, ctx: SchemaContext,
       ctx.report('not-draft-07', here, `\`${key}\` is not a draft-07 keyword (newman validates with Ajv 6, draft-07)`, 'key');
     } else if (!DRAFT_07_KEYWORDS.has(key)) {
       ctx.report('invalid-schema', here, `unknown schema keyword \`${key}\``, 'key');
+    } else if (key === 'format' && typeof value === 'string' && !knownFormats().includes(value)) {
+      const hint = closest(value, knownFormats());
+      ctx.report('invalid-schema', here, `unknown format \`${value}\`${hint ? ` (did you mean \`${hint}\`?)` : `; known: ${knownFormats().join(', ')}`}`);
     } else if (key === '$ref') {
       const name = typeof value === 'string' ? resolveRef(value, here, ctx) : undefined;
       if (name) refs.add(name);
@@ -110,6 +114,14 @@ function rewriteRefs(value: unknown): unknown {
   );
 }
 
+let formats: string[] | undefined;
+
+/** The `format` names the draft-07 validator knows (ajv-formats). */
+function knownFormats(): string[] {
+  formats ??= Object.keys(draft07().formats).sort();
+  return formats;
+}
+
 function draft07(): Ajv {
   const ajv = new Ajv({ strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false });
   addFormats.default(ajv);
@@ -120,10 +132,20 @@ function draft07(): Ajv {
 export function metaProblems(schema: unknown): { path: NodePath; message: string }[] {
   const ajv = draft07();
   if (ajv.validateSchema(schema as object)) return [];
-  return (ajv.errors ?? []).slice(0, 1).map((e) => ({
-    path: e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-    message: `${e.message ?? 'is invalid'}${e.keyword === 'enum' ? `: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : ''}`,
-  }));
+  return (ajv.errors ?? []).slice(0, 1).map((e) => {
+    const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const found = JSON.stringify(valueAt(schema, path));
+    const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues.map(String) : undefined;
+    const hint = allowed ? closest(String(valueAt(schema, path)), allowed) : undefined;
+    const message = allowed
+      ? `${found} is not one of ${allowed.join(', ')}${hint ? ` (did you mean \`${hint}\`?)` : ''}`
+      : `${e.message ?? 'is invalid'}, not ${found}`;
+    return { path: path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message };
+  });
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
 /** Compiles a self-contained schema as draft-07: its validator, or the problem in words. */

@@ -76,18 +76,38 @@ function describe(error: ErrorObject, path: NodePath): Description {
       };
     }
     case 'required':
-      return { code: 'missing-key', message: `missing required key \`${String(params.missingProperty)}\``, at: 'value', target: path };
-    case 'type':
-      return { code: 'wrong-type', message: `must be ${article(String(params.type))}`, at: 'value', target: path };
+      // At the key that holds the incomplete mapping (a list item has none: then at the item).
+      return { code: 'missing-key', message: `missing required key \`${String(params.missingProperty)}\``, at: 'key', target: path };
+    case 'type': {
+      const found = `, not ${article(typeName(error.data))}`;
+      const what = path.length === 0 ? 'the document must be a YAML mapping that starts with `format: 1`' : `must be ${article(String(params.type))}`;
+      return { code: 'wrong-type', message: `${what}${found}`, at: 'value', target: path };
+    }
+    case 'pattern':
+      if (path[path.length - 1] === '$ref') {
+        return { code: 'unsupported-ref', message: `\`${String(error.data)}\` is not supported; refer to a named schema as #/schemas/<Name>`, at: 'value', target: path };
+      }
+      return { code: 'invalid-value', message: `${JSON.stringify(error.data)} ${error.message ?? 'is not valid'}`, at: 'value', target: path };
     case 'enum':
       return { code: 'invalid-value', message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', target: path };
     case 'const':
+      if (path.length === 1 && path[0] === 'format') {
+        return { code: 'invalid-value', message: `version ${JSON.stringify(error.data)} is not supported; this tool reads \`format: 1\``, at: 'value', target: path };
+      }
       return { code: 'invalid-value', message: `must be ${JSON.stringify(params.allowedValue)}`, at: 'value', target: path };
     case 'propertyNames':
       return { code: 'invalid-value', message: `key \`${String(params.propertyName)}\` is not a valid name`, at: 'key', target: [...path, String(params.propertyName)] };
     default:
       return { code: 'invalid-value', message: error.message ?? 'is not valid', at: 'value', target: path };
   }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 function article(type: string): string {
