@@ -12,9 +12,10 @@ describe('insomnia-importers (Postman importer)', () => {
   it('detects the collection as Postman and keeps every request with its method and URL', async () => {
     const result = await convert(collectionText);
     expect(result.type.id).toBe('postman');
-    const requests = result.data.resources.filter((r: { _type: string }) => r._type === 'request');
-    expect(requests.map((r: { name: string }) => r.name)).toEqual(leafNames(collection.item));
-    const byName = Object.fromEntries(requests.map((r: { name: string }) => [r.name, r]));
+    const resources = result.data.resources as unknown as { _type: string; name: string }[];
+    const requests = resources.filter((r) => r._type === 'request');
+    expect(requests.map((r) => r.name)).toEqual(leafNames(collection.item));
+    const byName = Object.fromEntries(requests.map((r) => [r.name, r]));
     expect(byName['Get Devices']).toMatchObject({ method: 'GET', url: '{{baseUrl}}/{{devicesPath}}' });
     expect(byName['Get access token']).toMatchObject({ method: 'POST', url: '{{baseUrl}}/token/{{organization}}' });
   });
