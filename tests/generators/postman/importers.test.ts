@@ -24,9 +24,9 @@ describe('insomnia-importers (Postman importer)', () => {
     for (const env of ['production', 'staging', 'local']) {
       const result = await convert(readFileSync(`collections/securithings-${env}.postman_environment.json`, 'utf8'));
       expect(result.type.id).toBe('postman-environment');
-      const [environment] = result.data.resources;
-      expect(Object.keys(environment.data)).toEqual(['baseUrl', 'organization', 'clientId', 'clientSecret', 'devicesPath']);
-      expect(environment.data.clientSecret).toBe('');
+      const [environment] = result.data.resources as unknown as { data: Record<string, string> }[];
+      expect(Object.keys(environment!.data)).toEqual(['baseUrl', 'organization', 'clientId', 'clientSecret', 'devicesPath']);
+      expect(environment!.data.clientSecret).toBe('');
     }
   });
 });
