@@ -44,7 +44,9 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
   const assertions: AssertionRecord[] = [];
   const summary: RunSummary = { target: plan.target, wallTimeMs: 0, requests: 0, tokenRequests: 0, tokensIssued: 0, assertions: 0, failures: [], errors: [], notes: [], skippedItems: [] };
   const paths = itemPaths(plan.collection as CollectionNode);
-  const itemPath = (item: SdkItem | undefined) => (item ? (paths.get(item.id) ?? item.name) : '');
+  // Console messages carry no item, and a script's pm.sendRequest gets a fresh nameless one: both belong to the current item.
+  let currentItem = '';
+  const itemPath = (item: SdkItem | undefined) => (item && (paths.get(item.id) ?? item.name)) || currentItem;
   const started = Date.now();
   const emit = <K extends keyof ContractReporter>(event: K, ...args: Parameters<NonNullable<ContractReporter[K]>>) => {
     for (const reporter of reporters) (reporter[event] as ((...a: typeof args) => void) | undefined)?.(...args);
@@ -62,6 +64,9 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
         timeoutScript: 180_000,
         bail: false,
       } as newman.NewmanRunOptions)
+      .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => {
+        currentItem = itemPath(args.item);
+      })
       .on('request', (error: Error | null, args: RequestArgs) => {
         const record = requestRecord(error, args, itemPath(args.item), plan.tokenPathPrefix, redactor);
         requests.push(record);

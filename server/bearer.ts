@@ -32,7 +32,7 @@ async function verify(ctx: ServerContext, token: string): Promise<JWTPayload> {
   }
 }
 
-function invalidToken(description: string): ApiError {
+export function invalidToken(description: string): ApiError {
   return new ApiError(401, 'invalid_token', description, {
     'www-authenticate': `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`,
   });

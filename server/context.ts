@@ -1,6 +1,7 @@
 // Options resolved once into the context every handler reads: defaults are filled here and nowhere else.
 import { randomBytes } from 'node:crypto';
 import type { ApiModel } from '../generators/model.js';
+import { faultState, type FaultState } from './faults.js';
 import { RateLimiter } from './rate-limit.js';
 import { demoTenants } from './seed.js';
 import type { ServerOptions, ServerStats, Tenant, Violation } from './types.js';
@@ -12,6 +13,7 @@ export interface ServerContext {
   tenants: readonly Tenant[];
   now: () => number;
   violations: ReadonlySet<Violation>;
+  faults: FaultState;
   limiter: RateLimiter;
   stats: ServerStats;
   issuedTokens: string[];
@@ -28,6 +30,7 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     tenants: options.tenants ?? demoTenants(),
     now,
     violations: new Set(options.violations ?? []),
+    faults: faultState(options.faults),
     limiter: new RateLimiter(options.rateLimits ?? false, now),
     stats: { tokenRequests: 0, tokensIssued: 0, dataRequests: 0, rateLimited: 0 },
     issuedTokens: [],

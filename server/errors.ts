@@ -1,5 +1,6 @@
 // Every error leaves the server as JSON `{error, error_description}`: ours, fastify's, and unknown routes.
 // Descriptions are fixed sentences; nothing from a stack, a caught exception or a credential gets in.
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -62,11 +63,15 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   void sendError(reply, toApiError(error));
 }
 
-/** For fastify's `clientErrorHandler` option: an unparsable HTTP request, answered on the raw socket. */
-export function clientErrorHandler(_error: Error, socket: Socket): void {
+/**
+ * For fastify's `clientErrorHandler` option: an unparsable HTTP request, answered on the raw socket.
+ * Headers (or a URL) over node's `maxHeaderSize` get 431, as node itself would answer; anything else 400.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
-  const body = JSON.stringify({ error: 'invalid_request', error_description: 'the HTTP request is malformed' } satisfies ErrorBody);
+  const [status, description] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, FRAMEWORK_ERRORS[431]![1]] : [400, 'the HTTP request is malformed'];
+  const body = JSON.stringify({ error: 'invalid_request', error_description: description } satisfies ErrorBody);
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

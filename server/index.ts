@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import { createContext } from './context.js';
 import type { RunningServer, ServerOptions } from './types.js';
 
-export type { Device, RunningServer, ServerOptions, ServerStats, Tenant, Violation } from './types.js';
+export type { Device, Fault, FaultMatch, RunningServer, ServerOptions, ServerStats, Tenant, Violation } from './types.js';
 export { DEMO, demoTenants, seedDevices } from './seed.js';
 
 export async function startReferenceServer(model: ApiModel, options: ServerOptions = {}): Promise<RunningServer> {

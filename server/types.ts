@@ -46,6 +46,34 @@ export interface Tenant {
 /** Deliberate contract breaks, to prove the contract suite catches them. */
 export type Violation = 'wrong-field-type' | 'token-lifetime' | 'no-auth-required';
 
+/** Which requests a fault hits: the token endpoint, the data endpoints, or both (the default). Unknown routes never. */
+export type FaultMatch = 'token' | 'data' | 'all';
+
+export interface FaultScope {
+  /** Default `all`. */
+  match?: FaultMatch;
+  /** Only the first `times` matching requests; default every one. */
+  times?: number;
+}
+
+/**
+ * Transport and server failures on purpose, to prove a client recovers or reports them (see `faults.ts`).
+ * Faults are tried in order: `latency` delays and lets the next fault act; the others answer (or drop) the request.
+ */
+export type Fault =
+  /** The answer (or the next fault) comes `ms` later, or never when the client gives up first. */
+  | (FaultScope & { kind: 'latency'; ms: number })
+  /** An error status (400-599) with the JSON error body. */
+  | (FaultScope & { kind: 'status'; status: number })
+  /** 429; `Retry-After` in whole seconds when given, no header otherwise. */
+  | (FaultScope & { kind: 'rate-limit'; retryAfter?: number })
+  /** The connection is destroyed without an answer. */
+  | (FaultScope & { kind: 'reset' })
+  /** 200 with a JSON content type and a body that does not parse. */
+  | (FaultScope & { kind: 'malformed-json' })
+  /** When data request number `afterDataRequests + 1` arrives, every token issued so far turns expired (401); newer ones work. */
+  | { kind: 'token-expiry'; afterDataRequests: number };
+
 export interface ServerOptions {
   /** Default `127.0.0.1`. */
   host?: string;
@@ -58,6 +86,8 @@ export interface ServerOptions {
   /** Clock in milliseconds (for tests of expiry and rate limits); default `Date.now`. */
   now?: () => number;
   violations?: Violation[];
+  /** Default none. */
+  faults?: Fault[];
 }
 
 /** What the counters count: token requests reaching the token handler (POST), data requests reaching a data handler (after the method check). */

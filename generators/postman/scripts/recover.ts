@@ -1,6 +1,8 @@
 // The collection test script that runs before each request's own tests: on a 429 it waits for
 // Retry-After and sends the request once more; on a 401 to a request signed with the cached
 // token it forgets the token and sends once more (the pre-request script fetches a new one).
+// "Signed with the cached token" is read from the Authorization header sent: by the time tests
+// run, an inherited collection auth shows up as the request's own (`oauth2`), so its type says nothing.
 // The request's own tests stand aside for the first answer and judge the retry.
 import type { ApiModel } from '../../model.js';
 import { CACHE } from './cache.js';
@@ -21,7 +23,7 @@ export function recoverScript(model: ApiModel): string[] {
     return;
   }
   if (pm.collectionVariables.get('${CACHE.retried}') === id) return;
-  const ownAuth = pm.request.auth && pm.request.auth.type;
+  const cached = pm.collectionVariables.get('${CACHE.token}');
   let wait = -1;
   if (pm.response.code === 429) {
     const after = Number(pm.response.headers.get('Retry-After'));
@@ -31,7 +33,7 @@ export function recoverScript(model: ApiModel): string[] {
       console.warn('Rate limited with Retry-After ' + wait + ' s, more than ${MAX_RETRY_AFTER_SECONDS} s: not retrying.');
       return;
     }
-  } else if (pm.response.code === 401 && !ownAuth && pm.collectionVariables.get('${CACHE.token}')) {
+  } else if (pm.response.code === 401 && cached && pm.request.headers.get('Authorization') === ${JSON.stringify(model.auth.tokenPrefix + ' ')} + cached) {
     pm.collectionVariables.set('${CACHE.expiresAt}', '0');
     wait = 0;
   }
