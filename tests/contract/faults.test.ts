@@ -66,6 +66,7 @@ describe('the contract run under faults', () => {
     expect(run.terminal).toContain(`ERROR ${GET_DEVICES}: ESOCKETTIMEDOUT`);
     expect(run.summary.wallTimeMs).toBeLessThan(3000);
     expect(failedItems(run.summary)).toEqual([GET_DEVICES]);
+    expect(run.summary.failures.map((f) => f.name)).toEqual(['an answer arrived']); // one clear failure, not one per check
     expect(run.summary.skippedItems).toEqual([GET_DEVICE]); // it needs the id Get Devices did not deliver
     expect(run.requests.at(-1)).toMatchObject({ item: 'Contract checks / Get Device By ID answers 404 for an unknown id', status: 404 });
   });
