@@ -1,7 +1,9 @@
 // Every output format, by name. The CLI runs them all; each is a pure function of the model.
 import type { ApiModel } from './model.js';
+import { bruno } from './bruno/index.js';
 import { insomniaV4 } from './insomnia/v4.js';
 import { insomniaV5 } from './insomnia/v5.js';
+import { openapi } from './openapi/index.js';
 import { postman } from './postman/index.js';
 import type { GenerateContext, Generator, OutputFile } from './types.js';
 
@@ -9,6 +11,8 @@ export const GENERATORS: Record<string, Generator> = {
   postman,
   'insomnia-v4': insomniaV4,
   'insomnia-v5': insomniaV5,
+  bruno,
+  openapi,
 };
 
 export function generateAll(model: ApiModel, ctx: GenerateContext): OutputFile[] {

@@ -1,0 +1,48 @@
+// bruno.json and collection.bru: the collection's name and its OAuth 2.0 client credentials auth.
+import { VARIABLES, type ApiModel } from '../model.js';
+import { toJson } from '../shared/json.js';
+import { tokenPath } from '../shared/urls.js';
+import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
+import { collectionDocs } from './docs.js';
+
+const variable = (name: string): string => `{{${name}}}`;
+
+export function brunoJson(model: ApiModel): string {
+  return toJson({ version: '1', name: model.info.name, type: 'collection', ignore: ['node_modules', '.git'] });
+}
+
+/** Where Bruno caches the token; one id for the whole collection, so one token serves every request. */
+export function credentialsId(model: ApiModel): string {
+  return model.info.id;
+}
+
+/**
+ * The `auth:oauth2` pairs. `credentials_placement` is written even though the CLI defaults to Basic:
+ * the .bru parser (and so the app) defaults a missing one to `body`.
+ */
+export function oauth2Pairs(model: ApiModel): Pair[] {
+  const { auth } = model;
+  return [
+    { key: 'grant_type', value: 'client_credentials' },
+    { key: 'access_token_url', value: `${variable(VARIABLES.baseUrl)}${tokenPath(model, variable)}` },
+    { key: 'refresh_token_url', value: '' },
+    { key: 'client_id', value: variable(VARIABLES.clientId) },
+    { key: 'client_secret', value: variable(VARIABLES.clientSecret) },
+    { key: 'scope', value: '' },
+    { key: 'credentials_placement', value: auth.clientAuthentication === 'basic' ? 'basic_auth_header' : 'body' },
+    { key: 'credentials_id', value: credentialsId(model) },
+    { key: 'token_source', value: 'access_token' },
+    { key: 'token_placement', value: 'header' },
+    { key: 'token_header_prefix', value: auth.tokenPrefix },
+    { key: 'auto_fetch_token', value: true },
+    { key: 'auto_refresh_token', value: auth.refreshToken },
+  ];
+}
+
+export function collectionBru(model: ApiModel): string {
+  return bruFile([
+    dictBlock('auth', [{ key: 'mode', value: 'oauth2' }]),
+    dictBlock('auth:oauth2', oauth2Pairs(model)),
+    textBlock('docs', collectionDocs(model)),
+  ]);
+}

@@ -1,0 +1,21 @@
+// One model environment -> `environments/<id>.bru` (`bru run --env <id>`). The secret is listed, never valued.
+import { VARIABLES, type ApiModel, type Environment } from '../model.js';
+import { resourcePathValue } from '../shared/urls.js';
+import { bruFile, dictBlock, listBlock, type Pair } from './bru.js';
+
+export function environmentVars(model: ApiModel, env: Environment): Pair[] {
+  return [
+    { key: VARIABLES.baseUrl, value: env.baseUrl },
+    { key: VARIABLES.organization, value: env.values.organization },
+    { key: VARIABLES.clientId, value: env.values.clientId },
+    // Without the leading slash, as in every other output: URLs read `{{baseUrl}}/{{devicesPath}}`.
+    ...model.resources.map((resource) => ({
+      key: resource.pathVariable,
+      value: resourcePathValue(env.resourcePaths[resource.id] ?? resource.basePath),
+    })),
+  ];
+}
+
+export function environmentBru(model: ApiModel, env: Environment): string {
+  return bruFile([dictBlock('vars', environmentVars(model, env)), listBlock('vars:secret', [VARIABLES.clientSecret])]);
+}

@@ -1,0 +1,43 @@
+// The OpenAPI 3.1 document as a plain object.
+import type { ApiModel } from '../model.js';
+import { paths } from './paths.js';
+import { componentSchemas } from './schemas.js';
+import { OAUTH2, securitySchemes } from './security.js';
+import { resourceServers, servers } from './servers.js';
+
+export const OPENAPI_VERSION = '3.1.0';
+
+/** What a reader needs to know about environments whose paths differ. */
+function serverNotes(model: ApiModel): string[] {
+  return model.resources
+    .filter((resource) => resourceServers(model, resource))
+    .map((resource) => {
+      const moved = model.environments.filter((env) => (env.resourcePaths[resource.id] ?? resource.basePath) !== resource.basePath);
+      const where = moved.map((env) => `${env.name} serves them under \`${env.resourcePaths[resource.id]}\``).join('; ');
+      return `- ${resource.name}: production serves them under \`${resource.basePath}\`; ${where}. Their paths therefore carry only the shared part, and each path lists its own servers (one per environment) holding the rest.`;
+    });
+}
+
+function description(model: ApiModel): string {
+  const notes = serverNotes(model);
+  return [
+    model.info.description.trim(),
+    ...(notes.length > 0 ? ['', '**Servers.** One per environment. Where an environment moves a resource:', ...notes] : []),
+  ].join('\n');
+}
+
+export function openapiDocument(model: ApiModel): Record<string, unknown> {
+  return {
+    openapi: OPENAPI_VERSION,
+    info: { title: model.info.name, version: model.info.version, description: description(model), 'x-unknowns': [...model.unknowns] },
+    externalDocs: { url: model.info.docs },
+    servers: servers(model),
+    security: [{ [OAUTH2]: [] }],
+    tags: [
+      { name: 'Authentication', description: 'OAuth 2.0 client credentials.' },
+      ...model.resources.map((resource) => ({ name: resource.name, description: resource.description.trim() })),
+    ],
+    paths: paths(model),
+    components: { schemas: componentSchemas(model), securitySchemes: securitySchemes(model) },
+  };
+}

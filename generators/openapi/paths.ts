@@ -1,0 +1,77 @@
+// Endpoints -> path items and operations; the token endpoint is documented as an operation too.
+import type { ApiModel, Endpoint, Example, Resource, Response } from '../model.js';
+import { parameterObject } from './parameters.js';
+import { schemaRef } from './schemas.js';
+import { TOKEN_BASIC, rateLimitExtension } from './security.js';
+import { resourcePathKey, resourceServers } from './servers.js';
+
+type PathItem = Record<string, unknown>;
+
+function exampleKey(example: Example): string {
+  return example.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+}
+
+function responseObject(response: Response, examples: readonly Example[]): Record<string, unknown> {
+  const own = examples.filter((e) => e.status === response.status);
+  if (!response.schema) return { description: response.description.trim() };
+  const media: Record<string, unknown> = { schema: schemaRef(response.schema) };
+  if (own.length > 0) {
+    media['examples'] = Object.fromEntries(own.map((e) => [exampleKey(e), { summary: e.name, value: e.body }]));
+  }
+  return { description: response.description.trim(), content: { 'application/json': media } };
+}
+
+function responses(endpoint: Endpoint): Record<string, unknown> {
+  return Object.fromEntries(endpoint.responses.map((r) => [String(r.status), responseObject(r, endpoint.examples)]));
+}
+
+function operation(resource: Resource, endpoint: Endpoint): Record<string, unknown> {
+  return {
+    operationId: endpoint.id,
+    summary: endpoint.name,
+    description: endpoint.description.trim(),
+    tags: [resource.name],
+    parameters: [
+      ...endpoint.pathParams.map((p) => parameterObject(p, 'path')),
+      ...endpoint.query.map((p) => parameterObject(p, 'query')),
+    ],
+    responses: responses(endpoint),
+    ...(resource.rateLimit ? { 'x-rate-limit': rateLimitExtension(resource.rateLimit) } : {}),
+  };
+}
+
+function tokenPathItem(model: ApiModel): PathItem {
+  const { auth } = model;
+  const names = [...auth.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
+  return {
+    [auth.method.toLowerCase()]: {
+      operationId: 'getToken',
+      summary: 'Get an access token',
+      description: auth.description.trim(),
+      tags: ['Authentication'],
+      security: [{ [TOKEN_BASIC]: [] }],
+      parameters: names.map((name) => ({ name, in: 'path', required: true, description: `Your ${name} (tenant).`, schema: { type: 'string' } })),
+      responses: {
+        '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },
+        '401': { description: 'Wrong or missing client credentials.' },
+        '429': { description: 'Rate limit exceeded.' },
+      },
+      'x-rate-limit': rateLimitExtension(auth.rateLimit),
+    },
+  };
+}
+
+export function paths(model: ApiModel): Record<string, PathItem> {
+  const out: Record<string, PathItem> = { [model.auth.path]: tokenPathItem(model) };
+  for (const resource of model.resources) {
+    const prefix = resourcePathKey(model, resource);
+    const serverList = resourceServers(model, resource);
+    for (const endpoint of resource.endpoints) {
+      const key = `${prefix}${endpoint.path}` || '/';
+      const item = out[key] ?? (serverList ? { servers: serverList } : {});
+      item[endpoint.method.toLowerCase()] = operation(resource, endpoint);
+      out[key] = item;
+    }
+  }
+  return out;
+}

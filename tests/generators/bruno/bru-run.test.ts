@@ -1,0 +1,81 @@
+// The generated collection run by Bruno's own CLI (`bru run`) against the embedded reference server:
+// Bruno fetches one token with HTTP Basic, signs both requests with it, and every assert and test passes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../../../generators/bruno/index.js';
+import { DEMO, startReferenceServer, type RunningServer } from '../../../server/index.js';
+import { generate, loadModel } from './helpers.js';
+
+const BRU = fileURLToPath(new URL('../../../node_modules/.bin/bru', import.meta.url));
+const run = promisify(execFile);
+
+/** One iteration of the `--reporter-json` file (an array of iterations). */
+interface BruResult {
+  summary: { totalRequests: number; passedRequests: number; failedRequests: number; skippedRequests: number; passedAssertions: number; failedAssertions: number; passedTests: number; failedTests: number };
+  results: { test: { filename: string }; response: { status: number }; assertionResults: { status: string }[]; testResults: { status: string }[] }[];
+}
+
+async function writeCollection(dir: string): Promise<void> {
+  for (const file of generate()) {
+    const target = join(dir, file.path.slice(ROOT.length + 1));
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+}
+
+describe('bru run against the reference server', () => {
+  let dir: string;
+  let server: RunningServer;
+  let result: BruResult;
+  let exitCode: number;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'securithings-bruno-'));
+    await writeCollection(dir);
+    server = await startReferenceServer(loadModel(), { rateLimits: true });
+    const args = ['run', '-r', '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', `clientSecret=${DEMO.clientSecret}`];
+    // The documented limit is 1 request per second per IP and user: the run waits between requests.
+    args.push('--delay', '1100', '--reporter-json', join(dir, 'results.json'));
+    exitCode = await run(BRU, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }).then(
+      () => 0,
+      (error: { code?: number; stdout?: string; stderr?: string }) => {
+        console.error(error.stdout, error.stderr);
+        return error.code ?? 1;
+      },
+    );
+    const iterations = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as BruResult[];
+    expect(iterations).toHaveLength(1);
+    result = iterations[0]!;
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('exits 0', () => {
+    expect(exitCode).toBe(0);
+  });
+
+  it('runs both requests in order, each answered 200', () => {
+    expect(result.results.map((r) => [r.test.filename, r.response.status])).toEqual([
+      ['Devices/Get Devices.bru', 200],
+      ['Devices/Get Device By ID.bru', 200],
+    ]);
+  });
+
+  it('passes every assert and test, none skipped or failed', () => {
+    expect(result.summary).toMatchObject({ totalRequests: 2, passedRequests: 2, failedRequests: 0, skippedRequests: 0, failedAssertions: 0, failedTests: 0 });
+    expect(result.summary.passedAssertions).toBe(8);
+    expect(result.summary.passedTests).toBe(2);
+  });
+
+  it('fetched exactly one token, with HTTP Basic, and was never rate limited', () => {
+    expect(server.stats).toEqual({ tokenRequests: 1, tokensIssued: 1, dataRequests: 2, rateLimited: 0 });
+  });
+});

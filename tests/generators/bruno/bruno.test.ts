@@ -1,0 +1,233 @@
+// The Bruno collection, read back through @usebruno/lang: the parser the app and `bru` use.
+import { describe, expect, it } from 'vitest';
+import type { ApiModel } from '../../../generators/model.js';
+import { DEMO } from '../../../server/index.js';
+import { extendedModel, fileAt, generate, lang, loadModel, type KeyValue } from './helpers.js';
+
+const byName = (items: KeyValue[] | undefined, name: string) => items?.find((item) => item.name === name);
+
+describe('bruno collection layout', () => {
+  it('writes bruno.json, collection.bru, a folder per resource, a request per endpoint and an environment per environment', () => {
+    expect(generate().map((f) => f.path)).toEqual([
+      'bruno/bruno.json',
+      'bruno/collection.bru',
+      'bruno/Devices/folder.bru',
+      'bruno/Devices/Get Devices.bru',
+      'bruno/Devices/Get Device By ID.bru',
+      'bruno/environments/production.bru',
+      'bruno/environments/staging.bru',
+      'bruno/environments/local.bru',
+    ]);
+  });
+
+  it('names the collection in bruno.json', () => {
+    expect(JSON.parse(fileAt(generate(), 'bruno/bruno.json'))).toEqual({
+      version: '1',
+      name: 'SecuriThings API',
+      type: 'collection',
+      ignore: ['node_modules', '.git'],
+    });
+  });
+
+  it.each([
+    ['the SecuriThings description', loadModel],
+    ['the description with an extra resource', extendedModel],
+  ])('parses every .bru file of %s with the parser Bruno uses for it', (_, makeModel) => {
+    const bruFiles = generate(makeModel()).filter((f) => f.path.endsWith('.bru'));
+    expect(bruFiles.length).toBeGreaterThan(0);
+    for (const { path, content } of bruFiles) {
+      const parse = path.includes('/environments/')
+        ? lang.bruToEnvJsonV2
+        : /\/(collection|folder)\.bru$/.test(path)
+          ? lang.collectionBruToJson
+          : lang.bruToJsonV2;
+      expect(() => parse(content), path).not.toThrow();
+    }
+  });
+
+  it('is byte-identical across generations', () => {
+    expect(generate(loadModel())).toEqual(generate(loadModel()));
+  });
+});
+
+describe('collection.bru', () => {
+  const parsed = () => lang.collectionBruToJson(fileAt(generate(), 'bruno/collection.bru'));
+
+  it('sets OAuth 2.0 client credentials with the credentials in a Basic header', () => {
+    expect(parsed().auth).toEqual({
+      mode: 'oauth2',
+      oauth2: {
+        grantType: 'client_credentials',
+        accessTokenUrl: '{{baseUrl}}/token/{{organization}}',
+        refreshTokenUrl: '',
+        clientId: '{{clientId}}',
+        clientSecret: '{{clientSecret}}',
+        scope: '',
+        credentialsPlacement: 'basic_auth_header',
+        credentialsId: 'securithings',
+        tokenSource: 'access_token',
+        tokenPlacement: 'header',
+        tokenHeaderPrefix: 'Bearer',
+        tokenQueryKey: 'access_token',
+        autoFetchToken: true,
+        autoRefreshToken: false,
+      },
+    });
+  });
+
+  it('writes credentials_placement exactly (a missing one means body to the parser)', () => {
+    expect(fileAt(generate(), 'bruno/collection.bru')).toMatch(/^ {2}credentials_placement: basic_auth_header$/m);
+  });
+
+  it.each([
+    ['the token URL', '`{{baseUrl}}/token/{{organization}}`'],
+    ['the Basic header', 'basic_auth_header'],
+    ['the token lifetime', '3600 seconds'],
+    ['the missing refresh token', 'no refresh token is issued'],
+    ['the token rate limit', '5 requests per minute per IP'],
+    ['the devices rate limit', 'Devices: 1 request per second per IP and per user'],
+    ['how to pass the secret to the CLI', '--env-var clientSecret='],
+  ])('documents %s', (_, text) => {
+    expect(parsed().docs).toContain(text);
+  });
+});
+
+describe('folders', () => {
+  it('inherit the collection auth and carry name and order', () => {
+    const folder = lang.collectionBruToJson(fileAt(generate(), 'bruno/Devices/folder.bru'));
+    expect(folder.meta).toMatchObject({ name: 'Devices', seq: '1' });
+    expect(folder.auth).toEqual({ mode: 'inherit' });
+    expect(folder.docs).toContain('1 request per second per IP and per user');
+  });
+});
+
+describe('Get Devices.bru', () => {
+  const parsed = () => lang.bruToJsonV2(fileAt(generate(), 'bruno/Devices/Get Devices.bru'));
+
+  it('is an http GET on the environment path with inherited auth', () => {
+    expect(parsed().meta).toEqual({ name: 'Get Devices', type: 'http', seq: '1' });
+    expect(parsed().http).toEqual({ method: 'get', url: '{{baseUrl}}/{{devicesPath}}', body: 'none', auth: 'inherit' });
+  });
+
+  it('lists every documented query parameter, disabled because each is optional', () => {
+    const model = loadModel();
+    const query = parsed().params!.filter((p) => p.type === 'query');
+    expect(query.map((p) => p.name)).toEqual(model.resources[0]!.endpoints[0]!.query.map((p) => p.name));
+    expect(query.every((p) => !p.enabled)).toBe(true);
+  });
+
+  it.each([
+    ['limit', '100'],
+    ['offset', '0'],
+    ['status', 'online'],
+    ['isFirmwareVulnerable', '1'],
+    ['probe.agent', 'up'],
+    ['availableTask.rotate8021xCertificate', '1'],
+  ])('lists %s with a valid value %s', (name, value) => {
+    expect(byName(parsed().params, name)).toEqual({ name, value, enabled: false, type: 'query' });
+  });
+
+  it('captures deviceId from the list without failing on an empty one', () => {
+    expect(parsed().vars?.res).toEqual([{ name: 'deviceId', value: 'res.body.devices?.[0]?.id', enabled: true, local: false }]);
+  });
+
+  it('asserts the positive contract checks', () => {
+    expect(parsed().assertions).toEqual([
+      { name: 'res.status', value: 'eq 200', enabled: true },
+      { name: 'res.body', value: 'isJson', enabled: true },
+      { name: 'res.body.devices', value: 'isArray', enabled: true },
+      { name: 'res.body.total', value: 'isNumber', enabled: true },
+      { name: 'res.responseTime', value: 'lt 5000', enabled: true },
+    ]);
+  });
+
+  it('validates the body against the DeviceList schema in a test', () => {
+    const tests = parsed().tests!;
+    expect(tests).toContain('expect(res.getBody()).to.have.jsonSchema(schema);');
+    const schema = JSON.parse(/const schema = (\{[\s\S]*?\n\});/.exec(tests)![1]!) as unknown;
+    expect(schema).toEqual(loadModel().schemas['DeviceList']);
+  });
+
+  it('carries the description and parameter docs', () => {
+    expect(parsed().docs).toContain('No match\nis not an error');
+    expect(parsed().docs).toContain('| `probe.agent` | no | `up`, `down`, `unknown`, `unmonitored` | Agent probe status. |');
+  });
+});
+
+describe('Get Device By ID.bru', () => {
+  const parsed = () => lang.bruToJsonV2(fileAt(generate(), 'bruno/Devices/Get Device By ID.bru'));
+
+  it('marks the id as a Bruno path parameter filled from the captured deviceId', () => {
+    expect(parsed().http.url).toBe('{{baseUrl}}/{{devicesPath}}/:id');
+    expect(parsed().params).toEqual([{ name: 'id', value: '{{deviceId}}', enabled: true, type: 'path' }]);
+  });
+
+  it('skips itself when deviceId is not set', () => {
+    expect(parsed().script?.req).toContain('bru.runner.skipRequest()');
+    expect(parsed().script?.req).toContain('bru.getVar("deviceId")');
+  });
+
+  it('asserts status, JSON and the Device schema', () => {
+    expect(parsed().assertions?.map((a) => `${a.name}: ${a.value}`)).toEqual(['res.status: eq 200', 'res.body: isJson', 'res.responseTime: lt 5000']);
+    expect(parsed().tests).toContain('200 body matches the Device schema');
+  });
+});
+
+describe('environments', () => {
+  const env = (id: string, model: ApiModel = loadModel()) => lang.bruToEnvJsonV2(fileAt(generate(model), `bruno/environments/${id}.bru`)).variables;
+
+  it.each([
+    ['production', 'https://api.securithings.com', '', '', 'v1/devices'],
+    ['staging', 'https://api.staging.securithings.com', '', '', 'v1/assets/devices'],
+    ['local', 'http://127.0.0.1:4010', 'demo', 'demo-client', 'v1/devices'],
+  ])('%s sets baseUrl, organization, clientId and devicesPath, and lists clientSecret as secret', (id, baseUrl, organization, clientId, devicesPath) => {
+    expect(env(id)).toEqual([
+      { name: 'baseUrl', value: baseUrl, enabled: true, secret: false },
+      { name: 'organization', value: organization, enabled: true, secret: false },
+      { name: 'clientId', value: clientId, enabled: true, secret: false },
+      { name: 'devicesPath', value: devicesPath, enabled: true, secret: false },
+      { name: 'clientSecret', value: '', enabled: true, secret: true },
+    ]);
+  });
+
+  it('adds every resource path variable', () => {
+    expect(byName(env('staging', extendedModel()), 'sitesPath')?.value).toBe('v1/sites');
+  });
+});
+
+describe('a resource with a required query parameter and a path parameter without example', () => {
+  const files = generate(extendedModel());
+
+  it('enables the required parameter and puts it in the URL the CLI sends', () => {
+    const request = lang.bruToJsonV2(fileAt(files, 'bruno/Sites/Get Sites.bru'));
+    expect(request.http.url).toBe('{{baseUrl}}/{{sitesPath}}?region=eu');
+    expect(request.params).toEqual([{ name: 'region', value: 'eu', enabled: true, type: 'query' }]);
+    expect(request.assertions?.map((a) => a.name)).toEqual(['res.status', 'res.responseTime']);
+  });
+
+  it('writes the path parameter with an empty value', () => {
+    const request = lang.bruToJsonV2(fileAt(files, 'bruno/Sites/Get Site.bru'));
+    expect(request.http.url).toBe('{{baseUrl}}/{{sitesPath}}/:siteId');
+    expect(request.params).toEqual([{ name: 'siteId', value: '', enabled: true, type: 'path' }]);
+    expect(request.tests).toBeUndefined();
+  });
+
+  it('orders folders and requests by seq', () => {
+    expect(lang.collectionBruToJson(fileAt(files, 'bruno/Sites/folder.bru')).meta?.seq).toBe('2');
+    expect(lang.bruToJsonV2(fileAt(files, 'bruno/Sites/Get Site.bru')).meta.seq).toBe('2');
+  });
+});
+
+describe('secrets', () => {
+  it('never writes a secret value', () => {
+    for (const file of generate()) {
+      expect(file.content, file.path).not.toContain(DEMO.clientSecret);
+      expect(file.content, file.path).not.toMatch(/clientSecret:\s*\S/);
+    }
+  });
+
+  it('gives the oauth2 block the secret only as a variable', () => {
+    const lines = generate().flatMap((f) => f.content.match(/^\s*client_secret:.*$/gm) ?? []);
+    expect(lines).toEqual(['  client_secret: {{clientSecret}}']);
+  });
+});

@@ -1,0 +1,169 @@
+// The OpenAPI 3.1 document, validated by swagger-parser and converted by openapi-to-postmanv2.
+import SwaggerParser from '@apidevtools/swagger-parser';
+import Converter from 'openapi-to-postmanv2';
+import { describe, expect, it } from 'vitest';
+import { DEMO } from '../../../server/index.js';
+import { generateDoc, generateText, loadModel, type Doc } from './helpers.js';
+
+const devices = (doc: Doc) => doc.paths['/devices'].get;
+const device = (doc: Doc) => doc.paths['/devices/{id}'].get;
+const param = (operation: Doc, name: string) => operation.parameters.find((p: Doc) => p.name === name);
+
+function convert(data: string): Promise<Doc> {
+  return new Promise((resolve, reject) => {
+    Converter.convert({ type: 'string', data }, {}, (error, result) => {
+      if (error) reject(error);
+      else if (!result?.result || !result.output) reject(new Error(`conversion failed: ${result?.reason}`));
+      else resolve(result.output[0]!.data);
+    });
+  });
+}
+
+describe('openapi document', () => {
+  it('is a valid OpenAPI 3.1 document to swagger-parser', async () => {
+    const api = (await SwaggerParser.validate(generateDoc())) as Doc;
+    expect(api.openapi).toBe('3.1.0');
+  });
+
+  it('is byte-identical across generations', () => {
+    expect(generateText(loadModel())).toBe(generateText(loadModel()));
+  });
+
+  it('describes the API', () => {
+    const { info, externalDocs } = generateDoc();
+    expect(info).toMatchObject({ title: 'SecuriThings API', version: 'v1' });
+    expect(info.description).toContain('/v1/assets/devices');
+    expect(info['x-unknowns']).toEqual(loadModel().unknowns);
+    expect(externalDocs).toEqual({ url: 'https://developer.securithings.com' });
+  });
+
+  it('quotes strings a YAML 1.1 reader would turn into dates', () => {
+    expect(generateText()).toContain('lastSeen: "2024-12-31T23:59:59Z"');
+    expect(devices(generateDoc()).responses['200'].content['application/json'].examples['a-page-of-devices'].value.devices[0].lastSeen).toBe(
+      '2024-12-31T23:59:59Z',
+    );
+  });
+
+  it('never holds a secret value', () => {
+    expect(generateText()).not.toContain(DEMO.clientSecret);
+  });
+});
+
+describe('servers', () => {
+  it('lists one server per environment', () => {
+    expect(generateDoc().servers).toEqual([
+      { url: 'https://api.securithings.com', description: 'SecuriThings Production' },
+      { url: 'https://api.staging.securithings.com', description: 'SecuriThings Staging' },
+      { url: 'http://127.0.0.1:4010', description: 'SecuriThings Local reference server' },
+    ]);
+  });
+
+  it.each(['/devices', '/devices/{id}'])('gives %s its own servers, so staging reaches /v1/assets/devices', (path) => {
+    const doc = generateDoc();
+    const urls = doc.paths[path].servers.map((s: Doc) => `${s.url}${path}`);
+    expect(urls).toEqual([
+      `https://api.securithings.com/v1${path}`,
+      `https://api.staging.securithings.com/v1/assets${path}`,
+      `http://127.0.0.1:4010/v1${path}`,
+    ]);
+  });
+
+  it('keeps a resource that every environment serves at one path under its full path', () => {
+    const model = loadModel();
+    for (const env of model.environments) delete env.resourcePaths['devices'];
+    const doc = generateDoc(model);
+    expect(Object.keys(doc.paths)).toEqual(['/token/{organization}', '/v1/devices', '/v1/devices/{id}']);
+    expect(doc.paths['/v1/devices'].servers).toBeUndefined();
+  });
+});
+
+describe('operations', () => {
+  it('has the documented operations', () => {
+    const doc = generateDoc();
+    expect(Object.keys(doc.paths)).toEqual(['/token/{organization}', '/devices', '/devices/{id}']);
+    expect([devices(doc).operationId, device(doc).operationId]).toEqual(['listDevices', 'getDevice']);
+  });
+
+  it('lists every documented query parameter, none required', () => {
+    const model = loadModel();
+    const params = devices(generateDoc()).parameters;
+    expect(params.map((p: Doc) => p.name)).toEqual(model.resources[0]!.endpoints[0]!.query.map((p) => p.name));
+    expect(params.every((p: Doc) => p.in === 'query' && p.required === false)).toBe(true);
+  });
+
+  it.each([
+    ['limit', { type: 'integer', minimum: 1, maximum: 1000, default: 100 }],
+    ['offset', { type: 'integer', minimum: 0, default: 0 }],
+    ['status', { type: 'string', enum: ['online', 'offline', 'partial', 'unknown'] }],
+    ['lifeCycleStatus', { type: 'string', enum: ['unknown', 'current_product', 'eol', 'eos'] }],
+    ['isFirmwareVulnerable', { type: 'integer', enum: [0, 1] }],
+    ['probe.agent', { type: 'string', enum: ['up', 'down', 'unknown', 'unmonitored'] }],
+    ['availableTask.hardenDevice', { type: 'integer', enum: [0, 1] }],
+  ])('types %s', (name, schema) => {
+    expect(param(devices(generateDoc()), name).schema).toEqual(schema);
+  });
+
+  it('declares the id path parameter, without the tool variable as example', () => {
+    const id = param(device(generateDoc()), 'id');
+    expect(id).toMatchObject({ in: 'path', required: true, schema: { type: 'string' } });
+    expect(id.example).toBeUndefined();
+  });
+
+  it('references the response schemas and carries the examples', () => {
+    const doc = generateDoc();
+    const list = devices(doc).responses['200'].content['application/json'];
+    expect(list.schema).toEqual({ $ref: '#/components/schemas/DeviceList' });
+    expect(Object.keys(list.examples)).toEqual(['a-page-of-devices', 'no-device-matches-the-filters']);
+    expect(list.examples['no-device-matches-the-filters'].value).toEqual({ devices: [], total: 0 });
+    expect(device(doc).responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Device' });
+    expect(Object.keys(device(doc).responses)).toEqual(['200', '404', '429']);
+  });
+
+  it('states the rate limits', () => {
+    const doc = generateDoc();
+    expect(devices(doc)['x-rate-limit']).toEqual({ requests: 1, perSeconds: 1, per: ['ip', 'user'] });
+    expect(doc.paths['/token/{organization}'].post['x-rate-limit']).toEqual({ requests: 5, perSeconds: 60, per: ['ip'] });
+  });
+
+  it('documents the token endpoint with HTTP Basic and the TokenResponse schema', () => {
+    const token = generateDoc().paths['/token/{organization}'].post;
+    expect(token.security).toEqual([{ clientBasic: [] }]);
+    expect(token.parameters).toEqual([expect.objectContaining({ name: 'organization', in: 'path', required: true })]);
+    expect(token.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TokenResponse' });
+  });
+});
+
+describe('security', () => {
+  it('requires the oauth2 scheme everywhere', () => {
+    expect(generateDoc().security).toEqual([{ oauth2: [] }]);
+  });
+
+  it('uses client credentials at the production token URL, with the organization as placeholder', () => {
+    const scheme = generateDoc().components.securitySchemes.oauth2;
+    expect(scheme.type).toBe('oauth2');
+    expect(scheme.flows).toEqual({ clientCredentials: { tokenUrl: 'https://api.securithings.com/token/{organization}', scopes: {} } });
+  });
+
+  it.each([
+    ['x-client-authentication', 'client_secret_basic'],
+    ['x-token-path', '/token/{organization}'],
+    ['x-token-lifetime-seconds', 3600],
+    ['x-refresh-token', false],
+    ['x-rate-limit', { requests: 5, perSeconds: 60, per: ['ip'] }],
+  ])('states %s', (key, value) => {
+    expect(generateDoc().components.securitySchemes.oauth2[key]).toEqual(value);
+  });
+});
+
+describe('openapi-to-postmanv2', () => {
+  it('converts the document without errors into a collection holding both requests', async () => {
+    const collection = await convert(generateText());
+    const requests: Doc[] = [];
+    const walk = (items: Doc[]) => items.forEach((item) => (item.item ? walk(item.item) : requests.push(item)));
+    walk(collection.item);
+    const byName = new Map(requests.map((r) => [r.name, r.request]));
+    expect(byName.get('Get Devices')).toMatchObject({ method: 'GET', url: { path: ['devices'] } });
+    expect(byName.get('Get Device By ID')).toMatchObject({ method: 'GET', url: { path: ['devices', ':id'] } });
+    expect(collection.auth).toMatchObject({ type: 'oauth2' });
+  });
+});
