@@ -1,7 +1,9 @@
 // The one place the description file is read.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadSpec, SpecError } from '../load/index.js';
+import type { DiagnosticCode } from '../load/diagnostics.js';
+import { MAX_BYTES } from '../load/read-yaml.js';
 import type { ApiModel } from '../model.js';
 
 export const DEFAULT_SPEC = 'spec/securithings.yaml';
@@ -9,12 +11,18 @@ export const DEFAULT_SPEC = 'spec/securithings.yaml';
 export function readSpec(file: string, cwd: string): ApiModel {
   const absolute = resolve(cwd, file);
   const shown = relative(cwd, absolute) || file;
+  const fail = (code: DiagnosticCode, message: string) => new SpecError([{ file: shown, line: 1, col: 1, code, path: [], message }]);
   let bytes: Uint8Array;
   try {
+    // Checked before reading: a folder, a device (/dev/zero) or a huge file is refused unread.
+    const stat = statSync(absolute);
+    if (!stat.isFile()) throw fail('file-unreadable', `cannot read the description: it is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}`);
+    if (stat.size > MAX_BYTES) throw fail('file-too-large', `file is ${stat.size} bytes, more than the ${MAX_BYTES} a description may have`);
     bytes = readFileSync(absolute);
   } catch (error) {
+    if (error instanceof SpecError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new SpecError([{ file: shown, line: 1, col: 1, code: 'file-unreadable', path: [], message: `cannot read the description: ${reason}` }]);
+    throw fail('file-unreadable', `cannot read the description: ${reason}`);
   }
   return loadSpec(bytes, shown);
 }

@@ -1,6 +1,6 @@
-// Writing generated files: all or nothing, each file atomically (temp file + rename), and a
-// check mode that writes nothing and names every stale file.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Writing generated files: each file atomically (durable temp file + rename), temp files removed
+// if anything fails, and a check mode that writes nothing and names every stale file.
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
 
@@ -8,24 +8,70 @@ export function staleFiles(outDir: string, files: readonly OutputFile[]): string
   return files.filter((file) => readOrUndefined(join(outDir, file.path)) !== file.content).map((file) => file.path);
 }
 
-/** Writes the files that changed; returns their paths. Temp files are removed if anything fails. */
+/**
+ * Writes the files that changed; returns their paths. Every file is either its old or its new
+ * content, whenever the process dies. Temp files are removed if anything fails (writing or
+ * renaming), and those an earlier, killed run left behind are removed first.
+ */
 export function writeFiles(outDir: string, files: readonly OutputFile[]): string[] {
   const changed = files.filter((file) => readOrUndefined(join(outDir, file.path)) !== file.content);
-  const staged: { temp: string; target: string }[] = [];
+  removeOrphanTemps(files.map((file) => join(outDir, file.path)));
+  const staged: string[] = [];
   try {
     for (const file of changed) {
       const target = join(outDir, file.path);
-      const temp = `${target}.${process.pid}.tmp`;
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(temp, file.content);
-      staged.push({ temp, target });
+      staged.push(tempFor(target));
+      writeDurably(tempFor(target), file.content);
     }
+    for (const file of changed) renameSync(tempFor(join(outDir, file.path)), join(outDir, file.path));
   } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
+    for (const temp of staged) rmSync(temp, { force: true });
     throw error;
   }
-  for (const { temp, target } of staged) renameSync(temp, target);
   return changed.map((file) => file.path);
+}
+
+function tempFor(target: string): string {
+  return `${target}.${process.pid}.tmp`;
+}
+
+// Flushed before the rename, so a power cut cannot leave the new name on empty content.
+function writeDurably(path: string, content: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeFileSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `<target>.<pid>.tmp` files whose process is gone: left by a run that was killed. */
+function removeOrphanTemps(targets: readonly string[]): void {
+  const wanted = new Set(targets);
+  for (const dir of new Set(targets.map(dirname))) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const match = /^(.+)\.(\d+)\.tmp$/.exec(name);
+      if (match && wanted.has(join(dir, match[1]!)) && !isRunning(Number(match[2]))) rmSync(join(dir, name), { force: true });
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function readOrUndefined(path: string): string | undefined {

@@ -62,6 +62,12 @@ export function formatPath(path: NodePath): string {
   return out || '(root)';
 }
 
+/** A value as JSON, cut short: it is quoted in a one-line message. */
+export function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? 'nothing';
+  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.path.length > 0 ? `${formatPath(d.path)}: ` : '';
   // One diagnostic, one line: a key or value quoted in a message may hold a line break.

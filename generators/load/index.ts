@@ -64,11 +64,9 @@ function checkNamedSchemas(spec: RawSpec, ctx: SchemaContext): Map<string, Set<s
 
 function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, report: Report): void {
   const validators = new Map<string, ReturnType<typeof compileSchema>>();
-  for (const [name, schema] of Object.entries(schemas)) {
-    const compiled = compileSchema(schema);
-    validators.set(name, compiled);
-    if (typeof compiled === 'string') report('invalid-schema', ['schemas', name], `schema \`${name}\` does not compile as draft-07: ${compiled}`, 'key');
-  }
+  for (const [name, schema] of Object.entries(schemas)) validators.set(name, compileSchema(schema));
+  const failed = [...validators].filter(([, compiled]) => typeof compiled === 'string').map(([name]) => name);
+  for (const name of failed) reportCompileError(name, validators.get(name) as string, failed, report);
   spec.resources.forEach((r, i) =>
     r.endpoints.forEach((e, j) =>
       (e.examples ?? []).forEach((example, k) => {
@@ -80,4 +78,14 @@ function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, repor
       }),
     ),
   );
+}
+
+// Ajv names the failing subschema as `at "#/pointer"`; point there. A failure inside another named
+// schema (copied in under `definitions`) that fails on its own too is that schema's to report.
+function reportCompileError(name: string, message: string, failed: string[], report: Report): void {
+  const pointer = /at (?:path )?"#(\/[^"]*)"/.exec(message)?.[1] ?? '';
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (parts[0] === 'definitions' && parts[1] !== undefined && parts[1] !== name && failed.includes(parts[1])) return;
+  const path: NodePath = ['schemas', name, ...parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
+  report('invalid-schema', path, `schema \`${name}\` does not compile as draft-07: ${message}`, parts.length === 0 ? 'key' : 'value');
 }

@@ -3,7 +3,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../model.js';
-import type { DiagnosticCode, NodePath } from './diagnostics.js';
+import { shown, type DiagnosticCode, type NodePath } from './diagnostics.js';
 import type { SourceDocument } from './read-yaml.js';
 import { closest } from './closest.js';
 
@@ -59,6 +59,13 @@ export function checkSchema(schema: unknown, path: NodePath, ctx: SchemaContext,
       ctx.report('not-draft-07', here, `\`${key}\` is not a draft-07 keyword (newman validates with Ajv 6, draft-07)`, 'key');
     } else if (!DRAFT_07_KEYWORDS.has(key)) {
       ctx.report('invalid-schema', here, `unknown schema keyword \`${key}\``, 'key');
+    } else if (key === '$schema' && !isDraft07Uri(value)) {
+      ctx.report('not-draft-07', here, `\`$schema\` names another dialect; descriptions use draft-07 (omit \`$schema\` or set ${DRAFT_07_URI})`);
+    } else if (key === 'pattern' && typeof value === 'string' && regExpProblem(value)) {
+      ctx.report('invalid-schema', here, `\`${value}\` is not a valid regular expression: ${regExpProblem(value)}`);
+    } else if (key === 'patternProperties' && isObject(value) && Object.keys(value).some(regExpProblem)) {
+      const bad = Object.keys(value).find(regExpProblem)!;
+      ctx.report('invalid-schema', [...here, bad], `\`${bad}\` is not a valid regular expression: ${regExpProblem(bad)}`, 'key');
     } else if (key === 'format' && typeof value === 'string' && !knownFormats().includes(value)) {
       const hint = closest(value, knownFormats());
       ctx.report('invalid-schema', here, `unknown format \`${value}\`${hint ? ` (did you mean \`${hint}\`?)` : `; known: ${knownFormats().join(', ')}`}`);
@@ -115,6 +122,7 @@ function rewriteRefs(value: unknown): unknown {
 }
 
 let formats: string[] | undefined;
+let meta: Ajv | undefined;
 
 /** The `format` names the draft-07 validator knows (ajv-formats). */
 function knownFormats(): string[] {
@@ -122,21 +130,46 @@ function knownFormats(): string[] {
   return formats;
 }
 
-function draft07(): Ajv {
-  const ajv = new Ajv({ strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false });
+export const DRAFT_07_URI = 'http://json-schema.org/draft-07/schema#';
+
+function isDraft07Uri(value: unknown): boolean {
+  return value === DRAFT_07_URI || value === DRAFT_07_URI.slice(0, -1);
+}
+
+function regExpProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.replace(/^Invalid regular expression: \/.*\/u: /s, '');
+  }
+}
+
+// Checking against the meta-schema is read-only, so one instance serves every call; compiling
+// adds to an instance's cache, so each compile gets a fresh one (no `$id` clashes, no growth).
+function draft07(validateSchema = true): Ajv {
+  const ajv = new Ajv({ strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false, validateSchema });
   addFormats.default(ajv);
   return ajv;
 }
 
+function metaSchemaValidator(): Ajv {
+  meta ??= draft07();
+  return meta;
+}
+
 /** Where a schema breaks the draft-07 meta-schema (e.g. `type: strng`), relative to the schema. */
 export function metaProblems(schema: unknown): { path: NodePath; message: string }[] {
-  const ajv = draft07();
+  // Another dialect's `$schema` is reported by checkSchema; Ajv would throw on it.
+  if (isObject(schema) && schema.$schema !== undefined && !isDraft07Uri(schema.$schema)) return [];
+  const ajv = metaSchemaValidator();
   if (ajv.validateSchema(schema as object)) return [];
   return (ajv.errors ?? []).slice(0, 1).map((e) => {
     const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const found = JSON.stringify(valueAt(schema, path));
+    const value = valueAt(schema, path);
+    const found = shown(value);
     const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues.map(String) : undefined;
-    const hint = allowed ? closest(String(valueAt(schema, path)), allowed) : undefined;
+    const hint = allowed && typeof value === 'string' ? closest(value, allowed) : undefined;
     const message = allowed
       ? `${found} is not one of ${allowed.join(', ')}${hint ? ` (did you mean \`${hint}\`?)` : ''}`
       : `${e.message ?? 'is invalid'}, not ${found}`;
@@ -151,7 +184,9 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
 /** Compiles a self-contained schema as draft-07: its validator, or the problem in words. */
 export function compileSchema(schema: JsonSchema): ValidateFunction | string {
   try {
-    return draft07().compile(schema);
+    const checker = metaSchemaValidator();
+    if (!checker.validateSchema(schema)) return checker.errorsText(checker.errors, { dataVar: 'schema' });
+    return draft07(false).compile(schema);
   } catch (error) {
     return (error as Error).message.replace(/^strict mode: /, '');
   }

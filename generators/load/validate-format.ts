@@ -2,7 +2,7 @@
 // one per place, the most telling first, pointed at the key or value at fault.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatSchema from '../../spec/format.schema.json' with { type: 'json' };
-import type { Diagnostic, DiagnosticCode, NodePath } from './diagnostics.js';
+import { shown, type Diagnostic, type DiagnosticCode, type NodePath } from './diagnostics.js';
 import type { SourceDocument } from './read-yaml.js';
 import { closest } from './closest.js';
 
@@ -87,12 +87,12 @@ function describe(error: ErrorObject, path: NodePath): Description {
       if (path[path.length - 1] === '$ref') {
         return { code: 'unsupported-ref', message: `\`${String(error.data)}\` is not supported; refer to a named schema as #/schemas/<Name>`, at: 'value', target: path };
       }
-      return { code: 'invalid-value', message: `${JSON.stringify(error.data)} ${error.message ?? 'is not valid'}`, at: 'value', target: path };
+      return { code: 'invalid-value', message: `${shown(error.data)} ${error.message ?? 'is not valid'}`, at: 'value', target: path };
     case 'enum':
       return { code: 'invalid-value', message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', target: path };
     case 'const':
       if (path.length === 1 && path[0] === 'format') {
-        return { code: 'invalid-value', message: `version ${JSON.stringify(error.data)} is not supported; this tool reads \`format: 1\``, at: 'value', target: path };
+        return { code: 'invalid-value', message: `version ${shown(error.data)} is not supported; this tool reads \`format: 1\``, at: 'value', target: path };
       }
       return { code: 'invalid-value', message: `must be ${JSON.stringify(params.allowedValue)}`, at: 'value', target: path };
     case 'propertyNames':

@@ -1,0 +1,60 @@
+// Temp workspaces holding a copy of the description, and snapshots of an output folder.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateAll } from '../../generators/index.js';
+import { loadSpec } from '../../generators/load/index.js';
+import type { OutputFile } from '../../generators/types.js';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const SHIPPED_SPEC = join(REPO, 'spec/securithings.yaml');
+export const CORPUS_DIR = join(REPO, 'tests/fixtures/bad-specs');
+export const TSX = join(REPO, 'node_modules/.bin/tsx');
+export const MAIN = join(REPO, 'generators/cli/main.ts');
+
+/** A fresh folder with `spec/securithings.yaml` copied in; remove it with `dispose`. */
+export function workspace(): { dir: string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'st-cli-'));
+  mkdirSync(join(dir, 'spec'));
+  copyFileSync(SHIPPED_SPEC, join(dir, 'spec/securithings.yaml'));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface FileState {
+  content: string;
+  mtimeMs: number;
+}
+
+/** Every file below `dir` (relative path -> content and mtime); empty when `dir` is absent. */
+export function snapshot(dir: string): Record<string, FileState> {
+  const out: Record<string, FileState> = {};
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out[relative(dir, path).split('\\').join('/')] = { content: readFileSync(path, 'latin1'), mtimeMs: statSync(path).mtimeMs };
+    }
+  };
+  try {
+    walk(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return out;
+}
+
+/** The package's name and version, as the CLI records them in its outputs. */
+export function packageInfo(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
+/** What `generate` should write for the description at `specFile`. */
+export function expectedFiles(specFile: string): OutputFile[] {
+  return generateAll(loadSpec(readFileSync(specFile), specFile), { generator: packageInfo() });
+}
+
+export function corpusFiles(): string[] {
+  return readdirSync(CORPUS_DIR).sort();
+}
