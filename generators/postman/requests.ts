@@ -20,7 +20,7 @@ export interface QueryParam {
 export interface RequestDefinition {
   method: string;
   header: Header[];
-  url: { host: string[]; path: string[]; query?: QueryParam[]; variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[] };
+  url: { raw: string; host: string[]; path: string[]; query?: QueryParam[]; variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[] };
   description?: { content: string; type: 'text/markdown' };
   auth?: PostmanAuth;
 }
@@ -73,10 +73,15 @@ function fixedQuery(values: Record<string, string>): QueryParam[] {
   return Object.entries(values).map(([key, value]) => ({ key, value }));
 }
 
-/** `{{baseUrl}}/a/b` -> host and path segments (the collection adds `raw` at the end). */
+/**
+ * `{{baseUrl}}/a/:b` -> host and path segments, with `raw` as the Postman app writes it (path
+ * variables stay `:name`, disabled query parameters left out) for importers that read only `raw`.
+ */
 function splitUrl(url: string, query: QueryParam[] = []): RequestDefinition['url'] {
   const [, host = '', rest = ''] = /^(\{\{[^}]+\}\})(.*)$/.exec(url) ?? [];
+  const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
   return {
+    raw: `${url}${enabled.length > 0 ? `?${enabled.join('&')}` : ''}`,
     host: [host],
     path: rest.split('/').filter((segment) => segment !== ''),
     ...(query.length > 0 ? { query } : {}),

@@ -21,6 +21,12 @@ describe('Postman collection', () => {
     expect(validate(collection), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
+  it('is what the postman-collection SDK writes back, apart from its known normalizations', () => {
+    const { _: internal, ...roundTrip } = new sdk.Collection(collection).toJSON() as unknown as Record<string, unknown>;
+    expect(internal).toEqual({ postman_id: collection.info._postman_id });
+    expect(sdkCanonical(roundTrip)).toEqual(sdkCanonical(collection));
+  });
+
   it('declares the exact v2.1.0 schema URL and a stable id', () => {
     expect(collection.info.schema).toBe('https://schema.getpostman.com/json/collection/v2.1.0/collection.json');
     expect(collection.info._postman_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -102,6 +108,24 @@ describe('Postman collection', () => {
     expect(auth.accessTokenUrl).toBe('{{baseUrl}}/oauth/{{organization}}/token');
   });
 });
+
+/**
+ * What the SDK changes on a round trip, each a normalization, not a loss: it adds empty lists
+ * (`event`, `response`, `query`, `variable`, `cookie`, `noauth`), drops `url.raw` (it rebuilds it
+ * from the parts; our raw is checked in 'Postman URLs'), types URL variables `any`, and moves
+ * `_postman_previewlanguage` under `_`.
+ */
+function sdkCanonical(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => sdkCanonical(v));
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+    .filter(([k]) => !(key === 'url' && k === 'raw'))
+    .filter(([k, v]) => !(key === 'variable-entry' && k === 'type' && v === 'any'))
+    .flatMap(([k, v]): [string, unknown][] => (k === '_' ? Object.entries(v as object).map(([inner, x]) => [`_${inner}`, x]) : [[k, v]]))
+    .map(([k, v]): [string, unknown] => [k, k === 'variable' && key === 'url' ? (v as unknown[]).map((x) => sdkCanonical(x, 'variable-entry')) : sdkCanonical(v, k)]);
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
 
 describe('Postman environments', () => {
   const environments = files.filter((f) => f.path.endsWith('.postman_environment.json')).map((f) => ({ path: f.path, json: JSON.parse(f.content) }));
