@@ -75,6 +75,10 @@ function checkEndpoint(endpoint: RawEndpoint, path: NodePath, captured: Set<stri
     if (!captured.has(name)) report('unknown-variable', [...path, 'requires', i], `no endpoint captures \`${name}\``);
   });
   (endpoint.examples ?? []).forEach((example, i) => {
+    const statuses = endpoint.responses.map((r) => r.status);
+    if (!statuses.includes(example.status)) {
+      report('invalid-example', [...path, 'examples', i, 'status'], `the endpoint documents no ${example.status} response; documented: ${statuses.join(', ')}`);
+    }
     checkValues(example.query, endpoint.query ?? [], [...path, 'examples', i, 'query'], report);
     checkValues(example.pathParams, pathParams, [...path, 'examples', i, 'pathParams'], report);
   });

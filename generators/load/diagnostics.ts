@@ -64,7 +64,7 @@ export function formatPath(path: NodePath): string {
 
 /** A value as JSON, cut short: it is quoted in a one-line message. */
 export function shown(value: unknown): string {
-  const json = JSON.stringify(value) ?? 'nothing';
+  const json = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? 'nothing');
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
 

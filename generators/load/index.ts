@@ -6,7 +6,7 @@ import { checkReferences, type Report } from './check-references.js';
 import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
 import { readYaml } from './read-yaml.js';
-import { checkSchema, compileSchema, metaProblems, resolveRef, selfContained, type SchemaContext } from './schemas.js';
+import { checkSchema, metaProblems, resolveRef, schemaCompiler, selfContained, type SchemaCompiler, type SchemaContext } from './schemas.js';
 import { validateFormat } from './validate-format.js';
 
 export { SpecError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -63,8 +63,9 @@ function checkNamedSchemas(spec: RawSpec, ctx: SchemaContext): Map<string, Set<s
 }
 
 function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, report: Report): void {
-  const validators = new Map<string, ReturnType<typeof compileSchema>>();
-  for (const [name, schema] of Object.entries(schemas)) validators.set(name, compileSchema(schema));
+  const compile = schemaCompiler();
+  const validators = new Map<string, ReturnType<SchemaCompiler>>();
+  for (const [name, schema] of Object.entries(schemas)) validators.set(name, compile(schema));
   const failed = [...validators].filter(([, compiled]) => typeof compiled === 'string').map(([name]) => name);
   for (const name of failed) reportCompileError(name, validators.get(name) as string, failed, report);
   spec.resources.forEach((r, i) =>

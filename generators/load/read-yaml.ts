@@ -28,7 +28,8 @@ export function readYaml(bytes: Uint8Array, file: string): SourceDocument | Diag
   if (text.trim() === '') return fail('empty-file', 'the file is empty; expected a YAML mapping with `format: 1`');
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // logLevel 'error': the yaml package would otherwise print its warnings to the process's stderr.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const toPosition = (offset: number): Position => lineCounter.linePos(offset);
 
   if (doc.errors.length > 0) {
@@ -36,6 +37,9 @@ export function readYaml(bytes: Uint8Array, file: string): SourceDocument | Diag
     return fail(problem.code, problem.message, toPosition(problem.offset));
   }
   if (doc.contents === null) return fail('empty-file', 'the file holds only comments; expected a YAML mapping with `format: 1`');
+
+  const complexKey = findCollectionKey(doc);
+  if (complexKey) return fail('yaml-syntax', 'a key must be a plain value, not a list or a mapping', toPosition(complexKey.range?.[0] ?? 0));
 
   const deep = findTooDeep(doc.contents, 0);
   if (deep) return fail('too-deep', `nesting is deeper than ${MAX_DEPTH} levels`, toPosition(deep.range?.[0] ?? 0));
@@ -106,6 +110,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     }
   }
   return low;
+}
+
+function findCollectionKey(doc: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Pair: (_key, pair) => {
+      if (isMap(pair.key) || isSeq(pair.key)) {
+        found = pair.key;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function findTooDeep(node: unknown, depth: number): Node | undefined {

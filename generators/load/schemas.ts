@@ -1,11 +1,16 @@
 // The named JSON Schemas of a description: references checked, each made self-contained
 // (`#/schemas/X` -> `#/definitions/X`), and compiled as draft-07, the dialect newman's sandbox speaks.
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import compiledDraft07 from './validators/draft-07.generated.js';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { JsonSchema } from '../model.js';
 import { shown, type DiagnosticCode, type NodePath } from './diagnostics.js';
 import type { SourceDocument } from './read-yaml.js';
 import { closest } from './closest.js';
+
+/** The draft-07 meta-schema, compiled ahead of time (see validators/sources.ts). */
+const validateDraft07 = compiledDraft07 as unknown as ValidateFunction;
 
 const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;
 
@@ -121,14 +126,9 @@ function rewriteRefs(value: unknown): unknown {
   );
 }
 
-let formats: string[] | undefined;
-let meta: Ajv | undefined;
-
 /** The `format` names the draft-07 validator knows (ajv-formats). */
-function knownFormats(): string[] {
-  formats ??= Object.keys(draft07().formats).sort();
-  return formats;
-}
+const KNOWN_FORMATS = Object.keys(fullFormats).sort();
+const knownFormats = (): string[] => KNOWN_FORMATS;
 
 export const DRAFT_07_URI = 'http://json-schema.org/draft-07/schema#';
 
@@ -145,26 +145,19 @@ function regExpProblem(pattern: string): string | undefined {
   }
 }
 
-// Checking against the meta-schema is read-only, so one instance serves every call; compiling
-// adds to an instance's cache, so each compile gets a fresh one (no `$id` clashes, no growth).
 function draft07(validateSchema = true): Ajv {
   const ajv = new Ajv({ strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false, validateSchema });
   addFormats.default(ajv);
   return ajv;
 }
 
-function metaSchemaValidator(): Ajv {
-  meta ??= draft07();
-  return meta;
-}
 
 /** Where a schema breaks the draft-07 meta-schema (e.g. `type: strng`), relative to the schema. */
 export function metaProblems(schema: unknown): { path: NodePath; message: string }[] {
   // Another dialect's `$schema` is reported by checkSchema; Ajv would throw on it.
   if (isObject(schema) && schema.$schema !== undefined && !isDraft07Uri(schema.$schema)) return [];
-  const ajv = metaSchemaValidator();
-  if (ajv.validateSchema(schema as object)) return [];
-  return (ajv.errors ?? []).slice(0, 1).map((e) => {
+  if (validateDraft07(schema)) return [];
+  return (validateDraft07.errors ?? []).slice(0, 1).map((e: ErrorObject) => {
     const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const value = valueAt(schema, path);
     const found = shown(value);
@@ -181,15 +174,22 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
 }
 
-/** Compiles a self-contained schema as draft-07: its validator, or the problem in words. */
-export function compileSchema(schema: JsonSchema): ValidateFunction | string {
-  try {
-    const checker = metaSchemaValidator();
-    if (!checker.validateSchema(schema)) return checker.errorsText(checker.errors, { dataVar: 'schema' });
-    return draft07(false).compile(schema);
-  } catch (error) {
-    return (error as Error).message.replace(/^strict mode: /, '');
-  }
+export type SchemaCompiler = (schema: JsonSchema) => ValidateFunction | string;
+
+/**
+ * Compiles self-contained schemas as draft-07: each one's validator, or the problem in words.
+ * One ajv instance serves one description (its schemas have no `$id`, so nothing clashes).
+ */
+export function schemaCompiler(): SchemaCompiler {
+  const ajv = draft07(false);
+  return (schema) => {
+    try {
+      if (!validateDraft07(schema)) return ajv.errorsText(validateDraft07.errors, { dataVar: 'schema' });
+      return ajv.compile(schema);
+    } catch (error) {
+      return (error as Error).message.replace(/^strict mode: /, '');
+    }
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

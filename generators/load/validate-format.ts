@@ -1,17 +1,13 @@
 // The description against spec/format.schema.json, with ajv's errors turned into diagnostics:
 // one per place, the most telling first, pointed at the key or value at fault.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import formatSchema from '../../spec/format.schema.json' with { type: 'json' };
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import compiledFormatValidator from './validators/format.generated.js';
 import { shown, type Diagnostic, type DiagnosticCode, type NodePath } from './diagnostics.js';
 import type { SourceDocument } from './read-yaml.js';
 import { closest } from './closest.js';
 
-let validator: ValidateFunction | undefined;
-
-function formatValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(formatSchema);
-  return validator;
-}
+/** spec/format.schema.json, compiled ahead of time (see validators/sources.ts). */
+const formatValidator = (): ValidateFunction => compiledFormatValidator as unknown as ValidateFunction;
 
 export function validateFormat(raw: unknown, source: SourceDocument): Diagnostic[] {
   const validate = formatValidator();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { loadSpec } from '../../generators/load/index.js';
-import { compileSchema } from '../../generators/load/schemas.js';
+import { schemaCompiler } from '../../generators/load/schemas.js';
 import { startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
 
 export const model = loadSpec(readFileSync('spec/securithings.yaml'), 'spec/securithings.yaml');
@@ -79,7 +79,7 @@ export function getFrom(server: RunningServer, localAddress: string, path: strin
 
 /** The documented schema validator for `name` in the model. */
 export function schemaValidator(name: string): (value: unknown) => boolean {
-  const validate = compileSchema(model.schemas[name]!);
+  const validate = schemaCompiler()(model.schemas[name]!);
   if (typeof validate === 'string') throw new Error(validate);
   return (value) => validate(value) as boolean;
 }

@@ -1,0 +1,34 @@
+// The ahead-of-time compiled validators must be exactly what ajv would compile now.
+import { Ajv, type ValidateFunction } from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import generatedFormat from '../../generators/load/validators/format.generated.js';
+import { validatorSources } from '../../generators/load/validators/sources.js';
+import formatSchema from '../../spec/format.schema.json' with { type: 'json' };
+
+const compiledFormat = generatedFormat as unknown as ValidateFunction;
+
+describe('compiled validators', () => {
+  it.each(validatorSources().map((s) => [s.path, s.content]))('%s is up to date (else run `npm run compile-validators`)', (path, content) => {
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
+  it('judge the shipped spec and every parseable bad spec as ajv does at run time', () => {
+    const runtime = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(formatSchema);
+    const dir = 'tests/fixtures/bad-specs';
+    const documents = ['spec/securithings.yaml', ...readdirSync(dir).map((f) => `${dir}/${f}`)].flatMap((file) => {
+      try {
+        return [parse(readFileSync(file, 'utf8'))];
+      } catch {
+        return [];
+      }
+    });
+    expect(documents.length).toBeGreaterThan(20);
+    for (const document of documents) {
+      const ok = runtime(document);
+      expect(compiledFormat(document)).toBe(ok);
+      expect(compiledFormat.errors?.map((e) => [e.instancePath, e.keyword]) ?? null).toEqual(runtime.errors?.map((e) => [e.instancePath, e.keyword]) ?? null);
+    }
+  });
+});
