@@ -164,6 +164,13 @@ describe('the real process', () => {
     expect(snapshot(join(ws.dir, OUT))).toEqual({});
   });
 
+  it('a key the yaml package would warn about: the diagnostic is the only line on stderr', () => {
+    copyFileSync(join(CORPUS_DIR, 'yaml-collection-key.yaml'), join(ws.dir, 'complex-key.yaml'));
+    const result = spawnSync(TSX, [MAIN, 'generate', '--spec', 'complex-key.yaml', '--out', OUT], { cwd: ws.dir, encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('complex-key.yaml:4:3: a key must be a plain value, not a list or a mapping [yaml-syntax]\n');
+  });
+
   it('good description: exit status 0', () => {
     const result = spawnSync(TSX, [MAIN, 'generate', '--out', OUT], { cwd: ws.dir, encoding: 'utf8', timeout: 30_000 });
     expect(result.stderr).toBe('');
