@@ -1,0 +1,71 @@
+// In-memory variants of the committed Postman collection, to see where a contract run's time goes.
+// Each returns a deep copy; the committed file is never touched.
+
+export interface PmScript {
+  listen: string;
+  script: { exec: string[] };
+}
+
+export interface PmNode {
+  name?: string;
+  item?: PmNode[];
+  event?: PmScript[];
+  variable?: Array<{ key: string; value: unknown }>;
+  request?: PmRequest;
+}
+
+export interface PmRequest {
+  method: string;
+  url: { raw: string; variable?: Array<{ key: string; value: string }> };
+  header?: Array<{ key: string; value: string; disabled?: boolean }>;
+  auth?: { type: string; basic?: Array<{ key: string; value: string }>; bearer?: Array<{ key: string; value: string }> };
+}
+
+function copy(collection: object): PmNode {
+  return structuredClone(collection) as PmNode;
+}
+
+function eachNode(node: PmNode, visit: (n: PmNode) => void): void {
+  visit(node);
+  for (const child of node.item ?? []) eachNode(child, visit);
+}
+
+function setVariable(collection: PmNode, key: string, value: string): void {
+  collection.variable = collection.variable ?? [];
+  const existing = collection.variable.find((v) => v.key === key);
+  if (existing) existing.value = value;
+  else collection.variable.push({ key, value });
+}
+
+/** No scripts at all: no token fetch, no tests. The token and the captured values are pre-set as collection variables. */
+export function withoutScripts(collection: object, preset: { accessToken: string; deviceId: string; tamperedToken: string }): PmNode {
+  const result = copy(collection);
+  eachNode(result, (node) => delete node.event);
+  for (const [key, value] of Object.entries(preset)) setVariable(result, key, value);
+  return result;
+}
+
+/** Every script kept, but the `pm.response.to.have.jsonSchema` checks (Ajv 6 in the sandbox) removed. */
+export function withoutJsonSchema(collection: object): PmNode {
+  const result = copy(collection);
+  eachNode(result, (node) => {
+    for (const event of node.event ?? []) event.script.exec = event.script.exec.filter((line) => !line.includes('pm.response.to.have.jsonSchema'));
+  });
+  return result;
+}
+
+/** The naive pattern: the collection's pre-request script forgets the cached token first, so every authenticated request fetches one. */
+export function naiveTokens(collection: object): PmNode {
+  const result = copy(collection);
+  const prerequest = (result.event ?? []).find((e) => e.listen === 'prerequest');
+  if (!prerequest) throw new Error('the collection has no collection-level pre-request script');
+  prerequest.script.exec = ["pm.collectionVariables.set('accessTokenExpiresAt', '0'); // naive: never reuse a token", ...prerequest.script.exec];
+  return result;
+}
+
+/** How many requests the collection's items send (each item sends one). */
+export function itemCount(collection: object): number {
+  let count = 0;
+  eachNode(collection as PmNode, (node) => (count += node.request ? 1 : 0));
+  return count;
+}

@@ -1,0 +1,119 @@
+// Section 1: generation as a whole process (ours, Portman, openapi-to-postmanv2, an optional
+// baseline of ours) and in process (our loader and each generator, per endpoint).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GENERATORS } from '../generators/index.js';
+import { loadSpec } from '../generators/load/index.js';
+import { DEFAULT_CTX } from '../generators/types.js';
+import { ms, ratio, section, table } from './markdown.js';
+import { median, min, rotate, runProcess, timed } from './stats.js';
+
+export interface GenerationCase {
+  name: string;
+  /** Absolute path of our YAML description. */
+  spec: string;
+  /** Absolute path of its OpenAPI export (what the peers read). */
+  openapi: string;
+  endpoints: number;
+}
+
+export interface GenerationTool {
+  name: string;
+  command: string;
+  /** Arguments for one run writing into `out` (a fresh temporary folder). */
+  args(input: GenerationCase, out: string): string[];
+  /** Working folder; undefined runs in the temporary folder (so a tool writes nothing into the repository). */
+  cwd?: string;
+  /** Tools that fail are reported, not fatal. */
+}
+
+export interface ToolTimes {
+  tool: string;
+  runs: number[];
+  failures: string[];
+}
+
+export function ourTool(name: string, root: string): GenerationTool {
+  return { name, command: process.execPath, cwd: root, args: (c, out) => [join(root, 'bin/securithings-kit.js'), 'generate', '--spec', c.spec, '--out', out] };
+}
+
+export function peerTools(root: string): GenerationTool[] {
+  const portman = join(root, 'bench/tools/node_modules/.bin/portman');
+  const o2p = join(root, 'node_modules/.bin/openapi2postmanv2');
+  return [
+    { name: 'Portman 1.33.0', command: portman, args: (c, out) => ['-l', c.openapi, '-o', join(out, 'out.json')] },
+    { name: 'openapi-to-postmanv2 6.3.3', command: o2p, args: (c, out) => ['-s', c.openapi, '-o', join(out, 'out.json')] },
+  ];
+}
+
+async function runOnce(tool: GenerationTool, input: GenerationCase, into: ToolTimes): Promise<void> {
+  const out = mkdtempSync(join(tmpdir(), 'st-bench-gen-'));
+  try {
+    const run = await runProcess(tool.command, tool.args(input, out), { cwd: tool.cwd ?? out, timeoutMs: 180_000 });
+    if (run.code === 0) into.runs.push(run.ms);
+    else into.failures.push(`exit ${run.code}: ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / ')}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** `runs` rounds; each round runs every tool once, in an order rotated per round. */
+export async function timeTools(tools: GenerationTool[], input: GenerationCase, runs: number, log: (s: string) => void): Promise<ToolTimes[]> {
+  const times = tools.map((tool) => ({ tool: tool.name, runs: [] as number[], failures: [] as string[] }));
+  for (let round = 0; round < runs; round++) {
+    for (const index of rotate(tools.map((_, i) => i), round)) await runOnce(tools[index]!, input, times[index]!);
+    log(`  ${input.name.split(' (')[0]}: round ${round + 1}/${runs}`);
+  }
+  return times;
+}
+
+export function generationTable(input: GenerationCase, times: ToolTimes[]): string {
+  const ours = median(times[0]!.runs);
+  const rows = times.map((t, i) => [
+    t.tool,
+    `${t.runs.length}${t.failures.length ? ` (${t.failures.length} failed)` : ''}`,
+    ms(min(t.runs)),
+    ms(median(t.runs)),
+    i === 0 ? '1.00x (reference)' : ratio(median(t.runs) / ours),
+  ]);
+  const failures = times.flatMap((t) => (t.failures.length ? [`- ${t.tool} failed: ${t.failures[0]}`] : []));
+  return [`**${input.name}** (${input.endpoints} endpoints)`, table(['tool', 'runs', 'min ms', 'median ms', 'median / ours'], rows), ...failures].join('\n\n');
+}
+
+export interface InProcessTimes {
+  endpoints: number;
+  runs: number;
+  /** Step name -> median ms. */
+  steps: Array<{ step: string; medianMs: number }>;
+}
+
+/** Our loader and each generator, in this process, on one description. */
+export async function inProcess(yaml: string, endpoints: number, runs: number): Promise<InProcessTimes> {
+  const bytes = Buffer.from(yaml);
+  const model = loadSpec(bytes, 'synthetic.yaml'); // warm-up
+  const steps: Array<{ step: string; medianMs: number }> = [];
+  const load: number[] = [];
+  for (let i = 0; i < runs; i++) load.push((await timed(() => loadSpec(bytes, 'synthetic.yaml'))).ms);
+  steps.push({ step: 'loadSpec (parse, validate, compile schemas)', medianMs: median(load) });
+  for (const [name, generate] of Object.entries(GENERATORS)) {
+    generate(model, DEFAULT_CTX); // warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) samples.push((await timed(() => generate(model, DEFAULT_CTX))).ms);
+    steps.push({ step: `generator ${name}`, medianMs: median(samples) });
+  }
+  return { endpoints, runs, steps };
+}
+
+export function inProcessTable(result: InProcessTimes): string {
+  const total = result.steps.reduce((sum, s) => sum + s.medianMs, 0);
+  const rows = [...result.steps, { step: 'total', medianMs: total }].map((s) => [s.step, ms(s.medianMs), (s.medianMs / result.endpoints).toFixed(3)]);
+  return [
+    `In process, synthetic description (${result.endpoints} endpoints), median of ${result.runs} runs after one warm-up:`,
+    table(['step', 'median ms', 'ms per endpoint'], rows),
+  ].join('\n\n');
+}
+
+export function generationSection(tables: string[], inProcessText: string, notes: string[]): string {
+  return section('1. Generation', ...notes, ...tables, inProcessText);
+}
