@@ -46,10 +46,8 @@ export function processCases(inputs: ContractProcessInputs, work: string): Proce
   const plan = join(work, 'floor-plan.json');
   writeFileSync(plan, JSON.stringify({ loadModule: dist('generators/load/index.js'), serverModule: dist('server/index.js'), spec: inputs.spec, requests: inputs.requests, values: inputs.values }));
   const marks = pathToFileURL(join(inputs.jsDir, 'marks.mjs')).href;
-  // An empty settings file, so a .env in the repository cannot point the run elsewhere. (Node 20 also
-  // reads `--env-file` after the script name, so the file must exist; empty, it changes nothing.)
-  const envFile = join(work, 'empty.env');
-  writeFileSync(envFile, '');
+  // A settings file that does not exist, so a .env in the repository cannot point the run elsewhere.
+  const envFile = join(work, 'no-settings.env');
   const cli = join(inputs.root, 'bin/securithings-kit.js');
   return [
     { name: 'node -e 0 (process start)', args: ['-e', '0'], serves: false },
@@ -57,7 +55,7 @@ export function processCases(inputs: ContractProcessInputs, work: string): Proce
     importCase('import our CLI (dist/generators/cli/main.js)', [dist('generators/cli/main.js')]),
     importCase('import CLI + contract runner + server (what `contract` loads)', [dist('generators/cli/main.js'), dist('contract/run-with-reports.js'), dist('server/index.js'), dist('contract/target.js')]),
     { name: 'floor process (server + fetch)', args: ['--import', marks, join(inputs.jsDir, 'floor-process.js'), plan], serves: true },
-    { name: 'CLI `contract` (newman)', args: ['--import', marks, cli, 'contract', '--reports', join(work, 'reports'), '--env-file', envFile], serves: true },
+    { name: 'CLI `contract` (newman)', args: ['--import', marks, cli, 'contract', '--reports', join(work, 'reports'), '--dotenv', envFile], serves: true },
   ];
 }
 

@@ -1,4 +1,4 @@
-// Every output format, by name. The CLI runs them all; each is a pure function of the model.
+// Every output format, by name; each is a pure function of the model.
 import type { ApiModel } from './model.js';
 import { bruno } from './bruno/index.js';
 import { insomniaV4 } from './insomnia/v4.js';
@@ -15,7 +15,10 @@ export const GENERATORS: Record<string, Generator> = {
   openapi,
 };
 
-export function generateAll(model: ApiModel, ctx: GenerateContext): OutputFile[] {
-  const files = Object.values(GENERATORS).flatMap((generate) => generate(model, ctx));
+export const FORMATS = Object.keys(GENERATORS);
+
+/** The files of the named formats (every format by default), sorted by path. */
+export function generateAll(model: ApiModel, ctx: GenerateContext, formats: readonly string[] = FORMATS): OutputFile[] {
+  const files = formats.flatMap((format) => GENERATORS[format]!(model, ctx));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

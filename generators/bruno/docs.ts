@@ -1,11 +1,7 @@
 // The Markdown shown in Bruno's Docs tabs: collection (auth, rate limits), folder, request.
-import { VARIABLES, type ApiModel, type Endpoint, type Parameter, type RateLimit, type Resource } from '../model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Parameter, type Resource } from '../model.js';
+import { rateLimitText } from '../shared/rate-limits.js';
 
-export function rateLimitText(limit: RateLimit): string {
-  const per = limit.perSeconds === 1 ? 'second' : limit.perSeconds === 60 ? 'minute' : `${limit.perSeconds} seconds`;
-  const scopes = limit.per.map((scope) => (scope === 'ip' ? 'IP' : scope)).join(' and per ');
-  return `${limit.requests} request${limit.requests === 1 ? '' : 's'} per ${per} per ${scopes}`;
-}
 
 export function collectionDocs(model: ApiModel): string {
   const { auth } = model;

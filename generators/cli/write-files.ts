@@ -1,6 +1,8 @@
-// Writing generated files: each file atomically (durable temp file + rename), temp files removed
-// if anything fails, and a check mode that writes nothing and names every stale file.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Writing generated files: each file atomically (temp file + rename), temp files removed if
+// anything fails, and a check mode that writes nothing and names every stale file.
+// No fsync: a killed process leaves every file old or new either way, and these are regenerable
+// outputs; flushing each of a Bruno collection's thousand files would double generate's time.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
 
@@ -22,7 +24,7 @@ export function writeFiles(outDir: string, files: readonly OutputFile[]): string
       const target = join(outDir, file.path);
       mkdirSync(dirname(target), { recursive: true });
       staged.push(tempFor(target));
-      writeDurably(tempFor(target), file.content);
+      writeFileSync(tempFor(target), file.content);
     }
     for (const file of changed) renameSync(tempFor(join(outDir, file.path)), join(outDir, file.path));
   } catch (error) {
@@ -34,17 +36,6 @@ export function writeFiles(outDir: string, files: readonly OutputFile[]): string
 
 function tempFor(target: string): string {
   return `${target}.${process.pid}.tmp`;
-}
-
-// Flushed before the rename, so a power cut cannot leave the new name on empty content.
-function writeDurably(path: string, content: string): void {
-  const fd = openSync(path, 'w');
-  try {
-    writeFileSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** `<target>.<pid>.tmp` files whose process is gone: left by a run that was killed. */

@@ -1,17 +1,10 @@
 // The markdown shown on the workspace, folders and requests: auth, rate limits, responses.
-import type { ApiModel, Endpoint, RateLimit, Resource } from '../model.js';
+import type { ApiModel, Endpoint, Resource } from '../model.js';
+import { captureOf } from '../shared/captures.js';
+import { rateLimitText } from '../shared/rate-limits.js';
 import { VARIABLES } from '../model.js';
 import { pathParamVariable, tokenUrl } from './template.js';
 
-const SECONDS_NAMED: Record<number, string> = { 1: 'second', 60: 'minute', 3600: 'hour', 86400: 'day' };
-
-/** `5 requests per minute per IP`, `1 request per second per IP and per user`. */
-export function rateLimitText(limit: RateLimit): string {
-  const requests = `${limit.requests} request${limit.requests === 1 ? '' : 's'}`;
-  const window = SECONDS_NAMED[limit.perSeconds] ?? `${limit.perSeconds} seconds`;
-  const scopes = limit.per.map((scope) => (scope === 'ip' ? 'per IP' : 'per user')).join(' and ');
-  return `${requests} per ${window} ${scopes}`.trim();
-}
 
 export function workspaceDescription(model: ApiModel): string {
   const docs = model.info.docs ? `\n\nReference: ${model.info.docs}` : '';
@@ -80,9 +73,6 @@ function pathParamLines(model: ApiModel, endpoint: Endpoint): string[] {
 
 /** Where a variable's value comes from, when an endpoint captures it (`capture: {deviceId: devices[0].id}`). */
 function captureHint(model: ApiModel, name: string): string {
-  for (const endpoint of model.resources.flatMap((r) => r.endpoints)) {
-    const path = endpoint.capture[name];
-    if (path !== undefined) return ` (copy \`${path}\` from a *${endpoint.name}* answer)`;
-  }
-  return '';
+  const capture = captureOf(model, name);
+  return capture ? ` (copy \`${capture.path}\` from a *${capture.endpoint.name}* answer)` : '';
 }

@@ -1,11 +1,7 @@
 // The Markdown a person reads in the Postman app: how auth is set up, and the limits.
-import type { ApiModel, Endpoint, RateLimit, Resource } from '../model.js';
+import type { ApiModel, Endpoint, Resource } from '../model.js';
+import { rateLimitText } from '../shared/rate-limits.js';
 
-export function rateLimitText(limit: RateLimit): string {
-  const per = limit.per.map((scope) => (scope === 'ip' ? 'per IP' : 'per user')).join(' and ');
-  const window = limit.perSeconds === 1 ? 'second' : limit.perSeconds === 60 ? 'minute' : `${limit.perSeconds} seconds`;
-  return `${limit.requests} request${limit.requests === 1 ? '' : 's'} per ${window} ${per}`;
-}
 
 export function collectionDescription(model: ApiModel): string {
   const limits = model.resources

@@ -3,7 +3,8 @@
 import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../model.js';
 import { stableUuid } from '../shared/ids.js';
 import { basicAuth, bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
-import { endpointDescription, rateLimitText } from './description.js';
+import { rateLimitText } from '../shared/rate-limits.js';
+import { endpointDescription } from './description.js';
 import { examplesOf } from './examples.js';
 import { endpointRequest, markdown, tokenRequest, type RequestDefinition } from './requests.js';
 import * as check from './scripts/checks.js';

@@ -177,3 +177,29 @@ describe('the real process', () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe('generate --format', () => {
+  const ws = workspace();
+  afterAll(() => ws.dispose());
+
+  it('writes only the named formats, and --check looks only at them', async () => {
+    const { code, stdout } = await runCli(['generate', '--out', OUT, '--format', 'postman', 'openapi'], { cwd: ws.dir });
+    expect(code).toBe(0);
+    expect(Object.keys(snapshot(join(ws.dir, OUT))).sort()).toEqual([
+      'securithings-local.postman_environment.json',
+      'securithings-production.postman_environment.json',
+      'securithings-staging.postman_environment.json',
+      'securithings.openapi.yaml',
+      'securithings.postman_collection.json',
+    ]);
+    expect(stdout).toContain('5 of 5 files written');
+    expect((await runCli(['generate', '--out', OUT, '--check', '--format', 'openapi'], { cwd: ws.dir })).code).toBe(0);
+    expect((await runCli(['generate', '--out', OUT, '--check', '--format', 'bruno'], { cwd: ws.dir })).code).toBe(1);
+  });
+
+  it('refuses an unknown format with exit 2', async () => {
+    const { code, stderr } = await runCli(['generate', '--out', OUT, '--format', 'har'], { cwd: ws.dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain("argument 'har' is invalid. Allowed choices are postman, insomnia-v4, insomnia-v5, bruno, openapi.");
+  });
+});

@@ -16,7 +16,7 @@ export interface ContractOptions {
   collections: string;
   reports: string;
   rateLimits: boolean;
-  envFile: string;
+  dotenv: string;
 }
 
 export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
@@ -30,7 +30,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
     .option('--reports <dir>', 'where to write the JUnit and HTML reports', 'reports')
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
-    .option('--env-file <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
 
@@ -40,7 +40,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   const { settleTarget, TargetError, pacingMs } = await import('../../../contract/target.js');
   let target;
   try {
-    target = settleTarget(model, readSettings(io.env, io.cwd, options.envFile));
+    target = settleTarget(model, readSettings(io.env, io.cwd, options.dotenv));
   } catch (error) {
     if (error instanceof TargetError) throw new CliError(error.message);
     throw error;

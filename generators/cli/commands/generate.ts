@@ -1,6 +1,6 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { generateAll } from '../../index.js';
+import { FORMATS, generateAll } from '../../index.js';
 import type { GenerateContext } from '../../types.js';
 import type { CliIO, ExitCode } from '../io.js';
 import { EXIT } from '../io.js';
@@ -11,6 +11,7 @@ export interface GenerateOptions {
   spec: string;
   out: string;
   check: boolean;
+  format: string[];
 }
 
 export const DEFAULT_OUT = 'collections';
@@ -21,12 +22,13 @@ export function generateCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--out <dir>', 'the folder to write into', DEFAULT_OUT)
     .option('--check', 'write nothing; exit 1 naming each file that differs from a fresh generation', false)
+    .addOption(new Option('--format <names...>', 'only these outputs').choices(FORMATS).default(FORMATS, 'all'))
     .action((options: GenerateOptions) => done(runGenerate(options, io, ctx)));
 }
 
 export function runGenerate(options: GenerateOptions, io: CliIO, ctx: GenerateContext): ExitCode {
   const model = readSpec(options.spec, io.cwd);
-  const files = generateAll(model, ctx);
+  const files = generateAll(model, ctx, options.format);
   const outDir = resolve(io.cwd, options.out);
   if (options.check) {
     const stale = staleFiles(outDir, files);

@@ -10,7 +10,7 @@ import { requestToken } from '../token-request.js';
 
 export interface TokenOptions {
   spec: string;
-  envFile: string;
+  dotenv: string;
 }
 
 export function tokenCommand(io: CliIO, _ctx: GenerateContext, done: (code: ExitCode) => void): Command {
@@ -21,13 +21,13 @@ export function tokenCommand(io: CliIO, _ctx: GenerateContext, done: (code: Exit
         'for it on the terminal without echo. SECURITHINGS_BASE_URL or SECURITHINGS_ENVIRONMENT picks the API.',
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
-    .option('--env-file <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
     .action(async (options: TokenOptions) => done(await runToken(options, io)));
 }
 
 export async function runToken(options: TokenOptions, io: CliIO): Promise<ExitCode> {
   const model = readSpec(options.spec, io.cwd);
-  const credentials = await settleCredentials(model, readSettings(io.env, io.cwd, options.envFile), io);
+  const credentials = await settleCredentials(model, readSettings(io.env, io.cwd, options.dotenv), io);
   const outcome = await requestToken(model, credentials);
   if (!outcome.ok) {
     io.stderr(`token request failed: ${outcome.message}\n`);
