@@ -1,7 +1,7 @@
 // Insomnia v5 (YAML, Insomnia 11+): one nested document; folders hold `children`, requests have a
 // `method`, and every item carries a unique `meta.id` (formats.md C4).
-import { stringify } from 'yaml';
 import type { ApiModel } from '../model.js';
+import { toYaml } from '../shared/yaml.js';
 import type { GenerateContext, Generator, OutputFile } from '../types.js';
 import { buildCollection, type FolderNode, type RequestNode } from './collection.js';
 import type { EnvironmentNode } from './environments.js';
@@ -27,11 +27,6 @@ export function insomniaV5Document(model: ApiModel) {
     cookieJar: { name: c.cookieJar.name, meta: { id: c.cookieJar.id } },
     environments: { ...environment(c.baseEnvironment), subEnvironments: c.subEnvironments.map(environment) },
   };
-}
-
-/** No anchors or aliases (shared objects are written out each time), no line folding. */
-export function toYaml(document: unknown): string {
-  return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 function meta(node: { id: string; description: string; sortKey: number }) {

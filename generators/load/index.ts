@@ -5,7 +5,7 @@ import { buildModel } from './build-model.js';
 import { checkReferences, type Report } from './check-references.js';
 import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
-import { readYaml } from './read-yaml.js';
+import { readYaml, type Locator } from './read-yaml.js';
 import { checkSchema, metaProblems, resolveRef, schemaCompiler, selfContained, type SchemaCompiler, type SchemaContext } from './schemas.js';
 import { validateFormat } from './validate-format.js';
 
@@ -14,8 +14,11 @@ export { SpecError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 export function loadSpec(bytes: Uint8Array, file: string): ApiModel {
   const source = readYaml(bytes, file);
   if (!('doc' in source)) throw new SpecError([source]);
-  const raw = source.data;
+  return loadData(source.data, source);
+}
 
+function loadData(raw: unknown, source: Locator): ApiModel {
+  const { file } = source;
   const formatProblems = validateFormat(raw, source);
   if (formatProblems.length > 0) throw new SpecError(formatProblems);
   const spec = raw as RawSpec;

@@ -7,13 +7,17 @@ export const MAX_BYTES = 4 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 export const MAX_ALIASES = 100;
 
-export interface SourceDocument {
+/** Turns a path in the description into a line and column, for diagnostics. */
+export interface Locator {
   file: string;
+  /** Where a path points in the source; the nearest existing ancestor when the path is absent. */
+  locate(path: NodePath, at?: 'key' | 'value'): Position;
+}
+
+export interface SourceDocument extends Locator {
   doc: Document.Parsed;
   /** The document as plain data, aliases expanded. */
   data: unknown;
-  /** Where a path points in the source; the nearest existing ancestor when the path is absent. */
-  locate(path: NodePath, at?: 'key' | 'value'): Position;
 }
 
 type Fail = (code: DiagnosticCode, message: string, position?: Position) => Diagnostic;

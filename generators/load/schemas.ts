@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { JsonSchema } from '../model.js';
 import { shown, type DiagnosticCode, type NodePath } from './diagnostics.js';
-import type { SourceDocument } from './read-yaml.js';
+import type { Locator } from './read-yaml.js';
 import { closest } from './closest.js';
 
 /** The draft-07 meta-schema, compiled ahead of time (see validators/sources.ts). */
@@ -32,7 +32,7 @@ const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
 const SCHEMA_VALUES = new Set(['additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
 
 export interface SchemaContext {
-  source: SourceDocument;
+  source: Locator;
   names: ReadonlySet<string>;
   report(code: DiagnosticCode, path: NodePath, message: string, at?: 'key' | 'value'): void;
 }

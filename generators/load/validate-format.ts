@@ -3,13 +3,13 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import compiledFormatValidator from './validators/format.generated.js';
 import { shown, type Diagnostic, type DiagnosticCode, type NodePath } from './diagnostics.js';
-import type { SourceDocument } from './read-yaml.js';
+import type { Locator } from './read-yaml.js';
 import { closest } from './closest.js';
 
 /** spec/format.schema.json, compiled ahead of time (see validators/sources.ts). */
 const formatValidator = (): ValidateFunction => compiledFormatValidator as unknown as ValidateFunction;
 
-export function validateFormat(raw: unknown, source: SourceDocument): Diagnostic[] {
+export function validateFormat(raw: unknown, source: Locator): Diagnostic[] {
   const validate = formatValidator();
   if (validate(raw)) return [];
   const errors = withoutTypoTwins(validate.errors ?? []);
@@ -43,7 +43,7 @@ function rank(errors: ErrorObject[]): ErrorObject[] {
   return [...errors].sort((a, b) => (WEIGHT[a.keyword] ?? 9) - (WEIGHT[b.keyword] ?? 9));
 }
 
-function toDiagnostic(error: ErrorObject, source: SourceDocument): Diagnostic {
+function toDiagnostic(error: ErrorObject, source: Locator): Diagnostic {
   const path = pointerToPath(error.instancePath);
   const { code, message, at, target } = describe(error, path);
   return { file: source.file, code, path: target, message, ...source.locate(target, at) };
