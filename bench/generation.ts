@@ -34,8 +34,10 @@ export interface ToolTimes {
   failures: string[];
 }
 
-export function ourTool(name: string, root: string): GenerationTool {
-  return { name, command: process.execPath, cwd: root, args: (c, out) => [join(root, 'bin/securithings-kit.js'), 'generate', '--spec', c.spec, '--out', out] };
+/** Our CLI through the package bin; `formats` narrows it to the outputs a peer also writes. */
+export function ourTool(name: string, root: string, formats: string[] = []): GenerationTool {
+  const only = formats.length > 0 ? ['--format', ...formats] : [];
+  return { name, command: process.execPath, cwd: root, args: (c, out) => [join(root, 'bin/securithings-kit.js'), 'generate', '--spec', c.spec, '--out', out, ...only] };
 }
 
 export function peerTools(root: string): GenerationTool[] {
