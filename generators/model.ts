@@ -176,3 +176,8 @@ export function findEndpoint(model: ApiModel, id: string): { resource: Resource;
 export function successResponse(endpoint: Endpoint): Response | undefined {
   return endpoint.responses.find((r) => r.status >= 200 && r.status < 300);
 }
+
+/** The environment a single-environment output uses: the first, as the spec orders them (production first). */
+export function defaultEnvironment(model: ApiModel): Environment {
+  return model.environments[0]!;
+}

@@ -1,6 +1,7 @@
 // Options resolved once into the context every handler reads: defaults are filled here and nowhere else.
 import { randomBytes } from 'node:crypto';
 import type { ApiModel } from '../generators/model.js';
+import { fillTemplate } from '../generators/shared/urls.js';
 import { faultState, type FaultState } from './faults.js';
 import { RateLimiter } from './rate-limit.js';
 import { demoTenants } from './seed.js';
@@ -40,5 +41,5 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
 
 /** `/token/{organization}` -> `/token/:organization` (fastify's path syntax). */
 export function routePath(template: string): string {
-  return template.replace(/\{([^{}]+)\}/g, ':$1');
+  return fillTemplate(template, (name) => `:${name}`);
 }

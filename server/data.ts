@@ -14,8 +14,7 @@ const SERVED_RESOURCES = new Set(['devices']);
 
 /** Distinct base paths of a resource: its default plus every environment's override. */
 export function resourcePaths(ctx: ServerContext, resource: Resource): string[] {
-  const paths = [resource.basePath, ...ctx.model.environments.map((e) => e.resourcePaths[resource.id])];
-  return [...new Set(paths.filter((p): p is string => typeof p === 'string' && p !== ''))];
+  return [...new Set([resource.basePath, ...ctx.model.environments.map((e) => e.resourcePaths[resource.id]!)])];
 }
 
 export function registerDataRoutes(app: FastifyInstance, ctx: ServerContext): void {

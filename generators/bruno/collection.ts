@@ -1,11 +1,9 @@
 // bruno.json and collection.bru: the collection's name and its OAuth 2.0 client credentials auth.
 import { VARIABLES, type ApiModel } from '../model.js';
 import { toJson } from '../shared/json.js';
-import { tokenPath } from '../shared/urls.js';
+import { mustache, tokenPath } from '../shared/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { collectionDocs } from './docs.js';
-
-const variable = (name: string): string => `{{${name}}}`;
 
 export function brunoJson(model: ApiModel): string {
   return toJson({ version: '1', name: model.info.name, type: 'collection', ignore: ['node_modules', '.git'] });
@@ -24,10 +22,10 @@ export function oauth2Pairs(model: ApiModel): Pair[] {
   const { auth } = model;
   return [
     { key: 'grant_type', value: 'client_credentials' },
-    { key: 'access_token_url', value: `${variable(VARIABLES.baseUrl)}${tokenPath(model, variable)}` },
+    { key: 'access_token_url', value: `${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}` },
     { key: 'refresh_token_url', value: '' },
-    { key: 'client_id', value: variable(VARIABLES.clientId) },
-    { key: 'client_secret', value: variable(VARIABLES.clientSecret) },
+    { key: 'client_id', value: mustache(VARIABLES.clientId) },
+    { key: 'client_secret', value: mustache(VARIABLES.clientSecret) },
     { key: 'scope', value: '' },
     { key: 'credentials_placement', value: auth.clientAuthentication === 'basic' ? 'basic_auth_header' : 'body' },
     { key: 'credentials_id', value: credentialsId(model) },

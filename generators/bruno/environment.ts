@@ -11,7 +11,7 @@ export function environmentVars(model: ApiModel, env: Environment): Pair[] {
     // Without the leading slash, as in every other output: URLs read `{{baseUrl}}/{{devicesPath}}`.
     ...model.resources.map((resource) => ({
       key: resource.pathVariable,
-      value: resourcePathValue(env.resourcePaths[resource.id] ?? resource.basePath),
+      value: resourcePathValue(env.resourcePaths[resource.id]!),
     })),
   ];
 }

@@ -1,33 +1,26 @@
 // One endpoint -> one request .bru file (meta, http block, params, vars, assert, tests, docs).
-import { VARIABLES, type ApiModel, type Endpoint, type Parameter, type Resource } from '../model.js';
-import { endpointPath } from '../shared/urls.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../model.js';
+import { parameterValue } from '../shared/parameters.js';
+import { endpointPath, mustache } from '../shared/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { assertions, bodyExpression, schemaTest } from './checks.js';
 import { requestDocs } from './docs.js';
 
-const variable = (name: string): string => `{{${name}}}`;
-
 /** Bruno marks path parameters as `/:name` and fills them from `params:path`. */
 export function requestUrl(resource: Resource, endpoint: Endpoint): string {
-  const path = endpointPath(resource, endpoint, variable, (name) => `:${name}`);
+  const path = endpointPath(resource, endpoint, mustache, (name) => `:${name}`);
   const enabled = endpoint.query.filter((param) => param.required);
-  const query = enabled.map((param) => `${param.name}=${sampleValue(param)}`).join('&');
-  return `${variable(VARIABLES.baseUrl)}${path}${query ? `?${query}` : ''}`;
-}
-
-/** The value a parameter is listed with: its example, else its default, else a valid value. */
-export function sampleValue(param: Parameter): string {
-  const value = param.example ?? param.default ?? param.enum?.[0] ?? (param.type === 'flag' ? '1' : '');
-  return String(value);
+  const query = enabled.map((param) => `${param.name}=${parameterValue(param)}`).join('&');
+  return `${mustache(VARIABLES.baseUrl)}${path}${query ? `?${query}` : ''}`;
 }
 
 /** Every documented query parameter; optional ones are disabled (`~`), required ones enabled. */
 function queryPairs(endpoint: Endpoint): Pair[] {
-  return endpoint.query.map((param) => ({ key: param.name, value: sampleValue(param), enabled: param.required }));
+  return endpoint.query.map((param) => ({ key: param.name, value: parameterValue(param), enabled: param.required }));
 }
 
 function pathPairs(endpoint: Endpoint): Pair[] {
-  return endpoint.pathParams.map((param) => ({ key: param.name, value: sampleValue(param) }));
+  return endpoint.pathParams.map((param) => ({ key: param.name, value: parameterValue(param) }));
 }
 
 /** `devices[0].id` -> `res.body.devices?.[0]?.id`: no error when the list is empty. */

@@ -1,9 +1,10 @@
 // The collection as one format-neutral tree; v4.ts flattens it into resources, v5.ts nests it.
 import type { ApiModel, Endpoint, Resource } from '../model.js';
+import { capturedVariables } from '../shared/captures.js';
 import { basicClientAuthentication, inheritAuthentication, oauth2Authentication, type Authentication } from './auth.js';
-import { requestDescription, resourceFolderDescription, rootFolderDescription, tokenRequestDescription, workspaceDescription } from './describe.js';
+import { requestDescription, resourceFolderDescription, rootFolderDescription, tokenRequestDescription, workspaceDescription, type Captures } from './describe.js';
 import { baseEnvironment, subEnvironments, type EnvironmentNode } from './environments.js';
-import { insomniaIds, type InsomniaIds } from './ids.js';
+import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
 import { queryPair, type QueryPair } from './parameters.js';
 import { requestUrl, tokenUrl } from './template.js';
 
@@ -47,11 +48,6 @@ export const COOKIE_JAR_NAME = 'Default Jar';
 export const TOKEN_REQUEST_NAME = 'Get access token';
 const ACCEPT_JSON: Header = { name: 'Accept', value: 'application/json' };
 
-/** Items are ordered as the spec lists them; sort keys leave room for items added in the app. */
-export function sortKey(index: number): number {
-  return (index + 1) * 100;
-}
-
 export function buildCollection(model: ApiModel): InsomniaCollection {
   const ids = insomniaIds(model);
   return {
@@ -65,7 +61,8 @@ export function buildCollection(model: ApiModel): InsomniaCollection {
 
 /** A workspace has no auth of its own, so the oauth2 block sits on a top folder every request inherits. */
 function rootFolder(model: ApiModel, ids: InsomniaIds): FolderNode {
-  const children = [tokenRequest(model, ids, 0), ...model.resources.map((r, i) => resourceFolder(model, ids, r, i + 1))];
+  const captures = capturedVariables(model);
+  const children = [tokenRequest(model, ids, 0), ...model.resources.map((r, i) => resourceFolder(model, ids, captures, r, i + 1))];
   return {
     kind: 'folder',
     id: ids.rootFolder,
@@ -93,7 +90,7 @@ function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): Request
   };
 }
 
-function resourceFolder(model: ApiModel, ids: InsomniaIds, resource: Resource, index: number): FolderNode {
+function resourceFolder(model: ApiModel, ids: InsomniaIds, captures: Captures, resource: Resource, index: number): FolderNode {
   return {
     kind: 'folder',
     id: ids.resourceFolder(resource.id),
@@ -101,16 +98,16 @@ function resourceFolder(model: ApiModel, ids: InsomniaIds, resource: Resource, i
     description: resourceFolderDescription(resource),
     sortKey: sortKey(index),
     authentication: inheritAuthentication(),
-    children: resource.endpoints.map((e, i) => endpointRequest(model, ids, resource, e, i)),
+    children: resource.endpoints.map((e, i) => endpointRequest(model, ids, captures, resource, e, i)),
   };
 }
 
-function endpointRequest(model: ApiModel, ids: InsomniaIds, resource: Resource, endpoint: Endpoint, index: number): RequestNode {
+function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, resource: Resource, endpoint: Endpoint, index: number): RequestNode {
   return {
     kind: 'request',
     id: ids.request(endpoint.id),
     name: endpoint.name,
-    description: requestDescription(model, resource, endpoint),
+    description: requestDescription(model, captures, resource, endpoint),
     sortKey: sortKey(index),
     method: endpoint.method,
     url: requestUrl(resource, endpoint),

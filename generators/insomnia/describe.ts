@@ -1,10 +1,12 @@
 // The markdown shown on the workspace, folders and requests: auth, rate limits, responses.
 import type { ApiModel, Endpoint, Resource } from '../model.js';
-import { captureOf } from '../shared/captures.js';
-import { rateLimitText } from '../shared/rate-limits.js';
 import { VARIABLES } from '../model.js';
+import type { Capture } from '../shared/captures.js';
+import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { pathParamVariable, tokenUrl } from './template.js';
 
+/** Captured variables, from shared/captures.ts `capturedVariables` (computed once per collection). */
+export type Captures = ReadonlyMap<string, Capture<Endpoint>>;
 
 export function workspaceDescription(model: ApiModel): string {
   const docs = model.info.docs ? `\n\nReference: ${model.info.docs}` : '';
@@ -31,13 +33,8 @@ export function rootFolderDescription(model: ApiModel): string {
     '## Rate limits',
     '',
     ...rateLimitLines(model),
+    '- Too many requests answer `429`.',
   ].join('\n');
-}
-
-function rateLimitLines(model: ApiModel): string[] {
-  const token = `- Token: ${rateLimitText(model.auth.rateLimit)}.`;
-  const resources = model.resources.filter((r) => r.rateLimit).map((r) => `- ${r.name}: ${rateLimitText(r.rateLimit!)}, each endpoint separately.`);
-  return [token, ...resources, '- Too many requests answer `429`.'];
 }
 
 export function tokenRequestDescription(model: ApiModel): string {
@@ -49,30 +46,30 @@ export function tokenRequestDescription(model: ApiModel): string {
 }
 
 export function resourceFolderDescription(resource: Resource): string {
-  const limit = resource.rateLimit ? `\n\n**Rate limit:** ${rateLimitText(resource.rateLimit)}.` : '';
+  const limit = resource.rateLimit ? `\n\n${rateLimitLine(resource.rateLimit)}` : '';
   return `${resource.description.trim()}${limit}`;
 }
 
-export function requestDescription(model: ApiModel, resource: Resource, endpoint: Endpoint): string {
+export function requestDescription(model: ApiModel, captures: Captures, resource: Resource, endpoint: Endpoint): string {
   const root = model.info.name;
   return [
     endpoint.description.trim(),
-    ...pathParamLines(model, endpoint),
+    ...pathParamLines(captures, endpoint),
     `**Authentication:** inherited from the *${root}* folder (OAuth 2.0 client credentials).`,
-    ...(resource.rateLimit ? [`**Rate limit:** ${rateLimitText(resource.rateLimit)}.`] : []),
-    ['**Responses:**', ...endpoint.responses.map((r) => `- \`${r.status}\` ${r.description.trim()}`)].join('\n'),
+    ...(resource.rateLimit ? [rateLimitLine(resource.rateLimit)] : []),
+    ['**Responses:**', ...responseLines(endpoint)].join('\n'),
   ].join('\n\n');
 }
 
-function pathParamLines(model: ApiModel, endpoint: Endpoint): string[] {
+function pathParamLines(captures: Captures, endpoint: Endpoint): string[] {
   return endpoint.pathParams.map((p) => {
     const name = pathParamVariable(p);
-    return `**Path parameter \`${p.name}\`:** ${p.description.trim()} Insomnia reads it from the environment variable \`${name}\`, empty until you set it${captureHint(model, name)}.`;
+    return `**Path parameter \`${p.name}\`:** ${p.description.trim()} Insomnia reads it from the environment variable \`${name}\`, empty until you set it${captureHint(captures, name)}.`;
   });
 }
 
 /** Where a variable's value comes from, when an endpoint captures it (`capture: {deviceId: devices[0].id}`). */
-function captureHint(model: ApiModel, name: string): string {
-  const capture = captureOf(model, name);
+function captureHint(captures: Captures, name: string): string {
+  const capture = captures.get(name);
   return capture ? ` (copy \`${capture.path}\` from a *${capture.endpoint.name}* answer)` : '';
 }

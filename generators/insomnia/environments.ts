@@ -3,7 +3,7 @@
 import type { ApiModel, Environment } from '../model.js';
 import { VARIABLES } from '../model.js';
 import { resourcePathValue } from '../shared/urls.js';
-import type { InsomniaIds } from './ids.js';
+import { sortKey, type InsomniaIds } from './ids.js';
 import { pathParamVariable } from './template.js';
 
 export type EnvironmentData = Record<string, string>;
@@ -29,12 +29,12 @@ export function subEnvironments(model: ApiModel, ids: InsomniaIds): EnvironmentN
     id: ids.environment(env.id),
     name: env.name,
     data: subEnvironmentData(model, env),
-    sortKey: (index + 1) * 100,
+    sortKey: sortKey(index),
   }));
 }
 
 function subEnvironmentData(model: ApiModel, env: Environment): EnvironmentData {
-  const paths = model.resources.map((r) => [r.pathVariable, resourcePathValue(env.resourcePaths[r.id] ?? r.basePath)] as const);
+  const paths = model.resources.map((r) => [r.pathVariable, resourcePathValue(env.resourcePaths[r.id]!)] as const);
   return {
     [VARIABLES.baseUrl]: env.baseUrl,
     [VARIABLES.organization]: env.values.organization,

@@ -18,3 +18,8 @@ export function insomniaIds(model: ApiModel) {
 }
 
 export type InsomniaIds = ReturnType<typeof insomniaIds>;
+
+/** Items are ordered as the spec lists them; sort keys leave room for items added in the app. */
+export function sortKey(index: number): number {
+  return (index + 1) * 100;
+}

@@ -33,16 +33,18 @@ function meta(node: { id: string; description: string; sortKey: number }) {
   return { id: node.id, sortKey: node.sortKey, description: node.description };
 }
 
-function folder(node: FolderNode): Record<string, unknown> {
-  const auth = 'type' in node.authentication ? { authentication: node.authentication } : {};
-  return { name: node.name, meta: meta(node), ...auth, children: node.children.map((child) => (child.kind === 'folder' ? folder(child) : request(child))) };
+/** Inheriting items carry no `authentication` key, as Insomnia's own exporter writes them. */
+function authentication(node: FolderNode | RequestNode) {
+  return 'type' in node.authentication ? { authentication: node.authentication } : {};
 }
 
-/** Inheriting requests carry no `authentication` key, as Insomnia's own exporter writes them. */
+function folder(node: FolderNode): Record<string, unknown> {
+  return { name: node.name, meta: meta(node), ...authentication(node), children: node.children.map((child) => (child.kind === 'folder' ? folder(child) : request(child))) };
+}
+
 function request(node: RequestNode): Record<string, unknown> {
-  const auth = 'type' in node.authentication ? { authentication: node.authentication } : {};
   const parameters = node.parameters.length > 0 ? { parameters: node.parameters } : {};
-  return { url: node.url, name: node.name, meta: meta(node), method: node.method, ...parameters, headers: node.headers, ...auth, settings: REQUEST_SETTINGS };
+  return { url: node.url, name: node.name, meta: meta(node), method: node.method, ...parameters, headers: node.headers, ...authentication(node), settings: REQUEST_SETTINGS };
 }
 
 function environment(env: EnvironmentNode) {

@@ -3,6 +3,8 @@
 import type { DiagnosticCode, NodePath } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 import { closest } from './closest.js';
+import { capturedVariables } from '../shared/captures.js';
+import { templateNames } from '../shared/urls.js';
 
 export type Report = (code: DiagnosticCode, path: NodePath, message: string, at?: 'key' | 'value') => void;
 
@@ -18,7 +20,7 @@ export function checkReferences(spec: RawSpec, report: Report): void {
 
   checkTemplate(spec.auth.path, AUTH_VARIABLES.map((name) => ({ name })), ['auth', 'path'], report);
   checkResourcePaths(spec, report);
-  const captured = new Set(spec.resources.flatMap((r) => r.endpoints.flatMap((e) => Object.keys(e.capture ?? {}))));
+  const captured = capturedVariables(spec);
   for (const { e, path } of endpoints) checkEndpoint(e, path, captured, report);
   checkCases(spec, report);
 }
@@ -47,10 +49,6 @@ function checkTemplate(template: string, params: { name: string }[], path: NodeP
   }
 }
 
-export function templateNames(template: string): string[] {
-  return [...template.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!);
-}
-
 function checkResourcePaths(spec: RawSpec, report: Report): void {
   const ids = spec.resources.map((r) => r.id);
   spec.environments.forEach((env, i) => {
@@ -60,7 +58,7 @@ function checkResourcePaths(spec: RawSpec, report: Report): void {
   });
 }
 
-function checkEndpoint(endpoint: RawEndpoint, path: NodePath, captured: Set<string>, report: Report): void {
+function checkEndpoint(endpoint: RawEndpoint, path: NodePath, captured: ReadonlyMap<string, unknown>, report: Report): void {
   const pathParams = endpoint.pathParams ?? [];
   checkTemplate(endpoint.path, pathParams, [...path, 'path'], report);
   const used = templateNames(endpoint.path);

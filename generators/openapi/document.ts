@@ -12,7 +12,7 @@ function serverNotes(model: ApiModel): string[] {
   return model.resources
     .filter((resource) => resourceServers(model, resource))
     .map((resource) => {
-      const moved = model.environments.filter((env) => (env.resourcePaths[resource.id] ?? resource.basePath) !== resource.basePath);
+      const moved = model.environments.filter((env) => env.resourcePaths[resource.id]! !== resource.basePath);
       const where = moved.map((env) => `${env.name} serves them under \`${env.resourcePaths[resource.id]}\``).join('; ');
       return `- ${resource.name}: production serves them under \`${resource.basePath}\`; ${where}. Their paths therefore carry only the shared part, and each path lists its own servers (one per environment) holding the rest.`;
     });

@@ -1,5 +1,6 @@
 // Endpoints -> path items and operations; the token endpoint is documented as an operation too.
 import type { ApiModel, Endpoint, Example, Resource, Response } from '../model.js';
+import { templateNames } from '../shared/urls.js';
 import { parameterObject } from './parameters.js';
 import { schemaRef } from './schemas.js';
 import { TOKEN_BASIC, rateLimitExtension } from './security.js';
@@ -42,7 +43,6 @@ function operation(resource: Resource, endpoint: Endpoint): Record<string, unkno
 
 function tokenPathItem(model: ApiModel): PathItem {
   const { auth } = model;
-  const names = [...auth.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
   return {
     [auth.method.toLowerCase()]: {
       operationId: 'getToken',
@@ -50,7 +50,7 @@ function tokenPathItem(model: ApiModel): PathItem {
       description: auth.description.trim(),
       tags: ['Authentication'],
       security: [{ [TOKEN_BASIC]: [] }],
-      parameters: names.map((name) => ({ name, in: 'path', required: true, description: `Your ${name} (tenant).`, schema: { type: 'string' } })),
+      parameters: templateNames(auth.path).map((name) => ({ name, in: 'path', required: true, description: `Your ${name} (tenant).`, schema: { type: 'string' } })),
       responses: {
         '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },
         '401': { description: 'Wrong or missing client credentials.' },

@@ -1,5 +1,6 @@
 // The OAuth 2.0 client credentials scheme, plus the facts OpenAPI has no field for as `x-` extensions.
-import type { ApiModel, RateLimit } from '../model.js';
+import { defaultEnvironment, type ApiModel, type RateLimit } from '../model.js';
+import { templateNames } from '../shared/urls.js';
 
 export const OAUTH2 = 'oauth2';
 export const TOKEN_BASIC = 'clientBasic';
@@ -8,22 +9,17 @@ export function rateLimitExtension(limit: RateLimit): Record<string, unknown> {
   return { requests: limit.requests, perSeconds: limit.perSeconds, per: [...limit.per] };
 }
 
-function productionBaseUrl(model: ApiModel): string {
-  return (model.environments.find((env) => env.id === 'production') ?? model.environments[0])!.baseUrl;
-}
-
 /**
- * `tokenUrl` is the production URL with the `{organization}` placeholder left in, written the way
+ * `tokenUrl` is the default (production) environment's URL with the `{organization}` placeholder left in, written the way
  * server variables are: no single URL is right for every tenant, and percent-encoding the braces
  * would hide the placeholder without making the URL any more usable.
  */
 export function tokenUrl(model: ApiModel): string {
-  return `${productionBaseUrl(model)}${model.auth.path}`;
+  return `${defaultEnvironment(model).baseUrl}${model.auth.path}`;
 }
 
 function tokenUrlVariables(model: ApiModel): Record<string, { description: string }> {
-  const names = [...model.auth.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!);
-  return Object.fromEntries(names.map((name) => [name, { description: `Your ${name} (tenant), a path segment of the token URL.` }]));
+  return Object.fromEntries(templateNames(model.auth.path).map((name) => [name, { description: `Your ${name} (tenant), a path segment of the token URL.` }]));
 }
 
 export function oauth2Scheme(model: ApiModel): Record<string, unknown> {

@@ -17,7 +17,7 @@ function segments(path: string): string[] {
 }
 
 function basePaths(model: ApiModel, resource: Resource): string[] {
-  return model.environments.map((env) => env.resourcePaths[resource.id] ?? resource.basePath);
+  return model.environments.map((env) => env.resourcePaths[resource.id]!);
 }
 
 /** True when every environment serves the resource at its default path. */
@@ -45,7 +45,7 @@ export function resourceServers(model: ApiModel, resource: Resource): ServerObje
   if (uniformPaths(model, resource)) return undefined;
   const suffix = sharedSuffix(model, resource);
   return model.environments.map((env) => {
-    const base = env.resourcePaths[resource.id] ?? resource.basePath;
+    const base = env.resourcePaths[resource.id]!;
     const prefix = base.slice(0, base.length - suffix.length);
     return { url: `${env.baseUrl}${prefix}`, description: `${env.name} (${resource.name} at ${base})` };
   });

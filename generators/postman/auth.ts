@@ -1,8 +1,8 @@
 // Postman auth blocks. The collection's oauth2 block writes every key explicitly: the Postman
 // app's "Get New Access Token" reads it, and importers fill missing keys differently
 // (a missing addTokenTo makes Insomnia send credentials in the body).
-import type { ApiModel } from '../model.js';
-import { tokenPath } from '../shared/urls.js';
+import { VARIABLES, type ApiModel } from '../model.js';
+import { mustache, tokenPath } from '../shared/urls.js';
 
 export interface AuthAttribute {
   key: string;
@@ -18,10 +18,8 @@ export type PostmanAuth =
 
 const text = (key: string, value: string): AuthAttribute => ({ key, value, type: 'string' });
 
-export const postmanVariable = (name: string): string => `{{${name}}}`;
-
 export function tokenUrl(model: ApiModel): string {
-  return `{{baseUrl}}${tokenPath(model, postmanVariable)}`;
+  return `${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}`;
 }
 
 export function oauth2Auth(model: ApiModel): PostmanAuth {
@@ -30,13 +28,13 @@ export function oauth2Auth(model: ApiModel): PostmanAuth {
     oauth2: [
       text('grant_type', 'client_credentials'),
       text('accessTokenUrl', tokenUrl(model)),
-      text('clientId', '{{clientId}}'),
-      text('clientSecret', '{{clientSecret}}'),
+      text('clientId', mustache(VARIABLES.clientId)),
+      text('clientSecret', mustache(VARIABLES.clientSecret)),
       text('client_authentication', 'header'),
       text('addTokenTo', 'header'),
       text('headerPrefix', model.auth.tokenPrefix),
       text('tokenName', `${model.info.name} token`),
-      text('accessToken', '{{accessToken}}'),
+      text('accessToken', mustache(VARIABLES.accessToken)),
       text('tokenType', model.auth.tokenPrefix.toLowerCase()),
       text('scope', ''),
       text('refreshTokenUrl', ''),

@@ -1,7 +1,8 @@
 // The Postman v2.1 collection, laid out the way the Postman app exports it. Written directly
 // rather than through the postman-collection SDK, which costs ~100 ms to load at every start;
 // the tests prove the SDK reads it back and writes the same collection (tests/generators/postman).
-import type { ApiModel } from '../model.js';
+import { defaultEnvironment, type ApiModel } from '../model.js';
+import { capturedVariables } from '../shared/captures.js';
 import { stableUuid } from '../shared/ids.js';
 import { resourcePathValue } from '../shared/urls.js';
 import { oauth2Auth } from './auth.js';
@@ -26,7 +27,7 @@ export function postmanCollection(model: ApiModel): Record<string, unknown> {
 }
 
 function collectionVariables(model: ApiModel): { key: string; value: string; type: 'string' }[] {
-  const production = model.environments[0]!;
+  const production = defaultEnvironment(model);
   const variable = (key: string, value = '') => ({ key, value, type: 'string' as const });
   return [
     variable('baseUrl', production.baseUrl),
@@ -34,6 +35,6 @@ function collectionVariables(model: ApiModel): { key: string; value: string; typ
     variable(CACHE.token),
     variable(CACHE.expiresAt),
     variable(CACHE.key),
-    ...[...new Set(model.resources.flatMap((r) => r.endpoints.flatMap((e) => Object.keys(e.capture))))].map((name) => variable(name)),
+    ...[...capturedVariables(model).keys()].map((name) => variable(name)),
   ];
 }

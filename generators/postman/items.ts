@@ -1,9 +1,10 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
-import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../model.js';
+import { findEndpoint, successResponse, VARIABLES, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../model.js';
 import { stableUuid } from '../shared/ids.js';
+import { mustache } from '../shared/urls.js';
 import { basicAuth, bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
-import { rateLimitText } from '../shared/rate-limits.js';
+import { rateLimitLine } from '../shared/markdown.js';
 import { endpointDescription } from './description.js';
 import { examplesOf } from './examples.js';
 import { endpointRequest, markdown, tokenRequest, type RequestDefinition } from './requests.js';
@@ -34,7 +35,7 @@ export function collectionItems(model: ApiModel): ItemDefinition[] {
 }
 
 function authFolder(model: ApiModel): ItemDefinition {
-  const request = tokenRequest(model, basicAuth('{{clientId}}', '{{clientSecret}}'));
+  const request = tokenRequest(model, basicAuth(mustache(VARIABLES.clientId), mustache(VARIABLES.clientSecret)));
   const checks = [
     check.statusCheck(200),
     check.jsonCheck(true),
@@ -46,7 +47,7 @@ function authFolder(model: ApiModel): ItemDefinition {
   return {
     id: stableUuid(model.info.id, 'folder', 'auth'),
     name: 'Auth',
-    description: markdown(`${model.auth.description.trim()}\n\n**Rate limit:** ${rateLimitText(model.auth.rateLimit)}.`),
+    description: markdown(`${model.auth.description.trim()}\n\n${rateLimitLine(model.auth.rateLimit)}`),
     item: [
       {
         id: stableUuid(model.info.id, 'item', 'token'),
@@ -126,11 +127,11 @@ function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
 function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefinition; prerequest: string[] } {
   const target = c.target;
   if (target.kind === 'token') {
-    const auth = target.credentials === 'none' ? NO_AUTH : basicAuth('{{clientId}}', target.credentials === 'valid' ? '{{clientSecret}}' : WRONG_SECRET);
+    const auth = target.credentials === 'none' ? NO_AUTH : basicAuth(mustache(VARIABLES.clientId), target.credentials === 'valid' ? mustache(VARIABLES.clientSecret) : WRONG_SECRET);
     return { request: tokenRequest(model, auth), prerequest: [] };
   }
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
-  const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(`{{${TAMPERED_TOKEN}}}`) : undefined;
+  const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(TAMPERED_TOKEN)) : undefined;
   const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}) });
   return { request, prerequest: target.auth === 'tampered' ? tamperScript(TAMPERED_TOKEN) : [] };
 }

@@ -2,8 +2,8 @@
 // the shared variable names ({{baseUrl}}{{devicesPath}}/:id).
 import type { ApiModel, Endpoint, Resource } from '../model.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
-import { endpointPath } from '../shared/urls.js';
-import { postmanVariable, tokenUrl, type PostmanAuth } from './auth.js';
+import { endpointPath, mustache } from '../shared/urls.js';
+import { tokenUrl, type PostmanAuth } from './auth.js';
 
 export interface Header {
   key: string;
@@ -42,7 +42,7 @@ export interface EndpointOverrides {
 }
 
 export function endpointRequest(resource: Resource, endpoint: Endpoint, overrides: EndpointOverrides = {}): RequestDefinition {
-  const path = endpointPath(resource, endpoint, postmanVariable, (name) => `:${name}`);
+  const path = endpointPath(resource, endpoint, mustache, (name) => `:${name}`);
   const query = overrides.query ? fixedQuery(overrides.query) : documentedQuery(endpoint);
   const url = splitUrl(`{{baseUrl}}${path}`, query);
   if (endpoint.pathParams.length > 0) {

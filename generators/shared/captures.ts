@@ -1,16 +1,23 @@
-import type { ApiModel, Endpoint } from '../model.js';
+// Variables that endpoints capture from their answers (`capture: {deviceId: devices[0].id}`).
 
-const cache = new WeakMap<ApiModel, Map<string, { endpoint: Endpoint; path: string }>>();
+export interface Capture<E> {
+  endpoint: E;
+  path: string;
+}
 
-/** Which endpoint captures a variable, and from where in its answer (computed once per model). */
-export function captureOf(model: ApiModel, variable: string): { endpoint: Endpoint; path: string } | undefined {
-  let captures = cache.get(model);
-  if (!captures) {
-    captures = new Map();
-    for (const endpoint of model.resources.flatMap((r) => r.endpoints)) {
-      for (const [name, path] of Object.entries(endpoint.capture)) if (!captures.has(name)) captures.set(name, { endpoint, path });
+/**
+ * Every captured variable, in the order the spec first captures it, with the first endpoint that
+ * captures it and where from in its answer. One pass over the endpoints: callers compute it once
+ * and look variables up in the map. Takes the loaded model or the raw description alike.
+ */
+export function capturedVariables<E extends { capture?: Record<string, string> }>(spec: {
+  resources: readonly { endpoints: readonly E[] }[];
+}): Map<string, Capture<E>> {
+  const captures = new Map<string, Capture<E>>();
+  for (const resource of spec.resources) {
+    for (const endpoint of resource.endpoints) {
+      for (const [name, path] of Object.entries(endpoint.capture ?? {})) if (!captures.has(name)) captures.set(name, { endpoint, path });
     }
-    cache.set(model, captures);
   }
-  return captures.get(variable);
+  return captures;
 }

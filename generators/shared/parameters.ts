@@ -11,9 +11,16 @@ export function parameterDescription(param: Parameter): string {
   const facts: string[] = [];
   if (param.enum) facts.push(`One of: ${param.enum.join(', ')}.`);
   if (param.type === 'flag') facts.push('1 = yes, 0 = no.');
-  if (param.minimum !== undefined || param.maximum !== undefined) {
-    facts.push(`${param.minimum ?? '...'} to ${param.maximum ?? '...'}.`);
-  }
+  const range = rangeText(param);
+  if (range) facts.push(range);
   if (param.default !== undefined) facts.push(`Default ${param.default}.`);
   return [param.description.trim(), ...facts].filter(Boolean).join(' ');
+}
+
+/** `1 to 1000.`, `At least 0.`, `At most 10.` */
+function rangeText({ minimum: min, maximum: max }: Parameter): string | undefined {
+  if (min !== undefined && max !== undefined) return `${min} to ${max}.`;
+  if (min !== undefined) return `At least ${min}.`;
+  if (max !== undefined) return `At most ${max}.`;
+  return undefined;
 }

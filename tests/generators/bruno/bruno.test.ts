@@ -150,7 +150,7 @@ describe('Get Devices.bru', () => {
 
   it('carries the description and parameter docs', () => {
     expect(parsed().docs).toContain('No match\nis not an error');
-    expect(parsed().docs).toContain('| `probe.agent` | no | `up`, `down`, `unknown`, `unmonitored` | Agent probe status. |');
+    expect(parsed().docs).toContain('| `probe.agent` | string | no | Agent probe status. One of: up, down, unknown, unmonitored. |');
   });
 });
 

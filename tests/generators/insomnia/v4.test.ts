@@ -169,10 +169,10 @@ describe('insomnia v4 export content', () => {
   });
 
   it.each([
-    ['limit', { value: '100', disabled: true }, /Range: 1 to 1000\. Default: 100\./],
-    ['status', { value: 'online', disabled: true }, /Allowed values: online, offline, partial, unknown\./],
-    ['isFirmwareLatest', { value: '1', disabled: true }, /Allowed values: 1 \(yes\), 0 \(no\)\./],
-    ['probe.agent', { value: 'up', disabled: true }, /Allowed values: up, down, unknown, unmonitored\./],
+    ['limit', { value: '100', disabled: true }, /1 to 1000\. Default 100\./],
+    ['status', { value: 'online', disabled: true }, /One of: online, offline, partial, unknown\./],
+    ['isFirmwareLatest', { value: '1', disabled: true }, /1 = yes, 0 = no\./],
+    ['probe.agent', { value: 'up', disabled: true }, /One of: up, down, unknown, unmonitored\./],
   ])('Get Devices documents the %s parameter', async (name, want, description) => {
     const { endpointRequests } = await imported();
     const params = endpointRequests.find((r) => r.name === 'Get Devices')!.parameters as { name: string; description: string }[];

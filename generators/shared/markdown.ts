@@ -1,0 +1,21 @@
+// Markdown pieces every generator's descriptions share, so each fact is worded once.
+import type { ApiModel, Endpoint, RateLimit } from '../model.js';
+import { rateLimitText } from './rate-limits.js';
+
+/** `**Rate limit:** 1 request per second per IP and per user.` */
+export function rateLimitLine(limit: RateLimit): string {
+  return `**Rate limit:** ${rateLimitText(limit)}.`;
+}
+
+/** One bullet for the token endpoint, then one for each rate-limited resource. */
+export function rateLimitLines(model: ApiModel): string[] {
+  return [
+    `- Token endpoint: ${rateLimitText(model.auth.rateLimit)}.`,
+    ...model.resources.flatMap((r) => (r.rateLimit ? [`- ${r.name}: ${rateLimitText(r.rateLimit)}, each endpoint separately.`] : [])),
+  ];
+}
+
+/** One bullet per documented response: ``- `200`: The devices.`` */
+export function responseLines(endpoint: Endpoint): string[] {
+  return endpoint.responses.map((r) => `- \`${r.status}\`: ${r.description.trim()}`);
+}
