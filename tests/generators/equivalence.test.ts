@@ -4,9 +4,9 @@
 // values found in that same output, so a wrong variable, path or setting in any file shows here.
 import { describe, expect, it } from 'vitest';
 import { GENERATORS } from '../../generators/index.js';
-import type { ApiModel, Endpoint, Parameter, Resource } from '../../generators/model.js';
+import type { ApiModel, Parameter } from '../../generators/model.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
-import { modelWith, shippedModel } from '../support/model.js';
+import { endpoint, modelWith, shippedModel, withSites } from '../support/model.js';
 import { extractBruno } from './equivalence/bruno.js';
 import { expectedForm, locator, type CanonicalEndpoint, type Extractor } from './equivalence/canonical.js';
 import { extractInsomniaV4, extractInsomniaV5 } from './equivalence/insomnia.js';
@@ -42,21 +42,6 @@ function expected(format: Format, model: ApiModel, envId = 'production') {
 
 const param = (name: string, extra: Partial<Parameter> = {}): Parameter => ({ name, type: 'string', required: false, description: `${name}.`, ...extra });
 
-function endpoint(part: Partial<Endpoint> & Pick<Endpoint, 'id' | 'name'>): Endpoint {
-  return {
-    method: 'GET',
-    path: '',
-    description: `${part.name}.`,
-    pathParams: [],
-    query: [],
-    responses: [{ status: 200, description: 'OK.' }],
-    capture: {},
-    requires: [],
-    examples: [],
-    ...part,
-  };
-}
-
 /** The shipped model plus a device sub-resource endpoint and a resource that lives elsewhere on staging. */
 const extendedModel = modelWith((model) => {
   const devices = model.resources.find((r) => r.id === 'devices')!;
@@ -70,19 +55,7 @@ const extendedModel = modelWith((model) => {
       requires: ['deviceId'],
     }),
   );
-  const sites: Resource = {
-    id: 'sites',
-    name: 'Sites',
-    description: 'Sites of the organization.',
-    basePath: '/v1/sites',
-    pathVariable: 'sitesPath',
-    endpoints: [
-      endpoint({ id: 'listSites', name: 'Get Sites', query: [param('region', { required: true, example: 'eu' })] }),
-      endpoint({ id: 'getSite', name: 'Get Site', path: '/{siteId}', pathParams: [param('siteId', { required: true })] }),
-    ],
-  };
-  model.resources.push(sites);
-  for (const env of model.environments) env.resourcePaths[sites.id] = env.id === 'staging' ? '/v1/assets/sites' : sites.basePath;
+  withSites(model, { staging: '/v1/assets/sites' });
 });
 
 const ADDED: CanonicalEndpoint[] = [

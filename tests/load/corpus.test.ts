@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec, SpecError, formatDiagnostic, type Diagnostic } from '../../generators/load/index.js';
 import type { DiagnosticCode } from '../../generators/load/diagnostics.js';
 import { MAX_BYTES } from '../../generators/load/read-yaml.js';
+import { shippedModel } from '../support/model.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../fixtures/bad-specs/', import.meta.url));
 const SHIPPED = fileURLToPath(new URL('../../spec/securithings.yaml', import.meta.url));
@@ -92,7 +93,7 @@ function textAt(bytes: Uint8Array, line: number, col: number): string {
 
 describe('the shipped description', () => {
   it('loads without a diagnostic', () => {
-    expect(() => loadSpec(readFileSync(SHIPPED), 'spec/securithings.yaml')).not.toThrow();
+    expect(shippedModel).not.toThrow();
   });
 });
 

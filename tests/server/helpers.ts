@@ -1,11 +1,10 @@
 // Shared helpers for the reference server tests: one parsed model, real HTTP, a hand-driven clock.
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { loadSpec } from '../../generators/load/index.js';
 import { schemaCompiler } from '../../generators/load/schemas.js';
 import { startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
+import { shippedModel } from '../support/model.js';
 
-export const model = loadSpec(readFileSync('spec/securithings.yaml'), 'spec/securithings.yaml');
+export const model = shippedModel();
 
 export interface Credentials {
   organization: string;

@@ -1,7 +1,7 @@
 // The shipped description, loaded once per test file, and small builders around it.
 import { readFileSync } from 'node:fs';
 import { loadSpec } from '../../generators/load/index.js';
-import type { ApiModel } from '../../generators/model.js';
+import type { ApiModel, Endpoint, Resource } from '../../generators/model.js';
 
 export const SPEC_FILE = 'spec/securithings.yaml';
 
@@ -15,3 +15,50 @@ export function modelWith(edit: (model: ApiModel) => void): ApiModel {
   edit(model);
   return model;
 }
+
+/** A GET endpoint at the resource's base path with one 200 answer and nothing else; `part` overrides any field. */
+export function endpoint(part: Partial<Endpoint> & Pick<Endpoint, 'id' | 'name'>): Endpoint {
+  return {
+    method: 'GET',
+    path: '',
+    description: `${part.name}.`,
+    pathParams: [],
+    query: [],
+    responses: [{ status: 200, description: 'OK.' }],
+    capture: {},
+    requires: [],
+    examples: [],
+    ...part,
+  };
+}
+
+/** A second resource: Get Sites with a required query parameter (`region`, example `eu`), Get Site with a path parameter (`siteId`) that has no example. */
+export function sitesResource(): Resource {
+  return {
+    id: 'sites',
+    name: 'Sites',
+    description: 'Sites of the organization.',
+    basePath: '/v1/sites',
+    pathVariable: 'sitesPath',
+    endpoints: [
+      endpoint({ id: 'listSites', name: 'Get Sites', query: [{ name: 'region', type: 'string', required: true, description: 'Region code.', example: 'eu' }] }),
+      endpoint({ id: 'getSite', name: 'Get Site', path: '/{siteId}', pathParams: [{ name: 'siteId', type: 'string', required: true, description: 'The site id.' }] }),
+    ],
+  };
+}
+
+/**
+ * An edit for `modelWith`: appends `sitesResource()`, served at its base path on every environment
+ * except those `pathOn` names (environment id -> path).
+ */
+export function withSites(model: ApiModel, pathOn: Record<string, string> = {}): void {
+  const sites = sitesResource();
+  model.resources.push(sites);
+  for (const env of model.environments) env.resourcePaths[sites.id] = pathOn[env.id] ?? sites.basePath;
+}
+
+/** For `describe.each`: the shipped model and the one `withSites` extends, each with its label. */
+export const SHIPPED_AND_WITH_SITES: [label: string, make: () => ApiModel][] = [
+  ['the SecuriThings description', shippedModel],
+  ['the description with an extra resource', () => modelWith(withSites)],
+];

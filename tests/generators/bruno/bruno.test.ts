@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiModel } from '../../../generators/model.js';
 import { DEMO } from '../../../server/index.js';
-import { extendedModel, fileAt, generate, lang, loadModel, type KeyValue } from './helpers.js';
+import { modelWith, shippedModel, SHIPPED_AND_WITH_SITES, withSites } from '../../support/model.js';
+import { fileAt } from '../equivalence/canonical.js';
+import { generate, lang, type KeyValue } from './helpers.js';
 
 const byName = (items: KeyValue[] | undefined, name: string) => items?.find((item) => item.name === name);
 
@@ -29,10 +31,7 @@ describe('bruno collection layout', () => {
     });
   });
 
-  it.each([
-    ['the SecuriThings description', loadModel],
-    ['the description with an extra resource', extendedModel],
-  ])('parses every .bru file of %s with the parser Bruno uses for it', (_, makeModel) => {
+  it.each(SHIPPED_AND_WITH_SITES)('parses every .bru file of %s with the parser Bruno uses for it', (_, makeModel) => {
     const bruFiles = generate(makeModel()).filter((f) => f.path.endsWith('.bru'));
     expect(bruFiles.length).toBeGreaterThan(0);
     for (const { path, content } of bruFiles) {
@@ -46,7 +45,7 @@ describe('bruno collection layout', () => {
   });
 
   it('is byte-identical across generations', () => {
-    expect(generate(loadModel())).toEqual(generate(loadModel()));
+    expect(generate(shippedModel())).toEqual(generate(shippedModel()));
   });
 });
 
@@ -110,7 +109,7 @@ describe('Get Devices.bru', () => {
   });
 
   it('lists every documented query parameter, disabled because each is optional', () => {
-    const model = loadModel();
+    const model = shippedModel();
     const query = parsed().params!.filter((p) => p.type === 'query');
     expect(query.map((p) => p.name)).toEqual(model.resources[0]!.endpoints[0]!.query.map((p) => p.name));
     expect(query.every((p) => !p.enabled)).toBe(true);
@@ -145,7 +144,7 @@ describe('Get Devices.bru', () => {
     const tests = parsed().tests!;
     expect(tests).toContain('expect(res.getBody()).to.have.jsonSchema(schema);');
     const schema = JSON.parse(/const schema = (\{[\s\S]*?\n\});/.exec(tests)![1]!) as unknown;
-    expect(schema).toEqual(loadModel().schemas['DeviceList']);
+    expect(schema).toEqual(shippedModel().schemas['DeviceList']);
   });
 
   it('carries the description and parameter docs', () => {
@@ -174,7 +173,7 @@ describe('Get Device By ID.bru', () => {
 });
 
 describe('environments', () => {
-  const env = (id: string, model: ApiModel = loadModel()) => lang.bruToEnvJsonV2(fileAt(generate(model), `bruno/environments/${id}.bru`)).variables;
+  const env = (id: string, model: ApiModel = shippedModel()) => lang.bruToEnvJsonV2(fileAt(generate(model), `bruno/environments/${id}.bru`)).variables;
 
   it.each([
     ['production', 'https://api.securithings.com', '', '', 'v1/devices'],
@@ -191,12 +190,12 @@ describe('environments', () => {
   });
 
   it('adds every resource path variable', () => {
-    expect(byName(env('staging', extendedModel()), 'sitesPath')?.value).toBe('v1/sites');
+    expect(byName(env('staging', modelWith(withSites)), 'sitesPath')?.value).toBe('v1/sites');
   });
 });
 
 describe('a resource with a required query parameter and a path parameter without example', () => {
-  const files = generate(extendedModel());
+  const files = generate(modelWith(withSites));
 
   it('enables the required parameter and puts it in the URL the CLI sends', () => {
     const request = lang.bruToJsonV2(fileAt(files, 'bruno/Sites/Get Sites.bru'));

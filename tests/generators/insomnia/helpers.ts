@@ -1,49 +1,5 @@
-// Shared by the Insomnia tests: the real description, variants of it, and walkers that read the
-// generated files the way Insomnia does.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../../../generators/load/index.js';
+// Shared by the Insomnia tests: walkers that read the generated files the way Insomnia does.
 import type { ApiModel, Endpoint, Environment, Resource } from '../../../generators/model.js';
-
-const SPEC = fileURLToPath(new URL('../../../spec/securithings.yaml', import.meta.url));
-
-export function loadModel(): ApiModel {
-  return loadSpec(readFileSync(SPEC), 'spec/securithings.yaml');
-}
-
-/** The real model plus a second resource: a required query parameter, a path parameter with no variable example. */
-export function extendedModel(): ApiModel {
-  const model = structuredClone(loadModel());
-  const sites: Resource = {
-    id: 'sites',
-    name: 'Sites',
-    description: 'Sites of the organization.',
-    basePath: '/v1/sites',
-    pathVariable: 'sitesPath',
-    endpoints: [
-      endpoint({ id: 'listSites', name: 'Get Sites', query: [{ name: 'region', type: 'string', required: true, description: 'Region code.', example: 'eu' }] }),
-      endpoint({ id: 'getSite', name: 'Get Site', path: '/{siteId}', pathParams: [{ name: 'siteId', type: 'string', required: true, description: 'The site id.' }] }),
-    ],
-  };
-  model.resources.push(sites);
-  for (const env of model.environments) env.resourcePaths.sites = '/v1/sites';
-  return model;
-}
-
-function endpoint(part: Partial<Endpoint> & Pick<Endpoint, 'id' | 'name'>): Endpoint {
-  return {
-    method: 'GET',
-    path: '',
-    description: `${part.name}.`,
-    pathParams: [],
-    query: [],
-    responses: [{ status: 200, description: 'OK.' }],
-    capture: {},
-    requires: [],
-    examples: [],
-    ...part,
-  };
-}
 
 export function allEndpoints(model: ApiModel): { resource: Resource; endpoint: Endpoint }[] {
   return model.resources.flatMap((resource) => resource.endpoints.map((endpoint) => ({ resource, endpoint })));

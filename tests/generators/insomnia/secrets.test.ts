@@ -5,16 +5,17 @@ import type { ApiModel } from '../../../generators/model.js';
 import { insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { insomniaV5 } from '../../../generators/insomnia/v5.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
-import { loadModel, valuesOfKey } from './helpers.js';
+import { modelWith } from '../../support/model.js';
+import { valuesOfKey } from './helpers.js';
 
 const SECRET = 'hunter2-do-not-ship';
 
 /** Every environment has values; one smuggles a secret in beside them. */
 function modelWithValues(): ApiModel {
-  const model = structuredClone(loadModel());
-  for (const env of model.environments) env.values = { organization: `${env.id}-org`, clientId: `${env.id}-client` };
-  Object.assign(model.environments.find((e) => e.id === 'local')!.values, { clientSecret: SECRET });
-  return model;
+  return modelWith((model) => {
+    for (const env of model.environments) env.values = { organization: `${env.id}-org`, clientId: `${env.id}-client` };
+    Object.assign(model.environments.find((e) => e.id === 'local')!.values, { clientSecret: SECRET });
+  });
 }
 
 const FILES: [string, (model: ApiModel) => { content: string; doc: unknown }][] = [

@@ -5,17 +5,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiModel } from '../../../generators/model.js';
 import { EXPORT_DATE, insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
-import { allEndpoints, expectedUrl, extendedModel, loadModel, render, resolveAuth, type Auth } from './helpers.js';
+import { modelWith, shippedModel, SHIPPED_AND_WITH_SITES, withSites } from '../../support/model.js';
+import { allEndpoints, expectedUrl, render, resolveAuth, type Auth } from './helpers.js';
 
 type Resource = { _id: string; _type: string; parentId: string | null; name: string; authentication?: Auth } & Record<string, unknown>;
 
-function generate(model: ApiModel = loadModel()): string {
+function generate(model: ApiModel = shippedModel()): string {
   const files = insomniaV4(model, DEFAULT_CTX);
   expect(files.map((f) => f.path)).toEqual([`${model.info.id}.insomnia.json`]);
   return files[0]!.content;
 }
 
-async function imported(model: ApiModel = loadModel()) {
+async function imported(model: ApiModel = shippedModel()) {
   const result = await convert(generate(model));
   const resources = result.data.resources as unknown as Resource[];
   const byId = new Map(resources.map((r) => [r._id, r]));
@@ -28,10 +29,7 @@ async function imported(model: ApiModel = loadModel()) {
   return { result, resources, byId, chainOf, ofType, workspace, root, token, endpointRequests };
 }
 
-describe.each([
-  ['the SecuriThings description', loadModel],
-  ['the description with an extra resource', extendedModel],
-])('insomnia v4 export of %s', (_, makeModel) => {
+describe.each(SHIPPED_AND_WITH_SITES)('insomnia v4 export of %s', (_, makeModel) => {
   it('is detected by insomnia-importers as an Insomnia v4 export', async () => {
     const { result } = await imported(makeModel());
     expect(result.type.id).toBe('insomnia-4');
@@ -144,12 +142,12 @@ describe('insomnia v4 export content', () => {
     ['Get Site', '{{ _.baseUrl }}/{{ _.sitesPath }}/{{ _.siteId }}'],
   ];
   it.each(urls)('%s has the URL %s', async (name, url) => {
-    const { endpointRequests } = await imported(extendedModel());
+    const { endpointRequests } = await imported(modelWith(withSites));
     expect(endpointRequests.find((r) => r.name === name)?.url).toBe(url);
   });
 
   it('declares each path-parameter variable in the base environment', async () => {
-    const { ofType } = await imported(extendedModel());
+    const { ofType } = await imported(modelWith(withSites));
     expect(ofType('environment')[0]!.data).toEqual({ devicesPath: 'v1/devices', sitesPath: 'v1/sites', deviceId: '', siteId: '' });
   });
 
@@ -159,7 +157,7 @@ describe('insomnia v4 export content', () => {
     ['local', 'http://127.0.0.1:4010', '/v1/devices'],
   ];
   it.each(environments)('the %s environment sends Get Devices to %s%s', async (id, baseUrl, devicesPath) => {
-    const model = loadModel();
+    const model = shippedModel();
     const { ofType, endpointRequests } = await imported(model);
     const name = model.environments.find((e) => e.id === id)!.name;
     const [base] = ofType('environment') as unknown as { data: Record<string, string> }[];
@@ -209,9 +207,10 @@ describe('insomnia v4 determinism', () => {
 
   it('keeps every id when only descriptions change', () => {
     const ids = (model: ApiModel) => (JSON.parse(generate(model)).resources as Resource[]).map((r) => r._id);
-    const edited = loadModel();
-    edited.info.description = 'changed';
-    for (const { endpoint } of allEndpoints(edited)) endpoint.description = 'changed';
-    expect(ids(edited)).toEqual(ids(loadModel()));
+    const edited = modelWith((model) => {
+      model.info.description = 'changed';
+      for (const { endpoint } of allEndpoints(model)) endpoint.description = 'changed';
+    });
+    expect(ids(edited)).toEqual(ids(shippedModel()));
   });
 });

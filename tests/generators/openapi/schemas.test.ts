@@ -1,7 +1,7 @@
 // Draft-07 schemas -> components: refs rewritten, local definitions hoisted, nothing else touched.
 import { describe, expect, it } from 'vitest';
 import { componentSchemas, rewriteRefs } from '../../../generators/openapi/schemas.js';
-import { loadModel } from './helpers.js';
+import { modelWith, shippedModel } from '../../support/model.js';
 
 describe('rewriteRefs', () => {
   it.each([
@@ -25,7 +25,7 @@ describe('rewriteRefs', () => {
 
 describe('componentSchemas', () => {
   it('holds every named schema, sorted, with component refs', () => {
-    const schemas = componentSchemas(loadModel());
+    const schemas = componentSchemas(shippedModel());
     expect(Object.keys(schemas)).toEqual(['Device', 'DeviceList', 'TokenResponse']);
     expect(schemas['DeviceList']).toEqual({
       type: 'object',
@@ -34,9 +34,10 @@ describe('componentSchemas', () => {
   });
 
   it('hoists a definition that is not itself a named schema', () => {
-    const model = loadModel();
-    model.schemas = { Outer: { type: 'object', properties: { inner: { $ref: '#/definitions/Inner' } }, definitions: { Inner: { type: 'string' } } } };
-    expect(componentSchemas(model)).toEqual({
+    const outerOnly = modelWith((model) => {
+      model.schemas = { Outer: { type: 'object', properties: { inner: { $ref: '#/definitions/Inner' } }, definitions: { Inner: { type: 'string' } } } };
+    });
+    expect(componentSchemas(outerOnly)).toEqual({
       Inner: { type: 'string' },
       Outer: { type: 'object', properties: { inner: { $ref: '#/components/schemas/Inner' } } },
     });
