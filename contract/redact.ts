@@ -8,13 +8,14 @@ const AUTHORIZATION_VALUE = /\b(Basic|Bearer)\s+[\w.~+/=-]+/gi;
 export class Redactor {
   private readonly secrets = new Set<string>();
 
-  constructor(secrets: Iterable<string | undefined> = []) {
-    for (const secret of secrets) this.add(secret);
+  /** Remembers a value seen on the wire (a token) to hide from now on; very short ones would hide ordinary words. */
+  add(secret: string | undefined): void {
+    if (secret && secret.length >= 8) this.secrets.add(secret);
   }
 
-  /** Remembers a value to hide from now on (too-short values would hide ordinary words). */
-  add(secret: string | undefined): void {
-    if (secret && secret.length >= 4) this.secrets.add(secret);
+  /** Remembers the client secret: hidden whatever its length. */
+  addSecret(secret: string): void {
+    if (secret) this.secrets.add(secret);
   }
 
   /** Remembers the tokens inside a token-endpoint answer. */

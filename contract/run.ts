@@ -39,10 +39,10 @@ export function itemPaths(collection: CollectionNode, prefix: string[] = [], int
 }
 
 export function runContract(plan: ContractPlan, reporters: ContractReporter[], redactor: Redactor): Promise<RunSummary> {
-  redactor.add(plan.values.clientSecret);
+  if (plan.values.clientSecret) redactor.addSecret(plan.values.clientSecret);
   const requests: RequestRecord[] = [];
   const assertions: AssertionRecord[] = [];
-  const summary: RunSummary = { target: plan.target, wallTimeMs: 0, requests: 0, tokenRequests: 0, tokensIssued: 0, assertions: 0, failures: [], errors: [], notes: [], skippedItems: [] };
+  const summary: RunSummary = { target: redactor.text(plan.target), wallTimeMs: 0, requests: 0, tokenRequests: 0, tokensIssued: 0, assertions: 0, failures: [], errors: [], notes: [], skippedItems: [] };
   const paths = itemPaths(plan.collection as CollectionNode);
   // Console messages carry no item, and a script's pm.sendRequest gets a fresh nameless one: both belong to the current item.
   let currentItem = '';

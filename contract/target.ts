@@ -1,6 +1,7 @@
 // Where the contract run goes: the embedded reference server unless SECURITHINGS_BASE_URL says
 // otherwise, then with credentials from the same variables (environment or .env, never argv).
-import type { ApiModel, Environment } from '../generators/model.js';
+import { defaultEnvironment, type ApiModel, type Environment } from '../generators/model.js';
+import { dataIntervalSeconds } from '../generators/shared/rate-limits.js';
 
 export const TARGET_VARIABLES = {
   baseUrl: 'SECURITHINGS_BASE_URL',
@@ -25,23 +26,49 @@ export class TargetError extends Error {
   override name = 'TargetError';
 }
 
-export function settleTarget(model: ApiModel, vars: Readonly<Record<string, string | undefined>>): Target {
-  const baseUrl = vars[TARGET_VARIABLES.baseUrl]?.trim();
-  if (!baseUrl) return { kind: 'embedded', environment: pickEnvironment(model, 'local', undefined) };
-  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(baseUrl)) {
-    throw new TargetError(`${TARGET_VARIABLES.baseUrl} must be an http(s) URL such as https://api.securithings.com`);
-  }
+type Settings = Readonly<Record<string, string | undefined>>;
+
+export function settleTarget(model: ApiModel, vars: Settings): Target {
+  if (!vars[TARGET_VARIABLES.baseUrl]?.trim()) return { kind: 'embedded', environment: pickEnvironment(model, 'local', undefined) };
+  const baseUrl = checkedBaseUrl(vars[TARGET_VARIABLES.baseUrl]!);
   const missing = (['organization', 'clientId', 'clientSecret'] as const).filter((key) => !vars[TARGET_VARIABLES[key]]);
   if (missing.length > 0) {
     throw new TargetError(`${TARGET_VARIABLES.baseUrl} is set, so ${missing.map((k) => TARGET_VARIABLES[k]).join(', ')} must be set too (in the environment or .env)`);
   }
-  const credentials: Credentials = {
-    baseUrl: baseUrl.replace(/\/+$/, ''),
-    organization: vars[TARGET_VARIABLES.organization]!,
-    clientId: vars[TARGET_VARIABLES.clientId]!,
-    clientSecret: vars[TARGET_VARIABLES.clientSecret]!,
-  };
-  return { kind: 'remote', environment: pickEnvironment(model, vars[TARGET_VARIABLES.environment], credentials.baseUrl), credentials };
+  const credentials = { baseUrl, ...clientOf(vars), clientSecret: vars[TARGET_VARIABLES.clientSecret]! };
+  return { kind: 'remote', environment: pickEnvironment(model, vars[TARGET_VARIABLES.environment], baseUrl), credentials };
+}
+
+/**
+ * The API a token request goes to, without the secret: the base URL when set, else the one of
+ * SECURITHINGS_ENVIRONMENT, else the first (production).
+ */
+export function settleTokenTarget(model: ApiModel, vars: Settings): Omit<Credentials, 'clientSecret'> {
+  const missing = [TARGET_VARIABLES.organization, TARGET_VARIABLES.clientId].filter((name) => !vars[name]);
+  if (missing.length > 0) throw new TargetError(`set ${missing.join(' and ')} (in the environment or .env)`);
+  const given = vars[TARGET_VARIABLES.baseUrl]?.trim();
+  const baseUrl = given ? checkedBaseUrl(given) : pickEnvironment(model, vars[TARGET_VARIABLES.environment], undefined).baseUrl;
+  return { baseUrl, ...clientOf(vars) };
+}
+
+function clientOf(vars: Settings): { organization: string; clientId: string } {
+  return { organization: vars[TARGET_VARIABLES.organization]!, clientId: vars[TARGET_VARIABLES.clientId]! };
+}
+
+/** An http(s) base URL without credentials, query or fragment, and without a trailing slash. */
+function checkedBaseUrl(value: string): string {
+  const problem = `${TARGET_VARIABLES.baseUrl} must be an http(s) URL such as https://api.securithings.com`;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new TargetError(problem);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TargetError(problem);
+  // a user or password in the URL would travel into every report that names the target
+  if (url.username || url.password) throw new TargetError(`${TARGET_VARIABLES.baseUrl} must not hold credentials; use ${TARGET_VARIABLES.clientId} and ${TARGET_VARIABLES.clientSecret}`);
+  if (url.search || url.hash) throw new TargetError(`${problem}, without a query or fragment`);
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 /** The named environment, else the one whose base URL matches, else the first (production). */
@@ -51,11 +78,10 @@ function pickEnvironment(model: ApiModel, id: string | undefined, baseUrl: strin
     if (!named) throw new TargetError(`${TARGET_VARIABLES.environment}=${id} names no environment; known: ${model.environments.map((e) => e.id).join(', ')}`);
     return named;
   }
-  return model.environments.find((e) => e.baseUrl === baseUrl) ?? model.environments[0]!;
+  return model.environments.find((e) => e.baseUrl === baseUrl) ?? defaultEnvironment(model);
 }
 
 /** The pause between requests that keeps every endpoint within its documented limit. */
 export function pacingMs(model: ApiModel): number {
-  const intervals = model.resources.flatMap((r) => (r.rateLimit ? [(1000 * r.rateLimit.perSeconds) / r.rateLimit.requests] : []));
-  return intervals.length === 0 ? 0 : Math.ceil(Math.max(...intervals) * 1.1);
+  return model.resources.some((r) => r.rateLimit) ? Math.ceil(dataIntervalSeconds(model) * 1000 * 1.1) : 0;
 }

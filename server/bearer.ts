@@ -11,6 +11,11 @@ export async function authenticateBearer(ctx: ServerContext, header: string | un
   if (!match) {
     throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm="${REALM}"` });
   }
+  const opaque = ctx.opaqueTokens.get(match[1]!);
+  if (opaque) {
+    if (opaque.expiresAt <= ctx.now()) throw invalidToken('the access token has expired');
+    return opaque.tenant;
+  }
   const claims = await verify(ctx, match[1]!);
   const tenant = ctx.tenants.find((t) => t.clientId === claims.client_id && t.organization === claims.org);
   if (!tenant) throw invalidToken('the access token is not valid');

@@ -18,6 +18,8 @@ export interface ServerContext {
   limiter: RateLimiter;
   stats: ServerStats;
   issuedTokens: string[];
+  /** Tokens handed out under the `opaque-token` violation: token -> its tenant and expiry (ms). */
+  opaqueTokens: Map<string, { tenant: Tenant; expiresAt: number }>;
   /** HS256 key, fresh on every start: tokens of an earlier run never verify. */
   signingKey: Uint8Array;
 }
@@ -35,6 +37,7 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     limiter: new RateLimiter(options.rateLimits ?? false, now),
     stats: { tokenRequests: 0, tokensIssued: 0, dataRequests: 0, rateLimited: 0 },
     issuedTokens: [],
+    opaqueTokens: new Map(),
     signingKey: new Uint8Array(randomBytes(32)),
   };
 }

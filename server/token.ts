@@ -1,5 +1,5 @@
 // POST <token path>: client credentials (HTTP Basic) -> a JWT bearer token.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignJWT } from 'jose';
 import { parseBasic, secretsEqual } from './basic-auth.js';
@@ -52,7 +52,7 @@ function invalidClient(description: string): ApiError {
 export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<TokenResponse> {
   const lifetime = ctx.violations.has('token-lifetime') ? VIOLATED_LIFETIME_SECONDS : ctx.model.auth.lifetimeSeconds;
   const iat = Math.floor(ctx.now() / 1000);
-  const token = await new SignJWT({ client_id: tenant.clientId, org: tenant.organization })
+  const token = ctx.violations.has('opaque-token') ? opaqueToken(ctx, tenant, lifetime) : await new SignJWT({ client_id: tenant.clientId, org: tenant.organization })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
     .setSubject(tenant.clientId)
@@ -63,4 +63,10 @@ export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<To
   ctx.issuedTokens.push(token);
   ctx.stats.tokensIssued += 1;
   return { access_token: token, token_type: 'Bearer', expires_in: lifetime };
+}
+
+function opaqueToken(ctx: ServerContext, tenant: Tenant, lifetime: number): string {
+  const token = randomBytes(24).toString('base64url');
+  ctx.opaqueTokens.set(token, { tenant, expiresAt: ctx.now() + lifetime * 1000 });
+  return token;
 }

@@ -44,7 +44,12 @@ export interface Tenant {
 }
 
 /** Deliberate contract breaks, to prove the contract suite catches them. */
-export type Violation = 'wrong-field-type' | 'token-lifetime' | 'no-auth-required';
+export type Violation =
+  | 'wrong-field-type'
+  | 'token-lifetime'
+  | 'no-auth-required'
+  /** Tokens are random strings, not JWTs: what a redactor that only knows JWTs would let through. */
+  | 'opaque-token';
 
 /** Which requests a fault hits: the token endpoint, the data endpoints, or both (the default). Unknown routes never. */
 export type FaultMatch = 'token' | 'data' | 'all';

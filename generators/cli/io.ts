@@ -1,4 +1,6 @@
 // The CLI's only window on the world, passed to every command so tests can hand in their own.
+import { CliError } from './errors.js';
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -41,7 +43,7 @@ function readSecretFromTerminal(prompt: string): Promise<string> {
     const onData = (chunk: string) => {
       for (const char of chunk) {
         if (char === '\r' || char === '\n') return finish();
-        if (char === '\u0003' || char === '\u0004') return finish(new Error('no secret entered'));
+        if (char === '\u0003' || char === '\u0004') return finish(new CliError('no secret entered'));
         typed = char === '\u007f' || char === '\b' ? typed.slice(0, -1) : typed + char;
       }
     };

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { TargetError } from '../../contract/target.js';
 import { SpecError } from '../load/index.js';
 import type { GenerateContext } from '../types.js';
 import { contractCommand } from './commands/contract.js';
@@ -57,7 +58,7 @@ function report(error: unknown, io: CliIO): ExitCode {
   if (error instanceof CommanderError) {
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
-  if (error instanceof SpecError || error instanceof CliError) {
+  if (error instanceof SpecError || error instanceof CliError || error instanceof TargetError) {
     io.stderr(`${error.message}\n`);
     return EXIT.badInput;
   }

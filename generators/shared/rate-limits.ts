@@ -1,4 +1,4 @@
-import type { RateLimit } from '../model.js';
+import type { ApiModel, RateLimit } from '../model.js';
 
 const SECONDS_NAMED: Record<number, string> = { 1: 'second', 60: 'minute', 3600: 'hour', 86400: 'day' };
 
@@ -8,4 +8,14 @@ export function rateLimitText(limit: RateLimit): string {
   const window = SECONDS_NAMED[limit.perSeconds] ?? `${limit.perSeconds} seconds`;
   const scopes = limit.per.map((scope) => (scope === 'ip' ? 'per IP' : 'per user')).join(' and ');
   return `${requests} per ${window} ${scopes}`.trim();
+}
+
+/** The shortest gap between two requests that stays within the limit, in seconds. */
+export function intervalSeconds(limit: RateLimit): number {
+  return limit.perSeconds / limit.requests;
+}
+
+/** The longest such gap over the data endpoints (1 s when none is documented). */
+export function dataIntervalSeconds(model: ApiModel): number {
+  return Math.max(1, ...model.resources.map((r) => (r.rateLimit ? intervalSeconds(r.rateLimit) : 1)));
 }

@@ -40,3 +40,8 @@ export function resourcePathValue(path: string): string {
 export function tokenPath(model: ApiModel, variable: (name: string) => string): string {
   return fillTemplate(model.auth.path, variable);
 }
+
+/** The token path up to its first variable (`/token/`): how a request is told to be a token request. */
+export function tokenPathPrefix(model: ApiModel): string {
+  return model.auth.path.split('{')[0]!;
+}

@@ -72,6 +72,19 @@ describe('npm run contract refuses bad setups with exit 2', () => {
     );
   });
 
+  it.each([
+    ['https://client:secret@api.example.com', 'SECURITHINGS_BASE_URL must not hold credentials; use SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET'],
+    ['ftp://api.example.com', 'SECURITHINGS_BASE_URL must be an http(s) URL such as https://api.securithings.com'],
+    ['https://api.example.com/?x=1', 'SECURITHINGS_BASE_URL must be an http(s) URL such as https://api.securithings.com, without a query or fragment'],
+  ])('refuses SECURITHINGS_BASE_URL=%s', async (url, message) => {
+    const env = { SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' };
+    for (const command of ['contract', 'token']) {
+      const result = await runCli([command], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe(message);
+    }
+  });
+
   it('reads the target from a .env file', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'contract-env-'));
     writeFileSync(join(cwd, '.env'), 'SECURITHINGS_BASE_URL=http://127.0.0.1:9\nSECURITHINGS_ORGANIZATION=demo\n');

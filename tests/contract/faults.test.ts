@@ -1,6 +1,8 @@
 // The contract runner and the committed collection against a reference server that misbehaves on
 // purpose: every run must finish, never throw, and either recover (429, expired token) or name the
 // request that went wrong (timeout, 500, reset, broken JSON).
+import { dataIntervalSeconds } from '../../generators/shared/rate-limits.js';
+import { tokenPathPrefix } from '../../generators/shared/urls.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestRecord, RunSummary } from '../../contract/events.js';
@@ -17,7 +19,7 @@ const environment = JSON.parse(readFileSync('collections/securithings-local.post
 const GET_DEVICES = 'Devices / Get Devices';
 const GET_DEVICE = 'Devices / Get Device By ID';
 /** The wait recover.ts falls back to on a data endpoint's 429 without Retry-After: the documented request interval. */
-const DATA_FALLBACK_SECONDS = Math.max(1, ...model.resources.map((r) => (r.rateLimit ? Math.ceil(r.rateLimit.perSeconds / r.rateLimit.requests) : 1)));
+const DATA_FALLBACK_SECONDS = Math.ceil(dataIntervalSeconds(model));
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -42,7 +44,7 @@ function plan(target: RunningServer, timeoutRequestMs: number): ContractPlan {
     values: { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret },
     delayRequestMs: 0,
     timeoutRequestMs,
-    tokenPathPrefix: model.auth.path.split('{')[0]!,
+    tokenPathPrefix: tokenPathPrefix(model),
     target: `the embedded reference server (${target.url}, faults on)`,
   };
 }

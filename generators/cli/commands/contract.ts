@@ -5,7 +5,9 @@ import type { ReportFile } from '../../../contract/events.js';
 import type { GenerateContext } from '../../types.js';
 import type { ApiModel } from '../../model.js';
 import { postman } from '../../postman/index.js';
+import { tokenPathPrefix } from '../../shared/urls.js';
 import { CliError } from '../errors.js';
+import { pacingMs, settleTarget } from '../../../contract/target.js';
 import { readSettings } from '../env-file.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
@@ -37,14 +39,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
 export async function runContractCommand(options: ContractOptions, io: CliIO, ctx: GenerateContext): Promise<ExitCode> {
   const model = readSpec(options.spec, io.cwd);
   const collection = committedCollection(model, options, io, ctx);
-  const { settleTarget, TargetError, pacingMs } = await import('../../../contract/target.js');
-  let target;
-  try {
-    target = settleTarget(model, readSettings(io.env, io.cwd, options.dotenv));
-  } catch (error) {
-    if (error instanceof TargetError) throw new CliError(error.message);
-    throw error;
-  }
+  const target = settleTarget(model, readSettings(io.env, io.cwd, options.dotenv));
   const environment = readJson(join(resolve(io.cwd, options.collections), `${model.info.id}-${target.environment.id}.postman_environment.json`));
   const { startEmbedded } = await import('../../../contract/embedded.js');
   const server = target.kind === 'embedded' ? await startEmbedded(model, options.rateLimits) : undefined;
@@ -58,7 +53,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         values: { ...values! },
         delayRequestMs: target.kind === 'remote' || options.rateLimits ? pacingMs(model) : 0,
         timeoutRequestMs: 30_000,
-        tokenPathPrefix: model.auth.path.split('{')[0]!,
+        tokenPathPrefix: tokenPathPrefix(model),
         target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values!.baseUrl,
       },
       io.stdout,
@@ -84,13 +79,19 @@ function committedCollection(model: ApiModel, options: ContractOptions, io: CliI
 function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
-  } catch {
-    throw new CliError(`${path} is missing: run \`npm run generate\``);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new CliError(missing ? `${path} is missing: run \`npm run generate\`` : `cannot read ${path}: ${(error as Error).message}`);
   }
 }
 
 function readJson(path: string): object {
-  return JSON.parse(readText(path)) as object;
+  try {
+    return JSON.parse(readText(path)) as object;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${path} is not valid JSON (${(error as Error).message}): run \`npm run generate\``);
+  }
 }
 
 function writeReports(dir: string, files: ReportFile[]): void {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { TARGET_VARIABLES, type Credentials } from '../../../contract/target.js';
+import { settleTokenTarget, TARGET_VARIABLES, type Credentials } from '../../../contract/target.js';
 import type { ApiModel } from '../../model.js';
 import type { GenerateContext } from '../../types.js';
 import { CliError } from '../errors.js';
@@ -38,21 +38,12 @@ export async function runToken(options: TokenOptions, io: CliIO): Promise<ExitCo
 }
 
 async function settleCredentials(model: ApiModel, vars: Record<string, string | undefined>, io: CliIO): Promise<Credentials> {
-  const environmentId = vars[TARGET_VARIABLES.environment];
-  const environment = environmentId ? model.environments.find((e) => e.id === environmentId) : model.environments[0];
-  if (!environment) throw new CliError(`${TARGET_VARIABLES.environment}=${environmentId} names no environment; known: ${model.environments.map((e) => e.id).join(', ')}`);
-  const missing = [TARGET_VARIABLES.organization, TARGET_VARIABLES.clientId].filter((name) => !vars[name]);
-  if (missing.length > 0) throw new CliError(`set ${missing.join(' and ')} (in the environment or .env)`);
+  const target = settleTokenTarget(model, vars);
   let secret = vars[TARGET_VARIABLES.clientSecret];
   if (!secret) {
     if (!io.interactive || !io.readSecret) throw new CliError(`set ${TARGET_VARIABLES.clientSecret} (in the environment or .env), or run on a terminal to be asked for it`);
-    secret = await io.readSecret(`Client secret for ${vars[TARGET_VARIABLES.clientId]}: `);
+    secret = await io.readSecret(`Client secret for ${target.clientId}: `);
     if (!secret) throw new CliError('no client secret entered');
   }
-  return {
-    baseUrl: (vars[TARGET_VARIABLES.baseUrl] ?? environment.baseUrl).replace(/\/+$/, ''),
-    organization: vars[TARGET_VARIABLES.organization]!,
-    clientId: vars[TARGET_VARIABLES.clientId]!,
-    clientSecret: secret,
-  };
+  return { ...target, clientSecret: secret };
 }

@@ -7,3 +7,23 @@ export const CACHE = {
   retrying: 'contractRetrying',
   retried: 'contractRetried',
 } as const;
+
+/** Sandbox source of the key a token is cached under: its base URL, organization and client. */
+export const CACHE_KEY_JS = "[pm.variables.get('baseUrl'), pm.variables.get('organization'), pm.variables.get('clientId')].join(' ')";
+
+/**
+ * Sandbox source that caches the token held by `token`, with the lifetime the answer `body`
+ * gives (else the documented one), under the key held by `key`. Both the pre-request script and
+ * the token request's own test use it, so they cannot drift apart.
+ */
+export function storeTokenJs(lifetimeSeconds: number, names: { token: string; body: string; key: string }): string[] {
+  return [
+    `const lifetime = Number(${names.body}.expires_in) > 0 ? Number(${names.body}.expires_in) : ${lifetimeSeconds};`,
+    `pm.collectionVariables.set('${CACHE.token}', ${names.token});`,
+    `pm.collectionVariables.set('${CACHE.expiresAt}', String(Date.now() + lifetime * 1000));`,
+    `pm.collectionVariables.set('${CACHE.key}', ${names.key});`,
+  ];
+}
+
+/** Sandbox source of the token in an answer `body`: RFC 6749's access_token, else `token`. */
+export const tokenInJs = (body: string) => `(${body} && (${body}.access_token || ${body}.token))`;

@@ -1,8 +1,8 @@
 // One function per kind of assertion, each giving the sandbox source of its pm.test calls.
 // Every check reads `body` (the parsed JSON answer, or undefined) declared by testScript().
 import type { Auth, Expectation, JsonSchema } from '../../model.js';
-import { accessorKeys } from './js.js';
-import { CACHE } from './cache.js';
+import { accessorKeys, indent } from './js.js';
+import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
 
 export type Check = string;
 
@@ -72,11 +72,9 @@ export function tokenChecks(auth: Auth): Check {
 /** After a successful token answer, cache it exactly as the pre-request script would. */
 export function cacheToken(auth: Auth): Check {
   return [
-    `if (pm.response.code === 200 && body && typeof body.access_token === 'string') {`,
-    `  const lifetime = Number(body.expires_in) > 0 ? Number(body.expires_in) : ${auth.lifetimeSeconds};`,
-    `  pm.collectionVariables.set('${CACHE.token}', body.access_token);`,
-    `  pm.collectionVariables.set('${CACHE.expiresAt}', String(Date.now() + lifetime * 1000));`,
-    `  pm.collectionVariables.set('${CACHE.key}', [pm.variables.get('baseUrl'), pm.variables.get('organization'), pm.variables.get('clientId')].join(' '));`,
+    `const answered = ${tokenInJs('body')};`,
+    `if (pm.response.code === 200 && typeof answered === 'string' && answered !== '') {`,
+    indent(storeTokenJs(auth.lifetimeSeconds, { token: 'answered', body: 'body', key: CACHE_KEY_JS }), '  '),
     `}`,
   ].join('\n');
 }

@@ -14,3 +14,8 @@ export function accessorKeys(path: string): string {
   const keys = [...path.matchAll(/([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
   return JSON.stringify(keys);
 }
+
+/** Lines of source, each indented, joined into one block. */
+export function indent(lines: string[], by: string): string {
+  return lines.map((line) => `${by}${line}`).join('\n');
+}

@@ -5,15 +5,17 @@
 // run, an inherited collection auth shows up as the request's own (`oauth2`), so its type says nothing.
 // The request's own tests stand aside for the first answer and judge the retry.
 import type { ApiModel } from '../../model.js';
+import { dataIntervalSeconds, intervalSeconds } from '../../shared/rate-limits.js';
+import { tokenPathPrefix } from '../../shared/urls.js';
 import { CACHE } from './cache.js';
 
 /** A Retry-After beyond this is not waited for: the request fails instead of hanging the run. */
 export const MAX_RETRY_AFTER_SECONDS = 120;
 
 export function recoverScript(model: ApiModel): string[] {
-  const tokenPrefix = model.auth.path.split('{')[0]!;
-  const tokenWait = Math.ceil(model.auth.rateLimit.perSeconds / model.auth.rateLimit.requests);
-  const dataWait = Math.max(1, ...model.resources.map((r) => (r.rateLimit ? Math.ceil(r.rateLimit.perSeconds / r.rateLimit.requests) : 1)));
+  const tokenPrefix = tokenPathPrefix(model);
+  const tokenWait = Math.ceil(intervalSeconds(model.auth.rateLimit));
+  const dataWait = Math.ceil(dataIntervalSeconds(model));
   return `
 // Retries once after a 429 (honouring Retry-After) or after a 401 to a token that was cached (generated).
 (function () {

@@ -4,16 +4,17 @@
 // otherwise POST the token endpoint once with HTTP Basic and cache token + expiry. It never
 // prints the token or the secret.
 import type { ApiModel } from '../../model.js';
-import { pathExpression } from './js.js';
-import { CACHE } from './cache.js';
+import { indent, pathExpression } from './js.js';
+import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
+import { MAX_RETRY_AFTER_SECONDS } from './recover.js';
+import { intervalSeconds } from '../../shared/rate-limits.js';
 
 export function tokenPrerequestScript(model: ApiModel): string[] {
   const { auth } = model;
-  const minGapSeconds = Math.ceil(auth.rateLimit.perSeconds / auth.rateLimit.requests);
+  const minGapSeconds = Math.ceil(intervalSeconds(auth.rateLimit));
   return `
 // Fetches and caches the OAuth 2.0 client-credentials token (generated; see the collection description).
 (function () {
-  const CryptoJS = require('crypto-js');
   const ownAuth = pm.request.auth && pm.request.auth.type;
   if (ownAuth === 'noauth' || ownAuth === 'basic') return; // token requests and unauthenticated checks
   const vars = {};
@@ -23,12 +24,13 @@ export function tokenPrerequestScript(model: ApiModel): string[] {
     console.warn('SecuriThings auth: set ' + missing.join(', ') + ' in the environment to get a token.');
     return;
   }
-  const key = [vars.baseUrl, vars.organization, vars.clientId].join(' ');
+  const key = ${CACHE_KEY_JS};
   const now = Date.now();
   const expiresAt = Number(pm.collectionVariables.get('${CACHE.expiresAt}') || 0);
   if (pm.collectionVariables.get('${CACHE.key}') === key && pm.collectionVariables.get('${CACHE.token}') && expiresAt - ${auth.expirySkewSeconds * 1000} > now) return;
   if (pm.collectionVariables.get('${CACHE.failedKey}') === key) return; // refused once this run: do not hammer a rate-limited endpoint
   pm.collectionVariables.set('${CACHE.token}', '');
+  const CryptoJS = require('crypto-js');
   const basic = CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(vars.clientId + ':' + vars.clientSecret));
   const request = {
     url: vars.baseUrl + ${pathExpression(auth.path, (name) => `encodeURIComponent(vars.${name})`)},
@@ -42,16 +44,13 @@ ${Object.entries(auth.headers).map(([k, v]) => `      { key: ${JSON.stringify(k)
   const store = (response) => {
     let body = {};
     try { body = response.json(); } catch (e) { /* reported below */ }
-    const token = body && (body.access_token || body.token);
+    const token = ${tokenInJs('body')};
     if (response.code !== 200 || typeof token !== 'string' || token === '') {
       pm.collectionVariables.set('${CACHE.failedKey}', key);
       console.warn('SecuriThings auth: the token request answered HTTP ' + response.code + '; requests will go out without a token.');
       return;
     }
-    const lifetime = Number(body.expires_in) > 0 ? Number(body.expires_in) : ${auth.lifetimeSeconds};
-    pm.collectionVariables.set('${CACHE.token}', token);
-    pm.collectionVariables.set('${CACHE.expiresAt}', String(Date.now() + lifetime * 1000));
-    pm.collectionVariables.set('${CACHE.key}', key);
+${indent(storeTokenJs(auth.lifetimeSeconds, { token: 'token', body: 'body', key: 'key' }), '    ')}
   };
   const send = (retriesLeft) => pm.sendRequest(request, (error, response) => {
     if (error) {
@@ -59,11 +58,11 @@ ${Object.entries(auth.headers).map(([k, v]) => `      { key: ${JSON.stringify(k)
       console.warn('SecuriThings auth: the token request failed: ' + (error.code || error.message));
       return;
     }
-    if (response.code === 429 && retriesLeft > 0) {
-      const after = Number(response.headers.get('Retry-After'));
-      const wait = (after >= 0 ? after : ${minGapSeconds}) * 1000;
-      console.warn('SecuriThings auth: token endpoint rate limited; retrying in ' + wait / 1000 + ' s.');
-      setTimeout(() => send(retriesLeft - 1), wait);
+    const after = Number(response.headers.get('Retry-After') || NaN);
+    const wait = after >= 0 ? after : ${minGapSeconds};
+    if (response.code === 429 && retriesLeft > 0 && wait <= ${MAX_RETRY_AFTER_SECONDS}) {
+      console.warn('SecuriThings auth: token endpoint rate limited; retrying in ' + wait + ' s.');
+      setTimeout(() => send(retriesLeft - 1), wait * 1000);
       return;
     }
     store(response);

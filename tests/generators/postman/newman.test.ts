@@ -17,14 +17,20 @@ interface TinyServer {
   close(): void;
 }
 
-async function tinyServer(expiresIn: number): Promise<TinyServer> {
+/** `limited`: Retry-After values of 429 answers given to the first token requests. */
+async function tinyServer(expiresIn: number, limited: string[] = []): Promise<TinyServer> {
   const issued: string[] = [];
+  const retryAfters = [...limited];
   const bearers: (string | undefined)[] = [];
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url!, 'http://x');
+    if (req.method === 'POST' && url.pathname === `/token/${CLIENT.organization}` && retryAfters.length > 0) {
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': retryAfters.shift()! }).end('{"error":"rate_limited"}');
+      return;
+    }
     if (req.method === 'POST' && url.pathname === `/token/${CLIENT.organization}`) {
       const expected = `Basic ${Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64')}`;
       if (req.headers.authorization !== expected) return json(res, 401, { error: 'invalid_client' });
@@ -44,7 +50,7 @@ async function tinyServer(expiresIn: number): Promise<TinyServer> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, issued, bearers, close: () => server.close() };
 }
 
-function runDevicesFolder(url: string, options: { iterations: number; delayMs: number }): Promise<newman.NewmanRunSummary> {
+function runDevicesFolder(url: string, options: { iterations: number; delayMs: number; clientSecret?: string }): Promise<newman.NewmanRunSummary> {
   return new Promise((resolve, reject) => {
     newman.run(
       {
@@ -53,7 +59,7 @@ function runDevicesFolder(url: string, options: { iterations: number; delayMs: n
         folder: 'Devices',
         iterationCount: options.iterations,
         delayRequest: options.delayMs,
-        envVar: Object.entries({ ...CLIENT, baseUrl: url }).map(([key, value]) => ({ key, value })),
+        envVar: Object.entries({ ...CLIENT, clientSecret: options.clientSecret ?? CLIENT.clientSecret, baseUrl: url }).map(([key, value]) => ({ key, value })),
         reporters: [],
       },
       (error, summary) => (error ? reject(error) : resolve(summary)),
@@ -85,21 +91,28 @@ describe('the committed collection under newman', () => {
 
   it('sends nothing unauthenticated when the credentials are wrong, and asks only once', async () => {
     server = await tinyServer(3600);
-    const summary = await new Promise<newman.NewmanRunSummary>((resolve, reject) =>
-      newman.run(
-        {
-          collection,
-          environment,
-          folder: 'Devices',
-          iterationCount: 2,
-          envVar: Object.entries({ ...CLIENT, clientSecret: 'wrong', baseUrl: server!.url }).map(([key, value]) => ({ key, value })),
-          reporters: [],
-        },
-        (error, s) => (error ? reject(error) : resolve(s)),
-      ),
-    );
+    const summary = await runDevicesFolder(server.url, { iterations: 2, delayMs: 0, clientSecret: 'wrong' });
     expect(server.issued).toHaveLength(0);
     expect(server.bearers.every((b) => b === undefined)).toBe(true);
     expect(summary.run.failures.length).toBeGreaterThan(0);
+  });
+
+  it('waits out a 429 on its token request (Retry-After) and asks once more', async () => {
+    server = await tinyServer(3600, ['1']);
+    const started = Date.now();
+    const summary = await runDevicesFolder(server.url, { iterations: 1, delayMs: 0 });
+    expect(summary.run.failures).toEqual([]);
+    expect(server.issued).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('does not wait for a Retry-After beyond two minutes: the requests fail at once, unsigned', async () => {
+    server = await tinyServer(3600, ['3600']);
+    const started = Date.now();
+    const summary = await runDevicesFolder(server.url, { iterations: 1, delayMs: 0 });
+    expect(server.issued).toHaveLength(0);
+    expect(server.bearers.every((b) => b === undefined)).toBe(true);
+    expect(summary.run.failures.length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
