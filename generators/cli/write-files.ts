@@ -2,12 +2,45 @@
 // anything fails, and a check mode that writes nothing and names every stale file.
 // No fsync: a killed process leaves every file old or new either way, and these are regenerable
 // outputs; flushing each of a Bruno collection's thousand files would double generate's time.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../types.js';
 
 export function staleFiles(outDir: string, files: readonly OutputFile[]): string[] {
   return files.filter((file) => readOrUndefined(join(outDir, file.path)) !== file.content).map((file) => file.path);
+}
+
+/**
+ * Files left in a folder that a generator owns whole (e.g. `bruno/`) that it no longer writes: a
+ * renamed endpoint's old `.bru` file would otherwise stay and be imported with the rest.
+ */
+export function orphanFiles(outDir: string, files: readonly OutputFile[]): string[] {
+  const wanted = new Set(files.map((file) => file.path));
+  const owned = new Set(files.filter((file) => file.path.includes('/')).map((file) => file.path.split('/')[0]!));
+  return [...owned].flatMap((folder) => filesBelow(outDir, folder)).filter((path) => !wanted.has(path) && !/\.\d+\.tmp$/.test(path));
+}
+
+/** Removes the files, then each folder they leave empty (a renamed resource's old folder). */
+export function removeFiles(outDir: string, paths: readonly string[]): void {
+  for (const path of paths) rmSync(join(outDir, path), { force: true });
+  const folders = [...new Set(paths.map((path) => dirname(path)))].sort((a, b) => b.length - a.length);
+  for (const folder of folders) {
+    try {
+      rmdirSync(join(outDir, folder));
+    } catch {
+      // not empty: it still holds generated files
+    }
+  }
+}
+
+function filesBelow(root: string, folder: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(join(root, folder), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => (entry.isDirectory() ? filesBelow(root, `${folder}/${entry.name}`) : [`${folder}/${entry.name}`]));
 }
 
 /**

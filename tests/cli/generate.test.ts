@@ -1,7 +1,7 @@
 // `generate` through `run(argv, io)`: bad input gives exit 2 and one positioned line per problem
 // with nothing written; good input writes every file once; --check names what is stale.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, SpecError } from '../../generators/load/index.js';
@@ -201,5 +201,40 @@ describe('generate --format', () => {
     const { code, stderr } = await runCli(['generate', '--out', OUT, '--format', 'har'], { cwd: ws.dir });
     expect(code).toBe(2);
     expect(stderr).toContain("argument 'har' is invalid. Allowed choices are postman, insomnia-v4, insomnia-v5, bruno, openapi.");
+  });
+});
+
+describe('generate with files it no longer writes', () => {
+  const ws = workspace();
+  afterAll(() => ws.dispose());
+
+  it('--check names a leftover file in a folder a generator owns; generate removes it', async () => {
+    expect((await runCli(['generate', '--out', OUT], { cwd: ws.dir })).code).toBe(0);
+    const leftover = join(ws.dir, OUT, 'bruno', 'Devices', 'Renamed request.bru');
+    writeFileSync(leftover, 'meta {\n  name: Renamed request\n}\n');
+    const check = await runCli(['generate', '--out', OUT, '--check'], { cwd: ws.dir });
+    expect(check.code).toBe(1);
+    expect(check.stderr).toBe(`orphan: ${OUT}/bruno/Devices/Renamed request.bru is no longer generated (run \`npm run generate\`)\n`);
+    const generated = await runCli(['generate', '--out', OUT], { cwd: ws.dir });
+    expect(generated.stdout).toContain('removed bruno/Devices/Renamed request.bru');
+    expect(existsSync(leftover)).toBe(false);
+    expect((await runCli(['generate', '--out', OUT, '--check'], { cwd: ws.dir })).code).toBe(0);
+  });
+
+  it('removes a folder the leftover files leave empty', async () => {
+    const gone = join(ws.dir, OUT, 'bruno', 'Old resource');
+    mkdirSync(gone);
+    writeFileSync(join(gone, 'folder.bru'), 'meta {\n  name: Old resource\n}\n');
+    await runCli(['generate', '--out', OUT], { cwd: ws.dir });
+    expect(existsSync(gone)).toBe(false);
+    expect(existsSync(join(ws.dir, OUT, 'bruno', 'Devices', 'folder.bru'))).toBe(true);
+  });
+
+  it('leaves files outside the folders it owns alone', async () => {
+    const mine = join(ws.dir, OUT, 'notes.txt');
+    writeFileSync(mine, 'kept');
+    expect((await runCli(['generate', '--out', OUT, '--check'], { cwd: ws.dir })).code).toBe(0);
+    await runCli(['generate', '--out', OUT], { cwd: ws.dir });
+    expect(readFileSync(mine, 'utf8')).toBe('kept');
   });
 });

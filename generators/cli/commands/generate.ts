@@ -5,7 +5,7 @@ import type { GenerateContext } from '../../types.js';
 import type { CliIO, ExitCode } from '../io.js';
 import { EXIT } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
-import { staleFiles, writeFiles } from '../write-files.js';
+import { orphanFiles, removeFiles, staleFiles, writeFiles } from '../write-files.js';
 
 export interface GenerateOptions {
   spec: string;
@@ -30,13 +30,17 @@ export function runGenerate(options: GenerateOptions, io: CliIO, ctx: GenerateCo
   const model = readSpec(options.spec, io.cwd);
   const files = generateAll(model, ctx, options.format);
   const outDir = resolve(io.cwd, options.out);
+  const orphans = orphanFiles(outDir, files);
   if (options.check) {
     const stale = staleFiles(outDir, files);
     for (const path of stale) io.stderr(`stale: ${options.out}/${path} (run \`npm run generate\`)\n`);
-    if (stale.length === 0) io.stdout(`${files.length} files up to date in ${options.out}/\n`);
-    return stale.length > 0 ? EXIT.findings : EXIT.ok;
+    for (const path of orphans) io.stderr(`orphan: ${options.out}/${path} is no longer generated (run \`npm run generate\`)\n`);
+    if (stale.length + orphans.length === 0) io.stdout(`${files.length} files up to date in ${options.out}/\n`);
+    return stale.length + orphans.length > 0 ? EXIT.findings : EXIT.ok;
   }
   const written = writeFiles(outDir, files);
-  io.stdout(`${written.length} of ${files.length} files written in ${options.out}/${written.map((p) => `\n  ${p}`).join('')}\n`);
+  removeFiles(outDir, orphans);
+  const removed = orphans.map((p) => `\n  removed ${p}`).join('');
+  io.stdout(`${written.length} of ${files.length} files written in ${options.out}/${written.map((p) => `\n  ${p}`).join('')}${removed}\n`);
   return EXIT.ok;
 }
