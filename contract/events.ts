@@ -44,6 +44,8 @@ export interface ContractReporter {
   onRequest?(record: RequestRecord): void;
   onAssertion?(record: AssertionRecord): void;
   onNote?(item: string, message: string): void;
+  /** A problem outside the assertions: a script error, newman failing. */
+  onError?(message: string): void;
   onDone?(summary: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[]): void;
 }
 

@@ -1,6 +1,7 @@
 // The contract run: newman's library API around the committed collection. The runner only
 // orchestrates; it turns newman's events into redacted records and hands them to reporters.
 import newman, { type NewmanRunExecution } from 'newman';
+import { collector } from './collector.js';
 import type { AssertionRecord, ContractReporter, RequestRecord, RunSummary } from './events.js';
 import type { Redactor } from './redact.js';
 
@@ -29,7 +30,7 @@ interface CollectionNode {
 }
 
 /** `Folder / Request` for every item id of a collection (newman's items carry no parents). */
-export function itemPaths(collection: CollectionNode, prefix: string[] = [], into = new Map<string, string>()): Map<string, string> {
+function itemPaths(collection: CollectionNode, prefix: string[] = [], into = new Map<string, string>()): Map<string, string> {
   for (const child of collection.item ?? []) {
     const path = [...prefix, child.name ?? ''];
     if (child.id) into.set(child.id, path.join(' / '));
@@ -40,72 +41,68 @@ export function itemPaths(collection: CollectionNode, prefix: string[] = [], int
 
 export function runContract(plan: ContractPlan, reporters: ContractReporter[], redactor: Redactor): Promise<RunSummary> {
   if (plan.values.clientSecret) redactor.addSecret(plan.values.clientSecret);
-  const requests: RequestRecord[] = [];
-  const assertions: AssertionRecord[] = [];
-  const summary: RunSummary = { target: redactor.text(plan.target), wallTimeMs: 0, requests: 0, tokenRequests: 0, tokensIssued: 0, assertions: 0, failures: [], errors: [], notes: [], skippedItems: [] };
-  const paths = itemPaths(plan.collection as CollectionNode);
-  // Console messages carry no item, and a script's pm.sendRequest gets a fresh nameless one: both belong to the current item.
-  let currentItem = '';
-  const itemPath = (item: SdkItem | undefined) => (item && (paths.get(item.id) ?? item.name)) || currentItem;
-  const started = Date.now();
+  const names = itemNamer(plan.collection as CollectionNode);
+  const totals = collector(redactor.text(plan.target));
+  const listeners = [totals, ...reporters];
   const emit = <K extends keyof ContractReporter>(event: K, ...args: Parameters<NonNullable<ContractReporter[K]>>) => {
-    for (const reporter of reporters) (reporter[event] as ((...a: typeof args) => void) | undefined)?.(...args);
+    for (const listener of listeners) (listener[event] as ((...a: typeof args) => void) | undefined)?.(...args);
   };
-
+  const started = Date.now();
   return new Promise((resolve) => {
     newman
-      .run({
-        collection: plan.collection,
-        environment: plan.environment,
-        envVar: Object.entries(plan.values).map(([key, value]) => ({ key, value })),
-        reporters: [],
-        delayRequest: plan.delayRequestMs,
-        timeoutRequest: plan.timeoutRequestMs,
-        timeoutScript: 180_000,
-        bail: false,
-      } as newman.NewmanRunOptions)
-      .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => {
-        currentItem = itemPath(args.item);
-      })
-      .on('request', (error: Error | null, args: RequestArgs) => {
-        const record = requestRecord(error, args, itemPath(args.item), plan.tokenPathPrefix, redactor);
-        requests.push(record);
-        summary.requests += 1;
-        if (record.tokenRequest) summary.tokenRequests += 1;
-        if (record.tokenRequest && record.status !== undefined && record.status >= 200 && record.status < 300) summary.tokensIssued += 1;
-        if (record.error) summary.errors.push(`${record.item}: ${record.error}`);
-        emit('onRequest', record);
-      })
-      .on('assertion', (error: Error | null, args: { assertion: string; skipped: boolean; item: SdkItem }) => {
-        const record: AssertionRecord = {
-          item: itemPath(args.item),
-          name: redactor.text(args.assertion),
-          passed: !error,
-          skipped: args.skipped,
-          ...(error ? { message: redactor.text(error.message) } : {}),
-        };
-        assertions.push(record);
-        summary.assertions += 1;
-        if (!record.passed && !record.skipped) summary.failures.push(record);
-        emit('onAssertion', record);
-      })
-      .on('console', (_error: Error | null, args: { messages: unknown[]; cursor: unknown; item?: SdkItem }) => {
-        const message = redactor.text(args.messages.map(String).join(' '));
-        const item = itemPath(args.item);
-        summary.notes.push(item ? `${item}: ${message}` : message);
-        if (/^Skipped "/.test(message)) summary.skippedItems.push(item);
-        emit('onNote', item, message);
-      })
-      .on('exception', (_error: Error | null, args: { error: Error }) => {
-        summary.errors.push(`script error: ${redactor.text(args.error.message)}`);
-      })
+      .run(newmanOptions(plan))
+      .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => names.enter(args.item))
+      .on('request', (error: Error | null, args: RequestArgs) => emit('onRequest', requestRecord(error, args, names.of(args.item), plan.tokenPathPrefix, redactor)))
+      .on('assertion', (error: Error | null, args: AssertionArgs) => emit('onAssertion', assertionRecord(error, args, names.of(args.item), redactor)))
+      .on('console', (_error: Error | null, args: { messages: unknown[]; item?: SdkItem }) => emit('onNote', names.of(args.item), redactor.text(args.messages.map(String).join(' '))))
+      .on('exception', (_error: Error | null, args: { error: Error }) => emit('onError', `script error: ${redactor.text(args.error.message)}`))
       .on('done', (error: Error | null) => {
-        if (error) summary.errors.push(`newman: ${redactor.text(error.message)}`);
-        summary.wallTimeMs = Date.now() - started;
-        emit('onDone', summary, requests, assertions);
+        if (error) emit('onError', `newman: ${redactor.text(error.message)}`);
+        const summary = totals.finish(Date.now() - started);
+        emit('onDone', summary, totals.requests, totals.assertions);
         resolve(summary);
       });
   });
+}
+
+function newmanOptions(plan: ContractPlan): newman.NewmanRunOptions {
+  return {
+    collection: plan.collection,
+    environment: plan.environment,
+    envVar: Object.entries(plan.values).map(([key, value]) => ({ key, value })),
+    reporters: [],
+    delayRequest: plan.delayRequestMs,
+    timeoutRequest: plan.timeoutRequestMs,
+    timeoutScript: 180_000,
+    bail: false,
+  } as newman.NewmanRunOptions;
+}
+
+/**
+ * Names items `Folder / Request`. Console messages carry no item, and a script's pm.sendRequest
+ * gets a fresh nameless one: both belong to the item being run.
+ */
+function itemNamer(collection: CollectionNode): { enter(item: SdkItem): void; of(item: SdkItem | undefined): string } {
+  const paths = itemPaths(collection);
+  let current = '';
+  const of = (item: SdkItem | undefined) => (item && (paths.get(item.id) ?? item.name)) || current;
+  return { enter: (item) => void (current = of(item)), of };
+}
+
+interface AssertionArgs {
+  assertion: string;
+  skipped: boolean;
+  item: SdkItem;
+}
+
+function assertionRecord(error: Error | null, args: AssertionArgs, item: string, redactor: Redactor): AssertionRecord {
+  return {
+    item,
+    name: redactor.text(args.assertion),
+    passed: !error,
+    skipped: args.skipped,
+    ...(error ? { message: redactor.text(error.message) } : {}),
+  };
 }
 
 interface RequestArgs {

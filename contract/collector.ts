@@ -1,0 +1,53 @@
+// The run's totals, built by listening like any reporter (newman's RunSummary does the same).
+import type { AssertionRecord, ContractReporter, RequestRecord, RunSummary } from './events.js';
+
+export interface Collector extends ContractReporter {
+  readonly requests: readonly RequestRecord[];
+  readonly assertions: readonly AssertionRecord[];
+  /** The summary, once the run is over. */
+  finish(wallTimeMs: number): RunSummary;
+}
+
+export function collector(target: string): Collector {
+  const requests: RequestRecord[] = [];
+  const assertions: AssertionRecord[] = [];
+  const summary: RunSummary = {
+    target,
+    wallTimeMs: 0,
+    requests: 0,
+    tokenRequests: 0,
+    tokensIssued: 0,
+    assertions: 0,
+    failures: [],
+    errors: [],
+    notes: [],
+    skippedItems: [],
+  };
+  return {
+    requests,
+    assertions,
+    onRequest(record) {
+      requests.push(record);
+      summary.requests += 1;
+      if (record.tokenRequest) summary.tokenRequests += 1;
+      if (record.tokenRequest && record.status !== undefined && record.status >= 200 && record.status < 300) summary.tokensIssued += 1;
+      if (record.error) summary.errors.push(`${record.item}: ${record.error}`);
+    },
+    onAssertion(record) {
+      assertions.push(record);
+      summary.assertions += 1;
+      if (!record.passed && !record.skipped) summary.failures.push(record);
+    },
+    onNote(item, message) {
+      summary.notes.push(item ? `${item}: ${message}` : message);
+      if (/^Skipped "/.test(message)) summary.skippedItems.push(item);
+    },
+    onError(message) {
+      summary.errors.push(message);
+    },
+    finish(wallTimeMs) {
+      summary.wallTimeMs = wallTimeMs;
+      return summary;
+    },
+  };
+}
