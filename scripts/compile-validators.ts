@@ -1,7 +1,7 @@
 // Writes the ahead-of-time compiled validators (run after changing spec/format.schema.json):
 //   npm run compile-validators
 import { writeFileSync } from 'node:fs';
-import { validatorSources } from '../generators/load/validators/sources.js';
+import { validatorSources } from './validator-sources.js';
 
 for (const { path, content } of validatorSources()) {
   writeFileSync(path, content);

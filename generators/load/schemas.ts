@@ -9,7 +9,7 @@ import { shown, type DiagnosticCode, type NodePath } from './diagnostics.js';
 import type { Locator } from './read-yaml.js';
 import { closest } from './closest.js';
 
-/** The draft-07 meta-schema, compiled ahead of time (see validators/sources.ts). */
+/** The draft-07 meta-schema, compiled ahead of time (see scripts/validator-sources.ts). */
 const validateDraft07 = compiledDraft07 as unknown as ValidateFunction;
 
 const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;

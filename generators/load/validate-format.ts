@@ -6,7 +6,7 @@ import { shown, type Diagnostic, type DiagnosticCode, type NodePath } from './di
 import type { Locator } from './read-yaml.js';
 import { closest } from './closest.js';
 
-/** spec/format.schema.json, compiled ahead of time (see validators/sources.ts). */
+/** spec/format.schema.json, compiled ahead of time (see scripts/validator-sources.ts). */
 const formatValidator = (): ValidateFunction => compiledFormatValidator as unknown as ValidateFunction;
 
 export function validateFormat(raw: unknown, source: Locator): Diagnostic[] {

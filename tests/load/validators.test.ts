@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import generatedFormat from '../../generators/load/validators/format.generated.js';
-import { validatorSources } from '../../generators/load/validators/sources.js';
+import { validatorSources } from '../../scripts/validator-sources.js';
 import formatSchema from '../../spec/format.schema.json' with { type: 'json' };
 
 const compiledFormat = generatedFormat as unknown as ValidateFunction;

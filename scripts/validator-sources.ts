@@ -1,10 +1,11 @@
 // Source of the two validators the loader needs on every run, compiled ahead of time with ajv's
 // standalone code generation: compiling them at start-up cost ~170 ms of a ~450 ms generate.
-// `npm run compile-validators` writes them; tests/load/validators.test.ts keeps them in sync.
+// `npm run compile-validators` writes them; tests/load/validators.test.ts keeps them in sync. Build-time
+// code: the loader imports only the generated files.
 import { Ajv, type AnySchema } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import draft07MetaSchema from 'ajv/dist/refs/json-schema-draft-07.json' with { type: 'json' };
-import formatSchema from '../../../spec/format.schema.json' with { type: 'json' };
+import formatSchema from '../spec/format.schema.json' with { type: 'json' };
 
 export interface ValidatorSource {
   /** Path relative to the repository root. */
