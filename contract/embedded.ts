@@ -1,12 +1,11 @@
 // The embedded reference server as a contract target, with its public demo credentials.
 import type { ApiModel } from '../generators/model.js';
-import { DEMO, startReferenceServer, type RunningServer } from '../server/index.js';
+import { DEMO, startReferenceServer } from '../server/index.js';
 import type { Credentials } from './target.js';
 
 export interface EmbeddedTarget {
   url: string;
   credentials: Credentials;
-  server: RunningServer;
   close(): Promise<void>;
 }
 
@@ -15,7 +14,6 @@ export async function startEmbedded(model: ApiModel, rateLimits: boolean): Promi
   return {
     url: server.url,
     credentials: { baseUrl: server.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret },
-    server,
     close: () => server.close(),
   };
 }

@@ -6,17 +6,22 @@ import { ISSUER, REALM } from './token.js';
 import type { Tenant } from './types.js';
 
 /** The tenant whose token the request carries; throws a 401 ApiError otherwise. */
+/** The token of an `Authorization: Bearer <token>` header, or undefined. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header ? /^Bearer +(\S+) *$/i.exec(header)?.[1] : undefined;
+}
+
 export async function authenticateBearer(ctx: ServerContext, header: string | undefined): Promise<Tenant> {
-  const match = header ? /^Bearer +(\S+) *$/i.exec(header) : null;
-  if (!match) {
+  const token = bearerToken(header);
+  if (token === undefined) {
     throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm="${REALM}"` });
   }
-  const opaque = ctx.opaqueTokens.get(match[1]!);
+  const opaque = ctx.opaqueTokens.get(token);
   if (opaque) {
     if (opaque.expiresAt <= ctx.now()) throw invalidToken('the access token has expired');
     return opaque.tenant;
   }
-  const claims = await verify(ctx, match[1]!);
+  const claims = await verify(ctx, token);
   const tenant = ctx.tenants.find((t) => t.clientId === claims.client_id && t.organization === claims.org);
   if (!tenant) throw invalidToken('the access token is not valid');
   return tenant;

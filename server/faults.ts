@@ -1,7 +1,7 @@
 // Fault mode: the server misbehaves on purpose (slow, failing, rate limited, dropped, garbled, expiring tokens)
 // on chosen requests, so tests can prove that the generated collection and the contract runner cope.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { invalidToken } from './bearer.js';
+import { bearerToken, invalidToken } from './bearer.js';
 import { routePath, type ServerContext } from './context.js';
 import { ApiError } from './errors.js';
 import type { Fault, FaultMatch } from './types.js';
@@ -81,7 +81,7 @@ function matches(match: FaultMatch, target: Target): boolean {
 function expireTokens(ctx: ServerContext, state: FaultState, request: FastifyRequest): void {
   state.dataRequests += 1;
   if (state.expiries.includes(state.dataRequests - 1)) for (const token of ctx.issuedTokens) state.expiredTokens.add(token);
-  const bearer = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '')?.[1];
+  const bearer = bearerToken(request.headers.authorization);
   if (bearer !== undefined && state.expiredTokens.has(bearer)) throw invalidToken('the access token has expired');
 }
 

@@ -44,17 +44,18 @@ function authFolder(model: ApiModel): ItemDefinition {
     check.timeCheck(model.contract.responseTimeMs),
     check.cacheToken(model.auth),
   ];
+  const tokenItemId = stableUuid(model.info.id, 'item', 'token');
   return {
     id: stableUuid(model.info.id, 'folder', 'auth'),
     name: 'Auth',
     description: markdown(`${model.auth.description.trim()}\n\n${rateLimitLine(model.auth.rateLimit)}`),
     item: [
       {
-        id: stableUuid(model.info.id, 'item', 'token'),
+        id: tokenItemId,
         name: 'Get access token',
         description: markdown(`${model.auth.description.trim()}\n\nThe answer's token is cached for the other requests, so sending this by hand is optional.`),
         request,
-        event: [event(stableUuid(model.info.id, 'item', 'token'), 'test', check.testScript(checks))],
+        event: [event(tokenItemId, 'test', check.testScript(checks))],
       },
     ],
   };
@@ -83,7 +84,7 @@ function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): 
   const id = stableUuid(model.info.id, 'item', endpoint.id);
   const events = [
     ...(endpoint.requires.length > 0 ? [event(id, 'prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
-    ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks.filter(Boolean)))] : []),
+    ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks))] : []),
   ];
   return {
     id,

@@ -1,6 +1,6 @@
 // Postman request definitions: the token request and one per endpoint, each URL written with
 // the shared variable names ({{baseUrl}}{{devicesPath}}/:id).
-import type { ApiModel, Endpoint, Resource } from '../model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../model.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
 import { endpointPath, mustache } from '../shared/urls.js';
 import { tokenUrl, type PostmanAuth } from './auth.js';
@@ -44,7 +44,7 @@ export interface EndpointOverrides {
 export function endpointRequest(resource: Resource, endpoint: Endpoint, overrides: EndpointOverrides = {}): RequestDefinition {
   const path = endpointPath(resource, endpoint, mustache, (name) => `:${name}`);
   const query = overrides.query ? fixedQuery(overrides.query) : documentedQuery(endpoint);
-  const url = splitUrl(`{{baseUrl}}${path}`, query);
+  const url = splitUrl(`${mustache(VARIABLES.baseUrl)}${path}`, query);
   if (endpoint.pathParams.length > 0) {
     url.variable = endpoint.pathParams.map((p) => ({
       key: p.name,

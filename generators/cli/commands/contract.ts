@@ -41,20 +41,20 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   const collection = committedCollection(model, options, io, ctx);
   const target = settleTarget(model, readSettings(io.env, io.cwd, options.dotenv));
   const environment = readJson(join(resolve(io.cwd, options.collections), `${model.info.id}-${target.environment.id}.postman_environment.json`));
-  const { startEmbedded } = await import('../../../contract/embedded.js');
-  const server = target.kind === 'embedded' ? await startEmbedded(model, options.rateLimits) : undefined;
+  // the reference server (fastify, jose) loads only when it is the target
+  const server = target.kind === 'embedded' ? await (await import('../../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
   try {
-    const values = server ? server.credentials : target.kind === 'remote' ? target.credentials : undefined;
+    const values = target.kind === 'remote' ? target.credentials : server!.credentials;
     const { runWithReports } = await import('../../../contract/run-with-reports.js');
     const { summary, files } = await runWithReports(
       {
         collection,
         environment,
-        values: { ...values! },
+        values: { ...values },
         delayRequestMs: target.kind === 'remote' || options.rateLimits ? pacingMs(model) : 0,
         timeoutRequestMs: 30_000,
         tokenPathPrefix: tokenPathPrefix(model),
-        target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values!.baseUrl,
+        target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
       },
       io.stdout,
     );

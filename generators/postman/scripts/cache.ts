@@ -1,6 +1,8 @@
-/** Collection variables the generated scripts share. `accessToken` is the name every client uses. */
+import { VARIABLES } from '../../model.js';
+
+/** Collection variables the generated scripts share. The token's is the name every client uses. */
 export const CACHE = {
-  token: 'accessToken',
+  token: VARIABLES.accessToken,
   expiresAt: 'accessTokenExpiresAt',
   key: 'accessTokenKey',
   failedKey: 'accessTokenFailedKey',

@@ -97,7 +97,7 @@ export function testScript(checks: Check[]): string[] {
     `  if (pm.collectionVariables.get('${CACHE.retrying}') === pm.info.requestId) return; // a retry follows`,
     "  if (!pm.response || typeof pm.response.code !== 'number') { pm.test('an answer arrived', () => pm.expect.fail('no answer: see the request error')); return; }",
     '  const body = (() => { try { return pm.response.json(); } catch (e) { return undefined; } })();',
-    ...checks.flatMap((check) => check.split('\n').map((line) => `  ${line}`)),
+    ...checks.filter((check) => check !== '').flatMap((check) => check.split('\n').map((line) => `  ${line}`)),
     '})();',
   ];
 }
