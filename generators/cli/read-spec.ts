@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { loadSpec, SpecError } from '../load/index.js';
 import type { DiagnosticCode } from '../load/diagnostics.js';
-import { MAX_BYTES } from '../load/read-yaml.js';
+import { MAX_BYTES } from '../load/limits.js';
 import type { ApiModel } from '../model.js';
 
 export const DEFAULT_SPEC = 'spec/securithings.yaml';

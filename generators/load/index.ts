@@ -13,8 +13,13 @@ export { SpecError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 
 export function loadSpec(bytes: Uint8Array, file: string): ApiModel {
   const source = readYaml(bytes, file);
-  if (!('doc' in source)) throw new SpecError([source]);
-  return loadData(source.data, source);
+  if (!('data' in source)) throw new SpecError([source]);
+  try {
+    return loadData(source.data, source);
+  } catch (error) {
+    const yamlProblem = error instanceof SpecError ? source.strictProblem() : undefined;
+    throw yamlProblem ? new SpecError([yamlProblem]) : error;
+  }
 }
 
 function loadData(raw: unknown, source: Locator): ApiModel {

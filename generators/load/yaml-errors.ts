@@ -3,7 +3,7 @@
 // and says what to do, rather than where the parser gave up.
 import { isCollection, visit, type Document, type YAMLError } from 'yaml';
 import type { DiagnosticCode } from './diagnostics.js';
-import { MAX_DEPTH } from './read-yaml.js';
+import { MAX_DEPTH } from './limits.js';
 
 export interface YamlProblem {
   code: DiagnosticCode;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSpec, SpecError, formatDiagnostic, type Diagnostic } from '../../generators/load/index.js';
 import type { DiagnosticCode } from '../../generators/load/diagnostics.js';
-import { MAX_BYTES } from '../../generators/load/read-yaml.js';
+import { MAX_BYTES } from '../../generators/load/limits.js';
 import { shippedModel } from '../support/model.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../fixtures/bad-specs/', import.meta.url));

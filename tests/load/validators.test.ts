@@ -19,7 +19,7 @@ describe('compiled validators', () => {
     const dir = 'tests/fixtures/bad-specs';
     const documents = ['spec/securithings.yaml', ...readdirSync(dir).map((f) => `${dir}/${f}`)].flatMap((file) => {
       try {
-        return [parse(readFileSync(file, 'utf8'))];
+        return [parse(readFileSync(file, 'utf8'), { logLevel: 'error' })];
       } catch {
         return [];
       }
