@@ -25,8 +25,9 @@ export async function createBaseline(repo: string, commit: string, log: (s: stri
   };
   try {
     if (!existsSync(join(root, 'node_modules'))) symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
-    log('baseline: npx tsc -p tsconfig.build.json');
-    await mustRun('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, timeoutMs: 300_000 });
+    // That commit's own build: whatever its bin needs (later commits bundle after compiling).
+    log('baseline: npm run build');
+    await mustRun('npm', ['run', '-s', 'build'], { cwd: root, timeoutMs: 300_000 });
     return { commit: full, short, root, remove };
   } catch (error) {
     await remove();

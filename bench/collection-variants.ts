@@ -63,6 +63,13 @@ export function naiveTokens(collection: object): PmNode {
   return result;
 }
 
+/** The collection's items `times` over in one run, to tell a run's fixed cost from its cost per request. */
+export function repeated(collection: object, times: number): PmNode {
+  const result = copy(collection);
+  result.item = Array.from({ length: times }, () => structuredClone(result.item ?? [])).flat();
+  return result;
+}
+
 /** How many requests the collection's items send (each item sends one). */
 export function itemCount(collection: object): number {
   let count = 0;

@@ -34,6 +34,8 @@ export interface ContractProcessInputs {
   spec: string;
   requests: FloorRequest[];
   values: Record<string, string>;
+  /** Another commit's build, whose `contract` joins the table. */
+  baseline?: { short: string; root: string };
 }
 
 function importCase(name: string, modules: string[]): ProcessCase {
@@ -48,14 +50,16 @@ export function processCases(inputs: ContractProcessInputs, work: string): Proce
   const marks = pathToFileURL(join(inputs.jsDir, 'marks.mjs')).href;
   // A settings file that does not exist, so a .env in the repository cannot point the run elsewhere.
   const envFile = join(work, 'no-settings.env');
-  const cli = join(inputs.root, 'bin/securithings-kit.js');
+  const contract = (root: string) => ['--import', marks, join(root, 'bin/securithings-kit.js'), 'contract', '--reports', join(work, 'reports'), '--dotenv', envFile];
+  const { baseline } = inputs;
   return [
     { name: 'node -e 0 (process start)', args: ['-e', '0'], serves: false },
     importCase('import newman', ['newman']),
     importCase('import our CLI (dist/generators/cli/main.js)', [dist('generators/cli/main.js')]),
     importCase('import CLI + contract runner + server (what `contract` loads)', [dist('generators/cli/main.js'), dist('contract/run-with-reports.js'), dist('server/index.js'), dist('contract/target.js')]),
     { name: 'floor process (server + fetch)', args: ['--import', marks, join(inputs.jsDir, 'floor-process.js'), plan], serves: true },
-    { name: 'CLI `contract` (newman)', args: ['--import', marks, cli, 'contract', '--reports', join(work, 'reports'), '--dotenv', envFile], serves: true },
+    { name: 'CLI `contract` (newman)', args: contract(inputs.root), serves: true },
+    ...(baseline ? [{ name: `CLI \`contract\` @${baseline.short}`, args: contract(baseline.root), serves: true }] : []),
   ];
 }
 

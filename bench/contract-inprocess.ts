@@ -1,12 +1,18 @@
-// Section 2b: where a contract run's time goes, in this process against one embedded server:
-// the fetch floor, newman without scripts, with scripts but no jsonSchema checks, full, and our runner.
+// Section 2b: where a contract run's time goes, in this process against one embedded server. Every
+// variant runs the collection once and REPEAT times over, so a run's fixed cost (newman's sandbox
+// set-up) is told apart from its cost per request: the floor (fetch), newman with and without
+// zero-delay timers, with scripts, with jsonSchema checks, and our runner.
 import newman from 'newman';
 import { runWithReports } from '../contract/run-with-reports.js';
+import { withZeroDelayTimers } from '../contract/zero-delay-timers.js';
 import type { RunningServer } from '../server/index.js';
-import { itemCount, withoutJsonSchema, withoutScripts } from './collection-variants.js';
+import { itemCount, repeated, withoutJsonSchema, withoutScripts } from './collection-variants.js';
 import { floorRequests, replay } from './floor.js';
 import { ms, table } from './markdown.js';
 import { median, rotate, timed } from './stats.js';
+
+/** The larger run holds the collection's items this many times. */
+export const REPEAT = 4;
 
 export interface InProcessInputs {
   server: RunningServer;
@@ -18,14 +24,18 @@ export interface InProcessInputs {
 
 export interface Variant {
   name: string;
+  /** Requests in one pass over the collection. */
   requests: number;
-  run(): Promise<number>;
+  /** One run over the collection's items `times` over; resolves with failed assertions + errors. */
+  run(times: number): Promise<number>;
 }
 
 export interface VariantTimes {
   name: string;
   requests: number;
-  samples: number[];
+  /** Run times at 1 and REPEAT passes. */
+  once: number[];
+  repeated: number[];
   problems: number;
 }
 
@@ -47,51 +57,81 @@ async function token(values: Record<string, string>): Promise<string> {
 
 export async function variants(inputs: InProcessInputs): Promise<Variant[]> {
   const { collection, environment, values } = inputs;
-  const requests = floorRequests(collection);
   const accessToken = await token(values);
   const bare = withoutScripts(collection, { accessToken, deviceId: 'dev-0001', tamperedToken: `${accessToken}x` });
   const noSchema = withoutJsonSchema(collection);
   const count = itemCount(collection);
+  const plain = (c: object) => (times: number) => newmanRun(repeated(c, times), environment, values);
+  const zeroDelay = (c: object) => (times: number) => withZeroDelayTimers(() => newmanRun(repeated(c, times), environment, values));
   return [
-    { name: 'floor: fetch, same requests', requests: requests.length, run: async () => (await replay(requests, values)).statuses.filter((s) => s >= 500).length },
-    { name: 'newman, no scripts (token pre-set)', requests: count, run: () => newmanRun(bare, environment, values) },
-    { name: 'newman, scripts without jsonSchema checks', requests: count, run: () => newmanRun(noSchema, environment, values) },
-    { name: 'newman, full collection', requests: count, run: () => newmanRun(collection, environment, values) },
+    { name: 'floor: fetch, same requests', requests: count, run: async (times) => (await replay(floorRequests(repeated(collection, times)), values)).statuses.filter((s) => s >= 500).length },
+    { name: 'newman, no scripts (token pre-set)', requests: count, run: plain(bare) },
+    { name: 'newman, no scripts, zero-delay timers', requests: count, run: zeroDelay(bare) },
+    { name: 'newman, scripts without jsonSchema checks, zero-delay timers', requests: count, run: zeroDelay(noSchema) },
+    { name: 'newman, full collection, zero-delay timers', requests: count, run: zeroDelay(collection) },
     {
-      name: 'our runner (runWithReports: redaction, JUnit, HTML)',
+      name: 'our runner (runWithReports: zero-delay timers, redaction, JUnit, HTML)',
       requests: count,
-      run: async () => {
-        const plan = { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, tokenPathPrefix: '/token/', target: 'bench' };
+      run: async (times) => {
+        const plan = { collection: repeated(collection, times), environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, tokenPathPrefix: '/token/', target: 'bench' };
         const { summary } = await runWithReports(plan, () => undefined);
         return summary.failures.length + summary.errors.length;
       },
     },
+    { name: 'before: newman, full collection, as newman runs it', requests: count, run: plain(collection) },
   ];
 }
 
-/** One warm-up each, then `runs` rounds in rotated order. */
+/** One warm-up each, then `runs` rounds in rotated order, each variant at 1 and REPEAT passes. */
 export async function timeVariants(list: Variant[], runs: number, log: (s: string) => void): Promise<VariantTimes[]> {
-  const times = list.map((v) => ({ name: v.name, requests: v.requests, samples: [] as number[], problems: 0 }));
-  for (const v of list) await v.run();
+  const times = list.map((v) => ({ name: v.name, requests: v.requests, once: [] as number[], repeated: [] as number[], problems: 0 }));
+  for (const v of list) await v.run(1);
   for (let round = 0; round < runs; round++) {
     for (const i of rotate(list.map((_, k) => k), round)) {
-      const { ms: took, value } = await timed(() => list[i]!.run());
-      times[i]!.samples.push(took);
-      times[i]!.problems += value;
+      for (const [passes, into] of [[1, times[i]!.once], [REPEAT, times[i]!.repeated]] as const) {
+        const { ms: took, value } = await timed(() => list[i]!.run(passes));
+        into.push(took);
+        times[i]!.problems += value;
+      }
     }
     log(`  in process: round ${round + 1}/${runs}`);
   }
   return times;
 }
 
+export interface Costs {
+  name: string;
+  /** ms a run costs whatever its length, and ms per request. */
+  fixed: number;
+  perRequest: number;
+  problems: number;
+}
+
+export function costs(t: VariantTimes): Costs {
+  const [once, many] = [median(t.once), median(t.repeated)];
+  const perRequest = (many - once) / ((REPEAT - 1) * t.requests);
+  return { name: t.name, fixed: once - perRequest * t.requests, perRequest, problems: t.problems };
+}
+
 export function variantTable(times: VariantTimes[]): string {
-  const floor = median(times[0]!.samples);
-  let previous = floor;
-  const rows = times.map((t, i) => {
-    const m = median(t.samples);
-    const row = [t.name, t.requests, ms(m), ms(m / t.requests), i === 0 ? '' : ms((m - floor) / t.requests), i === 0 ? '' : ms((m - previous) / t.requests), t.problems];
-    previous = m;
-    return row;
-  });
-  return table(['variant (in process, warm)', 'requests', 'median ms per run', 'ms per request', 'ms per request beyond floor', 'ms per request added by this step', 'failed assertions / errors (all runs)'], rows);
+  const all = times.map(costs);
+  const floor = all[0]!.perRequest;
+  const rows = all.map((c, i) => [c.name, ms(c.fixed), ms(c.perRequest), i === 0 ? '' : ms(c.perRequest - floor), c.problems]);
+  return table(['variant (in process, warm)', 'fixed ms per run', 'ms per request', 'ms per request beyond floor', 'failed assertions / errors (all runs)'], rows);
+}
+
+/** Per request: what each step adds, and the run before and after zero-delay timers. */
+export function whereTimeGoes(times: VariantTimes[]): string {
+  const [floor, bare, bareZero, noSchema, full, runner, before] = times.map(costs) as [Costs, Costs, Costs, Costs, Costs, Costs, Costs];
+  const step = (label: string, from: Costs, to: Costs) => `- ${label}: ${ms(to.perRequest - from.perRequest)} ms`;
+  return [
+    `Per request, beyond the floor's ${ms(floor.perRequest)} ms:`,
+    step("newman waiting on its own zero-delay timers (Node's 1 ms floor; what zero-delay timers remove)", bareZero, bare),
+    step("newman's own work (request building, auth, events)", floor, bareZero),
+    step('sandbox scripts (token cache, retry, checks), without jsonSchema', bareZero, noSchema),
+    step('jsonSchema checks (Ajv in the sandbox)', noSchema, full),
+    step('our runner (records, redaction, JUnit and HTML reporters)', full, runner),
+    '',
+    `**Before and after.** The full collection costs ${ms(before.perRequest)} ms per request as newman runs it and ${ms(runner.perRequest)} ms through our runner (${ms(before.perRequest - runner.perRequest)} ms less); a run's fixed cost, mostly newman setting up its script sandbox, is ${ms(before.fixed)} and ${ms(runner.fixed)} ms.`,
+  ].join('\n');
 }

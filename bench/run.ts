@@ -66,7 +66,7 @@ async function sections(s: ReturnType<typeof settings>, baseline: Baseline | und
   const load = { seconds: s.seconds, connections: s.connections };
   return [
     await guarded('1. Generation', s.log, () => generation(s, baseline)),
-    await guarded('2. Contract run cost', s.log, () => contractCost(s)),
+    await guarded('2. Contract run cost', s.log, () => contractCost(s, baseline)),
     await guarded('3. Token economy', s.log, async () => tokenSection(await tokenEconomy(sh.model, sh.collection, sh.environment), sh.model)),
     await guarded('4. Reference server vs Prism', s.log, async () => serverSection(await compareServers(s.root, load, (c) => children.add(c)), load)),
   ];

@@ -9,7 +9,7 @@ import { DEFAULT_CTX } from '../generators/types.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
 import type { Baseline } from './baseline.js';
 import { phases, processTable, timeProcesses } from './contract-cost.js';
-import { timeVariants, variantTable, variants } from './contract-inprocess.js';
+import { REPEAT, timeVariants, variantTable, variants, whereTimeGoes } from './contract-inprocess.js';
 import { floorRequests } from './floor.js';
 import { generationSection, generationTable, inProcess, inProcessTable, ourTool, peerTools, timeTools, type GenerationCase } from './generation.js';
 import { ms, section } from './markdown.js';
@@ -59,7 +59,7 @@ export async function generation(s: Settings, baseline: Baseline | undefined): P
       ourTool('ours (node bin/securithings-kit.js generate)', s.root),
       ourTool('ours, Postman only (generate --format postman)', s.root, ['postman']),
       ...peerTools(s.root),
-      ...(baseline ? [ourTool(`ours @${baseline.short}`, baseline.root)] : []),
+      ...(baseline ? [ourTool(`ours @${baseline.short}`, baseline.root), ourTool(`ours @${baseline.short}, Postman only`, baseline.root, ['postman'])] : []),
     ];
     const tables: string[] = [];
     for (const input of [shippedCase, synthetic.input]) tables.push(generationTable(input, await timeTools(tools, input, s.runs, s.log)));
@@ -80,16 +80,17 @@ function localValues(sh: Shipped, baseUrl: string): Record<string, string> {
   return { ...fromFile, baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret };
 }
 
-export async function contractCost(s: Settings): Promise<string> {
+export async function contractCost(s: Settings, baseline: Baseline | undefined): Promise<string> {
   const sh = shipped(s.root);
   const jsDir = transpileBench(mkdtempSync(join(tmpdir(), 'st-bench-js-')), ['floor', 'floor-process']);
   try {
     const requests = floorRequests(sh.collection);
-    const procs = await timeProcesses({ root: s.root, jsDir, spec: sh.spec, requests, values: localValues(sh, '') }, s.runs, s.log);
+    const procs = await timeProcesses({ root: s.root, jsDir, spec: sh.spec, requests, values: localValues(sh, ''), ...(baseline ? { baseline } : {}) }, s.runs, s.log);
     const server = await startReferenceServer(sh.model, { rateLimits: false });
     let inproc: string;
     try {
-      inproc = variantTable(await timeVariants(await variants({ server, collection: sh.collection, environment: sh.environment, values: localValues(sh, server.url) }), s.inProcessRuns * 2, s.log));
+      const times = await timeVariants(await variants({ server, collection: sh.collection, environment: sh.environment, values: localValues(sh, server.url) }), s.inProcessRuns * 2, s.log);
+      inproc = [variantTable(times), whereTimeGoes(times)].join('\n\n');
     } finally {
       await server.close();
     }
@@ -102,12 +103,14 @@ export async function contractCost(s: Settings): Promise<string> {
 function contractText(procs: Awaited<ReturnType<typeof timeProcesses>>, requests: number): string[] {
   const cli = phases(procs.find((p) => p.name.startsWith('CLI'))!);
   const floor = phases(procs.find((p) => p.name.startsWith('floor'))!);
+  const baselineRow = procs.find((p) => p.name.startsWith('CLI') && p.name.includes('@') && p.samples.length > 0);
+  const before = baselineRow ? { name: baselineRow.name, phases: phases(baselineRow) } : undefined;
   return [
     `Whole process: \`node bin/securithings-kit.js contract --reports <tmp>\` against its embedded server (limits off) vs the floor, one Node process that starts the same embedded server and sends the collection's ${requests} requests (same URLs, headers and auth) with plain fetch. A preload (\`node --import\`) subscribes to the server's \`http.server.request.start\` / \`http.server.response.finish\` diagnostics channels, so each process reports when its first request arrived and its last answer left (ms since process start). The import rows are \`node --input-type=module -e "await import(...)"\`.`,
     processTable(procs),
-    `**Headline.** Fixed start-up cost (process start to first request): CLI ${ms(cli.firstRequest)} ms vs floor ${ms(floor.firstRequest)} ms, so **${ms(cli.firstRequest - floor.firstRequest)} ms more**. Request phase: CLI ${ms(cli.requestPhase)} ms vs floor ${ms(floor.requestPhase)} ms for ${requests} requests, so **${ms((cli.requestPhase - floor.requestPhase) / requests)} ms per request beyond the floor**. After the last answer (reports, server close, exit): CLI ${ms(cli.afterLast)} ms vs floor ${ms(floor.afterLast)} ms. Total: ${ms(cli.total)} vs ${ms(floor.total)} ms.`,
-    'Where the per-request time goes, in this process (modules already loaded, one warm-up run each, then rounds in rotated order; one embedded server, limits off):',
+    `**Headline.** Fixed start-up cost (process start to first request): CLI ${ms(cli.firstRequest)} ms vs floor ${ms(floor.firstRequest)} ms, so **${ms(cli.firstRequest - floor.firstRequest)} ms more**. Request phase: CLI ${ms(cli.requestPhase)} ms vs floor ${ms(floor.requestPhase)} ms for ${requests} requests, so **${ms((cli.requestPhase - floor.requestPhase) / requests)} ms per request beyond the floor**. After the last answer (reports, server close, exit): CLI ${ms(cli.afterLast)} ms vs floor ${ms(floor.afterLast)} ms. Total: ${ms(cli.total)} vs ${ms(floor.total)} ms.${before ? ` Before (${before.name}): ${ms((before.phases.requestPhase - floor.requestPhase) / requests)} ms per request beyond the floor, ${ms(before.phases.total)} ms in total.` : ''}`,
+    `Where the per-request time goes, in this process (modules already loaded, one warm-up run each, then rounds in rotated order; one embedded server, limits off). Each variant runs the collection once and ${REPEAT} times over in one run: the difference gives the cost per request, the rest is the run's fixed cost.`,
   ];
 }
 
-const CONTRACT_NOTES = `"no scripts" removes every event (collection and item) and pre-sets \`accessToken\`, \`deviceId\` and \`tamperedToken\` as collection variables (the collection's oauth2 auth reads \`{{accessToken}}\`); "without jsonSchema" keeps every script but drops the \`pm.response.to.have.jsonSchema\` test lines; "full" is the committed collection; "our runner" is what the CLI runs (\`runWithReports\`: event records, redaction, JUnit and HTML reporters). The floor and the newman rows make the same requests; the token request is the collection's first item, so the pre-request script never fetches one.`;
+const CONTRACT_NOTES = `"no scripts" removes every event (collection and item) and pre-sets \`accessToken\`, \`deviceId\` and \`tamperedToken\` as collection variables (the collection's oauth2 auth reads \`{{accessToken}}\`); "without jsonSchema" keeps every script but drops the \`pm.response.to.have.jsonSchema\` test lines; "full" is the committed collection; "zero-delay timers" runs newman inside \`withZeroDelayTimers\` (contract/zero-delay-timers.ts): postman-runtime moves between its instructions with \`setTimeout(fn, 0)\`, which Node never fires sooner than 1 ms, so for the run a zero delay is served by \`setImmediate\`; "our runner" is what the CLI runs (\`runWithReports\`: zero-delay timers, event records, redaction, JUnit and HTML reporters). The floor and the newman rows make the same requests; the token request is the collection's first item, so the pre-request script never fetches one.`;

@@ -4,6 +4,7 @@ import newman, { type NewmanRunExecution } from 'newman';
 import { collector } from './collector.js';
 import type { AssertionRecord, ContractReporter, RequestRecord, RunSummary } from './events.js';
 import type { Redactor } from './redact.js';
+import { withZeroDelayTimers } from './zero-delay-timers.js';
 
 export interface ContractPlan {
   collection: object;
@@ -48,7 +49,7 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
     for (const listener of listeners) (listener[event] as ((...a: typeof args) => void) | undefined)?.(...args);
   };
   const started = Date.now();
-  return new Promise((resolve) => {
+  const run = (): Promise<RunSummary> => new Promise((resolve) => {
     newman
       .run(newmanOptions(plan))
       .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => names.enter(args.item))
@@ -63,6 +64,7 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
         resolve(summary);
       });
   });
+  return withZeroDelayTimers(run);
 }
 
 function newmanOptions(plan: ContractPlan): newman.NewmanRunOptions {
