@@ -67,15 +67,16 @@ class FlagError extends Error {
 // js-yaml shares one object between an anchor and its aliases. The loader gets a tree of its own:
 // each alias copied out, within the limits the positioned reader keeps (depth, alias copies, no cycles).
 function expand(value: object, path: NodePath, ancestors: Set<object>, walk: Walk): object {
-  if (path.length > MAX_DEPTH) throw new FlagError({ code: 'too-deep', message: `nesting is deeper than ${MAX_DEPTH} levels`, path });
   if (ancestors.has(value)) throw new FlagError({ code: 'yaml-syntax', message: 'an alias refers to a collection that contains it', path });
   if (walk.reached.has(value) && ++walk.aliases > MAX_ALIASES) {
     throw new FlagError({ code: 'yaml-alias-bomb', message: `aliases expand to more than ${MAX_ALIASES} copies (an alias bomb?); write the values out`, path });
   }
   walk.reached.add(value);
   ancestors.add(value);
-  const child = (item: unknown, key: string | number): unknown =>
-    item !== null && typeof item === 'object' ? expand(item, [...path, key], ancestors, walk) : item;
+  const child = (item: unknown, key: string | number): unknown => {
+    if (path.length >= MAX_DEPTH) throw new FlagError({ code: 'too-deep', message: `nesting is deeper than ${MAX_DEPTH} levels`, path: [...path, key] });
+    return item !== null && typeof item === 'object' ? expand(item, [...path, key], ancestors, walk) : item;
+  };
   let copy: object;
   if (Array.isArray(value)) {
     copy = value.map(child);

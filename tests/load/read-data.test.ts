@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { syntheticSpecYaml } from '../../bench/synthetic-spec.js';
 import { loadSpec, SpecError, formatDiagnostic } from '../../generators/load/index.js';
 import { MAX_ALIASES, MAX_DEPTH } from '../../generators/load/limits.js';
+import { parsePositioned, positionedProblem } from '../../generators/load/positioned-yaml.js';
 import { readData, type DataRead } from '../../generators/load/read-data.js';
 import { SPEC_FILE } from '../support/model.js';
 
@@ -64,6 +65,15 @@ describe('readData', () => {
     const half = MAX_DEPTH / 2 + 1;
     const deep = `a: &a ${'['.repeat(half)}${']'.repeat(half)}\nb: ${'['.repeat(half)}*a${']'.repeat(half)}\n`;
     expect(flagOf(readData(deep)).code).toBe('too-deep');
+  });
+
+  it.each([62, 63, 64, 65])('judges %i nested lists as the positioned reader does', (levels) => {
+    for (const inner of ['1', '']) {
+      const text = `x: ${'['.repeat(levels)}${inner}${']'.repeat(levels)}\n`;
+      const read = readData(text);
+      const strict = positionedProblem(parsePositioned(text), text, 'f.yaml');
+      expect('flag' in read ? read.flag.code : 'read').toBe(strict?.code ?? 'read');
+    }
   });
 
   it('flags syntax errors, a second document and an empty one', () => {
