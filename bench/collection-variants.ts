@@ -45,6 +45,19 @@ export function withoutScripts(collection: object, preset: { accessToken: string
   return result;
 }
 
+/**
+ * Every event kept, each script cut to one line that does nothing: what the sandbox costs per
+ * script run, whatever the script. Values the scripts would capture are pre-set as in withoutScripts.
+ */
+export function withOneLineScripts(collection: object, preset: { accessToken: string; deviceId: string; tamperedToken: string }): PmNode {
+  const result = copy(collection);
+  eachNode(result, (node) => {
+    for (const event of node.event ?? []) event.script.exec = ['void 0;'];
+  });
+  for (const [key, value] of Object.entries(preset)) setVariable(result, key, value);
+  return result;
+}
+
 /** Every script kept, but the `pm.response.to.have.jsonSchema` checks (Ajv 6 in the sandbox) removed. */
 export function withoutJsonSchema(collection: object): PmNode {
   const result = copy(collection);
@@ -68,6 +81,18 @@ export function repeated(collection: object, times: number): PmNode {
   const result = copy(collection);
   result.item = Array.from({ length: times }, () => structuredClone(result.item ?? [])).flat();
   return result;
+}
+
+/** Script runs per request: each request runs its own events and those of every folder above it. */
+export function scriptRunsPerRequest(collection: object): number {
+  let runs = 0;
+  const walk = (node: PmNode, above: number): void => {
+    const here = above + (node.event ?? []).length;
+    if (node.request) runs += here;
+    for (const child of node.item ?? []) walk(child, here);
+  };
+  walk(collection as PmNode, 0);
+  return runs / itemCount(collection);
 }
 
 /** How many requests the collection's items send (each item sends one). */

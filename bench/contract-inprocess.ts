@@ -6,7 +6,7 @@ import newman from 'newman';
 import { runWithReports } from '../contract/run-with-reports.js';
 import { withZeroDelayTimers } from '../contract/zero-delay-timers.js';
 import type { RunningServer } from '../server/index.js';
-import { itemCount, repeated, withoutJsonSchema, withoutScripts } from './collection-variants.js';
+import { itemCount, repeated, scriptRunsPerRequest, withOneLineScripts, withoutJsonSchema, withoutScripts } from './collection-variants.js';
 import { floorRequests, replay } from './floor.js';
 import { ms, table } from './markdown.js';
 import { median, rotate, timed } from './stats.js';
@@ -58,7 +58,9 @@ async function token(values: Record<string, string>): Promise<string> {
 export async function variants(inputs: InProcessInputs): Promise<Variant[]> {
   const { collection, environment, values } = inputs;
   const accessToken = await token(values);
-  const bare = withoutScripts(collection, { accessToken, deviceId: 'dev-0001', tamperedToken: `${accessToken}x` });
+  const preset = { accessToken, deviceId: 'dev-0001', tamperedToken: `${accessToken}x` };
+  const bare = withoutScripts(collection, preset);
+  const oneLine = withOneLineScripts(collection, preset);
   const noSchema = withoutJsonSchema(collection);
   const count = itemCount(collection);
   const plain = (c: object) => (times: number) => newmanRun(repeated(c, times), environment, values);
@@ -67,6 +69,7 @@ export async function variants(inputs: InProcessInputs): Promise<Variant[]> {
     { name: 'floor: fetch, same requests', requests: count, run: async (times) => (await replay(floorRequests(repeated(collection, times)), values)).statuses.filter((s) => s >= 500).length },
     { name: 'newman, no scripts (token pre-set)', requests: count, run: plain(bare) },
     { name: 'newman, no scripts, zero-delay timers', requests: count, run: zeroDelay(bare) },
+    { name: 'newman, every script one line that does nothing, zero-delay timers', requests: count, run: zeroDelay(oneLine) },
     { name: 'newman, scripts without jsonSchema checks, zero-delay timers', requests: count, run: zeroDelay(noSchema) },
     { name: 'newman, full collection, zero-delay timers', requests: count, run: zeroDelay(collection) },
     {
@@ -121,14 +124,15 @@ export function variantTable(times: VariantTimes[]): string {
 }
 
 /** Per request: what each step adds, and the run before and after zero-delay timers. */
-export function whereTimeGoes(times: VariantTimes[]): string {
-  const [floor, bare, bareZero, noSchema, full, runner, before] = times.map(costs) as [Costs, Costs, Costs, Costs, Costs, Costs, Costs];
+export function whereTimeGoes(times: VariantTimes[], collection: object): string {
+  const [floor, bare, bareZero, oneLine, noSchema, full, runner, before] = times.map(costs) as [Costs, Costs, Costs, Costs, Costs, Costs, Costs, Costs];
   const step = (label: string, from: Costs, to: Costs) => `- ${label}: ${ms(to.perRequest - from.perRequest)} ms`;
   return [
     `Per request, beyond the floor's ${ms(floor.perRequest)} ms:`,
     step("newman waiting on its own zero-delay timers (Node's 1 ms floor; what zero-delay timers remove)", bareZero, bare),
     step("newman's own work (request building, auth, events)", floor, bareZero),
-    step('sandbox scripts (token cache, retry, checks), without jsonSchema', bareZero, noSchema),
+    step(`newman's sandbox running a script, whatever it holds (${scriptRunsPerRequest(collection)} script runs per request)`, bareZero, oneLine),
+    step('our scripts\' own work (token cache, retry, checks), without jsonSchema', oneLine, noSchema),
     step('jsonSchema checks (Ajv in the sandbox)', noSchema, full),
     step('our runner (records, redaction, JUnit and HTML reporters)', full, runner),
     '',

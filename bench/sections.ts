@@ -90,7 +90,7 @@ export async function contractCost(s: Settings, baseline: Baseline | undefined):
     let inproc: string;
     try {
       const times = await timeVariants(await variants({ server, collection: sh.collection, environment: sh.environment, values: localValues(sh, server.url) }), s.inProcessRuns * 2, s.log);
-      inproc = [variantTable(times), whereTimeGoes(times)].join('\n\n');
+      inproc = [variantTable(times), whereTimeGoes(times, sh.collection)].join('\n\n');
     } finally {
       await server.close();
     }
@@ -113,4 +113,4 @@ function contractText(procs: Awaited<ReturnType<typeof timeProcesses>>, requests
   ];
 }
 
-const CONTRACT_NOTES = `"no scripts" removes every event (collection and item) and pre-sets \`accessToken\`, \`deviceId\` and \`tamperedToken\` as collection variables (the collection's oauth2 auth reads \`{{accessToken}}\`); "without jsonSchema" keeps every script but drops the \`pm.response.to.have.jsonSchema\` test lines; "full" is the committed collection; "zero-delay timers" runs newman inside \`withZeroDelayTimers\` (contract/zero-delay-timers.ts): postman-runtime moves between its instructions with \`setTimeout(fn, 0)\`, which Node never fires sooner than 1 ms, so for the run a zero delay is served by \`setImmediate\`; "our runner" is what the CLI runs (\`runWithReports\`: zero-delay timers, event records, redaction, JUnit and HTML reporters). The floor and the newman rows make the same requests; the token request is the collection's first item, so the pre-request script never fetches one.`;
+const CONTRACT_NOTES = `"no scripts" removes every event (collection and item) and pre-sets \`accessToken\`, \`deviceId\` and \`tamperedToken\` as collection variables (the collection's oauth2 auth reads \`{{accessToken}}\`); "one line" keeps every event but cuts each script to \`void 0;\`, with the same values pre-set, to show what newman's sandbox costs per script run whatever the script holds; "without jsonSchema" keeps every script but drops the \`pm.response.to.have.jsonSchema\` test lines; "full" is the committed collection; "zero-delay timers" runs newman inside \`withZeroDelayTimers\` (contract/zero-delay-timers.ts): postman-runtime moves between its instructions with \`setTimeout(fn, 0)\`, which Node never fires sooner than 1 ms, so for the run a zero delay is served by \`setImmediate\`; "our runner" is what the CLI runs (\`runWithReports\`: zero-delay timers, event records, redaction, JUnit and HTML reporters). The floor and the newman rows make the same requests; the token request is the collection's first item, so the pre-request script never fetches one.`;
