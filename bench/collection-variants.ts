@@ -37,11 +37,22 @@ function setVariable(collection: PmNode, key: string, value: string): void {
   else collection.variable.push({ key, value });
 }
 
+/** Values the scripts would have captured, set beforehand for variants whose scripts do not run. */
+export interface Preset {
+  accessToken: string;
+  deviceId: string;
+  tamperedToken: string;
+}
+
+function setPreset(collection: PmNode, preset: Preset): void {
+  for (const [key, value] of Object.entries(preset)) setVariable(collection, key, value);
+}
+
 /** No scripts at all: no token fetch, no tests. The token and the captured values are pre-set as collection variables. */
-export function withoutScripts(collection: object, preset: { accessToken: string; deviceId: string; tamperedToken: string }): PmNode {
+export function withoutScripts(collection: object, preset: Preset): PmNode {
   const result = copy(collection);
   eachNode(result, (node) => delete node.event);
-  for (const [key, value] of Object.entries(preset)) setVariable(result, key, value);
+  setPreset(result, preset);
   return result;
 }
 
@@ -49,12 +60,12 @@ export function withoutScripts(collection: object, preset: { accessToken: string
  * Every event kept, each script cut to one line that does nothing: what the sandbox costs per
  * script run, whatever the script. Values the scripts would capture are pre-set as in withoutScripts.
  */
-export function withOneLineScripts(collection: object, preset: { accessToken: string; deviceId: string; tamperedToken: string }): PmNode {
+export function withOneLineScripts(collection: object, preset: Preset): PmNode {
   const result = copy(collection);
   eachNode(result, (node) => {
     for (const event of node.event ?? []) event.script.exec = ['void 0;'];
   });
-  for (const [key, value] of Object.entries(preset)) setVariable(result, key, value);
+  setPreset(result, preset);
   return result;
 }
 

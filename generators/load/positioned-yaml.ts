@@ -26,7 +26,7 @@ export function positionedProblem({ doc, toPosition }: PositionedDocument, text:
     const problem = yamlProblem(doc.errors, text, doc);
     return fail(problem.code, problem.message, problem.offset);
   }
-  if (doc.contents === null) return { file, code: 'empty-file', path: [], message: 'the file holds only comments; expected a YAML mapping with `format: 1`', line: 1, col: 1 };
+  if (doc.contents === null) return fail('empty-file', 'the file holds only comments; expected a YAML mapping with `format: 1`', 0);
 
   const complexKey = findCollectionKey(doc);
   if (complexKey) return fail('yaml-syntax', 'a key must be a plain value, not a list or a mapping', complexKey.range?.[0] ?? 0);
