@@ -46,7 +46,7 @@ function importCase(name: string, modules: string[]): ProcessCase {
 export function processCases(inputs: ContractProcessInputs, work: string): ProcessCase[] {
   const dist = (path: string) => pathToFileURL(join(inputs.root, 'dist', path)).href;
   const plan = join(work, 'floor-plan.json');
-  writeFileSync(plan, JSON.stringify({ loadModule: dist('generators/load/index.js'), serverModule: dist('server/index.js'), spec: inputs.spec, requests: inputs.requests, values: inputs.values }));
+  writeFileSync(plan, JSON.stringify({ loadModule: dist('loader/index.js'), serverModule: dist('server/index.js'), spec: inputs.spec, requests: inputs.requests, values: inputs.values }));
   const marks = pathToFileURL(join(inputs.jsDir, 'marks.mjs')).href;
   // A settings file that does not exist, so a .env in the repository cannot point the run elsewhere.
   const envFile = join(work, 'no-settings.env');
@@ -55,8 +55,8 @@ export function processCases(inputs: ContractProcessInputs, work: string): Proce
   return [
     { name: 'node -e 0 (process start)', args: ['-e', '0'], serves: false },
     importCase('import newman', ['newman']),
-    importCase('import our CLI (dist/generators/cli/main.js)', [dist('generators/cli/main.js')]),
-    importCase('import CLI + contract runner + server (what `contract` loads)', [dist('generators/cli/main.js'), dist('contract/run-with-reports.js'), dist('server/index.js'), dist('contract/target.js')]),
+    importCase('import our CLI (dist/cli/main.js)', [dist('cli/main.js')]),
+    importCase('import CLI + contract runner + server (what `contract` loads)', [dist('cli/main.js'), dist('contract/run-with-reports.js'), dist('server/index.js'), dist('contract/target.js')]),
     { name: 'floor process (server + fetch)', args: ['--import', marks, join(inputs.jsDir, 'floor-process.js'), plan], serves: true },
     { name: 'CLI `contract` (newman)', args: contract(inputs.root), serves: true },
     ...(baseline ? [{ name: `CLI \`contract\` @${baseline.short}`, args: contract(baseline.root), serves: true }] : []),

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GENERATORS } from '../generators/index.js';
-import { loadSpec } from '../generators/load/index.js';
+import { loadSpec } from '../loader/index.js';
 import { DEFAULT_CTX } from '../generators/types.js';
 import { ms, ratio, section, table } from './markdown.js';
 import { median, min, rotate, runProcess, timed } from './stats.js';

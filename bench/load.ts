@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { loadSpec } from '../generators/load/index.js';
+import { loadSpec } from '../loader/index.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
 
 /** The part of autocannon 8's API used here (the package ships no types). */

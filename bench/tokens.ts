@@ -1,5 +1,5 @@
 // Section 3: token requests per run, our collection (cached token) vs a naive one (a token per request).
-import type { ApiModel } from '../generators/model.js';
+import type { ApiModel } from '../model/model.js';
 import { runContract } from '../contract/run.js';
 import { Redactor } from '../contract/redact.js';
 import { DEMO, startReferenceServer } from '../server/index.js';

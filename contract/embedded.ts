@@ -1,5 +1,5 @@
 // The embedded reference server as a contract target, with its public demo credentials.
-import type { ApiModel } from '../generators/model.js';
+import type { ApiModel } from '../model/model.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
 import type { Credentials } from './target.js';
 

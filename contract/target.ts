@@ -1,7 +1,7 @@
 // Where the contract run goes: the embedded reference server unless SECURITHINGS_BASE_URL says
 // otherwise, then with credentials from the same variables (environment or .env, never argv).
-import { defaultEnvironment, type ApiModel, type Environment } from '../generators/model.js';
-import { dataIntervalSeconds } from '../generators/shared/rate-limits.js';
+import { defaultEnvironment, type ApiModel, type Environment } from '../model/model.js';
+import { dataIntervalSeconds } from '../model/rate-limits.js';
 
 export const TARGET_VARIABLES = {
   baseUrl: 'SECURITHINGS_BASE_URL',

@@ -1,5 +1,5 @@
 // Every output format, by name; each is a pure function of the model.
-import type { ApiModel } from './model.js';
+import type { ApiModel } from '../model/model.js';
 import { bruno } from './bruno/index.js';
 import { insomniaV4 } from './insomnia/v4.js';
 import { insomniaV5 } from './insomnia/v5.js';

@@ -1,4 +1,4 @@
-import type { ApiModel } from './model.js';
+import type { ApiModel } from '../model/model.js';
 
 /** One generated file; `path` is relative to the output folder and uses `/`. */
 export interface OutputFile {

@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/generators/cli/bin.js'],
+  entryPoints: ['dist/cli/bin.js'],
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

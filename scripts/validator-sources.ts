@@ -29,12 +29,12 @@ function standalone(schema: AnySchema, options: ConstructorParameters<typeof Ajv
 export function validatorSources(): ValidatorSource[] {
   return [
     {
-      path: 'generators/load/validators/format.generated.ts',
+      path: 'loader/validators/format.generated.ts',
       // verbose: errors carry their parent schema, for the allowed keys in "unknown key" messages
       content: standalone(formatSchema, { allErrors: true, verbose: true, strict: true, allowUnionTypes: true }, 'spec/format.schema.json'),
     },
     {
-      path: 'generators/load/validators/draft-07.generated.ts',
+      path: 'loader/validators/draft-07.generated.ts',
       // the draft-07 meta-schema, for the named schemas; formats (uri, regex) are left to compilation
       content: standalone(draft07MetaSchema as AnySchema, { strict: false, validateFormats: false, meta: false }, 'the JSON Schema draft-07 meta-schema'),
     },

@@ -1,7 +1,7 @@
 // Options resolved once into the context every handler reads: defaults are filled here and nowhere else.
 import { randomBytes } from 'node:crypto';
-import type { ApiModel } from '../generators/model.js';
-import { fillTemplate } from '../generators/shared/urls.js';
+import type { ApiModel } from '../model/model.js';
+import { fillTemplate } from '../model/urls.js';
 import { faultState, type FaultState } from './faults.js';
 import { RateLimiter } from './rate-limit.js';
 import { demoTenants } from './seed.js';

@@ -1,6 +1,6 @@
 // The data endpoints: every resource endpoint on every distinct path the environments use.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Endpoint, Resource } from '../generators/model.js';
+import type { Endpoint, Resource } from '../model/model.js';
 import { authenticateBearer } from './bearer.js';
 import { routePath, type ServerContext } from './context.js';
 import { findDevice, listDevices, parseListQuery } from './devices.js';

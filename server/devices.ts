@@ -1,5 +1,5 @@
 // Get Devices semantics: query parameters checked against the model, filters ANDed, then paged.
-import type { Parameter } from '../generators/model.js';
+import type { Parameter } from '../model/model.js';
 import { ApiError } from './errors.js';
 import type { Device } from './types.js';
 

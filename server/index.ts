@@ -1,6 +1,6 @@
 // The embedded reference server: a real HTTP server on loopback implementing the documented contract.
 import type { AddressInfo } from 'node:net';
-import type { ApiModel } from '../generators/model.js';
+import type { ApiModel } from '../model/model.js';
 import { buildApp } from './app.js';
 import { createContext } from './context.js';
 import type { RunningServer, ServerOptions } from './types.js';

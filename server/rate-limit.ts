@@ -1,5 +1,5 @@
 // Sliding-window rate limits, one window per (bucket, scope, key): e.g. `listDevices|ip|127.0.0.1`.
-import type { RateLimit, RateScope } from '../generators/model.js';
+import type { RateLimit, RateScope } from '../model/model.js';
 import { ApiError } from './errors.js';
 import type { ServerStats } from './types.js';
 

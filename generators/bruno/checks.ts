@@ -1,6 +1,6 @@
 // The positive contract checks Bruno can carry: `assert` pairs and a `tests` script with the schema.
 // Only checks that hold for any documented query are carried; the contract runner owns the rest.
-import { successResponse, type ApiModel, type ContractCase, type Endpoint } from '../model.js';
+import { successResponse, type ApiModel, type ContractCase, type Endpoint } from '../../model/model.js';
 import type { Pair } from './bru.js';
 
 /** Contract cases that call `endpoint` and expect success. */

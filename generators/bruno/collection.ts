@@ -1,7 +1,7 @@
 // bruno.json and collection.bru: the collection's name and its OAuth 2.0 client credentials auth.
-import { VARIABLES, type ApiModel } from '../model.js';
+import { VARIABLES, type ApiModel } from '../../model/model.js';
 import { toJson } from '../shared/json.js';
-import { mustache, tokenPath } from '../shared/urls.js';
+import { mustache, tokenPath } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { collectionDocs } from './docs.js';
 

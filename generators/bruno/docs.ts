@@ -1,8 +1,8 @@
 // The Markdown shown in Bruno's Docs tabs: collection (auth, rate limits), folder, request.
-import { defaultEnvironment, VARIABLES, type ApiModel, type Endpoint, type Parameter, type Resource } from '../model.js';
+import { defaultEnvironment, VARIABLES, type ApiModel, type Endpoint, type Parameter, type Resource } from '../../model/model.js';
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { parameterDescription } from '../shared/parameters.js';
-import { mustache, tokenPath } from '../shared/urls.js';
+import { mustache, tokenPath } from '../../model/urls.js';
 import { fileName } from './bru.js';
 
 export function collectionDocs(model: ApiModel): string {

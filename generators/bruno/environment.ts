@@ -1,6 +1,6 @@
 // One model environment -> `environments/<id>.bru` (`bru run --env <id>`). The secret is listed, never valued.
-import { VARIABLES, type ApiModel, type Environment } from '../model.js';
-import { resourcePathValue } from '../shared/urls.js';
+import { VARIABLES, type ApiModel, type Environment } from '../../model/model.js';
+import { resourcePathValue } from '../../model/urls.js';
 import { bruFile, dictBlock, listBlock, type Pair } from './bru.js';
 
 export function environmentVars(model: ApiModel, env: Environment): Pair[] {

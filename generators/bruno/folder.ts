@@ -1,5 +1,5 @@
 // One resource -> `<Resource>/folder.bru`: its name, order and inherited auth.
-import type { Resource } from '../model.js';
+import type { Resource } from '../../model/model.js';
 import { bruFile, dictBlock, textBlock } from './bru.js';
 import { folderDocs } from './docs.js';
 

@@ -1,7 +1,7 @@
 // One endpoint -> one request .bru file (meta, http block, params, vars, assert, tests, docs).
-import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { parameterValue } from '../shared/parameters.js';
-import { endpointPath, mustache } from '../shared/urls.js';
+import { endpointPath, mustache } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { assertions, bodyExpression, schemaTest } from './checks.js';
 import { requestDocs } from './docs.js';

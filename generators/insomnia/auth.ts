@@ -1,6 +1,6 @@
 // The authentication blocks, identical in v4 and v5 (formats.md C2, C3).
-import type { ApiModel } from '../model.js';
-import { VARIABLES } from '../model.js';
+import type { ApiModel } from '../../model/model.js';
+import { VARIABLES } from '../../model/model.js';
 import { tokenUrl, variable } from './template.js';
 
 export interface OAuth2Authentication {

@@ -1,6 +1,6 @@
 // The collection as one format-neutral tree; v4.ts flattens it into resources, v5.ts nests it.
-import type { ApiModel, Endpoint, Resource } from '../model.js';
-import { capturedVariables } from '../shared/captures.js';
+import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
+import { capturedVariables } from '../../model/captures.js';
 import { basicClientAuthentication, inheritAuthentication, oauth2Authentication, type Authentication } from './auth.js';
 import { requestDescription, resourceFolderDescription, rootFolderDescription, tokenRequestDescription, workspaceDescription, type Captures } from './describe.js';
 import { baseEnvironment, subEnvironments, type EnvironmentNode } from './environments.js';

@@ -1,7 +1,7 @@
 // The markdown shown on the workspace, folders and requests: auth, rate limits, responses.
-import type { ApiModel, Endpoint, Resource } from '../model.js';
-import { VARIABLES } from '../model.js';
-import type { Capture } from '../shared/captures.js';
+import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
+import { VARIABLES } from '../../model/model.js';
+import type { Capture } from '../../model/captures.js';
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { pathParamVariable, tokenUrl } from './template.js';
 

@@ -1,8 +1,8 @@
 // Environment data, identical in v4 and v5: one base environment, one sub-environment per spec
 // environment. No secret ever has a value here: `clientSecret` is always the empty string.
-import type { ApiModel, Environment } from '../model.js';
-import { VARIABLES } from '../model.js';
-import { resourcePathValue } from '../shared/urls.js';
+import type { ApiModel, Environment } from '../../model/model.js';
+import { VARIABLES } from '../../model/model.js';
+import { resourcePathValue } from '../../model/urls.js';
 import { sortKey, type InsomniaIds } from './ids.js';
 import { pathParamVariable } from './template.js';
 

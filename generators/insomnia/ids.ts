@@ -1,6 +1,6 @@
 // Every Insomnia id, derived from the spec ids: the same description always gives the same ids,
 // and v4 and v5 share them. The kind segment keeps ids of different kinds from colliding.
-import type { ApiModel } from '../model.js';
+import type { ApiModel } from '../../model/model.js';
 import { stableId } from '../shared/ids.js';
 
 export function insomniaIds(model: ApiModel) {

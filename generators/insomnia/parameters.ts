@@ -1,5 +1,5 @@
 // A documented query parameter -> an Insomnia query pair (same shape in v4 and v5.1).
-import type { Parameter } from '../model.js';
+import type { Parameter } from '../../model/model.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
 
 export interface QueryPair {

@@ -1,7 +1,7 @@
 // Insomnia's template syntax: every variable is read from the active environment as `{{ _.name }}`.
-import type { ApiModel, Endpoint, Parameter, Resource } from '../model.js';
-import { VARIABLES } from '../model.js';
-import { endpointPath, tokenPath } from '../shared/urls.js';
+import type { ApiModel, Endpoint, Parameter, Resource } from '../../model/model.js';
+import { VARIABLES } from '../../model/model.js';
+import { endpointPath, tokenPath } from '../../model/urls.js';
 
 /** `{{ _.name }}`: how an Insomnia URL, header or auth field reads an environment variable. */
 export function variable(name: string): string {

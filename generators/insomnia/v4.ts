@@ -1,6 +1,6 @@
 // Insomnia export format 4 (JSON), written directly: a flat list of resources linked by parentId
 // (formats.md C1). Imports into every Insomnia since 2018, including 11.x.
-import type { ApiModel } from '../model.js';
+import type { ApiModel } from '../../model/model.js';
 import { toJson } from '../shared/json.js';
 import type { GenerateContext, Generator, OutputFile } from '../types.js';
 import { buildCollection, type FolderNode, type InsomniaCollection, type RequestNode } from './collection.js';

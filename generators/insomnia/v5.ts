@@ -1,6 +1,6 @@
 // Insomnia v5 (YAML, Insomnia 11+): one nested document; folders hold `children`, requests have a
 // `method`, and every item carries a unique `meta.id` (formats.md C4).
-import type { ApiModel } from '../model.js';
+import type { ApiModel } from '../../model/model.js';
 import { toYaml } from '../shared/yaml.js';
 import type { GenerateContext, Generator, OutputFile } from '../types.js';
 import { buildCollection, type FolderNode, type RequestNode } from './collection.js';

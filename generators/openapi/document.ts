@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document as a plain object.
-import type { ApiModel } from '../model.js';
+import type { ApiModel } from '../../model/model.js';
 import { paths } from './paths.js';
 import { componentSchemas } from './schemas.js';
 import { OAUTH2, securitySchemes } from './security.js';

@@ -1,5 +1,5 @@
 // Model parameters -> OpenAPI parameter objects. Flags are the documented 1/0 integers.
-import type { Parameter } from '../model.js';
+import type { Parameter } from '../../model/model.js';
 
 type Location = 'query' | 'path';
 

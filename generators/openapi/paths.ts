@@ -1,6 +1,6 @@
 // Endpoints -> path items and operations; the token endpoint is documented as an operation too.
-import type { ApiModel, Endpoint, Example, Resource, Response } from '../model.js';
-import { templateNames } from '../shared/urls.js';
+import type { ApiModel, Endpoint, Example, Resource, Response } from '../../model/model.js';
+import { templateNames } from '../../model/urls.js';
 import { parameterObject } from './parameters.js';
 import { schemaRef } from './schemas.js';
 import { TOKEN_BASIC, rateLimitExtension } from './security.js';

@@ -1,6 +1,6 @@
 // Draft-07 model schemas -> OpenAPI 3.1 `components/schemas`: `#/definitions/X` becomes
 // `#/components/schemas/X`, and each schema's local `definitions` move up into components.
-import type { ApiModel, JsonSchema } from '../model.js';
+import type { ApiModel, JsonSchema } from '../../model/model.js';
 
 const DEFINITIONS = '#/definitions/';
 export const COMPONENT_SCHEMAS = '#/components/schemas/';

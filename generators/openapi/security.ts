@@ -1,6 +1,6 @@
 // The OAuth 2.0 client credentials scheme, plus the facts OpenAPI has no field for as `x-` extensions.
-import { defaultEnvironment, type ApiModel, type RateLimit } from '../model.js';
-import { templateNames } from '../shared/urls.js';
+import { defaultEnvironment, type ApiModel, type RateLimit } from '../../model/model.js';
+import { templateNames } from '../../model/urls.js';
 
 export const OAUTH2 = 'oauth2';
 export const TOKEN_BASIC = 'clientBasic';

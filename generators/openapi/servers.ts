@@ -1,7 +1,7 @@
 // Servers: one per environment. A resource whose base path differs between environments (staging
 // serves devices under /v1/assets/devices) keeps the path segments every environment shares in its
 // path keys and carries the rest in path-level `servers`, so every environment stays a valid URL.
-import type { ApiModel, Resource } from '../model.js';
+import type { ApiModel, Resource } from '../../model/model.js';
 
 export interface ServerObject {
   url: string;

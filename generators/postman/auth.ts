@@ -1,8 +1,8 @@
 // Postman auth blocks. The collection's oauth2 block writes every key explicitly: the Postman
 // app's "Get New Access Token" reads it, and importers fill missing keys differently
 // (a missing addTokenTo makes Insomnia send credentials in the body).
-import { VARIABLES, type ApiModel } from '../model.js';
-import { mustache, tokenPath } from '../shared/urls.js';
+import { VARIABLES, type ApiModel } from '../../model/model.js';
+import { mustache, tokenPath } from '../../model/urls.js';
 
 export interface AuthAttribute {
   key: string;

@@ -1,10 +1,10 @@
 // The Postman v2.1 collection, laid out the way the Postman app exports it. Written directly
 // rather than through the postman-collection SDK, which costs ~100 ms to load at every start;
 // the tests prove the SDK reads it back and writes the same collection (tests/generators/postman).
-import { defaultEnvironment, type ApiModel } from '../model.js';
-import { capturedVariables } from '../shared/captures.js';
+import { defaultEnvironment, type ApiModel } from '../../model/model.js';
+import { capturedVariables } from '../../model/captures.js';
 import { stableUuid } from '../shared/ids.js';
-import { resourcePathValue } from '../shared/urls.js';
+import { resourcePathValue } from '../../model/urls.js';
 import { oauth2Auth } from './auth.js';
 import { collectionDescription } from './description.js';
 import { collectionItems, event } from './items.js';

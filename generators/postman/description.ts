@@ -1,5 +1,5 @@
 // The Markdown a person reads in the Postman app: how auth is set up, and the limits.
-import type { ApiModel, Endpoint, Resource } from '../model.js';
+import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { environmentFileName } from './environment.js';
 

@@ -1,9 +1,9 @@
 // One Postman environment file per target. The secret is declared (type `secret`) but empty:
 // a person types it into the current value, CI passes it with --env-var. Entries are never
 // `enabled: false` (newman would still use them).
-import type { ApiModel, Environment } from '../model.js';
+import type { ApiModel, Environment } from '../../model/model.js';
 import { stableUuid } from '../shared/ids.js';
-import { resourcePathValue } from '../shared/urls.js';
+import { resourcePathValue } from '../../model/urls.js';
 
 interface EnvironmentValue {
   key: string;

@@ -1,5 +1,5 @@
 // Saved example responses, as the Postman app stores them (with the request they answer).
-import type { Endpoint, Resource } from '../model.js';
+import type { Endpoint, Resource } from '../../model/model.js';
 import { stableUuid } from '../shared/ids.js';
 import { endpointRequest } from './requests.js';
 

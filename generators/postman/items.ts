@@ -1,8 +1,8 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
-import { findEndpoint, successResponse, VARIABLES, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../model.js';
+import { findEndpoint, successResponse, VARIABLES, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../../model/model.js';
 import { stableUuid } from '../shared/ids.js';
-import { mustache } from '../shared/urls.js';
+import { mustache } from '../../model/urls.js';
 import { basicAuth, bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
 import { rateLimitLine } from '../shared/markdown.js';
 import { endpointDescription } from './description.js';

@@ -1,8 +1,8 @@
 // Postman request definitions: the token request and one per endpoint, each URL written with
 // the shared variable names ({{baseUrl}}{{devicesPath}}/:id).
-import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
-import { endpointPath, mustache } from '../shared/urls.js';
+import { endpointPath, mustache } from '../../model/urls.js';
 import { tokenUrl, type PostmanAuth } from './auth.js';
 
 export interface Header {

@@ -1,6 +1,6 @@
 // Markdown pieces every generator's descriptions share, so each fact is worded once.
-import type { ApiModel, Endpoint, RateLimit } from '../model.js';
-import { rateLimitText } from './rate-limits.js';
+import type { ApiModel, Endpoint, RateLimit } from '../../model/model.js';
+import { rateLimitText } from '../../model/rate-limits.js';
 
 /** `**Rate limit:** 1 request per second per IP and per user.` */
 export function rateLimitLine(limit: RateLimit): string {

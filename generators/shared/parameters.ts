@@ -1,4 +1,4 @@
-import type { Parameter } from '../model.js';
+import type { Parameter } from '../../model/model.js';
 
 /** The value a request is saved with: the example, else the default, else a valid placeholder. */
 export function parameterValue(param: Parameter): string {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFiles } from '../../generators/cli/write-files.js';
+import { writeFiles } from '../../cli/write-files.js';
 import { runCli } from '../support/cli.js';
 import { MAIN, SHIPPED_SPEC, snapshot, TSX, workspace } from './helpers.js';
 

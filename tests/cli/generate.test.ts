@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec, SpecError } from '../../generators/load/index.js';
+import { loadSpec, SpecError } from '../../loader/index.js';
 import { runCli } from '../support/cli.js';
 import { CORPUS_DIR, corpusFiles, expectedFiles, MAIN, snapshot, SHIPPED_SPEC, TSX, workspace } from './helpers.js';
 

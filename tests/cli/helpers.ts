@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateAll } from '../../generators/index.js';
-import { loadSpec } from '../../generators/load/index.js';
+import { loadSpec } from '../../loader/index.js';
 import type { OutputFile } from '../../generators/types.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const SHIPPED_SPEC = join(REPO, 'spec/securithings.yaml');
 export const CORPUS_DIR = join(REPO, 'tests/fixtures/bad-specs');
 export const TSX = join(REPO, 'node_modules/.bin/tsx');
-export const MAIN = join(REPO, 'generators/cli/main.ts');
+export const MAIN = join(REPO, 'cli/main.ts');
 
 /** A fresh folder with `spec/securithings.yaml` copied in; remove it with `dispose`. */
 export function workspace(): { dir: string; dispose: () => void } {

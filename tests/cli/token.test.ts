@@ -31,7 +31,7 @@ describe('token', () => {
   it('asks for the secret without echo when none is set and a person is at the terminal', async () => {
     const prompts: string[] = [];
     let stdout = '';
-    const { run } = await import('../../generators/cli/main.js');
+    const { run } = await import('../../cli/main.js');
     const code = await run(['token'], {
       stdout: (t) => (stdout += t),
       stderr: () => undefined,

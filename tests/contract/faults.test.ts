@@ -1,8 +1,8 @@
 // The contract runner and the committed collection against a reference server that misbehaves on
 // purpose: every run must finish, never throw, and either recover (429, expired token) or name the
 // request that went wrong (timeout, 500, reset, broken JSON).
-import { dataIntervalSeconds } from '../../generators/shared/rate-limits.js';
-import { tokenPathPrefix } from '../../generators/shared/urls.js';
+import { dataIntervalSeconds } from '../../model/rate-limits.js';
+import { tokenPathPrefix } from '../../model/urls.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestRecord, RunSummary } from '../../contract/events.js';

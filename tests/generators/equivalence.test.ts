@@ -4,7 +4,7 @@
 // values found in that same output, so a wrong variable, path or setting in any file shows here.
 import { describe, expect, it } from 'vitest';
 import { GENERATORS } from '../../generators/index.js';
-import type { ApiModel, Parameter } from '../../generators/model.js';
+import type { ApiModel, Parameter } from '../../model/model.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
 import { endpoint, modelWith, shippedModel, withSites } from '../support/model.js';
 import { extractBruno } from './equivalence/bruno.js';

@@ -1,6 +1,6 @@
 // Shared helpers for the reference server tests: one parsed model, real HTTP, a hand-driven clock.
 import { request as httpRequest } from 'node:http';
-import { schemaCompiler } from '../../generators/load/schemas.js';
+import { schemaCompiler } from '../../loader/schemas.js';
 import { startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
 import { shippedModel } from '../support/model.js';
 

@@ -1,6 +1,6 @@
 // Runs the CLI in-process with a captured io.
-import { run } from '../../generators/cli/main.js';
-import type { CliIO } from '../../generators/cli/io.js';
+import { run } from '../../cli/main.js';
+import type { CliIO } from '../../cli/io.js';
 
 export interface CliResult {
   code: number;

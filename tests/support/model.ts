@@ -1,7 +1,7 @@
 // The shipped description, loaded once per test file, and small builders around it.
 import { readFileSync } from 'node:fs';
-import { loadSpec } from '../../generators/load/index.js';
-import type { ApiModel, Endpoint, Resource } from '../../generators/model.js';
+import { loadSpec } from '../../loader/index.js';
+import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
 
 export const SPEC_FILE = 'spec/securithings.yaml';
 

@@ -1,4 +1,4 @@
-import { VARIABLES } from '../../model.js';
+import { VARIABLES } from '../../../model/model.js';
 
 /** Collection variables the generated scripts share. The token's is the name every client uses. */
 export const CACHE = {

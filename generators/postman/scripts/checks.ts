@@ -1,6 +1,6 @@
 // One function per kind of assertion, each giving the sandbox source of its pm.test calls.
 // Every check reads `body` (the parsed JSON answer, or undefined) declared by testScript().
-import type { Auth, Expectation, JsonSchema } from '../../model.js';
+import type { Auth, Expectation, JsonSchema } from '../../../model/model.js';
 import { accessorKeys, indent } from './js.js';
 import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
 

@@ -4,9 +4,9 @@
 // "Signed with the cached token" is read from the Authorization header sent: by the time tests
 // run, an inherited collection auth shows up as the request's own (`oauth2`), so its type says nothing.
 // The request's own tests stand aside for the first answer and judge the retry.
-import type { ApiModel } from '../../model.js';
-import { dataIntervalSeconds, intervalSeconds } from '../../shared/rate-limits.js';
-import { tokenPathPrefix } from '../../shared/urls.js';
+import type { ApiModel } from '../../../model/model.js';
+import { dataIntervalSeconds, intervalSeconds } from '../../../model/rate-limits.js';
+import { tokenPathPrefix } from '../../../model/urls.js';
 import { CACHE } from './cache.js';
 
 /** A Retry-After beyond this is not waited for: the request fails instead of hanging the run. */

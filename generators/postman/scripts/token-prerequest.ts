@@ -3,11 +3,11 @@
 // reuse a cached token while it is fresh for the same base URL + organization + client id,
 // otherwise POST the token endpoint once with HTTP Basic and cache token + expiry. It never
 // prints the token or the secret.
-import type { ApiModel } from '../../model.js';
+import type { ApiModel } from '../../../model/model.js';
 import { indent, pathExpression } from './js.js';
 import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
 import { MAX_RETRY_AFTER_SECONDS } from './recover.js';
-import { intervalSeconds } from '../../shared/rate-limits.js';
+import { intervalSeconds } from '../../../model/rate-limits.js';
 
 export function tokenPrerequestScript(model: ApiModel): string[] {
   const { auth } = model;

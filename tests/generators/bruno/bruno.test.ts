@@ -1,6 +1,6 @@
 // The Bruno collection, read back through @usebruno/lang: the parser the app and `bru` use.
 import { describe, expect, it } from 'vitest';
-import type { ApiModel } from '../../../generators/model.js';
+import type { ApiModel } from '../../../model/model.js';
 import { DEMO } from '../../../server/index.js';
 import { modelWith, shippedModel, SHIPPED_AND_WITH_SITES, withSites } from '../../support/model.js';
 import { fileAt } from '../equivalence/canonical.js';

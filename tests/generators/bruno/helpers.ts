@@ -1,7 +1,7 @@
 // Shared by the Bruno tests: the model, the generated files, and Bruno's own .bru parsers.
 import { createRequire } from 'node:module';
 import { bruno } from '../../../generators/bruno/index.js';
-import type { ApiModel } from '../../../generators/model.js';
+import type { ApiModel } from '../../../model/model.js';
 import { DEFAULT_CTX, type OutputFile } from '../../../generators/types.js';
 import { shippedModel } from '../../support/model.js';
 

@@ -1,6 +1,6 @@
 // The canonical form every output is reduced to, the expected form built from the model alone,
 // and the small helpers the per-format extractors share (variable resolution, file lookup).
-import type { ApiModel, Environment } from '../../../generators/model.js';
+import type { ApiModel, Environment } from '../../../model/model.js';
 import type { OutputFile } from '../../../generators/types.js';
 
 /** One documented request as a client would send it on production. */

@@ -1,5 +1,5 @@
 // Shared by the Insomnia tests: walkers that read the generated files the way Insomnia does.
-import type { ApiModel, Endpoint, Environment, Resource } from '../../../generators/model.js';
+import type { ApiModel, Endpoint, Environment, Resource } from '../../../model/model.js';
 
 export function allEndpoints(model: ApiModel): { resource: Resource; endpoint: Endpoint }[] {
   return model.resources.flatMap((resource) => resource.endpoints.map((endpoint) => ({ resource, endpoint })));

@@ -1,7 +1,7 @@
 // The small pieces both formats share, as given/want tables.
 import { describe, expect, it } from 'vitest';
-import type { Parameter, RateLimit } from '../../../generators/model.js';
-import { rateLimitText } from '../../../generators/shared/rate-limits.js';
+import type { Parameter, RateLimit } from '../../../model/model.js';
+import { rateLimitText } from '../../../model/rate-limits.js';
 import { queryPair } from '../../../generators/insomnia/parameters.js';
 import { pathParamVariable, variable } from '../../../generators/insomnia/template.js';
 

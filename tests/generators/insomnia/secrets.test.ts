@@ -1,7 +1,7 @@
 // No generated Insomnia file ever carries a client secret, whatever the model holds.
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { ApiModel } from '../../../generators/model.js';
+import type { ApiModel } from '../../../model/model.js';
 import { insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { insomniaV5 } from '../../../generators/insomnia/v5.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';

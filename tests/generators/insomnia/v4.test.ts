@@ -2,7 +2,7 @@
 // Insomnia resolves parents and authentication.
 import { convert } from 'insomnia-importers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiModel } from '../../../generators/model.js';
+import type { ApiModel } from '../../../model/model.js';
 import { EXPORT_DATE, insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
 import { modelWith, shippedModel, SHIPPED_AND_WITH_SITES, withSites } from '../../support/model.js';

@@ -2,7 +2,7 @@
 // (formats.md C4; packages/insomnia/src/common/import-v5-parser.ts), then against the v4 export.
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiModel } from '../../../generators/model.js';
+import type { ApiModel } from '../../../model/model.js';
 import { insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { insomniaV5 } from '../../../generators/insomnia/v5.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';

@@ -1,6 +1,6 @@
 // Shared by the OpenAPI tests: the model, the generated document, and the consumers' own tools.
 import { parse } from 'yaml';
-import type { ApiModel } from '../../../generators/model.js';
+import type { ApiModel } from '../../../model/model.js';
 import { openapi } from '../../../generators/openapi/index.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
 import { shippedModel } from '../../support/model.js';

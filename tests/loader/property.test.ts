@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { formatDiagnostic, loadSpec, SpecError } from '../../generators/load/index.js';
+import { formatDiagnostic, loadSpec, SpecError } from '../../loader/index.js';
 
 const SHIPPED = readFileSync(fileURLToPath(new URL('../../spec/securithings.yaml', import.meta.url)), 'utf8');
 const LINES = SHIPPED.split('\n');

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { settleTokenTarget, TARGET_VARIABLES, type Credentials } from '../../../contract/target.js';
-import type { ApiModel } from '../../model.js';
-import type { GenerateContext } from '../../types.js';
+import { settleTokenTarget, TARGET_VARIABLES, type Credentials } from '../../contract/target.js';
+import type { ApiModel } from '../../model/model.js';
+import type { GenerateContext } from '../../generators/types.js';
 import { CliError } from '../errors.js';
 import { readSettings } from '../env-file.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';

@@ -4,9 +4,9 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TargetError } from '../../contract/target.js';
-import { SpecError } from '../load/index.js';
-import type { GenerateContext } from '../types.js';
+import { TargetError } from '../contract/target.js';
+import { SpecError } from '../loader/index.js';
+import type { GenerateContext } from '../generators/types.js';
 import { contractCommand } from './commands/contract.js';
 import { generateCommand } from './commands/generate.js';
 import { mockCommand } from './commands/mock.js';
@@ -17,8 +17,8 @@ import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 const COMMANDS = [generateCommand, contractCommand, mockCommand, tokenCommand];
 
 function packageInfo(): { name: string; version: string } {
-  const url = new URL('../../package.json', import.meta.url);
-  const candidates = [url, new URL('../../../package.json', import.meta.url)];
+  // cli/main.ts, or dist/cli/main.js and dist/bundle/bin.js once compiled
+  const candidates = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)];
   for (const candidate of candidates) {
     try {
       const pkg = JSON.parse(readFileSync(fileURLToPath(candidate), 'utf8')) as { name: string; version: string };

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { syntheticSpecYaml } from '../../bench/synthetic-spec.js';
-import { loadSpec, SpecError, formatDiagnostic } from '../../generators/load/index.js';
-import { MAX_ALIASES, MAX_DEPTH } from '../../generators/load/limits.js';
-import { parsePositioned, positionedProblem } from '../../generators/load/positioned-yaml.js';
-import { readData, type DataRead } from '../../generators/load/read-data.js';
+import { loadSpec, SpecError, formatDiagnostic } from '../../loader/index.js';
+import { MAX_ALIASES, MAX_DEPTH } from '../../loader/limits.js';
+import { parsePositioned, positionedProblem } from '../../loader/positioned-yaml.js';
+import { readData, type DataRead } from '../../loader/read-data.js';
 import { SPEC_FILE } from '../support/model.js';
 
 function dataOf(read: DataRead): unknown {

@@ -1,4 +1,4 @@
-import type { ApiModel, RateLimit } from '../model.js';
+import type { ApiModel, RateLimit } from './model.js';
 
 const SECONDS_NAMED: Record<number, string> = { 1: 'second', 60: 'minute', 3600: 'hour', 86400: 'day' };
 

@@ -1,6 +1,6 @@
 // Description bytes -> ApiModel, or a SpecError holding every problem with its position.
 // Pure: the caller reads the file.
-import type { ApiModel, JsonSchema } from '../model.js';
+import type { ApiModel, JsonSchema } from '../model/model.js';
 import { buildModel } from './build-model.js';
 import { checkReferences, type Report } from './check-references.js';
 import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';

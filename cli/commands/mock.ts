@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { tokenPath } from '../../shared/urls.js';
-import type { GenerateContext } from '../../types.js';
+import { tokenPath } from '../../model/urls.js';
+import type { GenerateContext } from '../../generators/types.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
 
@@ -38,7 +38,7 @@ function parsePort(value: string): number {
 
 export async function runMock(options: MockOptions, io: CliIO, stop: StopSignal): Promise<ExitCode> {
   const model = readSpec(options.spec, io.cwd);
-  const { startReferenceServer, DEMO } = await import('../../../server/index.js');
+  const { startReferenceServer, DEMO } = await import('../../server/index.js');
   const server = await startReferenceServer(model, { host: options.host, port: options.port, rateLimits: options.rateLimits });
   io.stdout(
     [

@@ -3,8 +3,8 @@
 import type { DiagnosticCode, NodePath } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 import { closest } from './closest.js';
-import { capturedVariables } from '../shared/captures.js';
-import { templateNames } from '../shared/urls.js';
+import { capturedVariables } from '../model/captures.js';
+import { templateNames } from '../model/urls.js';
 
 export type Report = (code: DiagnosticCode, path: NodePath, message: string, at?: 'key' | 'value') => void;
 

@@ -1,7 +1,7 @@
 // One OAuth 2.0 client-credentials token request, as the description defines it.
-import type { ApiModel } from '../model.js';
-import { tokenPath } from '../shared/urls.js';
-import type { Credentials } from '../../contract/target.js';
+import type { ApiModel } from '../model/model.js';
+import { tokenPath } from '../model/urls.js';
+import type { Credentials } from '../contract/target.js';
 
 export type TokenOutcome =
   | { ok: true; token: string; expiresIn?: number }

@@ -1,5 +1,5 @@
 // The description as written, once it has passed spec/format.schema.json (so these shapes hold).
-import type { CaseAuth, ParameterType, RateLimit, TokenCredentials } from '../model.js';
+import type { CaseAuth, ParameterType, RateLimit, TokenCredentials } from '../model/model.js';
 
 export interface RawRef {
   $ref: string;

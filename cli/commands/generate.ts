@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { FORMATS, generateAll } from '../../index.js';
-import type { GenerateContext } from '../../types.js';
+import { FORMATS, generateAll } from '../../generators/index.js';
+import type { GenerateContext } from '../../generators/types.js';
 import type { CliIO, ExitCode } from '../io.js';
 import { EXIT } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';

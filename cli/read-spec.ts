@@ -1,10 +1,10 @@
 // The one place the description file is read.
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { loadSpec, SpecError } from '../load/index.js';
-import type { DiagnosticCode } from '../load/diagnostics.js';
-import { MAX_BYTES } from '../load/limits.js';
-import type { ApiModel } from '../model.js';
+import { loadSpec, SpecError } from '../loader/index.js';
+import type { DiagnosticCode } from '../loader/diagnostics.js';
+import { MAX_BYTES } from '../loader/limits.js';
+import type { ApiModel } from '../model/model.js';
 
 export const DEFAULT_SPEC = 'spec/securithings.yaml';
 

@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import generatedFormat from '../../generators/load/validators/format.generated.js';
+import generatedFormat from '../../loader/validators/format.generated.js';
 import { validatorSources } from '../../scripts/validator-sources.js';
 import formatSchema from '../../spec/format.schema.json' with { type: 'json' };
 

@@ -4,7 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import compiledDraft07 from './validators/draft-07.generated.js';
 import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import type { JsonSchema } from '../model.js';
+import type { JsonSchema } from '../model/model.js';
 import { shown, type DiagnosticCode, type NodePath } from './diagnostics.js';
 import type { Locator } from './read-yaml.js';
 import { closest } from './closest.js';

@@ -1,6 +1,6 @@
 // A checked description -> the settled model: defaults applied, nothing left optional that a
 // generator would have to guess.
-import type { ApiModel, ContractCase, Endpoint, Environment, Example, JsonSchema, Parameter, Resource } from '../model.js';
+import type { ApiModel, ContractCase, Endpoint, Environment, Example, JsonSchema, Parameter, Resource } from '../model/model.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
 const SCHEMA_REF = /^#\/schemas\//;

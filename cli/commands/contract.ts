@@ -1,13 +1,13 @@
 import { Command } from 'commander';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ReportFile } from '../../../contract/events.js';
-import type { GenerateContext } from '../../types.js';
-import type { ApiModel } from '../../model.js';
-import { postman } from '../../postman/index.js';
-import { tokenPathPrefix } from '../../shared/urls.js';
+import type { ReportFile } from '../../contract/events.js';
+import type { GenerateContext } from '../../generators/types.js';
+import type { ApiModel } from '../../model/model.js';
+import { postman } from '../../generators/postman/index.js';
+import { tokenPathPrefix } from '../../model/urls.js';
 import { CliError } from '../errors.js';
-import { pacingMs, settleTarget } from '../../../contract/target.js';
+import { pacingMs, settleTarget } from '../../contract/target.js';
 import { readSettings } from '../env-file.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
@@ -42,10 +42,10 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   const target = settleTarget(model, readSettings(io.env, io.cwd, options.dotenv));
   const environment = readJson(join(resolve(io.cwd, options.collections), `${model.info.id}-${target.environment.id}.postman_environment.json`));
   // the reference server (fastify, jose) loads only when it is the target
-  const server = target.kind === 'embedded' ? await (await import('../../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
+  const server = target.kind === 'embedded' ? await (await import('../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
   try {
     const values = target.kind === 'remote' ? target.credentials : server!.credentials;
-    const { runWithReports } = await import('../../../contract/run-with-reports.js');
+    const { runWithReports } = await import('../../contract/run-with-reports.js');
     const { summary, files } = await runWithReports(
       {
         collection,

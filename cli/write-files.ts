@@ -4,7 +4,7 @@
 // outputs; flushing each of a Bruno collection's thousand files would double generate's time.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { OutputFile } from '../types.js';
+import type { OutputFile } from '../generators/types.js';
 
 export function staleFiles(outDir: string, files: readonly OutputFile[]): string[] {
   return files.filter((file) => readOrUndefined(join(outDir, file.path)) !== file.content).map((file) => file.path);

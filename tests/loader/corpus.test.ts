@@ -5,9 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSpec, SpecError, formatDiagnostic, type Diagnostic } from '../../generators/load/index.js';
-import type { DiagnosticCode } from '../../generators/load/diagnostics.js';
-import { MAX_BYTES } from '../../generators/load/limits.js';
+import { loadSpec, SpecError, formatDiagnostic, type Diagnostic } from '../../loader/index.js';
+import type { DiagnosticCode } from '../../loader/diagnostics.js';
+import { MAX_BYTES } from '../../loader/limits.js';
 import { shippedModel } from '../support/model.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../fixtures/bad-specs/', import.meta.url));

@@ -1,4 +1,4 @@
-import type { ApiModel, Endpoint, Resource } from '../model.js';
+import type { ApiModel, Endpoint, Resource } from './model.js';
 
 /**
  * `{name}` in a path template. An empty `{}` matches too, so the loader reports it as a parameter
