@@ -8,17 +8,19 @@ export interface Collector extends ContractReporter {
   finish(wallTimeMs: number): RunSummary;
 }
 
-export function collector(target: string): Collector {
+export function collector(about: Pick<RunSummary, 'target' | 'environment' | 'description'>): Collector {
   const requests: RequestRecord[] = [];
   const assertions: AssertionRecord[] = [];
   const summary: RunSummary = {
-    target,
+    ...about,
+    startedAt: new Date().toISOString(),
     wallTimeMs: 0,
     requests: 0,
     tokenRequests: 0,
     tokensIssued: 0,
     assertions: 0,
     failures: [],
+    skipped: [],
     errors: [],
     notes: [],
     skippedItems: [],
@@ -37,10 +39,11 @@ export function collector(target: string): Collector {
       assertions.push(record);
       summary.assertions += 1;
       if (!record.passed && !record.skipped) summary.failures.push(record);
+      if (record.skipped) summary.skipped.push(record);
     },
     onNote(item, message) {
       summary.notes.push(item ? `${item}: ${message}` : message);
-      if (/^Skipped "/.test(message)) summary.skippedItems.push(item);
+      if (/^Skipped "/.test(message)) summary.skippedItems.push({ item, reason: message });
     },
     onError(message) {
       summary.errors.push(message);

@@ -17,6 +17,10 @@ export interface ContractPlan {
   /** Path prefix of the token endpoint (`/token/`), to count token requests. */
   tokenPathPrefix: string;
   target: string;
+  /** The description's environment the run uses (its id), for the reports. */
+  environmentId?: string;
+  /** The description's name and version, for the reports. */
+  descriptionName?: string;
 }
 
 interface SdkItem {
@@ -43,7 +47,7 @@ function itemPaths(collection: CollectionNode, prefix: string[] = [], into = new
 export function runContract(plan: ContractPlan, reporters: ContractReporter[], redactor: Redactor): Promise<RunSummary> {
   if (plan.values.clientSecret) redactor.addSecret(plan.values.clientSecret);
   const names = itemNamer(plan.collection as CollectionNode);
-  const totals = collector(redactor.text(plan.target));
+  const totals = collector({ target: redactor.text(plan.target), environment: plan.environmentId ?? '', description: plan.descriptionName ?? '' });
   const listeners = [totals, ...reporters];
   const emit = <K extends keyof ContractReporter>(event: K, ...args: Parameters<NonNullable<ContractReporter[K]>>) => {
     for (const listener of listeners) (listener[event] as ((...a: typeof args) => void) | undefined)?.(...args);
@@ -139,5 +143,6 @@ function requestRecord(error: Error | null, args: RequestArgs, item: string, tok
       : { responseHeaders: [] }),
     ...(error ? { error: redactor.text(error.message) } : {}),
     tokenRequest,
+    at: Date.now(),
   };
 }

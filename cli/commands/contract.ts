@@ -54,6 +54,8 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         delayRequestMs: target.kind === 'remote' || options.rateLimits ? pacingMs(model) : 0,
         timeoutRequestMs: 30_000,
         tokenPathPrefix: tokenPathPrefix(model),
+        environmentId: target.environment.id,
+        descriptionName: `${model.info.name} ${model.info.version}`,
         target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
       },
       io.stdout,

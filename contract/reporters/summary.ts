@@ -20,7 +20,7 @@ export function summaryText(s: RunSummary): string {
     '',
     `Contract run against ${s.target}: ${failed === 0 ? 'PASSED' : 'FAILED'}`,
     `  ${s.requests} requests (${s.tokenRequests} to the token endpoint, ${s.tokensIssued} answered with a token), ${s.assertions} assertions, ${s.failures.length} failed, ${s.errors.length} errors, ${(s.wallTimeMs / 1000).toFixed(1)} s`,
-    ...s.skippedItems.map((item) => `  skipped: ${item}`),
+    ...s.skippedItems.map(({ item }) => `  skipped: ${item}`),
     ...s.failures.map((f) => `  FAIL ${f.item} > ${f.name}${f.message ? `: ${f.message}` : ''}`),
     ...s.errors.map((e) => `  ERROR ${e}`),
     `${s.assertions - s.failures.length} passed, ${s.failures.length + s.errors.length} failed`,
