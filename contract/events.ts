@@ -39,7 +39,10 @@ export interface AssertionRecord {
   skipped: boolean;
   /** Why a skipped check did not run, e.g. "status is 200 failed" or "deviceId not set". */
   skipReason?: string;
+  /** What failed, short: a long list (schema errors) names its first few here. */
   message?: string;
+  /** The full list behind a summarised `message` (every schema error), when there is one. */
+  details?: string[];
 }
 
 /** Why the run stopped early, and the exit code that means: 2 the run could not be made, 1 the API broke the contract. */
