@@ -1,5 +1,8 @@
-// The terminal view: a line per request as it happens, then the totals and every failure by name.
-import type { ContractReporter, RequestRecord, RunSummary } from '../events.js';
+// The terminal view: a line per request as it happens, then the verdict, every failure named once,
+// what was skipped and why, and a closing `N passed, N failed, N skipped` line. A run that stopped
+// early gets its one stop message instead of the failures that followed from it.
+import type { AssertionRecord, ContractReporter, RequestRecord, RunSummary } from '../events.js';
+import { counts, skipReason, unsentWithoutChecks, verdict } from './tally.js';
 
 export function summaryReporter(write: (text: string) => void): ContractReporter {
   return {
@@ -15,15 +18,31 @@ function requestLine(r: RequestRecord): string {
 }
 
 export function summaryText(s: RunSummary): string {
-  const failed = s.failures.length + s.errors.length;
+  const { passed, failed, skipped } = counts(s);
   const lines = [
     '',
-    `Contract run against ${s.target}: ${failed === 0 ? 'PASSED' : 'FAILED'}`,
-    `  ${s.requests} requests (${s.tokenRequests} to the token endpoint, ${s.tokensIssued} answered with a token), ${s.assertions} assertions, ${s.failures.length} failed, ${s.errors.length} errors, ${(s.wallTimeMs / 1000).toFixed(1)} s`,
-    ...s.skippedItems.map(({ item }) => `  skipped: ${item}`),
-    ...s.failures.map((f) => `  FAIL ${f.item} > ${f.name}${f.message ? `: ${f.message}` : ''}`),
-    ...s.errors.map((e) => `  ERROR ${e}`),
-    `${s.assertions - s.failures.length} passed, ${s.failures.length + s.errors.length} failed`,
+    `Contract run against ${s.target}: ${verdict(s)}`,
+    ...(s.stop ? [`  ${s.stop.message}`] : []),
+    `  ${plural(s.requests, 'request')} (${s.tokenRequests} to the token endpoint, ${s.tokensIssued} answered with a token), ${plural(s.assertions, 'assertion')}, ${(s.wallTimeMs / 1000).toFixed(1)} s`,
+    ...skippedLines(s),
+    ...(s.stop ? [] : [...s.failures.map(failLine), ...s.errors.map((e) => `  ERROR ${e}`)]),
+    `${passed} passed, ${failed} failed, ${skipped} skipped`,
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** One line per unsent request and per item's skipped checks with one reason. */
+function skippedLines(s: RunSummary): string[] {
+  const groups = new Map<string, AssertionRecord[]>();
+  for (const a of s.skipped) {
+    const key = JSON.stringify([a.item, skipReason(a)]);
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  return [
+    ...unsentWithoutChecks(s).map(({ item, reason }) => `  SKIP ${item}: not sent, ${reason}`),
+    ...[...groups.values()].map((checks) => `  SKIP ${checks[0]!.item}: ${plural(checks.length, 'check')} not run, ${skipReason(checks[0]!)}`),
+  ];
+}
+
+const failLine = (f: AssertionRecord) => `  FAIL ${f.item} > ${f.name}${f.message ? `: ${f.message}` : ''}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
