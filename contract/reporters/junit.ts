@@ -65,7 +65,7 @@ function itemSuite(item: string, summary: RunSummary, allRequests: readonly Requ
     name: item,
     startMs: first ? first.at - (first.responseTimeMs ?? 0) : Date.parse(summary.startedAt),
     timeMs: requests.reduce((sum, r) => sum + (r.responseTimeMs ?? 0), 0),
-    cases: [...checks, ...transport, ...unsent.map(({ reason }) => ({ name: 'request', classname: item, timeMs: 0, outcome: { kind: 'skipped' as const, message: reason } }))],
+    cases: [...checks, ...transport, ...unsent.map(({ reason }): TestCase => ({ name: 'request', classname: item, timeMs: 0, outcome: { kind: 'skipped', message: reason } }))],
     ...(requests.length > 0 ? { systemOut: requests.map(requestLine).join('\n') } : {}),
   };
 }
