@@ -45,8 +45,9 @@ export function junitXml(summary: RunSummary, requests: readonly RequestRecord[]
 }
 
 function outsideTheChecks(summary: RunSummary, requests: readonly RequestRecord[]): Suite {
-  const requestErrors = new Set(requests.filter((r) => r.error).map((r) => `${r.item}: ${r.error}`));
-  const errors = summary.errors.filter((e) => !requestErrors.has(e));
+  // a request's own transport error is in its suite; the summary lists it as `item: error`
+  const failedItems = requests.filter((r) => r.error).map((r) => `${r.item}: `);
+  const errors = summary.errors.filter((e) => !failedItems.some((prefix) => e.startsWith(prefix)));
   const stop: TestCase[] = summary.stop ? [runCase('the run completed', { kind: 'error', type: 'RunStopped', message: summary.stop.message })] : [];
   const cases = errors.map((message, i) => runCase(`problem outside the checks${errors.length > 1 ? ` ${i + 1}` : ''}`, { kind: 'error', type: 'RunError', message }));
   return { name: RUN_SUITE, startMs: Date.parse(summary.startedAt), timeMs: summary.wallTimeMs, cases: [...stop, ...cases] };
