@@ -1,6 +1,7 @@
 // The positive contract checks Bruno can carry: `assert` pairs and a `tests` script with the schema.
 // Only checks that hold for any documented query are carried; the contract runner owns the rest.
 import { successResponse, type ApiModel, type ContractCase, type Endpoint } from '../../model/model.js';
+import { jsLiteral } from '../shared/js-literal.js';
 import type { Pair } from './bru.js';
 
 /** Contract cases that call `endpoint` and expect success. */
@@ -37,11 +38,11 @@ export function schemaTest(model: ApiModel, endpoint: Endpoint): string | undefi
   const schema = model.schemas[success.schema];
   if (!schema) return undefined;
   return [
-    `// The documented ${success.schema} schema (draft-07; additional fields are allowed).`,
-    `const schema = ${JSON.stringify(schema, null, 2)};`,
+    '// The documented schema (draft-07; additional fields are allowed).',
+    `const schema = ${jsLiteral(schema, 2)};`,
     '',
-    `test("${success.status} body matches the ${success.schema} schema", function () {`,
-    `  expect(res.getStatus()).to.equal(${success.status});`,
+    `test(${jsLiteral(`${success.status} body matches the ${success.schema} schema`)}, function () {`,
+    `  expect(res.getStatus()).to.equal(${jsLiteral(success.status)});`,
     '  expect(res.getBody()).to.have.jsonSchema(schema);',
     '});',
   ].join('\n');

@@ -1,5 +1,6 @@
 // One endpoint -> one request .bru file (meta, http block, params, vars, assert, tests, docs).
 import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
+import { jsLiteral } from '../shared/js-literal.js';
 import { parameterValue } from '../shared/parameters.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
@@ -35,11 +36,11 @@ function captureVars(endpoint: Endpoint): Pair[] {
 /** Skips the request, visibly, when a variable it needs (e.g. `deviceId`) is not set. */
 function requiresScript(endpoint: Endpoint): string | undefined {
   if (endpoint.requires.length === 0) return undefined;
-  const missing = endpoint.requires.map((name) => `!bru.getVar("${name}") && !bru.getEnvVar("${name}")`).join(' || ');
+  const missing = endpoint.requires.map((name) => `!bru.getVar(${jsLiteral(name)}) && !bru.getEnvVar(${jsLiteral(name)})`).join(' || ');
   return [
-    `// Needs ${endpoint.requires.join(', ')} (captured by an earlier request or set in the environment).`,
+    '// Skipped unless every variable it needs is set (captured by an earlier request or set in the environment).',
     `if (${missing}) {`,
-    `  console.log("Skipping ${endpoint.name}: ${endpoint.requires.join(', ')} not set");`,
+    `  console.log(${jsLiteral(`Skipping ${endpoint.name}: ${endpoint.requires.join(', ')} not set`)});`,
     '  bru.runner.skipRequest();',
     '}',
   ].join('\n');

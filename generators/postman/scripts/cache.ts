@@ -1,4 +1,5 @@
 import { VARIABLES } from '../../../model/model.js';
+import { jsLiteral } from '../../shared/js-literal.js';
 
 /** Collection variables the generated scripts share. The token's is the name every client uses. */
 export const CACHE = {
@@ -20,10 +21,10 @@ export const CACHE_KEY_JS = "[pm.variables.get('baseUrl'), pm.variables.get('org
  */
 export function storeTokenJs(lifetimeSeconds: number, names: { token: string; body: string; key: string }): string[] {
   return [
-    `const lifetime = Number(${names.body}.expires_in) > 0 ? Number(${names.body}.expires_in) : ${lifetimeSeconds};`,
-    `pm.collectionVariables.set('${CACHE.token}', ${names.token});`,
-    `pm.collectionVariables.set('${CACHE.expiresAt}', String(Date.now() + lifetime * 1000));`,
-    `pm.collectionVariables.set('${CACHE.key}', ${names.key});`,
+    `const lifetime = Number(${names.body}.expires_in) > 0 ? Number(${names.body}.expires_in) : ${jsLiteral(lifetimeSeconds)};`,
+    `pm.collectionVariables.set(${jsLiteral(CACHE.token)}, ${names.token});`,
+    `pm.collectionVariables.set(${jsLiteral(CACHE.expiresAt)}, String(Date.now() + lifetime * 1000));`,
+    `pm.collectionVariables.set(${jsLiteral(CACHE.key)}, ${names.key});`,
   ];
 }
 

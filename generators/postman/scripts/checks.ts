@@ -1,6 +1,8 @@
 // One function per kind of assertion, each giving the sandbox source of its pm.test calls.
 // Every check reads `body` (the parsed JSON answer, or undefined) declared by testScript().
+// Every value, and every test name, goes in through jsLiteral: data, never code.
 import type { Auth, Expectation, JsonSchema } from '../../../model/model.js';
+import { jsLiteral } from '../../shared/js-literal.js';
 import { accessorKeys, indent } from './js.js';
 import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
 
@@ -8,64 +10,71 @@ export type Check = string;
 
 const walk = (keys: string, from = 'body') => `${keys}.reduce((v, k) => (v == null ? undefined : v[k]), ${from})`;
 
+/** `pm.test(<name as data>, <fn>);`: `fn` is source, possibly several lines. */
+const test = (name: string, fn: string | string[]) => `pm.test(${jsLiteral(name)}, ${[fn].flat().join('\n')});`;
+
 export function statusCheck(status: number): Check {
-  return `pm.test('status is ${status}', () => pm.response.to.have.status(${status}));`;
+  return test(`status is ${status}`, `() => pm.response.to.have.status(${jsLiteral(status)})`);
 }
 
 export function jsonCheck(contentType: boolean): Check {
   const header = contentType
-    ? `\npm.test('Content-Type is JSON', () => pm.expect(pm.response.headers.get('Content-Type') || '').to.match(/^application\\/([\\w.+-]+\\+)?json/i));`
+    ? `\n${test('Content-Type is JSON', "() => pm.expect(pm.response.headers.get('Content-Type') || '').to.match(/^application\\/([\\w.+-]+\\+)?json/i)")}`
     : '';
-  return `pm.test('body is JSON', () => pm.expect(body, 'a JSON body').to.not.equal(undefined));${header}`;
+  return `${test('body is JSON', "() => pm.expect(body, 'a JSON body').to.not.equal(undefined)")}${header}`;
 }
 
 export function schemaCheck(name: string, schema: JsonSchema): Check {
-  return `pm.test('body matches the ${name} schema', () => pm.response.to.have.jsonSchema(${JSON.stringify(schema)}));`;
+  return test(`body matches the ${name} schema`, `() => pm.response.to.have.jsonSchema(${jsLiteral(schema)})`);
 }
 
 export function timeCheck(ms: number): Check {
-  return `pm.test('answers within ${ms} ms', () => pm.expect(pm.response.responseTime).to.be.below(${ms}));`;
+  return test(`answers within ${ms} ms`, `() => pm.expect(pm.response.responseTime).to.be.below(${jsLiteral(ms)})`);
 }
 
 export function pageCheck(page: NonNullable<Expectation['page']>): Check {
-  const items = `body && body[${JSON.stringify(page.items)}]`;
-  const total = `body && body[${JSON.stringify(page.total)}]`;
+  const items = `body && body[${jsLiteral(page.items)}]`;
+  const total = `body && body[${jsLiteral(page.total)}]`;
+  const limit = jsLiteral(page.limit);
   return [
-    `pm.test('${page.items} holds at most ${page.limit}', () => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${page.limit}); });`,
-    `pm.test('${page.total} counts every match (an integer, at least the page size; a full page when there are matches)', () => {`,
-    `  const items = ${items}; const total = ${total};`,
-    `  pm.expect(Number.isInteger(total), '${page.total} is an integer').to.equal(true);`,
-    `  pm.expect(total).to.be.at.least(items.length);`,
-    `  pm.expect(items.length).to.equal(Math.min(${page.limit}, total));`,
-    `});`,
+    test(`${page.items} holds at most ${page.limit}`, `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${limit}); }`),
+    test(`${page.total} counts every match (an integer, at least the page size; a full page when there are matches)`, [
+      '() => {',
+      `  const items = ${items}; const total = ${total};`,
+      `  pm.expect(Number.isInteger(total), ${jsLiteral(`${page.total} is an integer`)}).to.equal(true);`,
+      `  pm.expect(total).to.be.at.least(items.length);`,
+      `  pm.expect(items.length).to.equal(Math.min(${limit}, total));`,
+      '}',
+    ]),
   ].join('\n');
 }
 
 export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Check {
-  const equals = JSON.stringify(rule.equals);
-  return [
-    `pm.test('every ${rule.items} entry that reports ${rule.field} has ${rule.field} = ${String(rule.equals)}', () => {`,
-    `  pm.expect(body && body[${JSON.stringify(rule.items)}]).to.be.an('array');`,
-    `  body[${JSON.stringify(rule.items)}].forEach((item, i) => { if (item && item[${JSON.stringify(rule.field)}] !== undefined) pm.expect(String(item[${JSON.stringify(rule.field)}]), ${JSON.stringify(rule.items)} + '[' + i + '].${rule.field}').to.equal(String(${equals})); });`,
-    `});`,
-  ].join('\n');
+  const [items, field] = [jsLiteral(rule.items), jsLiteral(rule.field)];
+  return test(`every ${rule.items} entry that reports ${rule.field} has ${rule.field} = ${String(rule.equals)}`, [
+    '() => {',
+    `  pm.expect(body && body[${items}]).to.be.an('array');`,
+    `  body[${items}].forEach((item, i) => { if (item && item[${field}] !== undefined) pm.expect(String(item[${field}]), ${items} + '[' + i + '].' + ${field}).to.equal(String(${jsLiteral(rule.equals)})); });`,
+    '}',
+  ]);
 }
 
 /** Token answer: RFC 6749 fields, the documented lifetime, and a JWT that is signed. */
 export function tokenChecks(auth: Auth): Check {
-  const prefix = auth.tokenPrefix.toLowerCase();
   return [
-    `pm.test('token_type is ${auth.tokenPrefix} (any case)', () => pm.expect(String(body && body.token_type).toLowerCase()).to.equal('${prefix}'));`,
+    test(`token_type is ${auth.tokenPrefix} (any case)`, `() => pm.expect(String(body && body.token_type).toLowerCase()).to.equal(${jsLiteral(auth.tokenPrefix.toLowerCase())})`),
     `const CryptoJS = require('crypto-js');`,
     `const jwt = (() => { try { return String(body.access_token).split('.').slice(0, 2).map((part) => JSON.parse(CryptoJS.enc.Utf8.stringify(CryptoJS.enc.Base64.parse(part.replace(/-/g, '+').replace(/_/g, '/'))))); } catch (e) { return undefined; } })();`,
-    `pm.test('access_token is a JWT: three base64url parts, JSON header and claims', () => { pm.expect(String(body && body.access_token)).to.match(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/); pm.expect(jwt, 'decodable header and claims').to.be.an('array'); });`,
-    `pm.test('access_token is signed (alg is not none)', () => { pm.expect(jwt && jwt[0].alg).to.be.a('string'); pm.expect(String(jwt[0].alg).toLowerCase()).to.not.equal('none'); pm.expect(String(body.access_token).split('.')[2]).to.not.equal(''); });`,
-    `pm.test('the token lives the documented ${auth.lifetimeSeconds} s (expires_in and exp - iat, where given)', () => {`,
-    `  const claims = jwt ? jwt[1] : {};`,
-    `  const given = [body.expires_in, Number.isInteger(claims.exp) && Number.isInteger(claims.iat) ? claims.exp - claims.iat : undefined].filter((v) => v !== undefined);`,
-    `  pm.expect(given.length, 'expires_in or exp/iat present').to.be.above(0);`,
-    `  given.forEach((seconds) => pm.expect(seconds).to.equal(${auth.lifetimeSeconds}));`,
-    `});`,
+    test('access_token is a JWT: three base64url parts, JSON header and claims', "() => { pm.expect(String(body && body.access_token)).to.match(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/); pm.expect(jwt, 'decodable header and claims').to.be.an('array'); }"),
+    test('access_token is signed (alg is not none)', "() => { pm.expect(jwt && jwt[0].alg).to.be.a('string'); pm.expect(String(jwt[0].alg).toLowerCase()).to.not.equal('none'); pm.expect(String(body.access_token).split('.')[2]).to.not.equal(''); }"),
+    test(`the token lives the documented ${auth.lifetimeSeconds} s (expires_in and exp - iat, where given)`, [
+      '() => {',
+      `  const claims = jwt ? jwt[1] : {};`,
+      `  const given = [body.expires_in, Number.isInteger(claims.exp) && Number.isInteger(claims.iat) ? claims.exp - claims.iat : undefined].filter((v) => v !== undefined);`,
+      `  pm.expect(given.length, 'expires_in or exp/iat present').to.be.above(0);`,
+      `  given.forEach((seconds) => pm.expect(seconds).to.equal(${jsLiteral(auth.lifetimeSeconds)}));`,
+      '}',
+    ]),
   ].join('\n');
 }
 
@@ -79,12 +88,13 @@ export function cacheToken(auth: Auth): Check {
   ].join('\n');
 }
 
+/** Each captured value goes into the collection variable of its name (a name is data, not a JS identifier). */
 export function captureVariables(capture: Record<string, string>): Check {
   return Object.entries(capture)
     .map(([name, path]) =>
       [
-        `const ${name} = ${walk(accessorKeys(path))};`,
-        `if (${name} === undefined || ${name} === null) pm.collectionVariables.unset(${JSON.stringify(name)}); else pm.collectionVariables.set(${JSON.stringify(name)}, String(${name}));`,
+        `{ const value = ${walk(accessorKeys(path))};`,
+        `  if (value === undefined || value === null) pm.collectionVariables.unset(${jsLiteral(name)}); else pm.collectionVariables.set(${jsLiteral(name)}, String(value)); }`,
       ].join('\n'),
     )
     .join('\n');
@@ -94,7 +104,7 @@ export function captureVariables(capture: Record<string, string>): Check {
 export function testScript(checks: Check[]): string[] {
   return [
     '(function () {',
-    `  if (pm.collectionVariables.get('${CACHE.retrying}') === pm.info.requestId) return; // a retry follows`,
+    `  if (pm.collectionVariables.get(${jsLiteral(CACHE.retrying)}) === pm.info.requestId) return; // a retry follows`,
     "  if (!pm.response || typeof pm.response.code !== 'number') { pm.test('an answer arrived', () => pm.expect.fail('no answer: see the request error')); return; }",
     '  const body = (() => { try { return pm.response.json(); } catch (e) { return undefined; } })();',
     ...checks.filter((check) => check !== '').flatMap((check) => check.split('\n').map((line) => `  ${line}`)),

@@ -1,12 +1,13 @@
 // Request-level pre-request scripts.
+import { jsLiteral } from '../../shared/js-literal.js';
 import { CACHE } from './cache.js';
 
 /** Skips the request, saying why, when a variable it needs was not captured. */
 export function requiresScript(variables: string[], name: string): string[] {
   return [
-    `const missing = ${JSON.stringify(variables)}.filter((name) => !pm.variables.get(name));`,
+    `const missing = ${jsLiteral(variables)}.filter((name) => !pm.variables.get(name));`,
     'if (missing.length > 0) {',
-    `  console.warn(${JSON.stringify(`Skipped "${name}": `)} + missing.join(', ') + ' not set (the request that captures it returned nothing to use).');`,
+    `  console.warn(${jsLiteral(`Skipped "${name}": `)} + missing.join(', ') + ' not set (the request that captures it returned nothing to use).');`,
     '  pm.execution.skipRequest();',
     '}',
   ];
@@ -15,9 +16,9 @@ export function requiresScript(variables: string[], name: string): string[] {
 /** Puts the cached token, with its signature altered, in a local variable. */
 export function tamperScript(variable: string): string[] {
   return [
-    `const token = pm.collectionVariables.get('${CACHE.token}') || 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb250cmFjdCJ9.c2lnbmF0dXJl';`,
+    `const token = pm.collectionVariables.get(${jsLiteral(CACHE.token)}) || 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb250cmFjdCJ9.c2lnbmF0dXJl';`,
     "const [header, claims, signature = ''] = token.split('.');",
     "const altered = signature.split('').map((c, i) => (i % 3 === 0 ? (c === 'A' ? 'B' : 'A') : c)).join('') || 'AAAA';",
-    `pm.variables.set('${variable}', [header, claims, altered].join('.'));`,
+    `pm.variables.set(${jsLiteral(variable)}, [header, claims, altered].join('.'));`,
   ];
 }

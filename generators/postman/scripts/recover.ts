@@ -7,6 +7,7 @@
 import type { ApiModel } from '../../../model/model.js';
 import { dataIntervalSeconds, intervalSeconds } from '../../../model/rate-limits.js';
 import { tokenPathPrefix } from '../../../model/urls.js';
+import { jsLiteral } from '../../shared/js-literal.js';
 import { CACHE } from './cache.js';
 
 /** A Retry-After beyond this is not waited for: the request fails instead of hanging the run. */
@@ -20,28 +21,28 @@ export function recoverScript(model: ApiModel): string[] {
 // Retries once after a 429 (honouring Retry-After) or after a 401 to a token that was cached (generated).
 (function () {
   const id = pm.info.requestId;
-  if (pm.collectionVariables.get('${CACHE.retried}') === id && pm.collectionVariables.get('${CACHE.retrying}') === id) {
-    pm.collectionVariables.set('${CACHE.retrying}', ''); // this answer is the retry: let the tests judge it
+  if (pm.collectionVariables.get(${jsLiteral(CACHE.retried)}) === id && pm.collectionVariables.get(${jsLiteral(CACHE.retrying)}) === id) {
+    pm.collectionVariables.set(${jsLiteral(CACHE.retrying)}, ''); // this answer is the retry: let the tests judge it
     return;
   }
-  if (pm.collectionVariables.get('${CACHE.retried}') === id) return;
-  const cached = pm.collectionVariables.get('${CACHE.token}');
+  if (pm.collectionVariables.get(${jsLiteral(CACHE.retried)}) === id) return;
+  const cached = pm.collectionVariables.get(${jsLiteral(CACHE.token)});
   let wait = -1;
   if (pm.response.code === 429) {
     const after = Number(pm.response.headers.get('Retry-After'));
-    const fallback = pm.request.url.getPath().indexOf(${JSON.stringify(tokenPrefix)}) === 0 ? ${tokenWait} : ${dataWait};
+    const fallback = pm.request.url.getPath().indexOf(${jsLiteral(tokenPrefix)}) === 0 ? ${jsLiteral(tokenWait)} : ${jsLiteral(dataWait)};
     wait = after >= 0 && pm.response.headers.has('Retry-After') ? after : fallback;
-    if (wait > ${MAX_RETRY_AFTER_SECONDS}) {
-      console.warn('Rate limited with Retry-After ' + wait + ' s, more than ${MAX_RETRY_AFTER_SECONDS} s: not retrying.');
+    if (wait > ${jsLiteral(MAX_RETRY_AFTER_SECONDS)}) {
+      console.warn('Rate limited with Retry-After ' + wait + ' s, more than ' + ${jsLiteral(MAX_RETRY_AFTER_SECONDS)} + ' s: not retrying.');
       return;
     }
-  } else if (pm.response.code === 401 && cached && pm.request.headers.get('Authorization') === ${JSON.stringify(model.auth.tokenPrefix + ' ')} + cached) {
-    pm.collectionVariables.set('${CACHE.expiresAt}', '0');
+  } else if (pm.response.code === 401 && cached && pm.request.headers.get('Authorization') === ${jsLiteral(`${model.auth.tokenPrefix} `)} + cached) {
+    pm.collectionVariables.set(${jsLiteral(CACHE.expiresAt)}, '0');
     wait = 0;
   }
   if (wait < 0) return;
-  pm.collectionVariables.set('${CACHE.retried}', id);
-  pm.collectionVariables.set('${CACHE.retrying}', id);
+  pm.collectionVariables.set(${jsLiteral(CACHE.retried)}, id);
+  pm.collectionVariables.set(${jsLiteral(CACHE.retrying)}, id);
   console.warn(pm.info.requestName + ': HTTP ' + pm.response.code + ', retrying once in ' + wait + ' s.');
   setTimeout(function () {}, wait * 1000);
   pm.execution.setNextRequest(id);

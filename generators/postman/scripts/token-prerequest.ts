@@ -4,6 +4,7 @@
 // otherwise POST the token endpoint once with HTTP Basic and cache token + expiry. It never
 // prints the token or the secret.
 import type { ApiModel } from '../../../model/model.js';
+import { jsLiteral } from '../../shared/js-literal.js';
 import { indent, pathExpression } from './js.js';
 import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
 import { MAX_RETRY_AFTER_SECONDS } from './recover.js';
@@ -17,27 +18,28 @@ export function tokenPrerequestScript(model: ApiModel): string[] {
 (function () {
   const ownAuth = pm.request.auth && pm.request.auth.type;
   if (ownAuth === 'noauth' || ownAuth === 'basic') return; // token requests and unauthenticated checks
+  const label = ${jsLiteral(`${model.info.name} auth:`)};
   const vars = {};
   for (const name of ['baseUrl', 'organization', 'clientId', 'clientSecret']) vars[name] = pm.variables.get(name);
   const missing = Object.keys(vars).filter((name) => !vars[name]);
   if (missing.length > 0) {
-    console.warn('SecuriThings auth: set ' + missing.join(', ') + ' in the environment to get a token.');
+    console.warn(label + ' set ' + missing.join(', ') + ' in the environment to get a token.');
     return;
   }
   const key = ${CACHE_KEY_JS};
   const now = Date.now();
-  const expiresAt = Number(pm.collectionVariables.get('${CACHE.expiresAt}') || 0);
-  if (pm.collectionVariables.get('${CACHE.key}') === key && pm.collectionVariables.get('${CACHE.token}') && expiresAt - ${auth.expirySkewSeconds * 1000} > now) return;
-  if (pm.collectionVariables.get('${CACHE.failedKey}') === key) return; // refused once this run: do not hammer a rate-limited endpoint
-  pm.collectionVariables.set('${CACHE.token}', '');
+  const expiresAt = Number(pm.collectionVariables.get(${jsLiteral(CACHE.expiresAt)}) || 0);
+  if (pm.collectionVariables.get(${jsLiteral(CACHE.key)}) === key && pm.collectionVariables.get(${jsLiteral(CACHE.token)}) && expiresAt - ${jsLiteral(auth.expirySkewSeconds * 1000)} > now) return;
+  if (pm.collectionVariables.get(${jsLiteral(CACHE.failedKey)}) === key) return; // refused once this run: do not hammer a rate-limited endpoint
+  pm.collectionVariables.set(${jsLiteral(CACHE.token)}, '');
   const CryptoJS = require('crypto-js');
   const basic = CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(vars.clientId + ':' + vars.clientSecret));
   const request = {
-    url: vars.baseUrl + ${pathExpression(auth.path, (name) => `encodeURIComponent(vars.${name})`)},
-    method: ${JSON.stringify(auth.method)},
+    url: vars.baseUrl + ${pathExpression(auth.path, (name) => `encodeURIComponent(vars[${jsLiteral(name)}])`)},
+    method: ${jsLiteral(auth.method)},
     header: [
       { key: 'Authorization', value: 'Basic ' + basic },
-${Object.entries(auth.headers).map(([k, v]) => `      { key: ${JSON.stringify(k)}, value: ${JSON.stringify(v)} },`).join('\n')}
+${Object.entries(auth.headers).map(([k, v]) => `      { key: ${jsLiteral(k)}, value: ${jsLiteral(v)} },`).join('\n')}
       { key: 'Accept', value: 'application/json' }
     ]
   };
@@ -46,22 +48,22 @@ ${Object.entries(auth.headers).map(([k, v]) => `      { key: ${JSON.stringify(k)
     try { body = response.json(); } catch (e) { /* reported below */ }
     const token = ${tokenInJs('body')};
     if (response.code !== 200 || typeof token !== 'string' || token === '') {
-      pm.collectionVariables.set('${CACHE.failedKey}', key);
-      console.warn('SecuriThings auth: the token request answered HTTP ' + response.code + '; requests will go out without a token.');
+      pm.collectionVariables.set(${jsLiteral(CACHE.failedKey)}, key);
+      console.warn(label + ' the token request answered HTTP ' + response.code + '; requests will go out without a token.');
       return;
     }
 ${indent(storeTokenJs(auth.lifetimeSeconds, { token: 'token', body: 'body', key: 'key' }), '    ')}
   };
   const send = (retriesLeft) => pm.sendRequest(request, (error, response) => {
     if (error) {
-      pm.collectionVariables.set('${CACHE.failedKey}', key);
-      console.warn('SecuriThings auth: the token request failed: ' + (error.code || error.message));
+      pm.collectionVariables.set(${jsLiteral(CACHE.failedKey)}, key);
+      console.warn(label + ' the token request failed: ' + (error.code || error.message));
       return;
     }
     const after = Number(response.headers.get('Retry-After') || NaN);
-    const wait = after >= 0 ? after : ${minGapSeconds};
-    if (response.code === 429 && retriesLeft > 0 && wait <= ${MAX_RETRY_AFTER_SECONDS}) {
-      console.warn('SecuriThings auth: token endpoint rate limited; retrying in ' + wait + ' s.');
+    const wait = after >= 0 ? after : ${jsLiteral(minGapSeconds)};
+    if (response.code === 429 && retriesLeft > 0 && wait <= ${jsLiteral(MAX_RETRY_AFTER_SECONDS)}) {
+      console.warn(label + ' token endpoint rate limited; retrying in ' + wait + ' s.');
       setTimeout(() => send(retriesLeft - 1), wait * 1000);
       return;
     }
