@@ -2,6 +2,7 @@
 // their templates, cases and examples that name real endpoints, parameters and variables.
 import type { DiagnosticCode, NodePath } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
+import { checkRequestValues } from './check-request-values.js';
 import { closest } from './closest.js';
 import { capturedVariables } from '../model/captures.js';
 import { templateNames } from '../model/urls.js';
@@ -23,6 +24,7 @@ export function checkReferences(spec: RawSpec, report: Report): void {
   const captured = capturedVariables(spec);
   for (const { e, path } of endpoints) checkEndpoint(e, path, captured, report);
   checkCases(spec, report);
+  checkRequestValues(spec, report);
 }
 
 /** Reports every item whose `field` (id, name, status) repeats an earlier one. */
@@ -95,9 +97,9 @@ function checkParameter(param: RawParameter, path: NodePath, report: Report): vo
   if (param.type !== 'string' && param.enum) report('invalid-value', [...path, 'enum'], `enum applies to string parameters; \`${param.name}\` is ${param.type}`, 'key');
 }
 
-/** Why a value does not fit a parameter, or undefined. Values with `{{variables}}` are taken as given. */
+/** Why a value does not fit a parameter, or undefined. Values with templates are taken as given (checkRequestValues judges those). */
 export function valueProblem(value: string | number, param: RawParameter): string | undefined {
-  if (typeof value === 'string' && value.includes('{{')) return undefined;
+  if (typeof value === 'string' && /\{[{%#]/.test(value)) return undefined;
   if (param.type === 'flag') return value === 0 || value === 1 || value === '0' || value === '1' ? undefined : `\`${param.name}\` is a 1/0 flag, not ${JSON.stringify(value)}`;
   if (param.type === 'integer') {
     const n = typeof value === 'number' ? value : /^-?\d+$/.test(value) ? Number(value) : NaN;

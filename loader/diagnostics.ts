@@ -24,7 +24,9 @@ export type DiagnosticCode =
   | 'invalid-case'
   | 'invalid-schema'
   | 'not-draft-07'
-  | 'invalid-example';
+  | 'invalid-example'
+  | 'template-tag'
+  | 'credential-variable';
 
 /** A path into the description, e.g. ['resources', 0, 'endpoints', 1, 'method']. */
 export type NodePath = ReadonlyArray<string | number>;

@@ -22,7 +22,8 @@ export interface ItemDefinition {
 }
 
 const WRONG_SECRET = 'contract-check-wrong-secret';
-const TAMPERED_TOKEN = 'tamperedToken';
+/** The variable the tampered-bearer case signs with (internal: a description may not name it). */
+export const TAMPERED_TOKEN = 'tamperedToken';
 
 /** A script event; the SDK would give a script without an id a random one. */
 export const event = (owner: string, listen: 'prerequest' | 'test', exec: string[]) => ({

@@ -1,0 +1,102 @@
+// Values the description puts into requests (URLs, query and path values, headers) and into
+// scripts are read by the clients' template engines: Postman and Bruno resolve `{{name}}`, Bruno
+// also `{{process.env.NAME}}`, and Insomnia runs Nunjucks (`{% tag %}`, `{# #}`, any `{{ expression }}`).
+// Such a value may name a variable the description defines (`{{deviceId}}`), never a credential
+// or a variable the collection keeps internally, and may hold no other template.
+import { VARIABLES } from '../model/model.js';
+import type { NodePath } from './diagnostics.js';
+import type { Report } from './check-references.js';
+import type { RawParameter, RawSpec, RawValues } from './raw.js';
+
+/**
+ * Credentials, and the variables the generated Postman scripts keep (generators/postman/scripts/cache.ts
+ * and the tampered token of the contract checks; a test keeps this list in step with them).
+ */
+export const CREDENTIAL_VARIABLES: readonly string[] = [
+  VARIABLES.clientId,
+  VARIABLES.clientSecret,
+  VARIABLES.accessToken,
+  'accessTokenExpiresAt',
+  'accessTokenKey',
+  'accessTokenFailedKey',
+  'contractRetrying',
+  'contractRetried',
+  'tamperedToken',
+];
+
+/** A plain reference: `{{name}}`, `{{ name }}` or Insomnia's `{{ _.name }}`. */
+const PLAIN_REFERENCE = /^\s*(?:_\.)?([A-Za-z_$][\w$.-]*)\s*$/;
+
+interface Value {
+  path: NodePath;
+  value: unknown;
+  /** The auth block is where credentials belong: its values are checked for templates only. */
+  credentialsAllowed?: boolean;
+}
+
+export function checkRequestValues(spec: RawSpec, report: Report): void {
+  for (const { path, value, credentialsAllowed } of requestValues(spec)) {
+    if (typeof value !== 'string') continue;
+    const problem = templateProblem(value, credentialsAllowed === true);
+    if (problem) report(problem.code, path, problem.message);
+  }
+}
+
+/** What is wrong with the templates in `value`, or undefined. */
+export function templateProblem(value: string, credentialsAllowed: boolean): { code: 'template-tag' | 'credential-variable'; message: string } | undefined {
+  const tag = /\{[%#]/.exec(value);
+  if (tag) return { code: 'template-tag', message: `\`${tag[0]}\` starts a template tag, which Insomnia would run; a value may only reference a variable as \`{{name}}\`` };
+  for (const [reference, inner = ''] of value.matchAll(/\{\{(.*?)\}\}/gs)) {
+    const name = PLAIN_REFERENCE.exec(inner)?.[1];
+    if (name === undefined) return { code: 'template-tag', message: `\`${reference}\` is an expression, not a variable reference; write \`{{name}}\`` };
+    if (credentialsAllowed) continue;
+    if (CREDENTIAL_VARIABLES.includes(name)) return { code: 'credential-variable', message: `\`${reference}\` names a credential or a variable the collection keeps; only the auth block may use credentials` };
+    if (name.startsWith('process.env.')) return { code: 'credential-variable', message: `\`${reference}\` reads the environment of the process running the client; only variables the description defines may be referenced` };
+  }
+  return undefined;
+}
+
+function requestValues(spec: RawSpec): Value[] {
+  return [
+    ...authValues(spec),
+    ...spec.environments.flatMap((env, i): Value[] => [
+      { path: ['environments', i, 'baseUrl'], value: env.baseUrl },
+      ...entries(env.resourcePaths, ['environments', i, 'resourcePaths']),
+      ...entries(env.values, ['environments', i, 'values']),
+    ]),
+    ...spec.resources.flatMap((r, i) => [{ path: ['resources', i, 'basePath'], value: r.basePath }, ...r.endpoints.flatMap((e, j) => endpointValues(e, ['resources', i, 'endpoints', j]))]),
+    ...spec.contract.cases.flatMap((c, i): Value[] => [
+      ...entries(c.query, ['contract', 'cases', i, 'query']),
+      ...entries(c.pathParams, ['contract', 'cases', i, 'pathParams']),
+      ...(c.expect.everyItem ? [{ path: ['contract', 'cases', i, 'expect', 'everyItem', 'equals'], value: c.expect.everyItem.equals }] : []),
+    ]),
+  ];
+}
+
+function authValues(spec: RawSpec): Value[] {
+  return [{ path: ['auth', 'path'], value: spec.auth.path }, ...entries(spec.auth.headers, ['auth', 'headers'])].map((v) => ({ ...v, credentialsAllowed: true }));
+}
+
+function endpointValues(endpoint: RawSpec['resources'][number]['endpoints'][number], path: NodePath): Value[] {
+  return [
+    { path: [...path, 'path'], value: endpoint.path },
+    ...(endpoint.pathParams ?? []).flatMap((p, k) => parameterValues(p, [...path, 'pathParams', k])),
+    ...(endpoint.query ?? []).flatMap((p, k) => parameterValues(p, [...path, 'query', k])),
+    ...(endpoint.examples ?? []).flatMap((example, k) => [
+      ...entries(example.query, [...path, 'examples', k, 'query']),
+      ...entries(example.pathParams, [...path, 'examples', k, 'pathParams']),
+    ]),
+  ];
+}
+
+function parameterValues(param: RawParameter, path: NodePath): Value[] {
+  return [
+    { path: [...path, 'example'], value: param.example },
+    { path: [...path, 'default'], value: param.default },
+    ...(param.enum ?? []).map((value, k) => ({ path: [...path, 'enum', k], value })),
+  ];
+}
+
+function entries(values: RawValues | Record<string, string> | undefined, path: NodePath): Value[] {
+  return Object.entries(values ?? {}).map(([key, value]) => ({ path: [...path, key], value }));
+}

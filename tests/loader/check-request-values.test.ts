@@ -1,0 +1,59 @@
+// Values that reach a request or a script may reference description variables (`{{deviceId}}`),
+// never a credential, an internal collection variable, the process environment or a template tag.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadSpec, SpecError, formatDiagnostic } from '../../loader/index.js';
+import { CREDENTIAL_VARIABLES } from '../../loader/check-request-values.js';
+import { VARIABLES } from '../../model/model.js';
+import { CACHE } from '../../generators/postman/scripts/cache.js';
+import { TAMPERED_TOKEN } from '../../generators/postman/items.js';
+import { SPEC_FILE } from '../support/model.js';
+
+const SHIPPED = readFileSync(SPEC_FILE, 'utf8');
+
+/** The shipped description with `from` replaced by `to` (once; the text must be there). */
+function edited(from: string, to: string): string {
+  expect(SHIPPED).toContain(from);
+  return SHIPPED.replace(from, to);
+}
+
+/** The one diagnostic loading `text` gives, formatted, or `loaded`. */
+function outcome(text: string): string {
+  try {
+    loadSpec(new TextEncoder().encode(text), 'spec.yaml');
+    return 'loaded';
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    expect(error.diagnostics).toHaveLength(1);
+    return formatDiagnostic(error.diagnostics[0]!);
+  }
+}
+
+describe('values that reach a request', () => {
+  it.each([
+    ['a base URL', 'baseUrl: https://api.securithings.com\n', 'baseUrl: https://{{clientSecret}}.example.com\n', /^spec\.yaml:28:\d+: environments\[0\]\.baseUrl: .*\[credential-variable\]$/],
+    ['a resource base path', 'basePath: /v1/devices', 'basePath: /v1/{{accessToken}}', /resources\[0\]\.basePath: `\{\{accessToken\}\}` names a credential.*\[credential-variable\]$/],
+    ['an enum value', 'enum: [online, offline, partial, unknown]\n            description: Connection', 'enum: [online, offline, partial, "{{clientId}}"]\n            description: Connection', /query\[2\]\.enum\[3\]: .*\[credential-variable\]$/],
+    ['everyItem.equals', 'equals: offline', 'equals: "{{ _.accessTokenKey }}"', /everyItem\.equals: `\{\{ _\.accessTokenKey \}\}` names a credential.*\[credential-variable\]$/],
+    ['an environment value', 'organization: demo', 'organization: "{{tamperedToken}}"', /environments\[2\]\.values\.organization: .*\[credential-variable\]$/],
+    ['a Nunjucks expression', 'equals: offline', 'equals: "{{ clientId + 1 }}"', /`\{\{ clientId \+ 1 \}\}` is an expression, not a variable reference.*\[template-tag\]$/],
+    ['a Nunjucks comment', 'pathParams: { id: st-contract-no-such-device }', 'pathParams: { id: "a{# x #}" }', /contract\.cases\[6\]\.pathParams\.id: `\{#` starts a template tag.*\[template-tag\]$/],
+    ['a template tag in an auth header', 'Content-Type: application/json', "Content-Type: \"{% base64 'encode', 'x' %}\"", /auth\.headers\["Content-Type"\]: `\{%` starts a template tag.*\[template-tag\]$/],
+  ])('refuses a credential or a template in %s, where it is', (_, from, to, expected) => {
+    expect(outcome(edited(from, to))).toMatch(expected);
+  });
+
+  it.each([
+    ['a captured variable as a path parameter example (the shipped description)', 'example: "{{deviceId}}"', 'example: "{{deviceId}}"'],
+    ['Insomnia\'s form of a reference', 'example: "{{deviceId}}"', 'example: "{{ _.deviceId }}"'],
+    ['a credential in an auth header: the auth block is where credentials belong', 'Content-Type: application/json', 'X-Client: "{{clientId}}"'],
+    ['quotes, braces and a dollar that are no template', 'equals: offline', 'equals: "it\'s {offline} ${x} {{"'],
+  ])('accepts %s', (_, from, to) => {
+    expect(outcome(edited(from, to))).toBe('loaded');
+  });
+
+  it('refuses every credential and every variable the generated collection keeps', () => {
+    const internal = [VARIABLES.clientId, VARIABLES.clientSecret, VARIABLES.accessToken, ...Object.values(CACHE), TAMPERED_TOKEN];
+    expect([...CREDENTIAL_VARIABLES].sort()).toEqual([...new Set(internal)].sort());
+  });
+});
