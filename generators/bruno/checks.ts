@@ -11,7 +11,11 @@ function positiveCases(model: ApiModel, endpoint: Endpoint): ContractCase[] {
   );
 }
 
-/** A body path such as `devices` or `page.total` as a Bruno expression on `res.body`. */
+/**
+ * A body path such as `devices` or `page.total` as a Bruno expression on `res.body`. Bruno evaluates
+ * assert keys and post-response vars as JavaScript, so only paths of identifiers may come here:
+ * spec/format.schema.json allows no other (`identifier`, the capture path pattern).
+ */
 export function bodyExpression(path: string): string {
   return `res.body.${path}`;
 }
