@@ -5,6 +5,9 @@ import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
 const SCHEMA_REF = /^#\/schemas\//;
 
+/** The variable that holds a resource's base path: `devices` -> `devicesPath`. */
+export const pathVariableOf = (resourceId: string) => `${resourceId}Path`;
+
 export function buildModel(spec: RawSpec, file: string, schemas: Record<string, JsonSchema>): ApiModel {
   const resources = spec.resources.map(
     (r): Resource => ({
@@ -12,7 +15,7 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
       name: r.name,
       description: r.description ?? '',
       basePath: r.basePath,
-      pathVariable: `${r.id}Path`,
+      pathVariable: pathVariableOf(r.id),
       ...(r.rateLimit ? { rateLimit: r.rateLimit } : {}),
       endpoints: r.endpoints.map(buildEndpoint),
     }),

@@ -2,8 +2,10 @@
 // scripts are read by the clients' template engines: Postman and Bruno resolve `{{name}}`, Bruno
 // also `{{process.env.NAME}}`, and Insomnia runs Nunjucks (`{% tag %}`, `{# #}`, any `{{ expression }}`).
 // Such a value may name a variable the description defines (`{{deviceId}}`), never a credential
-// or a variable the collection keeps internally, and may hold no other template.
+// or a variable the collection keeps internally, and may hold no other template. A capture, whose
+// value the API's answer sets, may not overwrite any variable the collection sets itself.
 import { VARIABLES } from '../model/model.js';
+import { pathVariableOf } from './build-model.js';
 import type { NodePath } from './diagnostics.js';
 import type { Report } from './check-references.js';
 import type { RawParameter, RawSpec, RawValues } from './raw.js';
@@ -40,6 +42,19 @@ export function checkRequestValues(spec: RawSpec, report: Report): void {
     const problem = templateProblem(value, credentialsAllowed === true);
     if (problem) report(problem.code, path, problem.message);
   }
+  checkCaptureNames(spec, report);
+}
+
+/** A captured `baseUrl` would let an answer choose where the credentials go next. */
+function checkCaptureNames(spec: RawSpec, report: Report): void {
+  const reserved = [VARIABLES.baseUrl, VARIABLES.organization, ...CREDENTIAL_VARIABLES, ...spec.resources.map((r) => pathVariableOf(r.id))];
+  spec.resources.forEach((r, i) =>
+    r.endpoints.forEach((e, j) => {
+      for (const name of Object.keys(e.capture ?? {})) {
+        if (reserved.includes(name)) report('reserved-variable', ['resources', i, 'endpoints', j, 'capture', name], `\`${name}\` is a variable the collection sets; an answer may not overwrite it (capture into another name)`, 'key');
+      }
+    }),
+  );
 }
 
 /** What is wrong with the templates in `value`, or undefined. */

@@ -26,7 +26,8 @@ export type DiagnosticCode =
   | 'not-draft-07'
   | 'invalid-example'
   | 'template-tag'
-  | 'credential-variable';
+  | 'credential-variable'
+  | 'reserved-variable';
 
 /** A path into the description, e.g. ['resources', 0, 'endpoints', 1, 'method']. */
 export type NodePath = ReadonlyArray<string | number>;

@@ -43,6 +43,12 @@ describe('values that reach a request', () => {
     expect(outcome(edited(from, to))).toMatch(expected);
   });
 
+  it.each(['baseUrl', 'clientSecret', 'accessToken', 'devicesPath'])('refuses a capture into %s, which an answer would then set', (name) => {
+    expect(outcome(edited('deviceId: devices[0].id', `${name}: devices[0].id`).replace('requires: [deviceId]', 'requires: []'))).toMatch(
+      new RegExp(`^spec\\.yaml:\\d+:11: resources\\[0\\]\\.endpoints\\[0\\]\\.capture\\.${name}: \`${name}\` is a variable the collection sets.*\\[reserved-variable\\]$`),
+    );
+  });
+
   it.each([
     ['a captured variable as a path parameter example (the shipped description)', 'example: "{{deviceId}}"', 'example: "{{deviceId}}"'],
     ['Insomnia\'s form of a reference', 'example: "{{deviceId}}"', 'example: "{{ _.deviceId }}"'],
