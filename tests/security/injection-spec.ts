@@ -38,7 +38,8 @@ export function hostile(listener = 'http://127.0.0.1:9'): Variant {
   return { text: HOSTILE, header: HOSTILE.replace(/[\n\u2028\u2029]/g, ' '), status: attack.postman, skippedName: attack.bruno };
 }
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// The parsed YAML is edited freely; the loader then validates the result.
+type Data = Record<string, any>;
 
 /** The shipped description's text with the variant's strings in every free-text field. */
 export function variantText(v: Variant): string {
