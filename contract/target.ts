@@ -1,7 +1,6 @@
 // Where the contract run goes: the embedded reference server unless SECURITHINGS_BASE_URL says
 // otherwise, then with credentials from the same variables (environment or .env, never argv).
 import { defaultEnvironment, type ApiModel, type Environment } from '../model/model.js';
-import { dataIntervalSeconds } from '../model/rate-limits.js';
 
 export const TARGET_VARIABLES = {
   baseUrl: 'SECURITHINGS_BASE_URL',
@@ -79,9 +78,4 @@ function pickEnvironment(model: ApiModel, id: string | undefined, baseUrl: strin
     return named;
   }
   return model.environments.find((e) => e.baseUrl === baseUrl) ?? defaultEnvironment(model);
-}
-
-/** The pause between requests that keeps every endpoint within its documented limit. */
-export function pacingMs(model: ApiModel): number {
-  return model.resources.some((r) => r.rateLimit) ? Math.ceil(dataIntervalSeconds(model) * 1000 * 1.1) : 0;
 }

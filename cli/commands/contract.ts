@@ -7,7 +7,8 @@ import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
 import { tokenPathPrefix } from '../../model/urls.js';
 import { CliError } from '../errors.js';
-import { pacingMs, settleTarget } from '../../contract/target.js';
+import { settleTarget } from '../../contract/target.js';
+import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { readSettings } from '../env-file.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
@@ -18,6 +19,8 @@ export interface ContractOptions {
   collections: string;
   reports: string;
   rateLimits: boolean;
+  /** Commander's `--no-pacing`: false turns the collection's rate-limit pacing off. */
+  pacing: boolean;
   dotenv: string;
 }
 
@@ -32,6 +35,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
     .option('--reports <dir>', 'where to write the JUnit and HTML reports', 'reports')
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
+    .option('--no-pacing', 'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against SECURITHINGS_BASE_URL and with --rate-limits)')
     .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
@@ -50,8 +54,8 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
       {
         collection,
         environment,
-        values: { ...values },
-        delayRequestMs: target.kind === 'remote' || options.rateLimits ? pacingMs(model) : 0,
+        values: { ...values, [PACING.switch]: options.pacing && (target.kind === 'remote' || options.rateLimits) ? 'on' : 'off' },
+        delayRequestMs: 0, // the collection paces itself, per endpoint (generators/postman/scripts/pacing.ts)
         timeoutRequestMs: 30_000,
         tokenPathPrefix: tokenPathPrefix(model),
         environmentId: target.environment.id,

@@ -10,6 +10,7 @@ import { collectionDescription } from './description.js';
 import { collectionItems, event } from './items.js';
 import { markdown } from './requests.js';
 import { CACHE } from './scripts/cache.js';
+import { PACING, pacingAnsweredScript, pacingScript } from './scripts/pacing.js';
 import { recoverScript } from './scripts/recover.js';
 import { tokenPrerequestScript } from './scripts/token-prerequest.js';
 
@@ -21,7 +22,7 @@ export function postmanCollection(model: ApiModel): Record<string, unknown> {
     info: { _postman_id: collectionId, name: model.info.name, description: markdown(collectionDescription(model)), schema: SCHEMA_URL },
     item: collectionItems(model),
     auth: oauth2Auth(model),
-    event: [event(collectionId, 'prerequest', tokenPrerequestScript(model)), event(collectionId, 'test', recoverScript(model))],
+    event: [event(collectionId, 'prerequest', [...pacingScript(model), ...tokenPrerequestScript(model)]), event(collectionId, 'test', [...pacingAnsweredScript(), ...recoverScript(model)])],
     variable: collectionVariables(model),
   };
 }
@@ -35,6 +36,8 @@ function collectionVariables(model: ApiModel): { key: string; value: string; typ
     variable(CACHE.token),
     variable(CACHE.expiresAt),
     variable(CACHE.key),
+    variable(PACING.switch, 'on'),
+    variable(PACING.state),
     ...[...capturedVariables(model).keys()].map((name) => variable(name)),
   ];
 }

@@ -54,7 +54,8 @@ ${Object.entries(auth.headers).map(([k, v]) => `      { key: ${jsLiteral(k)}, va
     }
 ${indent(storeTokenJs(auth.lifetimeSeconds, { token: 'token', body: 'body', key: 'key' }), '    ')}
   };
-  const send = (retriesLeft) => pm.sendRequest(request, (error, response) => {
+  // pacing.send (scripts/pacing.ts): pm.sendRequest once the token endpoint's rate-limit window allows
+  const send = (retriesLeft) => pacing.send(request, (error, response) => {
     if (error) {
       pm.collectionVariables.set(${jsLiteral(CACHE.failedKey)}, key);
       console.warn(label + ' the token request failed: ' + (error.code || error.message));
