@@ -5,6 +5,7 @@
 import newman from 'newman';
 import { runWithReports } from '../contract/run-with-reports.js';
 import { withZeroDelayTimers } from '../contract/zero-delay-timers.js';
+import type { ApiModel } from '../model/model.js';
 import type { RunningServer } from '../server/index.js';
 import { itemCount, repeated, scriptRunsPerRequest, withOneLineScripts, withoutJsonSchema, withoutScripts } from './collection-variants.js';
 import { floorRequests, replay } from './floor.js';
@@ -15,6 +16,7 @@ import { median, rotate, timed } from './stats.js';
 export const REPEAT = 4;
 
 export interface InProcessInputs {
+  model: ApiModel;
   server: RunningServer;
   collection: object;
   environment: object;
@@ -91,10 +93,10 @@ export async function variants(inputs: InProcessInputs): Promise<Variant[]> {
     { key: 'full', name: 'newman, full collection, zero-delay timers', requests: count, run: zeroDelay(collection) },
     {
       key: 'runner',
-      name: 'our runner (runWithReports: zero-delay timers, redaction, JUnit, HTML)',
+      name: 'our runner (runWithReports: zero-delay timers, redaction, JUnit, HTML, drift, coverage)',
       requests: count,
       run: async (times) => {
-        const { summary } = await runWithReports(planAt(times), () => undefined);
+        const { summary } = await runWithReports(planAt(times), () => undefined, { model: inputs.model, shownDir: 'reports' });
         return summary.failures.length + summary.errors.length;
       },
     },

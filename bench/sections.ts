@@ -90,7 +90,7 @@ export async function contractCost(s: Settings, baseline: Baseline | undefined):
     const server = await startReferenceServer(sh.model, { rateLimits: false });
     let inproc: string;
     try {
-      const times = await timeVariants(await variants({ server, collection: sh.collection, environment: sh.environment, values: localValues(sh, server.url) }), s.inProcessRuns * 2, s.log);
+      const times = await timeVariants(await variants({ model: sh.model, server, collection: sh.collection, environment: sh.environment, values: localValues(sh, server.url) }), s.inProcessRuns * 2, s.log);
       inproc = [variantTable(times), whereTimeGoes(times, sh.collection)].join('\n\n');
     } finally {
       await server.close();

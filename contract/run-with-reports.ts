@@ -1,4 +1,11 @@
-// One contract run with the standard reporters: terminal summary, JUnit XML, HTML.
+// One contract run with the standard reporters: terminal summary, drift, coverage, JUnit XML, HTML.
+import type { ApiModel } from '../model/model.js';
+import { coverageReporter } from './coverage/reporter.js';
+import { coverageHtml } from './coverage/render.js';
+import type { CoverageReport } from './coverage/coverage.js';
+import { driftReporter } from './drift/reporter.js';
+import { driftHtml } from './drift/render.js';
+import type { DriftReport } from './drift/drift.js';
 import type { ReportFile, RunSummary } from './events.js';
 import { Redactor } from './redact.js';
 import { htmlReporter } from './reporters/html.js';
@@ -8,10 +15,27 @@ import { runContract, type ContractPlan } from './run.js';
 
 export const REPORT_FILES = { junit: 'contract-junit.xml', html: 'contract-report.html' } as const;
 
-export async function runWithReports(plan: ContractPlan, write: (text: string) => void): Promise<{ summary: RunSummary; files: ReportFile[] }> {
+export interface ReportSettings {
+  /** The description the run checks: drift and coverage read it. */
+  model: ApiModel;
+  /** How the summary lines name the reports folder (e.g. `reports`). */
+  shownDir: string;
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  files: ReportFile[];
+  drift: DriftReport;
+  coverage: CoverageReport;
+}
+
+export async function runWithReports(plan: ContractPlan, write: (text: string) => void, settings: ReportSettings): Promise<RunResult> {
   const files: ReportFile[] = [];
   const collect = (file: ReportFile) => files.push(file);
-  const reporters = [summaryReporter(write), junitReporter(REPORT_FILES.junit, collect), htmlReporter(REPORT_FILES.html, collect)];
+  const drift = driftReporter(settings.model, collect, write, settings.shownDir);
+  const coverage = coverageReporter(settings.model, collect, write, settings.shownDir);
+  const sections = () => [driftHtml(drift.report()!), coverageHtml(coverage.report()!)];
+  const reporters = [summaryReporter(write), drift, coverage, junitReporter(REPORT_FILES.junit, collect), htmlReporter(REPORT_FILES.html, collect, sections)];
   const summary = await runContract(plan, reporters, new Redactor());
-  return { summary, files };
+  return { summary, files, drift: drift.report()!, coverage: coverage.report()! };
 }

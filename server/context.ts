@@ -30,7 +30,7 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     model,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
-    tenants: options.tenants ?? demoTenants(),
+    tenants: options.tenants ?? demoTenants(options.additiveFields ?? false),
     now,
     violations: new Set(options.violations ?? []),
     faults: faultState(options.faults),

@@ -4,7 +4,7 @@ export type DeviceStatus = 'online' | 'offline' | 'partial' | 'unknown';
 export type LifeCycleStatus = 'unknown' | 'current_product' | 'eol' | 'eos';
 export type ProbeStatus = 'up' | 'down' | 'unknown' | 'unmonitored';
 
-/** A device as the server stores and serves it: the documented fields, the filterable ones, and one extra. */
+/** A device as the server stores and serves it: the documented fields, the filterable ones, and (with additiveFields) one extra. */
 export interface Device {
   id: string;
   name: string;
@@ -32,8 +32,8 @@ export interface Device {
     restartDevice: boolean;
     hardenDevice: boolean;
   };
-  /** Not in the docs: proves that clients tolerate additive fields. */
-  serialNumber: string;
+  /** Not in the docs, and only with ServerOptions.additiveFields: proves that clients tolerate additive fields. */
+  serialNumber?: string;
 }
 
 export interface Tenant {
@@ -86,8 +86,10 @@ export interface ServerOptions {
   port?: number;
   /** Default false; true applies the documented limits. */
   rateLimits?: boolean;
-  /** Default `demoTenants()`. */
+  /** Default `demoTenants(additiveFields)`. */
   tenants?: Tenant[];
+  /** Default false: the demo devices hold exactly the documented and filterable fields. True adds `serialNumber`, which the docs do not list. */
+  additiveFields?: boolean;
   /** Clock in milliseconds (for tests of expiry and rate limits); default `Date.now`. */
   now?: () => number;
   violations?: Violation[];

@@ -7,6 +7,7 @@ import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
 import { tokenPathPrefix } from '../../model/urls.js';
 import { CliError } from '../errors.js';
+import { driftCount } from '../../contract/drift/drift.js';
 import { settleTarget } from '../../contract/target.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { readSettings } from '../env-file.js';
@@ -22,6 +23,9 @@ export interface ContractOptions {
   /** Commander's `--no-pacing`: false turns the collection's rate-limit pacing off. */
   pacing: boolean;
   dotenv: string;
+  failOnDrift: boolean;
+  /** `--min-coverage N`: the run fails below N percent. */
+  minCoverage?: number;
 }
 
 export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
@@ -37,6 +41,8 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
     .option('--no-pacing', 'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against SECURITHINGS_BASE_URL and with --rate-limits)')
     .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .option('--fail-on-drift', 'exit 1 when the answers hold undocumented fields, statuses, content types or enum values (see reports/contract-drift.md)', false)
+    .option('--min-coverage <percent>', 'exit 1 when coverage (see reports/contract-coverage.json) is below this percentage', percentage)
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
 
@@ -50,7 +56,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   try {
     const values = target.kind === 'remote' ? target.credentials : server!.credentials;
     const { runWithReports } = await import('../../contract/run-with-reports.js');
-    const { summary, files } = await runWithReports(
+    const { summary, files, drift, coverage } = await runWithReports(
       {
         collection,
         environment,
@@ -63,13 +69,25 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
       },
       io.stdout,
+      { model, shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.' },
     );
     writeReports(resolve(io.cwd, options.reports), files);
     io.stdout(`Reports: ${files.map((f) => relative(io.cwd, join(resolve(io.cwd, options.reports), f.path))).join(', ')}\n`);
-    return summary.failures.length + summary.errors.length === 0 ? EXIT.ok : EXIT.findings;
+    const gates = [
+      ...(options.failOnDrift && driftCount(drift).findings > 0 ? ['--fail-on-drift: the answers drifted from the description'] : []),
+      ...(options.minCoverage !== undefined && coverage.percent < options.minCoverage ? [`--min-coverage ${options.minCoverage}: coverage is ${coverage.percent}%`] : []),
+    ];
+    for (const gate of gates) io.stdout(`FAILED ${gate}\n`);
+    return summary.failures.length + summary.errors.length + gates.length === 0 ? EXIT.ok : EXIT.findings;
   } finally {
     await server?.close();
   }
+}
+
+function percentage(text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new CliError(`--min-coverage must be a number from 0 to 100, got ${JSON.stringify(text)}`);
+  return value;
 }
 
 function committedCollection(model: ApiModel, options: ContractOptions, io: CliIO, ctx: GenerateContext): object {

@@ -9,8 +9,14 @@ import { bodyExcerpt } from './body-excerpt.js';
 import { escapeMarkup as esc } from './markup.js';
 import { counts, countsByFolder, judgedRequest, skipReason, unsentWithoutChecks, verdict, type Counts, type Verdict } from './tally.js';
 
-export function htmlReporter(path: string, collect: (file: ReportFile) => void): ContractReporter {
-  return { onDone: (summary, requests, assertions) => collect({ path, content: htmlReport(summary, requests, assertions) }) };
+/** A section another module adds (drift, coverage): its markup and the style it needs (the CSP allows only this page's own style). */
+export interface ExtraSection {
+  html: string;
+  style: string;
+}
+
+export function htmlReporter(path: string, collect: (file: ReportFile) => void, extraSections: () => ExtraSection[] = () => []): ContractReporter {
+  return { onDone: (summary, requests, assertions) => collect({ path, content: htmlReport(summary, requests, assertions, extraSections()) }) };
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
@@ -33,9 +39,9 @@ section.request.failed{border-left:4px solid #cf222e}section.request:target{outl
 code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}pre{background:#f6f8fa;padding:.6rem;overflow:auto;max-height:30rem;margin:.3rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
 summary{cursor:pointer;color:#0969da}.cut{color:#9a6700;font-weight:600;margin:.3rem 0}footer{color:#57606a;margin-top:2rem}`;
 
-export function htmlReport(summary: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[]): string {
+export function htmlReport(summary: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[], extra: ExtraSection[] = []): string {
   const folders = [...countsByFolder(assertions, summary)];
-  const style = `${STYLE}\n${barWidths([counts(summary), ...folders.map(([, c]) => c)])}`;
+  const style = [STYLE, barWidths([counts(summary), ...folders.map(([, c]) => c)]), ...extra.map((x) => x.style)].join('\n');
   const anchors = anchorsOf(requests);
   const body = [
     runHeader(summary),
@@ -46,6 +52,7 @@ export function htmlReport(summary: RunSummary, requests: readonly RequestRecord
     listSection('errors', 'Problems outside the checks', summary.errors.map((e) => `<span class="msg">${esc(e)}</span>`), 'fail'),
     skippedSection(summary, anchors),
     listSection('notes', 'Notes', summary.notes.map(esc), 'muted'),
+    ...extra.map((x) => x.html),
     `<h2>Requests (${requests.length})</h2>`,
     ...requests.map((r, i) => requestSection(r, i, checksOf(r, requests, assertions))),
     '<footer>Authorization headers, the client secret and every token are redacted. Bodies are shown as the run recorded them.</footer>',

@@ -3,7 +3,7 @@ import { DEMO, demoTenants, type Device, type RunningServer, type Tenant } from 
 import { OTHER } from '../../server/seed.js';
 import { getWith, isErrorBody, start, tokenFor } from './helpers.js';
 
-const [demo, other] = demoTenants() as [Tenant, Tenant, ...Tenant[]];
+const [demo, other] = demoTenants(true) as [Tenant, Tenant, ...Tenant[]];
 const PRODUCTION = '/v1/devices';
 const STAGING = '/v1/assets/devices';
 
@@ -11,7 +11,7 @@ let server: RunningServer;
 let token: string;
 let otherToken: string;
 beforeAll(async () => {
-  server = await start();
+  server = await start({ additiveFields: true });
   token = await tokenFor(server, DEMO);
   otherToken = await tokenFor(server, OTHER);
 });

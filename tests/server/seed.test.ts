@@ -6,11 +6,12 @@ const DOCUMENTED = ['id', 'name', 'vendor', 'model', 'firmwareVersion', 'deviceT
 const FILTERABLE = ['lifeCycleStatus', 'isFirmwareVulnerable', 'isFirmwareLatest', 'isFirmwareUpgradeAvailable', 'probe', 'availableTask'];
 
 describe('demo tenants', () => {
-  const tenants = demoTenants();
+  const tenants = demoTenants(true);
   const [demo] = tenants;
 
   it('are deterministic', () => {
-    expect(demoTenants()).toEqual(tenants);
+    expect(demoTenants(true)).toEqual(tenants);
+    expect(demoTenants()[0]!.devices.some((d) => 'serialNumber' in d)).toBe(false); // the additive field only on request
     expect(seedDevices('x', 3)).toEqual(seedDevices('x', 3));
   });
 
