@@ -12,7 +12,8 @@ export interface Baseline {
   remove(): Promise<void>;
 }
 
-export async function createBaseline(repo: string, commit: string, log: (s: string) => void): Promise<Baseline> {
+/** `build`: false for a baseline run through tsx (the pacing section), which needs no dist/. */
+export async function createBaseline(repo: string, commit: string, log: (s: string) => void, build = true): Promise<Baseline> {
   const full = (await mustRun('git', ['rev-parse', '--verify', `${commit}^{commit}`], { cwd: repo })).stdout.trim();
   const short = full.slice(0, 7);
   const root = join(mkdtempSync(join(tmpdir(), 'st-bench-baseline-')), short);
@@ -26,8 +27,10 @@ export async function createBaseline(repo: string, commit: string, log: (s: stri
   try {
     if (!existsSync(join(root, 'node_modules'))) symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
     // That commit's own build: whatever its bin needs (later commits bundle after compiling).
-    log('baseline: npm run build');
-    await mustRun('npm', ['run', '-s', 'build'], { cwd: root, timeoutMs: 300_000 });
+    if (build) {
+      log('baseline: npm run build');
+      await mustRun('npm', ['run', '-s', 'build'], { cwd: root, timeoutMs: 300_000 });
+    }
     return { commit: full, short, root, remove };
   } catch (error) {
     await remove();

@@ -2,8 +2,9 @@
 //
 // Builds dist/, installs the pinned peers (bench/tools) when missing, then measures side by side in
 // one run: generation (ours vs Portman vs openapi-to-postmanv2, optionally ours at another commit),
-// the contract run's cost against a fetch floor, token requests per run, and our reference server
-// vs Prism. Writes bench/RESULTS.md. Everything runs on loopback; every loop is bounded.
+// the contract run's cost against a fetch floor, token requests per run, our reference server
+// vs Prism, and the request phase against the rate-limit floor (alone: `npm run bench:pacing`).
+// Writes bench/RESULTS.md. Everything runs on loopback; every loop is bounded.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { environmentSection } from './environment.js';
 import { section } from './markdown.js';
 import { contractCost, generation, shipped, type Settings } from './sections.js';
 import { compareServers, serverSection, stop } from './server.js';
+import { PACING_TITLE, pacingRows, pacingSection } from './pacing.js';
 import { mustRun } from './stats.js';
 import { tokenEconomy, tokenSection } from './tokens.js';
 
@@ -69,6 +71,7 @@ async function sections(s: ReturnType<typeof settings>, baseline: Baseline | und
     await guarded('2. Contract run cost', s.log, () => contractCost(s, baseline)),
     await guarded('3. Token economy', s.log, async () => tokenSection(await tokenEconomy(sh.model, sh.collection, sh.environment), sh.model)),
     await guarded('4. Reference server vs Prism', s.log, async () => serverSection(await compareServers(s.root, load, (c) => children.add(c)), load)),
+    await guarded(PACING_TITLE, s.log, async () => pacingSection(await pacingRows(s.root, undefined, s.log))),
   ];
 }
 

@@ -54,14 +54,23 @@ function endpoint(resource: string, shape: Shape): object {
   };
 }
 
-function resource(index: number): object {
-  const id = `res${String(index).padStart(4, '0')}`;
+export interface SyntheticOptions {
+  /** Every resource's limit; default 10 requests a second per IP. */
+  rateLimit?: { requests: number; perSeconds: number; per: string[] };
+  /** Extra contract cases on every resource's List endpoint, one round per query given, round after round. */
+  listCases?: Record<string, string>[];
+}
+
+const resourceId = (index: number) => `res${String(index).padStart(4, '0')}`;
+
+function resource(index: number, options: SyntheticOptions): object {
+  const id = resourceId(index);
   return {
     id,
     name: `Resource ${index}`,
     basePath: `/v1/${id}`,
     description: `Synthetic resource ${index}.`,
-    rateLimit: { requests: 10, perSeconds: 1, per: ['ip'] },
+    rateLimit: options.rateLimit ?? { requests: 10, perSeconds: 1, per: ['ip'] },
     endpoints: SHAPES.map((shape) => endpoint(id, shape)),
   };
 }
@@ -77,8 +86,14 @@ const ITEM = {
   },
 };
 
+function listCases(resources: number, queries: Record<string, string>[]): object[] {
+  return queries.flatMap((query, round) =>
+    Array.from({ length: resources }, (_, i) => ({ id: `list${round}r${i + 1}`, name: `List ${resourceId(i + 1)} with ${new URLSearchParams(query).toString()}`, endpoint: `${resourceId(i + 1)}List`, query, expect: { status: 200, schema: true } })),
+  );
+}
+
 /** The YAML text of a description with `resources` resources (10 endpoints each). */
-export function syntheticSpecYaml(resources: number): string {
+export function syntheticSpecYaml(resources: number, options: SyntheticOptions = {}): string {
   const spec = {
     format: 1,
     info: { id: 'synthetic', name: 'Synthetic API', version: 'v1', description: `${resources * ENDPOINTS_PER_RESOURCE} endpoints for the benchmark.` },
@@ -95,13 +110,13 @@ export function syntheticSpecYaml(resources: number): string {
       rateLimit: { requests: 5, perSeconds: 60, per: ['ip'] },
       response: { schema: { $ref: '#/schemas/TokenResponse' } },
     },
-    resources: Array.from({ length: resources }, (_, i) => resource(i + 1)),
+    resources: Array.from({ length: resources }, (_, i) => resource(i + 1, options)),
     schemas: {
       TokenResponse: { type: 'object', required: ['access_token', 'token_type'], properties: { access_token: { type: 'string' }, token_type: { type: 'string' }, expires_in: { type: 'integer' } } },
       Item: ITEM,
       ItemList: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/schemas/Item' } }, total: { type: 'integer', minimum: 0 } } },
     },
-    contract: { responseTimeMs: 5000, cases: [{ id: 'tokenWrongSecret', name: 'Token refused for a wrong secret', token: { credentials: 'wrong-secret' }, expect: { status: 401, json: true } }] },
+    contract: { responseTimeMs: 5000, cases: [{ id: 'tokenWrongSecret', name: 'Token refused for a wrong secret', token: { credentials: 'wrong-secret' }, expect: { status: 401, json: true } }, ...listCases(resources, options.listCases ?? [])] },
   };
   return stringify(spec, { lineWidth: 0 });
 }
