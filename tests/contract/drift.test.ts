@@ -113,7 +113,7 @@ describe('driftOf', () => {
     const markdown = driftMarkdown(report);
     expect(markdown).toContain('| `[\\"<b>\\u0060key\\u0060\\|\\\\n\\"]` | integer | 1 |');
     expect(markdown).not.toContain('k'.repeat(101));
-    const html = driftHtml(report);
+    const html = driftHtml(report).html;
     expect(html).toContain('<code>[&quot;&lt;b&gt;`key`|\\n&quot;]</code>');
     expect(html).not.toContain('<b>');
   });
