@@ -1,6 +1,7 @@
 // The pacing section on its own: `npm run bench:pacing [-- --before <commit>]`. Measures, prints
 // the section and puts it into bench/RESULTS.md in place of the one there (or at its end).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     const markdown = pacingSection(await pacingRows(ROOT, before, log));
     console.log(`\n${markdown}\n`);
     const file = join(ROOT, 'bench/RESULTS.md');
-    writeFileSync(file, withSection(readFileSync(file, 'utf8'), PACING_TITLE, `${markdown}\n\nCommand: \`npm run bench:pacing${values.before ? ` -- --before ${values.before}` : ''}\`, ${new Date().toISOString()}.\n`));
+    writeFileSync(file, withSection(readFileSync(file, 'utf8'), PACING_TITLE, `${markdown}\n\nCommand: \`npm run bench:pacing${values.before ? ` -- --before ${values.before}` : ''}\`, ${new Date().toISOString()}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} logical cores at the end.\n`));
     log('wrote the section into bench/RESULTS.md');
   } finally {
     await before?.remove();
