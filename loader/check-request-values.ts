@@ -11,8 +11,8 @@ import type { Report } from './check-references.js';
 import type { RawParameter, RawSpec, RawValues } from './raw.js';
 
 /**
- * Credentials, and the variables the generated Postman scripts keep (generators/postman/scripts/cache.ts
- * and the tampered token of the contract checks; a test keeps this list in step with them).
+ * Credentials, and the variables the generated Postman scripts keep (generators/postman/scripts/cache.ts,
+ * pacing.ts and the tampered token of the contract checks; a test keeps this list in step with them).
  */
 export const CREDENTIAL_VARIABLES: readonly string[] = [
   VARIABLES.clientId,
@@ -24,6 +24,8 @@ export const CREDENTIAL_VARIABLES: readonly string[] = [
   'contractRetrying',
   'contractRetried',
   'tamperedToken',
+  'rateLimitPacing',
+  'rateLimitPacingState',
 ];
 
 /** A plain reference: `{{name}}`, `{{ name }}` or Insomnia's `{{ _.name }}`. */

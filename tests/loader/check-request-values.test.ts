@@ -6,6 +6,7 @@ import { loadSpec, SpecError, formatDiagnostic } from '../../loader/index.js';
 import { CREDENTIAL_VARIABLES } from '../../loader/check-request-values.js';
 import { VARIABLES } from '../../model/model.js';
 import { CACHE } from '../../generators/postman/scripts/cache.js';
+import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { TAMPERED_TOKEN } from '../../generators/postman/items.js';
 import { SPEC_FILE } from '../support/model.js';
 
@@ -59,7 +60,7 @@ describe('values that reach a request', () => {
   });
 
   it('refuses every credential and every variable the generated collection keeps', () => {
-    const internal = [VARIABLES.clientId, VARIABLES.clientSecret, VARIABLES.accessToken, ...Object.values(CACHE), TAMPERED_TOKEN];
+    const internal = [VARIABLES.clientId, VARIABLES.clientSecret, VARIABLES.accessToken, ...Object.values(CACHE), ...Object.values(PACING), TAMPERED_TOKEN];
     expect([...CREDENTIAL_VARIABLES].sort()).toEqual([...new Set(internal)].sort());
   });
 });
