@@ -37,7 +37,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
-    .option('--reports <dir>', 'where to write the JUnit and HTML reports', 'reports')
+    .option('--reports <dir>', 'where to write the reports (JUnit, HTML, drift, coverage)', 'reports')
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
     .option('--no-pacing', 'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against SECURITHINGS_BASE_URL and with --rate-limits)')
     .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
