@@ -4,8 +4,7 @@
 // endpoint, per IP and per user). The reference server serves only the devices resource.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { endpointOf, templates, TOKEN_ENDPOINT } from '../contract/drift/endpoint-of.js';
-import type { RequestRecord } from '../contract/events.js';
+import { endpointAt, templates, TOKEN_ENDPOINT } from '../contract/drift/endpoint-of.js';
 import { successResponse, type ApiModel } from '../model/model.js';
 import { RateLimiter } from '../server/rate-limit.js';
 import { DEMO } from '../server/index.js';
@@ -36,8 +35,7 @@ export async function startLimitedServer(model: ApiModel, limits = true): Promis
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const record = { item: '', method: req.method!, url: `http://localhost${req.url}`, requestHeaders: [], responseHeaders: [], tokenRequest: false, at: 0 } satisfies RequestRecord;
-    const id = endpointOf(model, record, known);
+    const id = endpointAt(req.method!, `http://localhost${req.url}`, known);
     const resource = model.resources.find((r) => r.endpoints.some((e) => e.id === id));
     const limit = id === TOKEN_ENDPOINT ? model.auth.rateLimit : resource?.rateLimit;
     if (!id) return send(res, 404, { error: 'not_found' });

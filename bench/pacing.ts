@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { endpointOf, templates, TOKEN_ENDPOINT } from '../contract/drift/endpoint-of.js';
+import { endpointAt, templates, TOKEN_ENDPOINT } from '../contract/drift/endpoint-of.js';
 import { loadSpec } from '../loader/index.js';
 import type { ApiModel, RateLimit } from '../model/model.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
@@ -105,7 +105,7 @@ export function floorMs(model: ApiModel, arrivals: Traffic['arrivals']): number 
   const known = templates(model);
   const counts = new Map<string, number>();
   for (const a of arrivals) {
-    const id = endpointOf(model, { item: '', method: a.method, url: `http://localhost${a.url}`, requestHeaders: [], responseHeaders: [], tokenRequest: false, at: 0 }, known);
+    const id = endpointAt(a.method, `http://localhost${a.url}`, known);
     if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const limitOf = (id: string): RateLimit | undefined => (id === TOKEN_ENDPOINT ? model.auth.rateLimit : model.resources.find((r) => r.endpoints.some((e) => e.id === id))?.rateLimit);

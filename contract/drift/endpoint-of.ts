@@ -7,7 +7,7 @@ import type { RequestRecord } from '../events.js';
 /** The key of the token endpoint, as RequestRecord.endpoint names it. */
 export const TOKEN_ENDPOINT = 'token';
 
-interface Template {
+export interface Template {
   id: string;
   method: string;
   segments: string[];
@@ -43,10 +43,14 @@ function fits(template: Template, method: string, path: string[]): boolean {
 export function endpointOf(model: ApiModel, record: RequestRecord, known = templates(model)): string | undefined {
   if (record.endpoint) return record.endpoint;
   if (record.tokenRequest) return TOKEN_ENDPOINT;
-  const path = pathOf(record.url);
+  return endpointAt(record.method, record.url, known);
+}
+
+/** The endpoint a method and absolute URL reach, by the templates. */
+export function endpointAt(method: string, url: string, known: readonly Template[]): string | undefined {
+  const path = pathOf(url);
   // the longest template first: `/v1/devices/{id}` before `/v1/devices`
-  const match = [...known].sort((a, b) => b.segments.length - a.segments.length).find((t) => fits(t, record.method, path));
-  return match?.id;
+  return [...known].sort((a, b) => b.segments.length - a.segments.length).find((t) => fits(t, method, path))?.id;
 }
 
 /** The contract case an item runs: the runner's `caseId`, else the case whose name ends the item's path. */
