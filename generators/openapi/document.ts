@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document as a plain object.
 import type { ApiModel } from '../../model/model.js';
 import { paths } from './paths.js';
+import { componentResponses } from './responses.js';
 import { componentSchemas } from './schemas.js';
 import { OAUTH2, securitySchemes } from './security.js';
 import { resourceServers, servers } from './servers.js';
@@ -38,6 +39,6 @@ export function openapiDocument(model: ApiModel): Record<string, unknown> {
       ...model.resources.map((resource) => ({ name: resource.name, description: resource.description.trim() })),
     ],
     paths: paths(model),
-    components: { schemas: componentSchemas(model), securitySchemes: securitySchemes(model) },
+    components: { schemas: componentSchemas(model), responses: componentResponses(model), securitySchemes: securitySchemes(model) },
   };
 }

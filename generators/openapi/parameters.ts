@@ -1,5 +1,5 @@
 // Model parameters -> OpenAPI parameter objects. Flags are the documented 1/0 integers.
-import type { Parameter } from '../../model/model.js';
+import type { Example, Parameter } from '../../model/model.js';
 
 type Location = 'query' | 'path';
 
@@ -12,15 +12,23 @@ export function parameterSchema(param: Parameter): Record<string, unknown> {
   return schema;
 }
 
-/** A usable example; `{{deviceId}}`-style tool variables are not examples of the value. */
-function example(param: Parameter): string | number | undefined {
-  const value = param.example;
+type Value = string | number | undefined;
+
+/** `{{deviceId}}`-style tool variables are not examples of the value. */
+function usable(value: Value): Value {
   return typeof value === 'string' && value.includes('{{') ? undefined : value;
 }
 
-export function parameterObject(param: Parameter, location: Location): Record<string, unknown> {
+/** The parameter's own example, else the value of the endpoint's first example that sets it (examples hold text). */
+function example(param: Parameter, location: Location, examples: readonly Example[]): Value {
+  const given = examples.map((e) => (location === 'path' ? e.pathParams : e.query)[param.name]).find((v) => usable(v) !== undefined);
+  const fromExamples = given !== undefined && param.type !== 'string' ? Number(given) : given;
+  return usable(param.example) ?? fromExamples;
+}
+
+export function parameterObject(param: Parameter, location: Location, examples: readonly Example[] = []): Record<string, unknown> {
   const flag = param.type === 'flag' ? ' `1` yes, `0` no.' : '';
-  const value = example(param);
+  const value = example(param, location, examples);
   return {
     name: param.name,
     in: location,

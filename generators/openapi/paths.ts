@@ -2,6 +2,7 @@
 import type { ApiModel, Endpoint, Example, Resource, Response } from '../../model/model.js';
 import { templateNames } from '../../model/urls.js';
 import { parameterObject } from './parameters.js';
+import { UNDOCUMENTED_ERROR, extraResponses, responseRef } from './responses.js';
 import { schemaRef } from './schemas.js';
 import { TOKEN_BASIC, rateLimitExtension } from './security.js';
 import { resourcePathKey, resourceServers } from './servers.js';
@@ -22,8 +23,13 @@ function responseObject(response: Response, examples: readonly Example[]): Recor
   return { description: response.description.trim(), content: { 'application/json': media } };
 }
 
+/** The endpoint's own answers and the shared ones it does not list, by status. */
 function responses(endpoint: Endpoint): Record<string, unknown> {
-  return Object.fromEntries(endpoint.responses.map((r) => [String(r.status), responseObject(r, endpoint.examples)]));
+  const entries: Array<[string, unknown]> = [
+    ...endpoint.responses.map((r): [string, unknown] => [String(r.status), responseObject(r, endpoint.examples)]),
+    ...extraResponses(endpoint).map(([status, name]): [string, unknown] => [status, responseRef(name)]),
+  ];
+  return Object.fromEntries(entries.sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 function operation(resource: Resource, endpoint: Endpoint): Record<string, unknown> {
@@ -33,8 +39,8 @@ function operation(resource: Resource, endpoint: Endpoint): Record<string, unkno
     description: endpoint.description.trim(),
     tags: [resource.name],
     parameters: [
-      ...endpoint.pathParams.map((p) => parameterObject(p, 'path')),
-      ...endpoint.query.map((p) => parameterObject(p, 'query')),
+      ...endpoint.pathParams.map((p) => parameterObject(p, 'path', endpoint.examples)),
+      ...endpoint.query.map((p) => parameterObject(p, 'query', endpoint.examples)),
     ],
     responses: responses(endpoint),
     ...(resource.rateLimit ? { 'x-rate-limit': rateLimitExtension(resource.rateLimit) } : {}),
@@ -53,7 +59,7 @@ function tokenPathItem(model: ApiModel): PathItem {
       parameters: templateNames(auth.path).map((name) => ({ name, in: 'path', required: true, description: `Your ${name} (tenant).`, schema: { type: 'string' } })),
       responses: {
         '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },
-        '401': { description: 'Wrong or missing client credentials.' },
+        '401': { description: 'Wrong or missing client credentials (RFC 6749 section 5.2).', content: UNDOCUMENTED_ERROR },
         '429': { description: 'Rate limit exceeded.' },
       },
       'x-rate-limit': rateLimitExtension(auth.rateLimit),

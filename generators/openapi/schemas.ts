@@ -25,6 +25,19 @@ export function rewriteRefs(value: unknown): unknown {
   return out;
 }
 
+/**
+ * A deep copy in which every array schema without `items` says `items: {}` (any element): the same meaning,
+ * written out, because OpenAPI linters (Spectral's `array-items`) refuse an array schema without it.
+ */
+export function explicitItems(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(explicitItems);
+  if (value === null || typeof value !== 'object') return value;
+  const out = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, explicitItems(child)]));
+  const types = [out['type']].flat();
+  if (types.includes('array') && !('items' in out) && !('prefixItems' in out)) out['items'] = {};
+  return out;
+}
+
 function definitionsOf(schema: JsonSchema): Record<string, JsonSchema> {
   const defs = schema['definitions'];
   return defs && typeof defs === 'object' ? (defs as Record<string, JsonSchema>) : {};
@@ -39,5 +52,5 @@ export function componentSchemas(model: ApiModel): Record<string, unknown> {
     }
   }
   const names = [...all.keys()].sort();
-  return Object.fromEntries(names.map((name) => [name, rewriteRefs(all.get(name))]));
+  return Object.fromEntries(names.map((name) => [name, explicitItems(rewriteRefs(all.get(name)))]));
 }

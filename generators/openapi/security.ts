@@ -9,31 +9,47 @@ export function rateLimitExtension(limit: RateLimit): Record<string, unknown> {
   return { requests: limit.requests, perSeconds: limit.perSeconds, per: [...limit.per] };
 }
 
+/** The token URL template of the default (production) environment, e.g. `https://api.securithings.com/token/{organization}`. */
+export function tokenUrlTemplate(model: ApiModel): string {
+  return `${defaultEnvironment(model).baseUrl}${model.auth.path}`;
+}
+
+/** Characters outside RFC 3986 (`%` stays: it already starts an escape). */
+const NOT_URI = /[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g;
+
 /**
- * `tokenUrl` is the default (production) environment's URL with the `{organization}` placeholder left in, written the way
- * server variables are: no single URL is right for every tenant, and percent-encoding the braces
- * would hide the placeholder without making the URL any more usable.
+ * `tokenUrl` must be a URI, and `{`/`}` are not URI characters: the template is written percent-encoded
+ * (`/token/%7Borganization%7D`), which is what a tool reading the template would send anyway and still shows
+ * a person where the value goes. The template itself travels in `x-token-url-template`.
  */
 export function tokenUrl(model: ApiModel): string {
-  return `${defaultEnvironment(model).baseUrl}${model.auth.path}`;
+  return tokenUrlTemplate(model).replace(NOT_URI, (c) => encodeURIComponent(c));
 }
 
 function tokenUrlVariables(model: ApiModel): Record<string, { description: string }> {
   return Object.fromEntries(templateNames(model.auth.path).map((name) => [name, { description: `Your ${name} (tenant), a path segment of the token URL.` }]));
 }
 
+function templateNote(model: ApiModel): string[] {
+  const names = templateNames(model.auth.path);
+  if (names.length === 0) return [];
+  const placeholders = names.map((name) => `\`{${name}}\``).join(', ');
+  return [
+    '',
+    `The token URL is the template \`${tokenUrlTemplate(model)}\` (\`x-token-url-template\`): replace ${placeholders} with your own value.`,
+    `\`tokenUrl\` holds it with the braces percent-encoded, because braces are not allowed in a URI. On another server the token`,
+    `endpoint is \`${model.auth.path}\` below that server's URL (\`x-token-path\`).`,
+  ];
+}
+
 export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
   const { auth } = model;
   return {
     type: 'oauth2',
-    description: [
-      auth.description.trim(),
-      '',
-      `\`tokenUrl\` is a template: replace \`{organization}\` with your organization. On another server the token`,
-      `endpoint is \`${auth.path}\` below that server's URL (\`x-token-path\`).`,
-    ].join('\n'),
+    description: [auth.description.trim(), ...templateNote(model)].join('\n'),
     flows: { clientCredentials: { tokenUrl: tokenUrl(model), scopes: {} } },
     'x-client-authentication': auth.clientAuthentication === 'basic' ? 'client_secret_basic' : 'client_secret_post',
+    'x-token-url-template': tokenUrlTemplate(model),
     'x-token-path': auth.path,
     'x-token-url-variables': tokenUrlVariables(model),
     'x-token-lifetime-seconds': auth.lifetimeSeconds,

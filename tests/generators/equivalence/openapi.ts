@@ -85,7 +85,8 @@ export const extractOpenapi: Extractor = (files, where) => {
   const clientAuthentication = scheme['x-client-authentication'];
   const auth: CanonicalAuth = {
     grant: ({ clientCredentials: 'client_credentials' } as Record<string, string>)[flow] ?? `unknown:${flow}`,
-    tokenPath: tokenPath(String(scheme.flows![flow]!.tokenUrl), rootUrl, scheme['x-token-path'], where.environment.id === 'production'),
+    // `tokenUrl` is a URI, so its placeholders are percent-encoded; the template travels in `x-token-url-template`.
+    tokenPath: tokenPath(String(scheme['x-token-url-template'] ?? scheme.flows![flow]!.tokenUrl), rootUrl, scheme['x-token-path'], where.environment.id === 'production'),
     clientAuthentication: ({ client_secret_basic: 'basic', client_secret_post: 'body' } as Record<string, string>)[String(clientAuthentication)] ?? `unknown:${String(clientAuthentication)}`,
     // An OpenAPI oauth2 scheme means an RFC 6750 bearer token in the Authorization header; there is no field to say otherwise.
     tokenPlacement: 'header',

@@ -104,10 +104,27 @@ describe('operations', () => {
     expect(param(devices(generateDoc()), name).schema).toEqual(schema);
   });
 
-  it('declares the id path parameter, without the tool variable as example', () => {
+  it('declares the id path parameter with the example\'s id, not the tool variable', () => {
     const id = param(device(generateDoc()), 'id');
-    expect(id).toMatchObject({ in: 'path', required: true, schema: { type: 'string' } });
-    expect(id.example).toBeUndefined();
+    expect(id).toMatchObject({ in: 'path', required: true, schema: { type: 'string' }, example: 'dev-0001' });
+  });
+
+  it('gives every path parameter an example', () => {
+    const doc = generateDoc();
+    const operations = Object.values(doc.paths).flatMap((item: Doc) => ['get', 'post', 'put', 'patch', 'delete'].flatMap((m) => (item[m] ? [item[m]] : [])));
+    const pathParams = operations.flatMap((op: Doc) => op.parameters.filter((p: Doc) => p.in === 'path' && p.name !== 'organization'));
+    expect(pathParams.length).toBeGreaterThan(0);
+    for (const p of pathParams) expect(p.example, p.name).toBeDefined();
+  });
+
+  it('takes a query example from the endpoint\'s examples, typed as the parameter', () => {
+    const withFlagExample = modelWith((model) => {
+      model.resources[0]!.endpoints[0]!.examples[0]!.query = { isFirmwareLatest: '1', limit: '1' };
+    });
+    const list = devices(generateDoc(withFlagExample));
+    expect(param(list, 'isFirmwareLatest').example).toBe(1);
+    expect(param(list, 'limit').example).toBe(100); // its own example wins
+    expect(param(list, 'status').example).toBe('partial');
   });
 
   it('references the response schemas and carries the examples', () => {
@@ -117,7 +134,40 @@ describe('operations', () => {
     expect(Object.keys(list.examples)).toEqual(['a-page-of-devices', 'no-device-matches-the-filters']);
     expect(list.examples['no-device-matches-the-filters'].value).toEqual({ devices: [], total: 0 });
     expect(device(doc).responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Device' });
-    expect(Object.keys(device(doc).responses)).toEqual(['200', '404', '429']);
+    expect(Object.keys(device(doc).responses)).toEqual(['200', '401', '404', '429']);
+  });
+
+  it('documents 401 with a JSON body of undocumented fields on every secured operation', () => {
+    const doc = generateDoc();
+    for (const operation of [devices(doc), device(doc)]) expect(operation.responses['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
+    const unauthorized = doc.components.responses.Unauthorized;
+    expect(unauthorized.description).toMatch(/RFC 6750/);
+    expect(unauthorized.content['application/json'].schema).toEqual({ description: expect.stringMatching(/does not document/) });
+    expect(doc.paths['/token/{organization}'].post.responses['401'].content['application/json'].schema).toEqual(unauthorized.content['application/json'].schema);
+  });
+
+  it('keeps a 401 the endpoint documents itself', () => {
+    const doc = generateDoc(modelWith((model) => {
+      model.resources[0]!.endpoints[1]!.responses.push({ status: 401, description: 'Documented refusal.' });
+    }));
+    expect(device(doc).responses['401']).toEqual({ description: 'Documented refusal.' });
+  });
+
+  it('documents the reference server\'s 400 for bad query values, marked as not from the public docs', () => {
+    const doc = generateDoc();
+    expect(devices(doc).responses['400']).toEqual({ $ref: '#/components/responses/ReferenceServerBadRequest' });
+    expect(device(doc).responses['400']).toBeUndefined(); // no query parameters, nothing to refuse
+    const badRequest = doc.components.responses.ReferenceServerBadRequest;
+    expect(badRequest['x-reference-server-only']).toBe(true);
+    expect(badRequest.description).toMatch(/public docs do not document/);
+    expect(badRequest.description).toContain('2147483647');
+  });
+
+  it('lists only the shared responses some operation uses', () => {
+    const doc = generateDoc(modelWith((model) => {
+      model.resources[0]!.endpoints = model.resources[0]!.endpoints.filter((e) => e.query.length === 0);
+    }));
+    expect(Object.keys(doc.components.responses)).toEqual(['Unauthorized']);
   });
 
   it('states the rate limits', () => {
@@ -139,10 +189,25 @@ describe('security', () => {
     expect(generateDoc().security).toEqual([{ oauth2: [] }]);
   });
 
-  it('uses client credentials at the production token URL, with the organization as placeholder', () => {
+  it('uses client credentials at the production token URL, a real URI with the placeholder percent-encoded', () => {
     const scheme = generateDoc().components.securitySchemes.oauth2;
     expect(scheme.type).toBe('oauth2');
-    expect(scheme.flows).toEqual({ clientCredentials: { tokenUrl: 'https://api.securithings.com/token/{organization}', scopes: {} } });
+    expect(scheme.flows).toEqual({ clientCredentials: { tokenUrl: 'https://api.securithings.com/token/%7Borganization%7D', scopes: {} } });
+    expect(new URL(scheme.flows.clientCredentials.tokenUrl).pathname).toBe('/token/%7Borganization%7D');
+  });
+
+  it('carries the token URL template in an extension and in the description', () => {
+    const scheme = generateDoc().components.securitySchemes.oauth2;
+    expect(scheme['x-token-url-template']).toBe('https://api.securithings.com/token/{organization}');
+    expect(scheme['x-token-url-variables']).toEqual({ organization: { description: expect.stringContaining('organization') } });
+    expect(scheme.description).toContain('`https://api.securithings.com/token/{organization}`');
+  });
+
+  it('encodes every character a URI cannot hold, and keeps a token path without variables as it is', () => {
+    const scheme = (path: string) => generateDoc(modelWith((model) => void (model.auth.path = path))).components.securitySchemes.oauth2;
+    expect(scheme('/oauth/token').flows.clientCredentials.tokenUrl).toBe('https://api.securithings.com/oauth/token');
+    expect(scheme('/oauth/token').description).not.toContain('x-token-url-template');
+    expect(scheme('/t/{tenant}/"a b"%20').flows.clientCredentials.tokenUrl).toBe('https://api.securithings.com/t/%7Btenant%7D/%22a%20b%22%20');
   });
 
   it.each([

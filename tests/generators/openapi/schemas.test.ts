@@ -1,6 +1,6 @@
 // Draft-07 schemas -> components: refs rewritten, local definitions hoisted, nothing else touched.
 import { describe, expect, it } from 'vitest';
-import { componentSchemas, rewriteRefs } from '../../../generators/openapi/schemas.js';
+import { componentSchemas, explicitItems, rewriteRefs } from '../../../generators/openapi/schemas.js';
 import { modelWith, shippedModel } from '../../support/model.js';
 
 describe('rewriteRefs', () => {
@@ -41,5 +41,22 @@ describe('componentSchemas', () => {
       Inner: { type: 'string' },
       Outer: { type: 'object', properties: { inner: { $ref: '#/components/schemas/Inner' } } },
     });
+  });
+});
+
+describe('explicitItems', () => {
+  it.each([
+    ['an array without items', { type: 'array' }, { type: 'array', items: {} }],
+    ['a nullable array without items', { type: ['array', 'null'] }, { type: ['array', 'null'], items: {} }],
+    ['a nested array', { properties: { sites: { type: 'array' } } }, { properties: { sites: { type: 'array', items: {} } } }],
+    ['an array with items, unchanged', { type: 'array', items: { type: 'string' } }, { type: 'array', items: { type: 'string' } }],
+    ['a property named type, unchanged', { properties: { type: { type: 'string' } } }, { properties: { type: { type: 'string' } } }],
+  ])('writes out %s', (_, given, want) => {
+    expect(explicitItems(given)).toEqual(want);
+  });
+
+  it('is applied to the components', () => {
+    const device = componentSchemas(shippedModel())['Device'] as { properties: Record<string, unknown> };
+    expect(device.properties['sites']).toEqual({ type: 'array', items: {} });
   });
 });

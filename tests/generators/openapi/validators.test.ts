@@ -1,0 +1,46 @@
+// The generated OpenAPI file through the tools people check OpenAPI with: no errors, and only the style
+// warnings named here (and in the README's OpenAPI section), so a new warning fails.
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { generateDoc, generateText } from './helpers.js';
+import { allFindings, redoclyFindings, scalarFindings, spectralFindings, type Finding } from './linters.js';
+
+/** Style warnings left on purpose, by tool and rule: the description has no contact or licence to state. */
+const ALLOWED_WARNINGS = ['redocly:info-license', 'spectral:info-contact'];
+
+const names = (findings: Finding[]) => [...new Set(findings.map((f) => `${f.tool}:${f.rule}`))].sort();
+const show = (findings: Finding[]) => findings.map((f) => `${f.tool} ${f.rule} ${f.where}: ${f.message}`).join('\n');
+
+describe('the OpenAPI export, linted', () => {
+  it('has no errors for @scalar/openapi-parser, Spectral (spectral:oas) or Redocly (recommended)', async () => {
+    const errors = (await allFindings(generateText())).filter((f) => f.severity === 'error');
+    expect(errors, show(errors)).toEqual([]);
+  }, 30_000);
+
+  it('has exactly the allowed style warnings', async () => {
+    const warnings = (await allFindings(generateText())).filter((f) => f.severity === 'warning');
+    expect(names(warnings), show(warnings)).toEqual(ALLOWED_WARNINGS);
+  }, 30_000);
+});
+
+describe('the linters catch what they are here for', () => {
+  /** The export with the token URL template written into `tokenUrl`, as it used to be. */
+  function withBracedTokenUrl(): string {
+    const doc = generateDoc();
+    doc.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl = doc.components.securitySchemes.oauth2['x-token-url-template'];
+    return stringify(doc);
+  }
+
+  it('scalar and Spectral refuse braces in tokenUrl', async () => {
+    const text = withBracedTokenUrl();
+    expect(show(await scalarFindings(text))).toMatch(/tokenUrl.*uri-reference|uri-reference.*tokenUrl/s);
+    expect((await spectralFindings(text)).filter((f) => f.severity === 'error' && f.where.endsWith('tokenUrl'))).not.toEqual([]);
+  }, 30_000);
+
+  it('Redocly reports a reference that does not resolve as an error', async () => {
+    const doc = generateDoc();
+    doc.paths['/devices'].get.responses['200'].content['application/json'].schema = { $ref: '#/components/schemas/NoSuchSchema' };
+    const errors = (await redoclyFindings(stringify(doc))).filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.rule)).toContain('no-unresolved-refs');
+  }, 30_000);
+});
