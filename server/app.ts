@@ -1,9 +1,12 @@
 // Fastify wiring: parsers, error shape, fault mode, the token route and the data routes. No logger, no listening here.
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { routePath, type ServerContext } from './context.js';
 import { registerDataRoutes } from './data.js';
-import { ApiError, clientErrorHandler, frameworkErrors, installErrorHandling, methodNotAllowed } from './errors.js';
+import { ApiError, clientErrorHandler, frameworkErrors, installErrorHandling } from './errors.js';
 import { installFaults } from './faults.js';
+import { answerConnect, MethodTable, routeEveryMethod, serveOnly } from './methods.js';
 import { handleToken } from './token.js';
 
 const MAX_PARAM_LENGTH = 16 * 1024;
@@ -11,16 +14,24 @@ const MAX_PARAM_LENGTH = 16 * 1024;
 export function buildApp(ctx: ServerContext): FastifyInstance {
   // Ids are opaque: an unknown one of any length is a 404, not fastify's 414 past its default 100-character
   // parameter limit. Node's 16 KiB header limit (431) bounds the whole URL anyway.
-  const app = Fastify({ logger: false, frameworkErrors, clientErrorHandler, bodyLimit: 64 * 1024, routerOptions: { maxParamLength: MAX_PARAM_LENGTH } });
+  // An idle keep-alive connection is closed after `keepAliveTimeoutMs`, and every idle one at close().
+  const app = Fastify({
+    logger: false,
+    frameworkErrors,
+    clientErrorHandler,
+    bodyLimit: 64 * 1024,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    keepAliveTimeout: ctx.keepAliveTimeoutMs,
+    forceCloseConnections: 'idle',
+  });
+  const methods = new MethodTable();
+  routeEveryMethod(app);
+  app.server.on('connect', (request: IncomingMessage, socket: Socket) => answerConnect(methods, request.url ?? '', socket));
   installBodyParsers(app);
   installErrorHandling(app);
   installFaults(app, ctx);
-  const { method } = ctx.model.auth;
-  app.all(routePath(ctx.model.auth.path), async (request, reply) => {
-    if (request.method !== method) throw methodNotAllowed(method);
-    return handleToken(ctx, request, reply);
-  });
-  registerDataRoutes(app, ctx);
+  serveOnly(app, methods, routePath(ctx.model.auth.path), [ctx.model.auth.method], (request, reply) => handleToken(ctx, request, reply));
+  registerDataRoutes(app, ctx, methods);
   return app;
 }
 

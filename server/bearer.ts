@@ -5,17 +5,28 @@ import { ApiError } from './errors.js';
 import { ISSUER, REALM } from './token.js';
 import type { Tenant } from './types.js';
 
-/** The tenant whose token the request carries; throws a 401 ApiError otherwise. */
+/** RFC 6750 section 2.1: `Bearer` in any case (RFC 7235), one or more spaces, one b64token, nothing after it. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
 /** The token of an `Authorization: Bearer <token>` header, or undefined. */
 export function bearerToken(header: string | undefined): string | undefined {
-  return header ? /^Bearer +(\S+) *$/i.exec(header)?.[1] : undefined;
+  return header ? BEARER.exec(header)?.[1] : undefined;
 }
 
+/**
+ * The tenant whose token the request carries; throws a 401 ApiError otherwise. Only a token this server issued,
+ * byte for byte, is accepted: another spelling of the same JWT (a non-canonical base64url signature that decodes
+ * to the same bytes) would pass a signature check, so membership is checked first.
+ */
 export async function authenticateBearer(ctx: ServerContext, header: string | undefined): Promise<Tenant> {
   const token = bearerToken(header);
+  if (token === undefined && header !== undefined && /^Bearer(?: |$)/i.test(header)) {
+    throw invalidToken('the Authorization header must be Bearer and exactly one token');
+  }
   if (token === undefined) {
     throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm="${REALM}"` });
   }
+  if (!ctx.issuedTokens.has(token)) throw invalidToken('the access token is not valid');
   const opaque = ctx.opaqueTokens.get(token);
   if (opaque) {
     if (opaque.expiresAt <= ctx.now()) throw invalidToken('the access token has expired');

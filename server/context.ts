@@ -7,17 +7,22 @@ import { RateLimiter } from './rate-limit.js';
 import { demoTenants } from './seed.js';
 import type { ServerOptions, ServerStats, Tenant, Violation } from './types.js';
 
+/** Node's own default: an idle keep-alive connection is closed after 5 s (fastify would keep it 72 s). */
+export const KEEP_ALIVE_TIMEOUT_MS = 5000;
+
 export interface ServerContext {
   model: ApiModel;
   host: string;
   port: number;
+  keepAliveTimeoutMs: number;
   tenants: readonly Tenant[];
   now: () => number;
   violations: ReadonlySet<Violation>;
   faults: FaultState;
   limiter: RateLimiter;
   stats: ServerStats;
-  issuedTokens: string[];
+  /** Every access token handed out, exactly as sent: a bearer is accepted only if it is one of them. */
+  issuedTokens: Set<string>;
   /** Tokens handed out under the `opaque-token` violation: token -> its tenant and expiry (ms). */
   opaqueTokens: Map<string, { tenant: Tenant; expiresAt: number }>;
   /** HS256 key, fresh on every start: tokens of an earlier run never verify. */
@@ -30,13 +35,14 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     model,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
+    keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
     tenants: options.tenants ?? demoTenants(options.additiveFields ?? false),
     now,
     violations: new Set(options.violations ?? []),
     faults: faultState(options.faults),
     limiter: new RateLimiter(options.rateLimits ?? false, now),
     stats: { tokenRequests: 0, tokensIssued: 0, dataRequests: 0, rateLimited: 0 },
-    issuedTokens: [],
+    issuedTokens: new Set(),
     opaqueTokens: new Map(),
     signingKey: new Uint8Array(randomBytes(32)),
   };

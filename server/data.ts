@@ -4,7 +4,8 @@ import type { Endpoint, Resource } from '../model/model.js';
 import { authenticateBearer } from './bearer.js';
 import { routePath, type ServerContext } from './context.js';
 import { findDevice, listDevices, parseListQuery } from './devices.js';
-import { ApiError, methodNotAllowed } from './errors.js';
+import { ApiError } from './errors.js';
+import { serveOnly, type MethodTable } from './methods.js';
 import { rateLimited } from './rate-limit.js';
 import type { Tenant } from './types.js';
 import { breakDevice, breakPage } from './violations.js';
@@ -17,7 +18,7 @@ export function resourcePaths(ctx: ServerContext, resource: Resource): string[] 
   return [...new Set([resource.basePath, ...ctx.model.environments.map((e) => e.resourcePaths[resource.id]!)])];
 }
 
-export function registerDataRoutes(app: FastifyInstance, ctx: ServerContext): void {
+export function registerDataRoutes(app: FastifyInstance, ctx: ServerContext, methods: MethodTable): void {
   for (const resource of ctx.model.resources.filter((r) => SERVED_RESOURCES.has(r.id))) {
     for (const base of resourcePaths(ctx, resource)) {
       const byUrl = new Map<string, Endpoint[]>();
@@ -26,15 +27,14 @@ export function registerDataRoutes(app: FastifyInstance, ctx: ServerContext): vo
         byUrl.set(url, [...(byUrl.get(url) ?? []), endpoint]);
       }
       for (const [url, endpoints] of byUrl) {
-        app.all(url, (request, reply) => dispatch(ctx, resource, endpoints, request, reply));
+        serveOnly(app, methods, url, endpoints.map((e) => e.method), (request, reply) => dispatch(ctx, resource, endpoints, request, reply));
       }
     }
   }
 }
 
 async function dispatch(ctx: ServerContext, resource: Resource, endpoints: Endpoint[], request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
-  const endpoint = endpoints.find((e) => e.method === request.method);
-  if (!endpoint) throw methodNotAllowed(endpoints.map((e) => e.method).join(', '));
+  const endpoint = endpoints.find((e) => e.method === request.method)!; // serveOnly let no other method through
   ctx.stats.dataRequests += 1;
   const { tenant, user } = await caller(ctx, request.headers.authorization);
   const decision = ctx.limiter.take(`endpoint:${endpoint.id}`, resource.rateLimit, { ip: request.ip, ...(user ? { user } : {}) });

@@ -1,4 +1,5 @@
 // Get Devices semantics: query parameters checked against the model, filters ANDed, then paged.
+import { INTEGER_MAXIMUM, INTEGER_MINIMUM } from '../model/integer-bounds.js';
 import type { Parameter } from '../model/model.js';
 import { ApiError } from './errors.js';
 import type { Device } from './types.js';
@@ -52,13 +53,12 @@ function parseParameter(param: Parameter, raw: unknown): Value | undefined {
   }
 }
 
+/** A whole number within the parameter's documented range; a bound the description leaves open is a 32-bit one. */
 function parseInteger(param: Parameter, text: string): number {
-  const range = `an integer${param.minimum !== undefined ? ` >= ${param.minimum}` : ''}${param.maximum !== undefined ? ` and <= ${param.maximum}` : ''}`;
-  if (!/^-?\d{1,15}$/.test(text)) throw badParameter(param, `must be ${range}`);
-  const value = Number(text);
-  if ((param.minimum !== undefined && value < param.minimum) || (param.maximum !== undefined && value > param.maximum)) {
-    throw badParameter(param, `must be ${range}`);
-  }
+  const minimum = param.minimum ?? INTEGER_MINIMUM;
+  const maximum = param.maximum ?? INTEGER_MAXIMUM;
+  const value = /^-?\d+$/.test(text) ? Number(text) : NaN;
+  if (!(value >= minimum && value <= maximum)) throw badParameter(param, `must be an integer from ${minimum} to ${maximum}`);
   return value;
 }
 

@@ -27,6 +27,10 @@ export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   return reply.code(error.status).headers(error.headers).type('application/json; charset=utf-8').send(body);
 }
 
+export function noSuchRoute(): ApiError {
+  return new ApiError(404, 'not_found', 'no such route');
+}
+
 export function methodNotAllowed(allowed: string): ApiError {
   return new ApiError(405, 'method_not_allowed', `this path only answers ${allowed}`, { allow: allowed });
 }
@@ -55,7 +59,7 @@ export function toApiError(error: unknown): ApiError {
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, _request, reply) => sendError(reply, toApiError(error)));
-  app.setNotFoundHandler((_request, reply) => sendError(reply, new ApiError(404, 'not_found', 'no such route')));
+  app.setNotFoundHandler((_request, reply) => sendError(reply, noSuchRoute()));
 }
 
 /** For fastify's `frameworkErrors` option (bad URL encoding and the like). */
@@ -70,8 +74,14 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable) return void socket.destroy();
   const [status, description] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, FRAMEWORK_ERRORS[431]![1]] : [400, 'the HTTP request is malformed'];
-  const body = JSON.stringify({ error: 'invalid_request', error_description: description } satisfies ErrorBody);
+  endWithError(socket, new ApiError(status, 'invalid_request', description));
+}
+
+/** Writes the error as a whole HTTP/1.1 answer on a socket no request object owns, and closes it. */
+export function endWithError(socket: Socket, error: ApiError): void {
+  const body = JSON.stringify({ error: error.code, error_description: error.description } satisfies ErrorBody);
+  const headers = Object.entries(error.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n${headers}Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -18,6 +18,8 @@ export async function startReferenceServer(model: ApiModel, options: ServerOptio
     url: `http://${host}:${address.port}`,
     close: () => app.close(),
     stats: ctx.stats,
-    issuedTokens: ctx.issuedTokens,
+    get issuedTokens() {
+      return [...ctx.issuedTokens];
+    },
   };
 }

@@ -60,7 +60,7 @@ export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<To
     .setIssuedAt(iat)
     .setExpirationTime(iat + lifetime)
     .sign(ctx.signingKey);
-  ctx.issuedTokens.push(token);
+  ctx.issuedTokens.add(token);
   ctx.stats.tokensIssued += 1;
   return { access_token: token, token_type: 'Bearer', expires_in: lifetime };
 }

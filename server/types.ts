@@ -84,6 +84,8 @@ export interface ServerOptions {
   host?: string;
   /** Default 0: a free port. */
   port?: number;
+  /** How long an idle keep-alive connection stays open; default 5000 ms. */
+  keepAliveTimeoutMs?: number;
   /** Default false; true applies the documented limits. */
   rateLimits?: boolean;
   /** Default `demoTenants(additiveFields)`. */

@@ -1,7 +1,7 @@
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, type RunningServer } from '../../server/index.js';
-import { getWith, isErrorBody, manualClock, model, start, tokenFor } from './helpers.js';
+import { call, getWith, isErrorBody, manualClock, model, start, tokenFor } from './helpers.js';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -73,6 +73,47 @@ describe('bearer tokens on the data endpoints', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** The same JWT with the signature's last character changed in its unused low bits: it decodes to the same bytes. */
+function respelled(jwt: string): string {
+  const [header, payload, signature] = jwt.split('.') as [string, string, string];
+  const last = ALPHABET.indexOf(signature.at(-1)!);
+  return `${header}.${payload}.${signature.slice(0, -1)}${ALPHABET[last ^ 1]}`;
+}
+
+describe('the bearer is compared exactly', () => {
+  it('refuses another spelling of an issued JWT that decodes to the same bytes', async () => {
+    const other = respelled(token);
+    expect(other).not.toBe(token);
+    const signature = (jwt: string) => Buffer.from(jwt.split('.')[2]!, 'base64url');
+    expect(signature(other).equals(signature(token))).toBe(true);
+    const answer = await getWith(server, '/v1/devices', other);
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual({ error: 'invalid_token', error_description: 'the access token is not valid' });
+  });
+
+  it.each([
+    ['lower case', `bearer ${'TOKEN'}`],
+    ['upper case', `BEARER ${'TOKEN'}`],
+    ['several spaces', `Bearer   ${'TOKEN'}`],
+  ])('accepts the scheme in %s (RFC 7235: case-insensitive)', async (_name, header) => {
+    const answer = await call(server, '/v1/devices', { headers: { authorization: header.replace('TOKEN', token) } });
+    expect(answer.status).toBe(200);
+  });
+
+  it.each([
+    ['two tokens', 'Bearer TOKEN TOKEN'],
+    ['two credentials', 'Bearer TOKEN, Bearer TOKEN'],
+    ['a character outside b64token', 'Bearer TOKEN!'],
+    ['no token', 'Bearer'],
+  ])('answers 401 invalid_token to %s', async (_name, header) => {
+    const answer = await call(server, '/v1/devices', { headers: { authorization: header.replaceAll('TOKEN', token) } });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toMatchObject({ error: 'invalid_token' });
   });
 });
 

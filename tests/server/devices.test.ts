@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, demoTenants, type Device, type RunningServer, type Tenant } from '../../server/index.js';
+import { INTEGER_MAXIMUM, INTEGER_MINIMUM } from '../../model/integer-bounds.js';
+import { DEMO, demoTenants, startReferenceServer, type Device, type RunningServer, type Tenant } from '../../server/index.js';
+import { modelWith } from '../support/model.js';
 import { OTHER } from '../../server/seed.js';
 import { getWith, isErrorBody, start, tokenFor } from './helpers.js';
 
@@ -106,6 +108,41 @@ describe('Get Devices', () => {
     expect(answer.status).toBe(400);
     expect(isErrorBody(answer.body)).toBe(true);
     expect(answer.body.error_description).toContain(`\`${parameter}\``);
+  });
+
+  it.each([
+    ['limit=0', 'query parameter `limit` must be an integer from 1 to 1000'],
+    ['limit=1001', 'query parameter `limit` must be an integer from 1 to 1000'],
+    ['offset=-1', `query parameter \`offset\` must be an integer from 0 to ${INTEGER_MAXIMUM}`],
+    ['offset=1234567890123456', `query parameter \`offset\` must be an integer from 0 to ${INTEGER_MAXIMUM}`],
+    [`offset=${INTEGER_MAXIMUM + 1}`, `query parameter \`offset\` must be an integer from 0 to ${INTEGER_MAXIMUM}`],
+    [`offset=${'9'.repeat(400)}`, `query parameter \`offset\` must be an integer from 0 to ${INTEGER_MAXIMUM}`],
+  ])('states the real rule for %s', async (query, description) => {
+    const answer = await list(`?${query}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toEqual({ error: 'invalid_request', error_description: description });
+  });
+
+  it('accepts offset up to the bound, where the page is empty', async () => {
+    const answer = await list(`?offset=${INTEGER_MAXIMUM}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ devices: [], total: demo.devices.length });
+  });
+
+  it('bounds an integer parameter the description leaves open at 32 bits both ways', async () => {
+    const open = modelWith((m) => {
+      const offset = m.resources[0]!.endpoints[0]!.query.find((p) => p.name === 'offset')!;
+      delete offset.minimum;
+      delete offset.maximum;
+    });
+    const loose = await startReferenceServer(open);
+    try {
+      const jwt = await tokenFor(loose, DEMO);
+      const answer = await getWith(loose, `${PRODUCTION}?offset=${INTEGER_MINIMUM - 1}`, jwt);
+      expect(answer.body.error_description).toBe(`query parameter \`offset\` must be an integer from ${INTEGER_MINIMUM} to ${INTEGER_MAXIMUM}`);
+    } finally {
+      await loose.close();
+    }
   });
 
   it("shows only the caller's own devices", async () => {

@@ -1,5 +1,6 @@
 // Shared helpers for the reference server tests: one parsed model, real HTTP, a hand-driven clock.
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { schemaCompiler } from '../../loader/schemas.js';
 import { startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
 import { shippedModel } from '../support/model.js';
@@ -89,4 +90,31 @@ export function isErrorBody(body: unknown): boolean {
   const keys = Object.keys(body).sort();
   const { error, error_description } = body as Record<string, unknown>;
   return keys.join() === 'error,error_description' && typeof error === 'string' && typeof error_description === 'string';
+}
+
+/** One request written byte for byte on a fresh connection (`Connection: close`), the answer parsed loosely. */
+export function rawHttp(server: RunningServer, head: string, body = ''): Promise<Answer> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${head}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n${body}`));
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    socket.on('close', () => resolve(parseAnswer(received)));
+    // The server may answer and close before it has read everything (413, 431): the answer still counts.
+    socket.on('error', (error) => (received ? undefined : reject(error)));
+  });
+}
+
+function parseAnswer(text: string): Answer {
+  const split = text.indexOf('\r\n\r\n');
+  const [statusLine = '', ...lines] = text.slice(0, split).split('\r\n');
+  const headers = new Headers(lines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()] as [string, string]));
+  const bodyText = text.slice(split + 4);
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = undefined;
+  }
+  return { status: Number(statusLine.split(' ')[1]), headers, text: bodyText, body };
 }
