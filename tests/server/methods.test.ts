@@ -21,9 +21,8 @@ const PATHS: Array<[path: string, allowed: string]> = [
 const cases = PATHS.flatMap(([path, allowed]) => METHODS.filter((m) => m !== allowed).map((method) => [method, path, allowed] as const));
 
 describe('methods a known path does not serve', () => {
-  it('covers every method node knows, including QUERY and PROPFIND', () => {
+  it('covers the methods fastify does not know by default as well', () => {
     expect(METHODS).toEqual(expect.arrayContaining(['QUERY', 'PROPFIND', 'CONNECT', 'M-SEARCH']));
-    expect(cases.length).toBe(PATHS.length * (METHODS.length - 1));
   });
 
   it.each(cases)('answer %s %s with 405 and Allow: %s', async (method, path, allowed) => {
