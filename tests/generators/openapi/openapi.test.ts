@@ -3,7 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import Converter from 'openapi-to-postmanv2';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../server/index.js';
-import { modelWith, shippedModel } from '../../support/model.js';
+import { modelWith, SHIPPED_AND_WITH_SITES, shippedModel } from '../../support/model.js';
 import { generateDoc, generateText, type Doc } from './helpers.js';
 
 const devices = (doc: Doc) => doc.paths['/devices'].get;
@@ -144,6 +144,13 @@ describe('operations', () => {
     expect(unauthorized.description).toMatch(/RFC 6750/);
     expect(unauthorized.content['application/json'].schema).toEqual({ description: expect.stringMatching(/does not document/) });
     expect(doc.paths['/token/{organization}'].post.responses['401'].content['application/json'].schema).toEqual(unauthorized.content['application/json'].schema);
+  });
+
+  it.each(SHIPPED_AND_WITH_SITES)('documents 401 on every operation of %s', (_label, make) => {
+    const doc = generateDoc(make());
+    const operations = Object.values(doc.paths).flatMap((item: Doc) => Object.values(item).filter((op: Doc) => op?.responses));
+    expect(operations.length).toBe(make().resources.flatMap((r) => r.endpoints).length + 1); // and the token endpoint
+    for (const op of operations as Doc[]) expect(op.responses['401'], op.operationId).toBeDefined();
   });
 
   it('keeps a 401 the endpoint documents itself', () => {

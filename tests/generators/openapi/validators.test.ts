@@ -1,7 +1,8 @@
 // The generated OpenAPI file through the tools people check OpenAPI with: no errors, and only the style
 // warnings named here (and in the README's OpenAPI section), so a new warning fails.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { SHIPPED_AND_WITH_SITES } from '../../support/model.js';
 import { generateDoc, generateText } from './helpers.js';
 import { allFindings, redoclyFindings, scalarFindings, spectralFindings, type Finding } from './linters.js';
 
@@ -11,16 +12,21 @@ const ALLOWED_WARNINGS = ['redocly:info-license', 'spectral:info-contact'];
 const names = (findings: Finding[]) => [...new Set(findings.map((f) => `${f.tool}:${f.rule}`))].sort();
 const show = (findings: Finding[]) => findings.map((f) => `${f.tool} ${f.rule} ${f.where}: ${f.message}`).join('\n');
 
-describe('the OpenAPI export, linted', () => {
-  it('has no errors for @scalar/openapi-parser, Spectral (spectral:oas) or Redocly (recommended)', async () => {
-    const errors = (await allFindings(generateText())).filter((f) => f.severity === 'error');
-    expect(errors, show(errors)).toEqual([]);
+describe.each(SHIPPED_AND_WITH_SITES)('the OpenAPI export of %s, linted', (_label, make) => {
+  let findings: Finding[];
+  beforeAll(async () => {
+    findings = await allFindings(generateText(make()));
   }, 30_000);
 
-  it('has exactly the allowed style warnings', async () => {
-    const warnings = (await allFindings(generateText())).filter((f) => f.severity === 'warning');
+  it('has no errors for @scalar/openapi-parser, Spectral (spectral:oas) or Redocly (recommended)', () => {
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors, show(errors)).toEqual([]);
+  });
+
+  it('has exactly the allowed style warnings', () => {
+    const warnings = findings.filter((f) => f.severity === 'warning');
     expect(names(warnings), show(warnings)).toEqual(ALLOWED_WARNINGS);
-  }, 30_000);
+  });
 });
 
 describe('the linters catch what they are here for', () => {
