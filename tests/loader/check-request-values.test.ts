@@ -11,6 +11,8 @@ import { TAMPERED_TOKEN } from '../../generators/postman/items.js';
 import { SPEC_FILE } from '../support/model.js';
 
 const SHIPPED = readFileSync(SPEC_FILE, 'utf8');
+/** The line of the first base URL, whatever comments the shipped file starts with. */
+const BASE_URL_LINE = SHIPPED.split('\n').findIndex((line) => line.includes('baseUrl: https://api.securithings.com')) + 1;
 
 /** The shipped description with `from` replaced by `to` (once; the text must be there). */
 function edited(from: string, to: string): string {
@@ -32,7 +34,7 @@ function outcome(text: string): string {
 
 describe('values that reach a request', () => {
   it.each([
-    ['a base URL', 'baseUrl: https://api.securithings.com\n', 'baseUrl: https://{{clientSecret}}.example.com\n', /^spec\.yaml:28:\d+: environments\[0\]\.baseUrl: .*\[credential-variable\]$/],
+    ['a base URL', 'baseUrl: https://api.securithings.com\n', 'baseUrl: https://{{clientSecret}}.example.com\n', new RegExp(`^spec\\.yaml:${BASE_URL_LINE}:\\d+: environments\\[0\\]\\.baseUrl: .*\\[credential-variable\\]$`)],
     ['a resource base path', 'basePath: /v1/devices', 'basePath: /v1/{{accessToken}}', /resources\[0\]\.basePath: `\{\{accessToken\}\}` names a credential.*\[credential-variable\]$/],
     ['an enum value', 'enum: [online, offline, partial, unknown]\n            description: Connection', 'enum: [online, offline, partial, "{{clientId}}"]\n            description: Connection', /query\[2\]\.enum\[3\]: .*\[credential-variable\]$/],
     ['everyItem.equals', 'equals: offline', 'equals: "{{ _.accessTokenKey }}"', /everyItem\.equals: `\{\{ _\.accessTokenKey \}\}` names a credential.*\[credential-variable\]$/],
