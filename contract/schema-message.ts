@@ -1,0 +1,3 @@
+export function shortSchemaMessage(message: string): { message: string; details?: string[] } {
+  return { message };
+}
