@@ -121,12 +121,13 @@ function newmanOptions(plan: ContractPlan): newman.NewmanRunOptions {
 }
 
 function assertionRecord(error: Error | null, args: AssertionArgs, item: string, redactor: Redactor): AssertionRecord {
-  const message = error ? shortSchemaMessage(printable(redactor.text(error.message))) : undefined;
+  const shown = (text: string) => printable(redactor.text(text));
+  const message = error ? shortSchemaMessage(error.message) : undefined;
   return {
     item,
-    name: printable(redactor.text(args.assertion)),
+    name: shown(args.assertion),
     passed: !error,
     skipped: args.skipped,
-    ...(message ? { message: message.message, ...(message.details ? { details: message.details } : {}) } : {}),
+    ...(message ? { message: shown(message.message), ...(message.details ? { details: message.details.map(shown) } : {}) } : {}),
   };
 }
