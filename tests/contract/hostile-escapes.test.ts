@@ -25,6 +25,7 @@ describe('terminal escapes from a server', () => {
     expect(summary.stop?.exitCode).toBe(2);
     expect(summary.stop?.message).toContain('answered 400 Bad \\x1b[31mRequest\\x1b]0;pwned\\x07, error "\\x1b[31minvalid_client\\u{202e}\\x07"');
     expect(terminal).not.toMatch(ACTING);
+    expect(terminal).toContain('error "\\x1b[31minvalid_client\\u{202e}\\x07"');
     expect(server.seen).toHaveLength(1);
   });
 

@@ -77,7 +77,7 @@ async function hostileRun(tokenAnswer: 'json' | 'form', secret: string, token: s
   });
   const reports = mkdtempSync(join(tmpdir(), 'hostile-reports-'));
   const env = { SECURITHINGS_BASE_URL: `${server.url}/api`, SECURITHINGS_ORGANIZATION: ORGANIZATION, SECURITHINGS_CLIENT_ID: CLIENT_ID, SECURITHINGS_CLIENT_SECRET: secret };
-  const result = await runCli(['contract', '--reports', reports], { env });
+  const result = await runCli(['contract', '--no-pacing', '--reports', reports], { env });
   const read = (file: string) => readFileSync(join(reports, file), 'utf8');
   return { server, ...result, junit: unescapeMarkup(read('contract-junit.xml')), html: unescapeMarkup(read('contract-report.html')) };
 }

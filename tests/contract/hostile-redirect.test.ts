@@ -21,7 +21,7 @@ describe('a redirect to another origin', () => {
       res.writeHead(307, { location: `${listener.url}/steal?from=${encodeURIComponent(req.url ?? '')}` });
       res.end();
     });
-    const result = await runCli(['contract', '--reports', reports()], { env: env(server.url) });
+    const result = await runCli(['contract', '--no-pacing', '--reports', reports()], { env: env(server.url) });
     expect(listener.seen).toEqual([]);
     expect(result.code).toBe(2);
     expect(server.seen).toHaveLength(1); // the token request, and nothing after it

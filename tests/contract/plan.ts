@@ -5,6 +5,7 @@ import type { RequestRecord, RunSummary } from '../../contract/events.js';
 import { Redactor } from '../../contract/redact.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { runContract, type ContractPlan } from '../../contract/run.js';
+import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { DEMO } from '../../server/index.js';
 import { shippedModel } from '../support/model.js';
 
@@ -13,7 +14,7 @@ export const committedCollection = JSON.parse(readFileSync('collections/securith
 const environment = JSON.parse(readFileSync('collections/securithings-local.postman_environment.json', 'utf8')) as object;
 
 export function planFor(baseUrl: string, overrides: Partial<Record<'organization' | 'clientId' | 'clientSecret', string>> = {}, collection = committedCollection): ContractPlan {
-  const values = { baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, ...overrides };
+  const values = { baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off', ...overrides };
   return { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 5000, ...requestKinds(model, values), target: baseUrl };
 }
 

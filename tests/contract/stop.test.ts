@@ -19,11 +19,13 @@ describe('a run that cannot be made', () => {
   it('with a wrong client secret: exit 2 after one token request and no data request', async () => {
     const server = await startReferenceServer(shippedModel());
     servers.push(server);
-    const result = await runCli(['contract', '--reports', reports()], { env: env(server.url, 'not-the-secret') });
+    const result = await runCli(['contract', '--no-pacing', '--reports', reports()], { env: env(server.url, 'not-the-secret') });
     expect(result.code).toBe(2);
     expect(server.stats.tokenRequests).toBe(1);
     expect(server.stats.dataRequests).toBe(0);
     expect(result.stdout).not.toContain('not-the-secret');
+    expect(result.stdout.match(/No token: the token endpoint .* answered 401 Unauthorized, error "invalid_client"\. Check SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET and SECURITHINGS_ORGANIZATION/g)).toHaveLength(1);
+    expect(result.stdout).not.toMatch(/FAIL /);
   });
 
   it('names the token answer (status, OAuth error) and the settings to check, once', async () => {
@@ -40,7 +42,7 @@ describe('a run that cannot be made', () => {
 
   it('with a host that refuses connections: exit 2 at once, naming the host and the code', async () => {
     const started = Date.now();
-    const result = await runCli(['contract', '--reports', reports()], { env: env('http://127.0.0.1:9', 'any-secret') });
+    const result = await runCli(['contract', '--no-pacing', '--reports', reports()], { env: env('http://127.0.0.1:9', 'any-secret') });
     expect(result.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(5000);
     const { summary, requests } = await recordedRun(planFor('http://127.0.0.1:9'));
