@@ -52,7 +52,6 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
   const emit = <K extends keyof ContractReporter>(event: K, ...args: Parameters<NonNullable<ContractReporter[K]>>) => {
     for (const listener of listeners) (listener[event] as ((...a: typeof args) => void) | undefined)?.(...args);
   };
-  const note = (item: string, message: string) => emit('onNote', item, printable(redactor.text(message)));
   let runtime: RuntimeRun | undefined;
   let stop: RunStop | undefined;
 
@@ -90,9 +89,9 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
       .on('assertion', onAssertion)
       .on('item', onItemDone)
       .on('console', (_error: Error | null, args: { messages: unknown[] }) => {
-        const message = args.messages.map(String).join(' ');
-        items.noted(printable(redactor.text(message)));
-        if (!stop) note(items.nameOf(undefined), message);
+        const message = printable(redactor.text(args.messages.map(String).join(' ')));
+        items.noted(message);
+        if (!stop) emit('onNote', items.nameOf(undefined), message);
       })
       .on('exception', (_error: Error | null, args: { error: Error }) => emit('onError', `script error: ${printable(redactor.text(args.error.message))}`))
       .on('done', (error: Error | null) => {
