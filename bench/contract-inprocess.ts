@@ -82,7 +82,7 @@ export async function variants(inputs: InProcessInputs): Promise<Variant[]> {
     return (times: number) => withZeroDelayTimers(() => run(times));
   };
   const floor = bySize(collection, floorRequests);
-  const planAt = bySize(collection, (c) => ({ collection: c, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, tokenPathPrefix: '/token/', target: 'bench' }));
+  const planAt = bySize(collection, (c) => ({ collection: c, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, tokenUrl: `${values.baseUrl}/token/${values.organization}`, itemTargets: {}, target: 'bench' }));
   const bare = withoutScripts(collection, preset);
   return [
     { key: 'floor', name: 'floor: fetch, same requests', requests: count, run: async (times) => (await replay(floor(times), values)).statuses.filter((s) => s >= 500).length },

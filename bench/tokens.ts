@@ -3,6 +3,7 @@ import type { ApiModel } from '../model/model.js';
 import { runContract } from '../contract/run.js';
 import { Redactor } from '../contract/redact.js';
 import { PACING } from '../generators/postman/scripts/pacing.js';
+import { requestKinds } from '../contract/request-kinds.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
 import { naiveTokens } from './collection-variants.js';
 import { ms, section, table } from './markdown.js';
@@ -22,7 +23,7 @@ async function runCounting(name: string, model: ApiModel, collection: object, en
   const server = await startReferenceServer(model, { rateLimits: false });
   try {
     const values = { baseUrl: server.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off' };
-    const plan = { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, tokenPathPrefix: '/token/', target: 'bench' };
+    const plan = { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, ...requestKinds(model, values), target: 'bench' };
     const { ms: wallMs, value: summary } = await timed(() => runContract(plan, [], new Redactor()));
     const { tokenRequests, tokensIssued, dataRequests } = server.stats;
     return { name, requests: summary.requests, tokenRequests, tokensIssued, dataRequests, failures: summary.failures.length + summary.errors.length, wallMs };

@@ -1,9 +1,13 @@
 // The run's totals, built by listening like any reporter (newman's RunSummary does the same).
-import type { AssertionRecord, ContractReporter, RequestRecord, RunSummary } from './events.js';
+import type { AssertionRecord, ContractReporter, RequestRecord, RunStop, RunSummary } from './events.js';
 
 export interface Collector extends ContractReporter {
   readonly requests: readonly RequestRecord[];
   readonly assertions: readonly AssertionRecord[];
+  /** An item whose request was not sent. */
+  skippedItem(item: string, reason: string): void;
+  /** The run stops: `stop` says why, once, in place of the error of the request that stopped it. */
+  stopped(stop: RunStop): void;
   /** The summary, once the run is over. */
   finish(wallTimeMs: number): RunSummary;
 }
@@ -33,7 +37,7 @@ export function collector(about: Pick<RunSummary, 'target' | 'environment' | 'de
       summary.requests += 1;
       if (record.tokenRequest) summary.tokenRequests += 1;
       if (record.tokenRequest && record.status !== undefined && record.status >= 200 && record.status < 300) summary.tokensIssued += 1;
-      if (record.error) summary.errors.push(`${record.item}: ${record.error}`);
+      if (record.error && !summary.stop) summary.errors.push(`${record.item}: ${record.error}`);
     },
     onAssertion(record) {
       assertions.push(record);
@@ -43,7 +47,12 @@ export function collector(about: Pick<RunSummary, 'target' | 'environment' | 'de
     },
     onNote(item, message) {
       summary.notes.push(item ? `${item}: ${message}` : message);
-      if (/^Skipped "/.test(message)) summary.skippedItems.push({ item, reason: message });
+    },
+    skippedItem(item, reason) {
+      summary.skippedItems.push({ item, reason });
+    },
+    stopped(stop) {
+      summary.stop = stop;
     },
     onError(message) {
       summary.errors.push(message);

@@ -1,9 +1,18 @@
 // The contract run: newman's library API around the committed collection. The runner only
 // orchestrates; it turns newman's events into redacted records and hands them to reporters.
-import newman, { type NewmanRunExecution } from 'newman';
+// It stops the run (and says why, once) when the host cannot be reached or no token comes.
+import newman from 'newman';
 import { collector } from './collector.js';
-import type { AssertionRecord, ContractReporter, RequestRecord, RunSummary } from './events.js';
+import type { AssertionRecord, ContractReporter, RunStop, RunSummary } from './events.js';
+import { ItemTracker, type SdkItem } from './item-tracker.js';
+import { printable } from './printable.js';
 import type { Redactor } from './redact.js';
+import { redirectNote } from './redirect-note.js';
+import { TOKEN_ENDPOINT, type ItemTarget } from './request-kinds.js';
+import { requestRecord, type RequestArgs } from './request-record.js';
+import { withResponseLimit } from './response-limit.js';
+import { shortSchemaMessage } from './schema-message.js';
+import { stopAfter } from './stop.js';
 import { withZeroDelayTimers } from './zero-delay-timers.js';
 
 export interface ContractPlan {
@@ -14,8 +23,10 @@ export interface ContractPlan {
   /** Pause between requests, so a rate-limited API is never over its documented limits. */
   delayRequestMs: number;
   timeoutRequestMs: number;
-  /** Path prefix of the token endpoint (`/token/`), to count token requests. */
-  tokenPathPrefix: string;
+  /** The token endpoint's URL with the organization filled in (request-kinds.ts): how a token request is told. */
+  tokenUrl: string;
+  /** What each item of the collection exercises, by item id (request-kinds.ts). */
+  itemTargets: Readonly<Record<string, ItemTarget>>;
   target: string;
   /** The description's environment the run uses (its id), for the reports. */
   environmentId?: string;
@@ -23,52 +34,74 @@ export interface ContractPlan {
   descriptionName?: string;
 }
 
-interface SdkItem {
-  id: string;
-  name: string;
+interface AssertionArgs {
+  assertion: string;
+  skipped: boolean;
+  item: SdkItem;
 }
 
-interface CollectionNode {
-  id?: string;
-  name?: string;
-  item?: CollectionNode[];
-}
-
-/** `Folder / Request` for every item id of a collection (newman's items carry no parents). */
-function itemPaths(collection: CollectionNode, prefix: string[] = [], into = new Map<string, string>()): Map<string, string> {
-  for (const child of collection.item ?? []) {
-    const path = [...prefix, child.name ?? ''];
-    if (child.id) into.set(child.id, path.join(' / '));
-    itemPaths(child, path, into);
-  }
-  return into;
+interface RuntimeRun {
+  abort(): void;
 }
 
 export function runContract(plan: ContractPlan, reporters: ContractReporter[], redactor: Redactor): Promise<RunSummary> {
-  if (plan.values.clientSecret) redactor.addSecret(plan.values.clientSecret);
-  const names = itemNamer(plan.collection as CollectionNode);
+  redactor.addSecret(plan.values.clientSecret ?? '', plan.values.clientId);
+  const items = new ItemTracker(plan.collection, plan.itemTargets);
   const totals = collector({ target: redactor.text(plan.target), environment: plan.environmentId ?? '', description: plan.descriptionName ?? '' });
   const listeners = [totals, ...reporters];
   const emit = <K extends keyof ContractReporter>(event: K, ...args: Parameters<NonNullable<ContractReporter[K]>>) => {
     for (const listener of listeners) (listener[event] as ((...a: typeof args) => void) | undefined)?.(...args);
   };
+  let runtime: RuntimeRun | undefined;
+  let stop: RunStop | undefined;
+
+  const onRequest = (error: Error | null, args: RequestArgs) => {
+    const own = items.sent(args.item);
+    const target = items.target();
+    const record = requestRecord(error, args, { item: items.nameOf(args.item), target, ownRequest: own, tokenUrl: plan.tokenUrl, redactor });
+    const stopping = stop ? undefined : stopAfter(record, own && target?.endpoint === TOKEN_ENDPOINT && !target.caseId);
+    if (stopping) totals.stopped((stop = stopping));
+    emit('onRequest', record);
+    const redirected = redirectNote(record);
+    if (redirected) emit('onNote', record.item, redirected);
+    if (stopping) runtime?.abort();
+  };
+  const onAssertion = (error: Error | null, args: AssertionArgs) => {
+    if (stop) return; // the run is over; what the aborted item still checks says nothing new
+    const record = assertionRecord(error, args, items.nameOf(args.item), redactor);
+    if (!record.passed && !record.skipped) items.failed(record.name);
+    emit('onAssertion', record.skipped ? { ...record, skipReason: items.skipReason() } : record);
+  };
+  const onItemDone = () => {
+    const skipped = items.leave();
+    if (skipped === undefined || stop) return;
+    emit('onAssertion', { item: skipped.item, name: 'request sent', passed: false, skipped: true, skipReason: skipped.reason });
+    totals.skippedItem(skipped.item, skipped.reason);
+  };
+
   const started = Date.now();
   const run = (): Promise<RunSummary> => new Promise((resolve) => {
     newman
       .run(newmanOptions(plan))
-      .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => names.enter(args.item))
-      .on('request', (error: Error | null, args: RequestArgs) => emit('onRequest', requestRecord(error, args, names.of(args.item), plan.tokenPathPrefix, redactor)))
-      .on('assertion', (error: Error | null, args: AssertionArgs) => emit('onAssertion', assertionRecord(error, args, names.of(args.item), redactor)))
-      .on('console', (_error: Error | null, args: { messages: unknown[]; item?: SdkItem }) => emit('onNote', names.of(args.item), redactor.text(args.messages.map(String).join(' '))))
-      .on('exception', (_error: Error | null, args: { error: Error }) => emit('onError', `script error: ${redactor.text(args.error.message)}`))
+      .on('start', (_error: Error | null, args: { run: RuntimeRun }) => void (runtime = args.run))
+      .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => items.enter(args.item))
+      .on('request', onRequest)
+      .on('assertion', onAssertion)
+      .on('item', onItemDone)
+      .on('console', (_error: Error | null, args: { messages: unknown[] }) => {
+        const message = printable(redactor.text(args.messages.map(String).join(' ')));
+        items.noted(message);
+        if (!stop) emit('onNote', items.nameOf(undefined), message);
+      })
+      .on('exception', (_error: Error | null, args: { error: Error }) => emit('onError', `script error: ${printable(redactor.text(args.error.message))}`))
       .on('done', (error: Error | null) => {
-        if (error) emit('onError', `newman: ${redactor.text(error.message)}`);
+        if (error) emit('onError', `newman: ${printable(redactor.text(error.message))}`);
         const summary = totals.finish(Date.now() - started);
         emit('onDone', summary, totals.requests, totals.assertions);
         resolve(summary);
       });
   });
-  return withZeroDelayTimers(run);
+  return withResponseLimit(() => withZeroDelayTimers(run));
 }
 
 function newmanOptions(plan: ContractPlan): newman.NewmanRunOptions {
@@ -80,69 +113,20 @@ function newmanOptions(plan: ContractPlan): newman.NewmanRunOptions {
     delayRequest: plan.delayRequestMs,
     timeoutRequest: plan.timeoutRequestMs,
     timeoutScript: 180_000,
+    // a 3xx is the answer: following it could carry Authorization to another origin
+    ignoreRedirects: true,
     bail: false,
   } as newman.NewmanRunOptions;
 }
 
-/**
- * Names items `Folder / Request`. Console messages carry no item, and a script's pm.sendRequest
- * gets a fresh nameless one: both belong to the item being run.
- */
-function itemNamer(collection: CollectionNode): { enter(item: SdkItem): void; of(item: SdkItem | undefined): string } {
-  const paths = itemPaths(collection);
-  let current = '';
-  const of = (item: SdkItem | undefined) => (item && (paths.get(item.id) ?? item.name)) || current;
-  return { enter: (item) => void (current = of(item)), of };
-}
-
-interface AssertionArgs {
-  assertion: string;
-  skipped: boolean;
-  item: SdkItem;
-}
-
 function assertionRecord(error: Error | null, args: AssertionArgs, item: string, redactor: Redactor): AssertionRecord {
+  const shown = (text: string) => printable(redactor.text(text));
+  const message = error ? shortSchemaMessage(error.message) : undefined;
   return {
     item,
-    name: redactor.text(args.assertion),
+    name: shown(args.assertion),
     passed: !error,
     skipped: args.skipped,
-    ...(error ? { message: redactor.text(error.message) } : {}),
-  };
-}
-
-interface RequestArgs {
-  item: SdkItem;
-  request: NewmanRunExecution['request'];
-  response?: NewmanRunExecution['response'];
-}
-
-function requestRecord(error: Error | null, args: RequestArgs, item: string, tokenPathPrefix: string, redactor: Redactor): RequestRecord {
-  const { request, response } = args;
-  const url = request.url.toString();
-  const tokenRequest = request.url.getPath().startsWith(tokenPathPrefix);
-  const requestHeaders = request.headers.all().map((h) => [h.key, h.value] as [string, string]);
-  for (const [name, value] of requestHeaders) {
-    if (/^authorization$/i.test(name)) redactor.add(value.replace(/^\S+\s+/, ''));
-  }
-  const body = response ? response.text() : undefined;
-  if (tokenRequest && body) redactor.addFromTokenBody(body);
-  return {
-    item,
-    method: request.method,
-    url: redactor.text(url),
-    requestHeaders: requestHeaders.map(([k, v]) => [k, redactor.header(k, v)]),
-    ...(response
-      ? {
-          status: response.code,
-          statusText: response.status,
-          responseTimeMs: response.responseTime,
-          responseHeaders: response.headers.all().map((h) => [h.key, redactor.header(h.key, h.value)] as [string, string]),
-          responseBody: redactor.text(body ?? ''),
-        }
-      : { responseHeaders: [] }),
-    ...(error ? { error: redactor.text(error.message) } : {}),
-    tokenRequest,
-    at: Date.now(),
+    ...(message ? { message: shown(message.message), ...(message.details ? { details: message.details.map(shown) } : {}) } : {}),
   };
 }

@@ -5,10 +5,11 @@ import type { ReportFile } from '../../contract/events.js';
 import type { GenerateContext } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
-import { tokenPathPrefix } from '../../model/urls.js';
 import { CliError } from '../errors.js';
 import { driftCount } from '../../contract/drift/drift.js';
 import { settleTarget } from '../../contract/target.js';
+import { exitCodeOf } from '../../contract/outcome.js';
+import { requestKinds } from '../../contract/request-kinds.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { readSettings } from '../env-file.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
@@ -63,7 +64,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         values: { ...values, [PACING.switch]: options.pacing && (target.kind === 'remote' || options.rateLimits) ? 'on' : 'off' },
         delayRequestMs: 0, // the collection paces itself, per endpoint (generators/postman/scripts/pacing.ts)
         timeoutRequestMs: 30_000,
-        tokenPathPrefix: tokenPathPrefix(model),
+        ...requestKinds(model, { ...values }),
         environmentId: target.environment.id,
         descriptionName: `${model.info.name} ${model.info.version}`,
         target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
@@ -78,7 +79,8 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
       ...(options.minCoverage !== undefined && coverage.percent < options.minCoverage ? [`--min-coverage ${options.minCoverage}: coverage is ${coverage.percent}%`] : []),
     ];
     for (const gate of gates) io.stdout(`FAILED ${gate}\n`);
-    return summary.failures.length + summary.errors.length + gates.length === 0 ? EXIT.ok : EXIT.findings;
+    const code = exitCodeOf(summary);
+    return code === EXIT.ok && gates.length > 0 ? EXIT.findings : code;
   } finally {
     await server?.close();
   }

@@ -2,9 +2,11 @@
 // what was skipped and why, and a closing `N passed, N failed, N skipped` line. A run that stopped
 // early gets its one stop message instead of the failures that followed from it.
 import type { AssertionRecord, ContractReporter, RequestRecord, RunSummary } from '../events.js';
+import { printable } from '../printable.js';
 import { counts, skipReason, unsentWithoutChecks, verdict } from './tally.js';
 
-export function summaryReporter(write: (text: string) => void): ContractReporter {
+export function summaryReporter(output: (text: string) => void): ContractReporter {
+  const write = (text: string) => output(printable(text, { lines: true }));
   return {
     onRequest: (r) => write(`  ${requestLine(r)}\n`),
     onNote: (item, message) => write(`  note: ${item ? `${item}: ` : ''}${message}\n`),

@@ -2,7 +2,6 @@
 // purpose: every run must finish, never throw, and either recover (429, expired token) or name the
 // request that went wrong (timeout, 500, reset, broken JSON).
 import { dataIntervalSeconds } from '../../model/rate-limits.js';
-import { tokenPathPrefix } from '../../model/urls.js';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestRecord, RunSummary } from '../../contract/events.js';
@@ -10,6 +9,7 @@ import { Redactor } from '../../contract/redact.js';
 import { summaryReporter } from '../../contract/reporters/summary.js';
 import { runContract, type ContractPlan } from '../../contract/run.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
+import { requestKinds } from '../../contract/request-kinds.js';
 import { MALFORMED_JSON } from '../../server/faults.js';
 import { DEMO, startReferenceServer, type Fault, type RunningServer } from '../../server/index.js';
 import { shippedModel } from '../support/model.js';
@@ -45,7 +45,7 @@ function plan(target: RunningServer, timeoutRequestMs: number): ContractPlan {
     values: { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off' },
     delayRequestMs: 0,
     timeoutRequestMs,
-    tokenPathPrefix: tokenPathPrefix(model),
+    ...requestKinds(model, { baseUrl: target.url, organization: DEMO.organization }),
     target: `the embedded reference server (${target.url}, faults on)`,
   };
 }

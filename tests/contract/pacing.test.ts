@@ -14,7 +14,7 @@ import { postman } from '../../generators/postman/index.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
-import { tokenPathPrefix } from '../../model/urls.js';
+import { requestKinds } from '../../contract/request-kinds.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
 import { modelWith, shippedModel } from '../support/model.js';
@@ -113,6 +113,6 @@ async function runGenerated(model: ApiModel, target: RunningServer, pacing: 'on'
   const files = postman(model, DEFAULT_CTX);
   const json = (suffix: string) => JSON.parse(files.find((f) => f.path.endsWith(suffix))!.content) as object;
   const values = { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: pacing };
-  const plan = { collection: json('.postman_collection.json'), environment: json('-local.postman_environment.json'), values, delayRequestMs: 0, timeoutRequestMs: 30_000, tokenPathPrefix: tokenPathPrefix(model), target: target.url };
+  const plan = { collection: json('.postman_collection.json'), environment: json('-local.postman_environment.json'), values, delayRequestMs: 0, timeoutRequestMs: 30_000, ...requestKinds(model, values), target: target.url };
   return runContract(plan, [], new Redactor());
 }

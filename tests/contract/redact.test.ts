@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, Redactor } from '../../contract/redact.js';
+import { MAX_JSON_DEPTH, REDACTED, Redactor, TooDeep } from '../../contract/redact.js';
 
 describe('Redactor', () => {
   it.each([
@@ -25,5 +25,40 @@ describe('Redactor', () => {
     expect(redactor.header('Authorization', 'Basic Zm9vOmJhcg==')).toBe(REDACTED);
     expect(redactor.header('Cookie', 'session=1')).toBe(REDACTED);
     expect(redactor.header('Accept', 'application/json')).toBe('application/json');
+  });
+});
+
+describe('Redactor, every form of a secret', () => {
+  const secret = 'p\u00e9/ss+w rd';
+  const forms = {
+    'JSON, PHP style': 'p\\u00e9\\/ss+w rd',
+    'JSON, Python style (upper hex)': 'p\\u00E9/ss+w rd',
+    'URL-encoded': 'p%C3%A9%2Fss%2Bw%20rd',
+    'URL-encoded, lower hex': 'p%c3%a9%2fss%2bw%20rd',
+    'form-encoded': 'p%C3%A9%2Fss%2Bw+rd',
+    base64: Buffer.from(secret).toString('base64'),
+    base64url: Buffer.from(secret).toString('base64url'),
+    'Basic base64(id:secret)': Buffer.from(`client:${secret}`).toString('base64'),
+    'Basic, URL-encoded': encodeURIComponent(Buffer.from(`client:${secret}`).toString('base64')),
+  };
+
+  it.each(Object.entries(forms))('hides the client secret %s', (_, form) => {
+    const redactor = new Redactor();
+    redactor.addSecret(secret, 'client');
+    expect(redactor.text(`<${form}>`)).toBe(`<${REDACTED}>`);
+  });
+
+  it('learns the tokens of a form-encoded token answer', () => {
+    const redactor = new Redactor();
+    redactor.addFromTokenBody('access_token=opaque%2Ftoken%2B1&token_type=bearer&refresh_token=refresh-token-2');
+    expect(redactor.text('opaque/token+1 refresh-token-2 opaque%2Ftoken%2B1')).toBe(`${REDACTED} ${REDACTED} ${REDACTED}`);
+  });
+
+  it('redacts every string of a parsed JSON value, keys too, and refuses to walk past its depth limit', () => {
+    const redactor = new Redactor();
+    redactor.addSecret(secret);
+    expect(redactor.json({ [secret]: [secret, 1, null, { nested: `x${secret}` }] })).toEqual({ [REDACTED]: [REDACTED, 1, null, { nested: `x${REDACTED}` }] });
+    const deep = JSON.parse(`${'['.repeat(MAX_JSON_DEPTH + 2)}${']'.repeat(MAX_JSON_DEPTH + 2)}`);
+    expect(() => redactor.json(deep)).toThrow(TooDeep);
   });
 });

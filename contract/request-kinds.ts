@@ -1,0 +1,44 @@
+// What each request of a run exercises, settled from the model before the run: the token URL
+// (a request is a token request when its URL, without query, is that one, whatever prefix the
+// base URL carries) and, for every item of the generated collection, its endpoint and case.
+import { stableUuid } from '../generators/shared/ids.js';
+import type { ApiModel } from '../model/model.js';
+import { fillTemplate } from '../model/urls.js';
+
+export const TOKEN_ENDPOINT = 'token';
+
+export interface ItemTarget {
+  /** A model endpoint id, or `token`. */
+  endpoint: string;
+  caseId?: string;
+}
+
+/** The token URL for these values: base URL + token path with its variables (organization) filled in. */
+export function settledTokenUrl(model: ApiModel, values: Readonly<Record<string, string>>): string {
+  return `${values.baseUrl ?? ''}${fillTemplate(model.auth.path, (name) => encodeURIComponent(values[name] ?? ''))}`;
+}
+
+/** Item id -> what it exercises, with the ids the Postman generator gives its items (generators/postman/items.ts). */
+export function itemTargets(model: ApiModel): Record<string, ItemTarget> {
+  const targets: Record<string, ItemTarget> = { [stableUuid(model.info.id, 'item', TOKEN_ENDPOINT)]: { endpoint: TOKEN_ENDPOINT } };
+  for (const endpoint of model.resources.flatMap((r) => r.endpoints)) targets[stableUuid(model.info.id, 'item', endpoint.id)] = { endpoint: endpoint.id };
+  for (const c of model.contract.cases) {
+    targets[stableUuid(model.info.id, 'case', c.id)] = { endpoint: c.target.kind === 'token' ? TOKEN_ENDPOINT : c.target.endpoint, caseId: c.id };
+  }
+  return targets;
+}
+
+/** A URL without query or fragment, percent-decoded, to compare two URLs for the same resource. */
+export function withoutQuery(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${decodeURIComponent(parsed.pathname)}`;
+  } catch {
+    return url.split(/[?#]/)[0]!;
+  }
+}
+
+/** The plan's facts about requests, for these values: its token URL and item targets. */
+export function requestKinds(model: ApiModel, values: Readonly<Record<string, string>>): { tokenUrl: string; itemTargets: Record<string, ItemTarget> } {
+  return { tokenUrl: settledTokenUrl(model, values), itemTargets: itemTargets(model) };
+}

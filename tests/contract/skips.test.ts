@@ -1,0 +1,48 @@
+// Skipped is visible: an item whose script skipped its request, and checks newman reports as
+// skipped, each come out as skipped assertion records with the reason.
+import { afterAll, describe, expect, it } from 'vitest';
+import { demoTenants, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { shippedModel } from '../support/model.js';
+import { planFor, recordedRun } from './plan.js';
+import { Redactor } from '../../contract/redact.js';
+import { runContract } from '../../contract/run.js';
+import type { AssertionRecord } from '../../contract/events.js';
+
+const servers: RunningServer[] = [];
+afterAll(async () => Promise.all(servers.map((s) => s.close())));
+
+async function server(options: Parameters<typeof startReferenceServer>[1]): Promise<RunningServer> {
+  const started = await startReferenceServer(shippedModel(), options);
+  servers.push(started);
+  return started;
+}
+
+describe('skipped items and checks', () => {
+  it('an item skipped by its pre-request script (empty device list) is one skipped record, with its console reason', async () => {
+    const empty = await server({ tenants: demoTenants().map((t) => ({ ...t, devices: [] })) });
+    const { summary } = await recordedRun(planFor(empty.url));
+    const reason = 'Skipped "Get Device By ID": deviceId not set (the request that captures it returned nothing to use).';
+    expect(summary.skippedItems).toEqual([{ item: 'Devices / Get Device By ID', reason }]);
+    expect(summary.skipped).toEqual([{ item: 'Devices / Get Device By ID', name: 'request sent', passed: false, skipped: true, skipReason: reason }]);
+    expect(summary.failures).toEqual([]);
+  });
+
+  it("a check newman reports as skipped gets the item's failed check as its reason", async () => {
+    const target = await server({});
+    const collection = {
+      info: { name: 'skips', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [{
+        id: 'skip-item',
+        name: 'Unauthenticated list',
+        request: { method: 'GET', url: '{{baseUrl}}/v1/devices' },
+        event: [{ listen: 'test', script: { exec: ["pm.test('status is 200', () => pm.response.to.have.status(200));", "pm.test.skip('body matches the DeviceList schema', () => {});"] } }],
+      }],
+    };
+    const assertions: AssertionRecord[] = [];
+    await runContract({ ...planFor(target.url, {}, collection), itemTargets: {} }, [{ onAssertion: (a) => assertions.push(a) }], new Redactor());
+    expect(assertions.map((a) => [a.name, a.passed, a.skipped, a.skipReason])).toEqual([
+      ['status is 200', false, false, undefined],
+      ['body matches the DeviceList schema', true, true, 'status is 200 failed'],
+    ]);
+  });
+});
