@@ -64,10 +64,10 @@ const failedItems = (summary: RunSummary) => [...new Set(summary.failures.map((f
 
 describe('the contract run under faults', () => {
   it('names a request that outlives timeoutRequest, and goes on without waiting for it', async () => {
-    const run = await runWith([{ kind: 'latency', ms: 3000, match: 'data', times: 1 }], 1000);
+    const run = await runWith([{ kind: 'latency', ms: 15_000, match: 'data', times: 1 }], 1000);
     expect(run.summary.errors).toEqual([`${GET_DEVICES}: ESOCKETTIMEDOUT`]);
     expect(run.terminal).toContain(`ERROR ${GET_DEVICES}: ESOCKETTIMEDOUT`);
-    expect(run.summary.wallTimeMs).toBeLessThan(3000);
+    expect(run.summary.wallTimeMs).toBeLessThan(10_000);
     expect(failedItems(run.summary)).toEqual([GET_DEVICES]);
     expect(run.summary.failures.map((f) => f.name)).toEqual(['an answer arrived']); // one clear failure, not one per check
     expect(run.summary.skippedItems.map((s) => s.item)).toEqual([GET_DEVICE]); // it needs the id Get Devices did not deliver
