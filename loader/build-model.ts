@@ -1,6 +1,7 @@
 // A checked description -> the settled model: defaults applied, nothing left optional that a
 // generator would have to guess.
-import type { ApiModel, ContractCase, Endpoint, Environment, Example, JsonSchema, Parameter, Resource } from '../model/model.js';
+import { VARIABLES, type ApiModel, type ContractCase, type Endpoint, type Environment, type Example, type JsonSchema, type Parameter, type Resource } from '../model/model.js';
+import { tokenPathVariables } from '../model/urls.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
 const SCHEMA_REF = /^#\/schemas\//;
@@ -9,6 +10,7 @@ const SCHEMA_REF = /^#\/schemas\//;
 export const pathVariableOf = (resourceId: string) => `${resourceId}Path`;
 
 export function buildModel(spec: RawSpec, file: string, schemas: Record<string, JsonSchema>): ApiModel {
+  const pathVariables = tokenPathVariables(spec.auth.path);
   const resources = spec.resources.map(
     (r): Resource => ({
       id: r.id,
@@ -22,19 +24,30 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
   );
   return {
     source: file,
-    info: { id: spec.info.id, name: spec.info.name, version: spec.info.version, docs: spec.info.docs ?? '', description: spec.info.description ?? '' },
+    info: {
+      id: spec.info.id,
+      name: spec.info.name,
+      version: spec.info.version,
+      docs: spec.info.docs ?? '',
+      description: spec.info.description ?? '',
+      envPrefix: spec.info.envPrefix ?? defaultEnvPrefix(spec.info.id),
+    },
     environments: spec.environments.map((e): Environment => ({
       id: e.id,
       name: e.name,
       baseUrl: e.baseUrl,
       resourcePaths: Object.fromEntries(resources.map((r) => [r.id, e.resourcePaths?.[r.id] ?? r.basePath])),
-      values: { organization: e.values?.organization ?? '', clientId: e.values?.clientId ?? '' },
+      values: Object.fromEntries([...pathVariables, VARIABLES.clientId].map((name) => [name, e.values?.[name] ?? ''])),
     })),
     auth: {
       flow: spec.auth.flow,
       method: spec.auth.method,
       path: spec.auth.path,
+      pathVariables,
       clientAuthentication: spec.auth.clientAuthentication,
+      body: spec.auth.body ?? 'none',
+      ...(spec.auth.scope ? { scope: spec.auth.scope } : {}),
+      ...(spec.auth.audience ? { audience: spec.auth.audience } : {}),
       headers: spec.auth.headers ?? {},
       tokenPrefix: spec.auth.tokenPrefix ?? 'Bearer',
       lifetimeSeconds: spec.auth.lifetimeSeconds,
@@ -49,6 +62,11 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
     contract: { responseTimeMs: spec.contract.responseTimeMs, cases: spec.contract.cases.map(buildCase) },
     unknowns: spec.unknowns ?? [],
   };
+}
+
+/** `securithings` -> `SECURITHINGS`, `parcel-api` -> `PARCEL_API`. */
+export function defaultEnvPrefix(id: string): string {
+  return id.toUpperCase().replace(/-/g, '_');
 }
 
 function schemaName(ref: string): string {

@@ -2,15 +2,13 @@
 // their templates, cases and examples that name real endpoints, parameters and variables.
 import type { DiagnosticCode, NodePath } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
+import { checkAuth } from './check-auth.js';
 import { checkRequestValues } from './check-request-values.js';
 import { closest } from './closest.js';
 import { capturedVariables } from '../model/captures.js';
 import { templateNames } from '../model/urls.js';
 
 export type Report = (code: DiagnosticCode, path: NodePath, message: string, at?: 'key' | 'value') => void;
-
-/** Variables a token path may use. */
-const AUTH_VARIABLES = ['organization', 'clientId'];
 
 export function checkReferences(spec: RawSpec, report: Report): void {
   checkUnique(spec.environments, ['environments'], 'environment', report);
@@ -19,7 +17,7 @@ export function checkReferences(spec: RawSpec, report: Report): void {
   const endpoints = spec.resources.flatMap((r, i) => r.endpoints.map((e, j) => ({ e, path: ['resources', i, 'endpoints', j] as NodePath })));
   checkUnique(endpoints.map(({ e }) => e), [], 'endpoint', report, endpoints.map(({ path }) => path));
 
-  checkTemplate(spec.auth.path, AUTH_VARIABLES.map((name) => ({ name })), ['auth', 'path'], report);
+  checkAuth(spec, report);
   checkResourcePaths(spec, report);
   const captured = capturedVariables(spec);
   for (const { e, path } of endpoints) checkEndpoint(e, path, captured, report);
@@ -46,7 +44,7 @@ function checkTemplate(template: string, params: { name: string }[], path: NodeP
   const names = templateNames(template);
   for (const name of names) {
     if (!params.some((p) => p.name === name)) {
-      report('undefined-path-param', path, `path parameter \`{${name}}\` has no definition${path[0] === 'auth' ? `; the token path may use ${AUTH_VARIABLES.join(', ')}` : ' in pathParams'}`);
+      report('undefined-path-param', path, `path parameter \`{${name}}\` has no definition in pathParams`);
     }
   }
 }

@@ -5,6 +5,7 @@
 // or a variable the collection keeps internally, and may hold no other template. A capture, whose
 // value the API's answer sets, may not overwrite any variable the collection sets itself.
 import { VARIABLES } from '../model/model.js';
+import { tokenPathVariables } from '../model/urls.js';
 import { pathVariableOf } from './build-model.js';
 import type { NodePath } from './diagnostics.js';
 import type { Report } from './check-references.js';
@@ -49,7 +50,7 @@ export function checkRequestValues(spec: RawSpec, report: Report): void {
 
 /** A captured `baseUrl` would let an answer choose where the credentials go next. */
 function checkCaptureNames(spec: RawSpec, report: Report): void {
-  const reserved = [VARIABLES.baseUrl, VARIABLES.organization, ...CREDENTIAL_VARIABLES, ...spec.resources.map((r) => pathVariableOf(r.id))];
+  const reserved = [VARIABLES.baseUrl, ...tokenPathVariables(spec.auth.path), ...CREDENTIAL_VARIABLES, ...spec.resources.map((r) => pathVariableOf(r.id))];
   spec.resources.forEach((r, i) =>
     r.endpoints.forEach((e, j) => {
       for (const name of Object.keys(e.capture ?? {})) {

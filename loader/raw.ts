@@ -1,5 +1,5 @@
 // The description as written, once it has passed spec/format.schema.json (so these shapes hold).
-import type { CaseAuth, ParameterType, RateLimit, TokenCredentials } from '../model/model.js';
+import type { CaseAuth, ClientAuthentication, ParameterType, RateLimit, TokenBody, TokenCredentials } from '../model/model.js';
 
 export interface RawRef {
   $ref: string;
@@ -35,21 +35,24 @@ export interface RawEndpoint {
 
 export interface RawSpec {
   format: 1;
-  info: { id: string; name: string; version: string; docs?: string; description?: string };
+  info: { id: string; name: string; version: string; docs?: string; description?: string; envPrefix?: string };
   environments: {
     id: string;
     name: string;
     baseUrl: string;
     resourcePaths?: Record<string, string>;
-    values?: { organization?: string; clientId?: string };
+    /** clientId and the token path's variables. */
+    values?: Record<string, string>;
   }[];
   auth: {
     flow: 'client_credentials';
     method: 'POST';
     path: string;
-    clientAuthentication: 'basic';
+    clientAuthentication: ClientAuthentication;
     headers?: Record<string, string>;
-    body?: 'none';
+    body?: TokenBody;
+    scope?: string;
+    audience?: string;
     tokenPrefix?: string;
     lifetimeSeconds: number;
     refreshToken: boolean;

@@ -5,10 +5,9 @@
 /** A draft-07 JSON Schema, self-contained: references point into its own `definitions`. */
 export type JsonSchema = { [key: string]: unknown };
 
-/** The variable names every output shares. */
+/** The variable names every output shares, besides the token path's own (see `Auth.pathVariables`). */
 export const VARIABLES = {
   baseUrl: 'baseUrl',
-  organization: 'organization',
   clientId: 'clientId',
   clientSecret: 'clientSecret',
   accessToken: 'accessToken',
@@ -28,6 +27,8 @@ export interface ApiInfo {
   version: string;
   docs: string;
   description: string;
+  /** Prefix of the settings (`SECURITHINGS` -> `SECURITHINGS_BASE_URL`, ...). */
+  envPrefix: string;
 }
 
 export interface Environment {
@@ -36,16 +37,32 @@ export interface Environment {
   baseUrl: string;
   /** Every resource's path on this environment, for each resource id (defaults filled in). */
   resourcePaths: Record<string, string>;
-  /** Non-secret values known in advance (public demo values on the local environment). */
-  values: { organization: string; clientId: string };
+  /**
+   * Non-secret values known in advance (public demo values on the local environment): every
+   * token-path variable, then `clientId`, in that order; `''` when not given.
+   */
+  values: Record<string, string>;
 }
+
+/** `basic`: client_secret_basic (an HTTP Basic header); `post`: client_secret_post (in the form body). */
+export type ClientAuthentication = 'basic' | 'post';
+/** `none`: no body; `form`: application/x-www-form-urlencoded with grant_type (and scope, audience). */
+export type TokenBody = 'none' | 'form';
 
 export interface Auth {
   flow: 'client_credentials';
   method: 'POST';
-  /** Path template of the token endpoint, e.g. `/token/{organization}`. */
+  /** Path template of the token endpoint, e.g. `/token/{organization}`, or a plain path. */
   path: string;
-  clientAuthentication: 'basic';
+  /**
+   * The token path's variables other than `clientId` (which is the client id), in order: each is
+   * a variable of every output and a setting of the contract run, e.g. `['organization']`.
+   */
+  pathVariables: string[];
+  clientAuthentication: ClientAuthentication;
+  body: TokenBody;
+  scope?: string;
+  audience?: string;
   headers: Record<string, string>;
   tokenPrefix: string;
   lifetimeSeconds: number;
@@ -175,6 +192,11 @@ export function findEndpoint(model: ApiModel, id: string): { resource: Resource;
 /** The documented success response of an endpoint (the first 2xx). */
 export function successResponse(endpoint: Endpoint): Response | undefined {
   return endpoint.responses.find((r) => r.status >= 200 && r.status < 300);
+}
+
+/** The variables a person fills in besides the base URL and the secret: the token path's, then `clientId`. */
+export function filledVariables(auth: Auth): string[] {
+  return [...auth.pathVariables, VARIABLES.clientId];
 }
 
 /** The environment a single-environment output uses: the first, as the spec orders them (production first). */

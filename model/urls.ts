@@ -1,4 +1,4 @@
-import type { ApiModel, Endpoint, Resource } from './model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Resource } from './model.js';
 
 /**
  * `{name}` in a path template. An empty `{}` matches too, so the loader reports it as a parameter
@@ -39,6 +39,11 @@ export function resourcePathValue(path: string): string {
 /** The token path with its variables written for the target tool, e.g. `/token/{{organization}}`. */
 export function tokenPath(model: ApiModel, variable: (name: string) => string): string {
   return fillTemplate(model.auth.path, variable);
+}
+
+/** The token path's variables besides `clientId` (the client id itself), each once, in order. */
+export function tokenPathVariables(path: string): string[] {
+  return [...new Set(templateNames(path).filter((name) => name !== VARIABLES.clientId))];
 }
 
 /** The token path up to its first variable (`/token/`): how a request is told to be a token request. */

@@ -3,7 +3,7 @@ import { VARIABLES, type ApiModel } from '../../model/model.js';
 import { toJson } from '../shared/json.js';
 import { mustache, tokenPath } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
-import { collectionDocs } from './docs.js';
+import { collectionDocs, credentialsPlacement } from './docs.js';
 
 export function brunoJson(model: ApiModel): string {
   return toJson({ version: '1', name: model.info.name, type: 'collection', ignore: ['node_modules', '.git'] });
@@ -26,8 +26,8 @@ export function oauth2Pairs(model: ApiModel): Pair[] {
     { key: 'refresh_token_url', value: '' },
     { key: 'client_id', value: mustache(VARIABLES.clientId) },
     { key: 'client_secret', value: mustache(VARIABLES.clientSecret) },
-    { key: 'scope', value: '' },
-    { key: 'credentials_placement', value: auth.clientAuthentication === 'basic' ? 'basic_auth_header' : 'body' },
+    { key: 'scope', value: auth.scope ?? '' },
+    { key: 'credentials_placement', value: credentialsPlacement(auth) },
     { key: 'credentials_id', value: credentialsId(model) },
     { key: 'token_source', value: 'access_token' },
     { key: 'token_placement', value: 'header' },
@@ -41,6 +41,7 @@ export function collectionBru(model: ApiModel): string {
   return bruFile([
     dictBlock('auth', [{ key: 'mode', value: 'oauth2' }]),
     dictBlock('auth:oauth2', oauth2Pairs(model)),
+    ...(model.auth.audience ? [dictBlock('auth:oauth2:additional_params:access_token_req:body', [{ key: 'audience', value: model.auth.audience }])] : []),
     textBlock('docs', collectionDocs(model)),
   ]);
 }

@@ -1,9 +1,15 @@
 // The Markdown shown in Bruno's Docs tabs: collection (auth, rate limits), folder, request.
-import { defaultEnvironment, VARIABLES, type ApiModel, type Endpoint, type Parameter, type Resource } from '../../model/model.js';
+import { defaultEnvironment, VARIABLES, type ApiModel, type Auth, type Endpoint, type Parameter, type Resource } from '../../model/model.js';
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { parameterDescription } from '../shared/parameters.js';
 import { mustache, tokenPath } from '../../model/urls.js';
 import { fileName } from './bru.js';
+import { filledNames, formFieldsNote } from '../shared/auth-prose.js';
+
+/** Bruno's own words for client_secret_basic and client_secret_post. */
+export function credentialsPlacement(auth: Auth): 'basic_auth_header' | 'body' {
+  return auth.clientAuthentication === 'basic' ? 'basic_auth_header' : 'body';
+}
 
 export function collectionDocs(model: ApiModel): string {
   const { auth } = model;
@@ -18,15 +24,15 @@ export function collectionDocs(model: ApiModel): string {
     '',
     `OAuth 2.0 client credentials, set on the collection (Auth tab) and inherited by every folder and request.`,
     `Bruno fetches the token from \`${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}\` with`,
-    `\`${mustache(VARIABLES.clientId)}\` and \`${mustache(VARIABLES.clientSecret)}\` in an HTTP Basic header`,
-    `(\`credentials_placement: basic_auth_header\`), caches it and sends it as \`Authorization: ${auth.tokenPrefix} <token>\`.`,
+    `\`${mustache(VARIABLES.clientId)}\` and \`${mustache(VARIABLES.clientSecret)}\` ${auth.clientAuthentication === 'basic' ? 'in an HTTP Basic header' : 'in the form body'}`,
+    `(\`credentials_placement: ${credentialsPlacement(auth)}\`)${formFieldsNote(auth)}, caches it and sends it as \`Authorization: ${auth.tokenPrefix} <token>\`.`,
     `The token lives ${auth.lifetimeSeconds} seconds; ${auth.refreshToken ? 'a refresh token is issued' : 'no refresh token is issued, so Bruno fetches a new one when it expires'}.`,
     '',
     auth.description.trim(),
     '',
     '## Credentials',
     '',
-    `Pick an environment and fill in \`${VARIABLES.organization}\` and \`${VARIABLES.clientId}\`.`,
+    `Pick an environment and fill in ${filledNames(auth)}.`,
     `\`${VARIABLES.clientSecret}\` is a secret variable: type its value in the environment editor (Bruno keeps it`,
     `out of the files) or pass it to the CLI: \`bru run --env ${fileName(defaultEnvironment(model).id)} --env-var ${VARIABLES.clientSecret}=...\`.`,
     '',

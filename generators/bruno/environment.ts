@@ -6,8 +6,7 @@ import { bruFile, dictBlock, listBlock, type Pair } from './bru.js';
 export function environmentVars(model: ApiModel, env: Environment): Pair[] {
   return [
     { key: VARIABLES.baseUrl, value: env.baseUrl },
-    { key: VARIABLES.organization, value: env.values.organization },
-    { key: VARIABLES.clientId, value: env.values.clientId },
+    ...Object.entries(env.values).map(([key, value]) => ({ key, value })),
     // Without the leading slash, as in every other output: URLs read `{{baseUrl}}/{{devicesPath}}`.
     ...model.resources.map((resource) => ({
       key: resource.pathVariable,

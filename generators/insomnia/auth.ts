@@ -29,9 +29,14 @@ export interface BasicAuthentication {
 /** `{}` is "Inherit from parent" in Insomnia; `{type: none}` would mean no auth at all. */
 export type InheritAuthentication = Record<string, never>;
 
-export type Authentication = OAuth2Authentication | BasicAuthentication | InheritAuthentication;
+/** Explicitly none: the raw token call under client_secret_post, whose client travels in the body. */
+export interface NoAuthentication {
+  type: 'none';
+}
 
-/** Client credentials with the id and secret in a Basic header (`credentialsInBody: false`). */
+export type Authentication = OAuth2Authentication | BasicAuthentication | NoAuthentication | InheritAuthentication;
+
+/** Client credentials in a Basic header (`credentialsInBody: false`) or in the form body (`true`). */
 export function oauth2Authentication(model: ApiModel): OAuth2Authentication {
   return {
     type: 'oauth2',
@@ -39,17 +44,21 @@ export function oauth2Authentication(model: ApiModel): OAuth2Authentication {
     accessTokenUrl: tokenUrl(model),
     clientId: variable(VARIABLES.clientId),
     clientSecret: variable(VARIABLES.clientSecret),
-    credentialsInBody: model.auth.clientAuthentication !== 'basic',
-    scope: '',
-    audience: '',
+    credentialsInBody: model.auth.clientAuthentication === 'post',
+    scope: model.auth.scope ?? '',
+    audience: model.auth.audience ?? '',
     resource: '',
     tokenPrefix: model.auth.tokenPrefix,
     disabled: false,
   };
 }
 
-/** What the raw token call sends: HTTP Basic with the client id and secret. */
-export function basicClientAuthentication(): BasicAuthentication {
+/** What the raw token call sends: HTTP Basic with the client id and secret, or nothing (they are in the body). */
+export function tokenCallAuthentication(model: ApiModel): BasicAuthentication | NoAuthentication {
+  return model.auth.clientAuthentication === 'basic' ? basicClientAuthentication() : { type: 'none' };
+}
+
+function basicClientAuthentication(): BasicAuthentication {
   return {
     type: 'basic',
     useISO88591: false,

@@ -1,12 +1,13 @@
 // The collection as one format-neutral tree; v4.ts flattens it into resources, v5.ts nests it.
-import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
+import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import { capturedVariables } from '../../model/captures.js';
-import { basicClientAuthentication, inheritAuthentication, oauth2Authentication, type Authentication } from './auth.js';
+import { inheritAuthentication, oauth2Authentication, tokenCallAuthentication, type Authentication } from './auth.js';
 import { requestDescription, resourceFolderDescription, rootFolderDescription, tokenRequestDescription, workspaceDescription, type Captures } from './describe.js';
 import { baseEnvironment, subEnvironments, type EnvironmentNode } from './environments.js';
 import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
 import { queryPair, type QueryPair } from './parameters.js';
-import { requestUrl, tokenUrl } from './template.js';
+import { requestUrl, tokenUrl, variable } from './template.js';
 
 export interface Header {
   name: string;
@@ -23,7 +24,14 @@ export interface RequestNode {
   url: string;
   parameters: QueryPair[];
   headers: Header[];
+  /** The form body of the raw token call, when the description sends one. */
+  body?: FormBody;
   authentication: Authentication;
+}
+
+export interface FormBody {
+  mimeType: typeof FORM_CONTENT_TYPE;
+  params: { name: string; value: string }[];
 }
 
 export interface FolderNode {
@@ -76,6 +84,7 @@ function rootFolder(model: ApiModel, ids: InsomniaIds): FolderNode {
 
 function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): RequestNode {
   const headers = Object.entries(model.auth.headers).map(([name, value]) => ({ name, value }));
+  const body = tokenFormBody(model);
   return {
     kind: 'request',
     id: ids.tokenRequest,
@@ -85,9 +94,17 @@ function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): Request
     method: model.auth.method,
     url: tokenUrl(model),
     parameters: [],
-    headers: [ACCEPT_JSON, ...headers.filter((h) => h.name.toLowerCase() !== 'accept')],
-    authentication: basicClientAuthentication(),
+    headers: [ACCEPT_JSON, ...headers.filter((h) => h.name.toLowerCase() !== 'accept'), ...(body && !headers.some((h) => h.name.toLowerCase() === 'content-type') ? [{ name: 'Content-Type', value: FORM_CONTENT_TYPE }] : [])],
+    ...(body ? { body } : {}),
+    authentication: tokenCallAuthentication(model),
   };
+}
+
+/** grant_type (scope, audience) and, under client_secret_post, the client id and secret as variables. */
+function tokenFormBody(model: ApiModel): FormBody | undefined {
+  if (model.auth.body !== 'form') return undefined;
+  const client: [string, string][] = model.auth.clientAuthentication === 'post' ? [[CLIENT_FIELDS.id, variable(VARIABLES.clientId)], [CLIENT_FIELDS.secret, variable(VARIABLES.clientSecret)]] : [];
+  return { mimeType: FORM_CONTENT_TYPE, params: [...describedFormFields(model.auth), ...client].map(([name, value]) => ({ name, value })) };
 }
 
 function resourceFolder(model: ApiModel, ids: InsomniaIds, captures: Captures, resource: Resource, index: number): FolderNode {

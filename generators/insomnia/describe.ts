@@ -1,6 +1,7 @@
 // The markdown shown on the workspace, folders and requests: auth, rate limits, responses.
 import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
-import { VARIABLES } from '../../model/model.js';
+import { filledVariables, VARIABLES } from '../../model/model.js';
+import { credentialsPlacement, environmentChoice, formFieldsNote } from '../shared/auth-prose.js';
 import type { Capture } from '../../model/captures.js';
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { pathParamVariable, tokenUrl } from './template.js';
@@ -10,13 +11,14 @@ export type Captures = ReadonlyMap<string, Capture<Endpoint>>;
 
 export function workspaceDescription(model: ApiModel): string {
   const docs = model.info.docs ? `\n\nReference: ${model.info.docs}` : '';
-  return `${model.info.description.trim()}${docs}\n\n${environmentHelp()}`;
+  return `${model.info.description.trim()}${docs}\n\n${environmentHelp(model)}`;
 }
 
-function environmentHelp(): string {
+function environmentHelp(model: ApiModel): string {
+  const filled = filledVariables(model.auth).map((name) => `\`${name}\``);
   return [
-    '**Environments.** Pick production, staging or local, then type your `organization`, `clientId`',
-    'and `clientSecret` into it. The secret is empty in this file and must stay out of exports.',
+    `**Environments.** Pick ${environmentChoice(model)}, then type your ${filled.join(', ')}`,
+    `and \`${VARIABLES.clientSecret}\` into it. The secret is empty in this file and must stay out of exports.`,
   ].join('\n');
 }
 
@@ -25,8 +27,8 @@ export function rootFolderDescription(model: ApiModel): string {
     '## Authentication',
     '',
     `Every request in this folder inherits its OAuth 2.0 client-credentials settings: Insomnia posts to`,
-    `\`${tokenUrl(model)}\` with \`${VARIABLES.clientId}\` and \`${VARIABLES.clientSecret}\` as HTTP Basic`,
-    `("As Basic Auth Header"), caches the token and sends it as \`Authorization: ${model.auth.tokenPrefix} <token>\`.`,
+    `\`${tokenUrl(model)}\` with \`${VARIABLES.clientId}\` and \`${VARIABLES.clientSecret}\` ${credentialsPlacement(model.auth)}`,
+    `(${model.auth.clientAuthentication === 'basic' ? '"As Basic Auth Header"' : '"In Request Body"'})${formFieldsNote(model.auth)}, caches the token and sends it as \`Authorization: ${model.auth.tokenPrefix} <token>\`.`,
     '',
     model.auth.description.trim(),
     '',

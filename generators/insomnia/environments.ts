@@ -37,8 +37,7 @@ function subEnvironmentData(model: ApiModel, env: Environment): EnvironmentData 
   const paths = model.resources.map((r) => [r.pathVariable, resourcePathValue(env.resourcePaths[r.id]!)] as const);
   return {
     [VARIABLES.baseUrl]: env.baseUrl,
-    [VARIABLES.organization]: env.values.organization,
-    [VARIABLES.clientId]: env.values.clientId,
+    ...env.values,
     // Never a value: the secret is typed into the app and stays out of every file.
     [VARIABLES.clientSecret]: '',
     ...Object.fromEntries(paths),

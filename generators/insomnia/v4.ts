@@ -81,7 +81,7 @@ function request(req: RequestNode, parentId: string): Resource {
     description: req.description,
     method: req.method,
     url: req.url,
-    body: {},
+    body: req.body ?? {},
     parameters: req.parameters,
     headers: req.headers,
     authentication: req.authentication,

@@ -44,7 +44,8 @@ function folder(node: FolderNode): Record<string, unknown> {
 
 function request(node: RequestNode): Record<string, unknown> {
   const parameters = node.parameters.length > 0 ? { parameters: node.parameters } : {};
-  return { url: node.url, name: node.name, meta: meta(node), method: node.method, ...parameters, headers: node.headers, ...authentication(node), settings: REQUEST_SETTINGS };
+  const body = node.body ? { body: node.body } : {};
+  return { url: node.url, name: node.name, meta: meta(node), method: node.method, ...body, ...parameters, headers: node.headers, ...authentication(node), settings: REQUEST_SETTINGS };
 }
 
 function environment(env: EnvironmentNode) {

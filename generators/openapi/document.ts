@@ -3,7 +3,7 @@ import type { ApiModel } from '../../model/model.js';
 import { paths } from './paths.js';
 import { componentResponses } from './responses.js';
 import { componentSchemas } from './schemas.js';
-import { OAUTH2, securitySchemes } from './security.js';
+import { OAUTH2, scopesOf, securitySchemes } from './security.js';
 import { resourceServers, servers } from './servers.js';
 
 export const OPENAPI_VERSION = '3.1.0';
@@ -33,7 +33,7 @@ export function openapiDocument(model: ApiModel): Record<string, unknown> {
     info: { title: model.info.name, version: model.info.version, description: description(model), 'x-unknowns': [...model.unknowns] },
     externalDocs: { url: model.info.docs },
     servers: servers(model),
-    security: [{ [OAUTH2]: [] }],
+    security: [{ [OAUTH2]: scopesOf(model.auth) }],
     tags: [
       { name: 'Authentication', description: 'OAuth 2.0 client credentials.' },
       ...model.resources.map((resource) => ({ name: resource.name, description: resource.description.trim() })),

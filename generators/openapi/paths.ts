@@ -1,10 +1,11 @@
 // Endpoints -> path items and operations; the token endpoint is documented as an operation too.
-import type { ApiModel, Endpoint, Example, Resource, Response } from '../../model/model.js';
+import type { ApiModel, Auth, Endpoint, Example, Resource, Response } from '../../model/model.js';
+import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import { templateNames } from '../../model/urls.js';
 import { parameterObject } from './parameters.js';
 import { UNDOCUMENTED_ERROR, extraResponses, responseRef } from './responses.js';
 import { schemaRef } from './schemas.js';
-import { TOKEN_BASIC, rateLimitExtension } from './security.js';
+import { rateLimitExtension, tokenSecurity } from './security.js';
 import { resourcePathKey, resourceServers } from './servers.js';
 
 type PathItem = Record<string, unknown>;
@@ -55,8 +56,9 @@ function tokenPathItem(model: ApiModel): PathItem {
       summary: 'Get an access token',
       description: auth.description.trim(),
       tags: ['Authentication'],
-      security: [{ [TOKEN_BASIC]: [] }],
+      security: tokenSecurity(auth),
       parameters: templateNames(auth.path).map((name) => ({ name, in: 'path', required: true, description: `Your ${name} (tenant).`, schema: { type: 'string' } })),
+      ...(auth.body === 'form' ? { requestBody: tokenRequestBody(auth) } : {}),
       responses: {
         '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },
         '401': { description: 'Wrong or missing client credentials (RFC 6749 section 5.2).', content: UNDOCUMENTED_ERROR },
@@ -65,6 +67,18 @@ function tokenPathItem(model: ApiModel): PathItem {
       'x-rate-limit': rateLimitExtension(auth.rateLimit),
     },
   };
+}
+
+/** The form body of the token request: the fields the description fixes (as `const`), and the client under client_secret_post. */
+function tokenRequestBody(auth: Auth): Record<string, unknown> {
+  const fixed = describedFormFields(auth);
+  const client = auth.clientAuthentication === 'post' ? [CLIENT_FIELDS.id, CLIENT_FIELDS.secret] : [];
+  const properties = {
+    ...Object.fromEntries(fixed.map(([name, value]) => [name, { type: 'string', const: value }])),
+    ...Object.fromEntries(client.map((name) => [name, { type: 'string', description: name === CLIENT_FIELDS.id ? 'The client id.' : 'The client secret.' }])),
+  };
+  const schema = { type: 'object', required: [...fixed.map(([name]) => name), ...client], properties };
+  return { required: true, content: { [FORM_CONTENT_TYPE]: { schema } } };
 }
 
 export function paths(model: ApiModel): Record<string, PathItem> {

@@ -1,5 +1,5 @@
 // The OAuth 2.0 client credentials scheme, plus the facts OpenAPI has no field for as `x-` extensions.
-import { defaultEnvironment, type ApiModel, type RateLimit } from '../../model/model.js';
+import { defaultEnvironment, type ApiModel, type Auth, type RateLimit } from '../../model/model.js';
 import { templateNames } from '../../model/urls.js';
 
 export const OAUTH2 = 'oauth2';
@@ -47,9 +47,10 @@ export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
   return {
     type: 'oauth2',
     description: [auth.description.trim(), ...templateNote(model)].join('\n'),
-    flows: { clientCredentials: { tokenUrl: tokenUrl(model), scopes: {} } },
+    flows: { clientCredentials: { tokenUrl: tokenUrl(model), scopes: Object.fromEntries(scopesOf(auth).map((s) => [s, `Asked for by every token request (\`scope=${auth.scope}\`).`])) } },
     'x-client-authentication': auth.clientAuthentication === 'basic' ? 'client_secret_basic' : 'client_secret_post',
     'x-token-url-template': tokenUrlTemplate(model),
+    ...(auth.audience ? { 'x-audience': auth.audience } : {}),
     'x-token-path': auth.path,
     'x-token-url-variables': tokenUrlVariables(model),
     'x-token-lifetime-seconds': auth.lifetimeSeconds,
@@ -58,13 +59,21 @@ export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
   };
 }
 
+/** The scope tokens the description asks for (RFC 6749 section 3.3: space-separated). */
+export function scopesOf(auth: Auth): string[] {
+  return auth.scope ? auth.scope.split(' ') : [];
+}
+
+/** The token endpoint's own security: HTTP Basic, or none under client_secret_post (the client is in the body). */
+export function tokenSecurity(auth: Auth): Record<string, string[]>[] {
+  return auth.clientAuthentication === 'basic' ? [{ [TOKEN_BASIC]: [] }] : [];
+}
+
 export function securitySchemes(model: ApiModel): Record<string, unknown> {
   return {
     [OAUTH2]: oauth2Scheme(model),
-    [TOKEN_BASIC]: {
-      type: 'http',
-      scheme: 'basic',
-      description: 'The client id and secret as HTTP Basic, only for the token endpoint.',
-    },
+    ...(model.auth.clientAuthentication === 'basic'
+      ? { [TOKEN_BASIC]: { type: 'http', scheme: 'basic', description: 'The client id and secret as HTTP Basic, only for the token endpoint.' } }
+      : {}),
   };
 }

@@ -6,8 +6,16 @@ import { mustache, tokenPath } from '../../model/urls.js';
 
 export interface AuthAttribute {
   key: string;
-  value: string | boolean;
-  type: 'string' | 'boolean';
+  value: string | boolean | TokenRequestParam[];
+  type: 'string' | 'boolean' | 'any';
+}
+
+/** An extra parameter of the app's token request, as the Postman app exports it. */
+interface TokenRequestParam {
+  key: string;
+  value: string;
+  enabled: true;
+  send_as: 'request_body';
 }
 
 export type PostmanAuth =
@@ -23,6 +31,7 @@ export function tokenUrl(model: ApiModel): string {
 }
 
 export function oauth2Auth(model: ApiModel): PostmanAuth {
+  const { auth } = model;
   return {
     type: 'oauth2',
     oauth2: [
@@ -30,17 +39,23 @@ export function oauth2Auth(model: ApiModel): PostmanAuth {
       text('accessTokenUrl', tokenUrl(model)),
       text('clientId', mustache(VARIABLES.clientId)),
       text('clientSecret', mustache(VARIABLES.clientSecret)),
-      text('client_authentication', 'header'),
+      text('client_authentication', auth.clientAuthentication === 'basic' ? 'header' : 'body'),
       text('addTokenTo', 'header'),
       text('headerPrefix', model.auth.tokenPrefix),
       text('tokenName', `${model.info.name} token`),
       text('accessToken', mustache(VARIABLES.accessToken)),
       text('tokenType', model.auth.tokenPrefix.toLowerCase()),
-      text('scope', ''),
+      text('scope', auth.scope ?? ''),
       text('refreshTokenUrl', ''),
       { key: 'useBrowser', value: false, type: 'boolean' },
+      ...(auth.audience ? [audienceParam(auth.audience)] : []),
     ],
   };
+}
+
+/** The audience travels in the app's token request body (there is no oauth2 key of its own for it). */
+function audienceParam(audience: string): AuthAttribute {
+  return { key: 'tokenRequestParams', value: [{ key: 'audience', value: audience, enabled: true, send_as: 'request_body' }], type: 'any' };
 }
 
 export function basicAuth(username: string, password: string): PostmanAuth {

@@ -23,8 +23,7 @@ export function postmanEnvironment(model: ApiModel, env: Environment): object {
     name: env.name,
     values: [
       value('baseUrl', env.baseUrl),
-      value('organization', env.values.organization),
-      value('clientId', env.values.clientId),
+      ...Object.entries(env.values).map(([key, v]) => value(key, v)),
       value('clientSecret', '', 'secret'),
       ...model.resources.map((r) => value(r.pathVariable, resourcePathValue(env.resourcePaths[r.id]!))),
     ],

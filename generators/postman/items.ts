@@ -1,9 +1,9 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
-import { findEndpoint, successResponse, VARIABLES, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../../model/model.js';
+import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../../model/model.js';
 import { stableUuid } from '../shared/ids.js';
 import { mustache } from '../../model/urls.js';
-import { basicAuth, bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
+import { bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
 import { rateLimitLine } from '../shared/markdown.js';
 import { endpointDescription } from './description.js';
 import { examplesOf } from './examples.js';
@@ -21,7 +21,6 @@ export interface ItemDefinition {
   item?: ItemDefinition[];
 }
 
-const WRONG_SECRET = 'contract-check-wrong-secret';
 /** The variable the tampered-bearer case signs with (internal: a description may not name it). */
 export const TAMPERED_TOKEN = 'tamperedToken';
 
@@ -36,7 +35,7 @@ export function collectionItems(model: ApiModel): ItemDefinition[] {
 }
 
 function authFolder(model: ApiModel): ItemDefinition {
-  const request = tokenRequest(model, basicAuth(mustache(VARIABLES.clientId), mustache(VARIABLES.clientSecret)));
+  const request = tokenRequest(model, 'valid');
   const checks = [
     check.statusCheck(200),
     check.jsonCheck(true),
@@ -129,8 +128,7 @@ function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
 function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefinition; prerequest: string[] } {
   const target = c.target;
   if (target.kind === 'token') {
-    const auth = target.credentials === 'none' ? NO_AUTH : basicAuth(mustache(VARIABLES.clientId), target.credentials === 'valid' ? mustache(VARIABLES.clientSecret) : WRONG_SECRET);
-    return { request: tokenRequest(model, auth), prerequest: [] };
+    return { request: tokenRequest(model, target.credentials), prerequest: [] };
   }
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
   const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(TAMPERED_TOKEN)) : undefined;

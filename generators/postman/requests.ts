@@ -1,9 +1,10 @@
 // Postman request definitions: the token request and one per endpoint, each URL written with
 // the shared variable names ({{baseUrl}}{{devicesPath}}/:id).
-import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type Resource, type TokenCredentials } from '../../model/model.js';
+import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
 import { endpointPath, mustache } from '../../model/urls.js';
-import { tokenUrl, type PostmanAuth } from './auth.js';
+import { basicAuth, NO_AUTH, tokenUrl, type PostmanAuth } from './auth.js';
 
 export interface Header {
   key: string;
@@ -17,9 +18,16 @@ export interface QueryParam {
   disabled?: boolean;
 }
 
+export interface FormField {
+  key: string;
+  value: string;
+  type: 'text';
+}
+
 export interface RequestDefinition {
   method: string;
   header: Header[];
+  body?: { mode: 'urlencoded'; urlencoded: FormField[] };
   url: { raw: string; host: string[]; path: string[]; query?: QueryParam[]; variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[] };
   description?: { content: string; type: 'text/markdown' };
   auth?: PostmanAuth;
@@ -28,10 +36,28 @@ export interface RequestDefinition {
 const ACCEPT_JSON: Header = { key: 'Accept', value: 'application/json' };
 export const markdown = (content: string) => ({ content, type: 'text/markdown' as const });
 
-export function tokenRequest(model: ApiModel, auth: PostmanAuth): RequestDefinition {
-  const raw = tokenUrl(model);
-  const headers = Object.entries(model.auth.headers).map(([key, value]) => ({ key, value }));
-  return { method: model.auth.method, header: [...headers, ACCEPT_JSON], url: splitUrl(raw), auth };
+/** Sent as the client secret by the contract case that expects a wrong one to be refused. */
+const WRONG_SECRET = 'contract-check-wrong-secret';
+
+/** The token request with the credentials a check sends: the real ones, a wrong secret, or none. */
+export function tokenRequest(model: ApiModel, credentials: TokenCredentials): RequestDefinition {
+  const { auth } = model;
+  const secret = credentials === 'valid' ? mustache(VARIABLES.clientSecret) : WRONG_SECRET;
+  const client: [string, string][] = auth.clientAuthentication === 'post' && credentials !== 'none' ? [[CLIENT_FIELDS.id, mustache(VARIABLES.clientId)], [CLIENT_FIELDS.secret, secret]] : [];
+  const fields = [...describedFormFields(auth), ...client];
+  const headers = Object.entries(auth.headers).map(([key, value]) => ({ key, value }));
+  const contentType = fields.length > 0 && !hasHeader(auth.headers, 'content-type') ? [{ key: 'Content-Type', value: FORM_CONTENT_TYPE }] : [];
+  return {
+    method: auth.method,
+    header: [...headers, ...contentType, ACCEPT_JSON],
+    url: splitUrl(tokenUrl(model)),
+    ...(fields.length > 0 ? { body: { mode: 'urlencoded' as const, urlencoded: fields.map(([key, value]) => ({ key, value, type: 'text' as const })) } } : {}),
+    auth: auth.clientAuthentication === 'basic' && credentials !== 'none' ? basicAuth(mustache(VARIABLES.clientId), secret) : NO_AUTH,
+  };
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
 export interface EndpointOverrides {

@@ -17,6 +17,7 @@ type Row = [file: string, code: DiagnosticCode, line: number, col: number, at: s
 
 // prettier-ignore
 const CORPUS: Row[] = [
+  ['auth-post-without-form.yaml',         'invalid-value',        21, 25, 'post',                       'client_secret_post sends client_id and client_secret in the form body: set `body: form`'],
   ['bad-method.yaml',                     'invalid-value',        56, 17, 'FETCH',                      'must be one of GET, POST'],
   ['case-neither-token-nor-endpoint.yaml', 'invalid-case',         92, 7, 'id',                         'a case needs `token`'],
   ['case-query-not-in-enum.yaml',         'invalid-value',        99, 24, 'broken',                     '`status` must be one of online, offline'],
@@ -57,7 +58,8 @@ const CORPUS: Row[] = [
   ['schema-unknown-format.yaml',          'invalid-schema',       80, 41, 'datetime',                   'unknown format `datetime` (did you mean `date-time`?)'],
   ['schema-unknown-keyword.yaml',         'invalid-schema',       74, 35, 'nullable',                   'unknown schema keyword `nullable`'],
   ['template-tag-case-query.yaml',        'template-tag',         99, 24, '"{% response',               '`{%` starts a template tag, which Insomnia would run'],
-  ['token-path-unknown-variable.yaml',    'undefined-path-param', 20, 9, '/token/{tenant}',            '`{tenant}` has no definition; the token path may use organization, clientId'],
+  ['token-path-reserved-variable.yaml',   'invalid-value',        20, 9, '/token/{clientSecret}',      '`{clientSecret}` is a name the outputs already use'],
+  ['environment-value-unknown.yaml',      'unknown-key',          16, 16, 'tenant',                     '`tenant` is neither clientId nor a variable of the token path; known: organization, clientId'],
   ['top-level-list.yaml',                 'wrong-type',           2, 1, '- format',                   'must be a YAML mapping that starts with `format: 1`, not a list'],
   ['undefined-path-param.yaml',           'undefined-path-param', 57, 15, '/{id}/{part}',               '`{part}` has no definition in pathParams'],
   ['unknown-key-in-endpoint.yaml',        'unknown-key',          58, 9, 'deprecated',                 'unknown key `deprecated`'],

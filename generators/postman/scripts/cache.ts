@@ -1,4 +1,4 @@
-import { VARIABLES } from '../../../model/model.js';
+import { filledVariables, VARIABLES, type Auth } from '../../../model/model.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 
 /** Collection variables the generated scripts share. The token's is the name every client uses. */
@@ -11,8 +11,10 @@ export const CACHE = {
   retried: 'contractRetried',
 } as const;
 
-/** Sandbox source of the key a token is cached under: its base URL, organization and client. */
-export const CACHE_KEY_JS = "[pm.variables.get('baseUrl'), pm.variables.get('organization'), pm.variables.get('clientId')].join(' ')";
+/** Sandbox source of the key a token is cached under: its base URL, the token path's variables and the client. */
+export function cacheKeyJs(auth: Auth): string {
+  return `[${[VARIABLES.baseUrl, ...filledVariables(auth)].map((name) => `pm.variables.get(${jsLiteral(name)})`).join(', ')}].join(' ')`;
+}
 
 /**
  * Sandbox source that caches the token held by `token`, with the lifetime the answer `body`

@@ -4,7 +4,7 @@
 import type { Auth, Expectation, JsonSchema } from '../../../model/model.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 import { accessorKeys, indent } from './js.js';
-import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
+import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 
 export type Check = string;
 
@@ -83,7 +83,7 @@ export function cacheToken(auth: Auth): Check {
   return [
     `const answered = ${tokenInJs('body')};`,
     `if (pm.response.code === 200 && typeof answered === 'string' && answered !== '') {`,
-    indent(storeTokenJs(auth.lifetimeSeconds, { token: 'answered', body: 'body', key: CACHE_KEY_JS }), '  '),
+    indent(storeTokenJs(auth.lifetimeSeconds, { token: 'answered', body: 'body', key: cacheKeyJs(auth) }), '  '),
     `}`,
   ].join('\n');
 }

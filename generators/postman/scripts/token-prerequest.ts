@@ -1,12 +1,14 @@
 // The collection pre-request script that makes OAuth 2.0 client credentials work headlessly.
 // newman never fetches oauth2 tokens (it only signs with `accessToken`), so this script does:
-// reuse a cached token while it is fresh for the same base URL + organization + client id,
-// otherwise POST the token endpoint once with HTTP Basic and cache token + expiry. It never
-// prints the token or the secret.
-import type { ApiModel } from '../../../model/model.js';
+// reuse a cached token while it is fresh for the same base URL + token-path variables + client
+// id, otherwise POST the token endpoint once, the client authenticated as the description says
+// (HTTP Basic, or client_id and client_secret in the form body), and cache token + expiry. It
+// never prints the token or the secret.
+import { filledVariables, VARIABLES, type ApiModel, type Auth } from '../../../model/model.js';
 import { jsLiteral } from '../../shared/js-literal.js';
+import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../../model/token-form.js';
 import { indent, pathExpression } from './js.js';
-import { CACHE, CACHE_KEY_JS, storeTokenJs, tokenInJs } from './cache.js';
+import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 import { MAX_RETRY_AFTER_SECONDS } from './recover.js';
 import { intervalSeconds } from '../../../model/rate-limits.js';
 
@@ -20,28 +22,26 @@ export function tokenPrerequestScript(model: ApiModel): string[] {
   if (ownAuth === 'noauth' || ownAuth === 'basic') return; // token requests and unauthenticated checks
   const label = ${jsLiteral(`${model.info.name} auth:`)};
   const vars = {};
-  for (const name of ['baseUrl', 'organization', 'clientId', 'clientSecret']) vars[name] = pm.variables.get(name);
+  for (const name of ${jsLiteral([VARIABLES.baseUrl, ...filledVariables(auth), VARIABLES.clientSecret])}) vars[name] = pm.variables.get(name);
   const missing = Object.keys(vars).filter((name) => !vars[name]);
   if (missing.length > 0) {
     console.warn(label + ' set ' + missing.join(', ') + ' in the environment to get a token.');
     return;
   }
-  const key = ${CACHE_KEY_JS};
+  const key = ${cacheKeyJs(auth)};
   const now = Date.now();
   const expiresAt = Number(pm.collectionVariables.get(${jsLiteral(CACHE.expiresAt)}) || 0);
   if (pm.collectionVariables.get(${jsLiteral(CACHE.key)}) === key && pm.collectionVariables.get(${jsLiteral(CACHE.token)}) && expiresAt - ${jsLiteral(auth.expirySkewSeconds * 1000)} > now) return;
   if (pm.collectionVariables.get(${jsLiteral(CACHE.failedKey)}) === key) return; // refused once this run: do not hammer a rate-limited endpoint
   pm.collectionVariables.set(${jsLiteral(CACHE.token)}, '');
-  const CryptoJS = require('crypto-js');
-  const basic = CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(vars.clientId + ':' + vars.clientSecret));
+${clientAuthenticationJs(auth)}
   const request = {
     url: vars.baseUrl + ${pathExpression(auth.path, (name) => `encodeURIComponent(vars[${jsLiteral(name)}])`)},
     method: ${jsLiteral(auth.method)},
     header: [
-      { key: 'Authorization', value: 'Basic ' + basic },
-${Object.entries(auth.headers).map(([k, v]) => `      { key: ${jsLiteral(k)}, value: ${jsLiteral(v)} },`).join('\n')}
+${headerLines(auth)}
       { key: 'Accept', value: 'application/json' }
-    ]
+    ]${formBodyJs(auth)}
   };
   const store = (response) => {
     let body = {};
@@ -73,4 +73,32 @@ ${indent(storeTokenJs(auth.lifetimeSeconds, { token: 'token', body: 'body', key:
   send(1);
 })();
 `.trim().split('\n');
+}
+
+/** `basic`: the Basic header's value; `post`: nothing here (the client goes in the form body). */
+function clientAuthenticationJs(auth: Auth): string {
+  if (auth.clientAuthentication !== 'basic') return '';
+  return [
+    `  const CryptoJS = require('crypto-js');`,
+    `  const basic = CryptoJS.enc.Base64.stringify(CryptoJS.enc.Utf8.parse(vars.clientId + ':' + vars.clientSecret));`,
+  ].join('\n');
+}
+
+function headerLines(auth: Auth): string {
+  const headers: [string, string][] = Object.entries(auth.headers);
+  if (auth.body === 'form' && !headers.some(([key]) => key.toLowerCase() === 'content-type')) headers.push(['Content-Type', FORM_CONTENT_TYPE]);
+  return [
+    ...(auth.clientAuthentication === 'basic' ? [`      { key: 'Authorization', value: 'Basic ' + basic },`] : []),
+    ...headers.map(([k, v]) => `      { key: ${jsLiteral(k)}, value: ${jsLiteral(v)} },`),
+  ].join('\n');
+}
+
+/** `,\n body: { mode: 'urlencoded', ... }` with the described fields (and the client under post), or nothing. */
+function formBodyJs(auth: Auth): string {
+  if (auth.body !== 'form') return '';
+  const fields = describedFormFields(auth).map(([key, value]) => `{ key: ${jsLiteral(key)}, value: ${jsLiteral(value)} }`);
+  if (auth.clientAuthentication === 'post') {
+    fields.push(`{ key: ${jsLiteral(CLIENT_FIELDS.id)}, value: vars.clientId }`, `{ key: ${jsLiteral(CLIENT_FIELDS.secret)}, value: vars.clientSecret }`);
+  }
+  return `,\n    body: {\n      mode: 'urlencoded',\n      urlencoded: [\n${fields.map((f) => `        ${f}`).join(',\n')}\n      ]\n    }`;
 }

@@ -1,7 +1,7 @@
 import sdk from 'postman-collection';
 import { describe, expect, it } from 'vitest';
 import { postman } from '../../../generators/postman/index.js';
-import { CACHE_KEY_JS } from '../../../generators/postman/scripts/cache.js';
+import { cacheKeyJs } from '../../../generators/postman/scripts/cache.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
 import { modelWith, shippedModel } from '../../support/model.js';
 import { postmanSchemaValidator } from '../../support/postman-schema.js';
@@ -93,7 +93,8 @@ describe('Postman collection', () => {
 
   it('caches the token per base URL, organization and client id, and never logs it', () => {
     const script = collection.event.find((e: { listen: string }) => e.listen === 'prerequest').script.exec.join('\n');
-    expect(script).toContain(`const key = ${CACHE_KEY_JS};`);
+    expect(script).toContain(`const key = ${cacheKeyJs(shippedModel().auth)};`);
+    expect(cacheKeyJs(shippedModel().auth)).toBe('[pm.variables.get("baseUrl"), pm.variables.get("organization"), pm.variables.get("clientId")].join(\' \')');
     expect(script).toContain("'Basic ' + basic");
     const logged = script.split('\n').filter((line: string) => /console\./.test(line));
     expect(logged).toHaveLength(4);

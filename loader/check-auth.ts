@@ -1,0 +1,44 @@
+// What the format schema cannot say about `auth`: the token path's variables are names every
+// output can declare, client_secret_post has a body to travel in, and the environments' public
+// values name variables that exist.
+import { VARIABLES } from '../model/model.js';
+import { templateNames, tokenPathVariables } from '../model/urls.js';
+import { pathVariableOf } from './build-model.js';
+import { CREDENTIAL_VARIABLES } from './check-request-values.js';
+import type { NodePath } from './diagnostics.js';
+import type { RawSpec } from './raw.js';
+import type { Report } from './check-references.js';
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+
+export function checkAuth(spec: RawSpec, report: Report): void {
+  checkPathVariables(spec, report);
+  const { auth } = spec;
+  const body = auth.body ?? 'none';
+  if (auth.clientAuthentication === 'post' && body !== 'form') {
+    report('invalid-value', ['auth', 'clientAuthentication'], 'client_secret_post sends client_id and client_secret in the form body: set `body: form`');
+  }
+  for (const key of ['scope', 'audience'] as const) {
+    if (auth[key] !== undefined && body !== 'form') report('invalid-value', ['auth', key], `\`${key}\` travels in the form body: set \`body: form\``, 'key');
+  }
+  checkEnvironmentValues(spec, report);
+}
+
+/** Names every output can declare as a variable, none of them one the outputs already use. */
+function checkPathVariables(spec: RawSpec, report: Report): void {
+  const taken = new Set<string>([VARIABLES.baseUrl, ...CREDENTIAL_VARIABLES.filter((name) => name !== VARIABLES.clientId), ...spec.resources.map((r) => pathVariableOf(r.id))]);
+  for (const name of templateNames(spec.auth.path)) {
+    if (!IDENTIFIER.test(name)) report('invalid-value', ['auth', 'path'], `token path variable \`{${name}}\` must be a name of letters and digits, starting with a letter`);
+    else if (taken.has(name)) report('invalid-value', ['auth', 'path'], `token path variable \`{${name}}\` is a name the outputs already use for something else`);
+  }
+}
+
+function checkEnvironmentValues(spec: RawSpec, report: Report): void {
+  const known = [...tokenPathVariables(spec.auth.path), VARIABLES.clientId];
+  spec.environments.forEach((env, i) => {
+    for (const name of Object.keys(env.values ?? {})) {
+      const path: NodePath = ['environments', i, 'values', name];
+      if (!known.includes(name)) report('unknown-key', path, `\`${name}\` is neither clientId nor a variable of the token path; known: ${known.join(', ')}`, 'key');
+    }
+  });
+}
