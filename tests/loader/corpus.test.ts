@@ -59,7 +59,7 @@ const CORPUS: Row[] = [
   ['schema-unknown-keyword.yaml',         'invalid-schema',       74, 35, 'nullable',                   'unknown schema keyword `nullable`'],
   ['template-tag-case-query.yaml',        'template-tag',         99, 24, '"{% response',               '`{%` starts a template tag, which Insomnia would run'],
   ['token-path-reserved-variable.yaml',   'invalid-value',        20, 9, '/token/{clientSecret}',      '`{clientSecret}` is a name the outputs already use'],
-  ['environment-value-unknown.yaml',      'unknown-key',          16, 16, 'tenant',                     '`tenant` is neither clientId nor a variable of the token path; known: organization, clientId'],
+  ['environment-value-unknown.yaml',      'unknown-key',          16, 15, 'tenant',                     '`tenant` is neither clientId nor a variable of the token path; known: organization, clientId'],
   ['top-level-list.yaml',                 'wrong-type',           2, 1, '- format',                   'must be a YAML mapping that starts with `format: 1`, not a list'],
   ['undefined-path-param.yaml',           'undefined-path-param', 57, 15, '/{id}/{part}',               '`{part}` has no definition in pathParams'],
   ['unknown-key-in-endpoint.yaml',        'unknown-key',          58, 9, 'deprecated',                 'unknown key `deprecated`'],
