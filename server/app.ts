@@ -8,6 +8,7 @@ import { ApiError, clientErrorHandler, frameworkErrors, installErrorHandling } f
 import { installFaults } from './faults.js';
 import { answerConnect, MethodTable, routeEveryMethod, serveOnly } from './methods.js';
 import { handleToken } from './token.js';
+import { installFormParser } from './token-form.js';
 
 const MAX_PARAM_LENGTH = 16 * 1024;
 
@@ -50,5 +51,6 @@ function installBodyParsers(app: FastifyInstance): void {
       done(new ApiError(400, 'invalid_request', 'the request body is not valid JSON'), undefined);
     }
   });
+  installFormParser(app);
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
 }

@@ -2,7 +2,7 @@
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import type { ServerContext } from './context.js';
 import { ApiError } from './errors.js';
-import { ISSUER, REALM } from './token.js';
+import { issuer, realm } from './token.js';
 import type { Tenant } from './types.js';
 
 /** RFC 6750 section 2.1: `Bearer` in any case (RFC 7235), one or more spaces, one b64token, nothing after it. */
@@ -24,17 +24,17 @@ export async function authenticateBearer(ctx: ServerContext, header: string | un
     throw invalidToken('the Authorization header must be Bearer and exactly one token');
   }
   if (token === undefined) {
-    throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm="${REALM}"` });
+    throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm=${realm(ctx.model)}` });
   }
   if (!ctx.issuedTokens.has(token)) throw invalidToken('the access token is not valid');
   const opaque = ctx.opaqueTokens.get(token);
   if (opaque) {
-    if (opaque.expiresAt <= ctx.now()) throw invalidToken('the access token has expired');
+    if (opaque.expiresAt <= ctx.now()) throw invalidToken(ctx, 'the access token has expired');
     return opaque.tenant;
   }
   const claims = await verify(ctx, token);
   const tenant = ctx.tenants.find((t) => t.clientId === claims.client_id && t.organization === claims.org);
-  if (!tenant) throw invalidToken('the access token is not valid');
+  if (!tenant) throw invalidToken(ctx, 'the access token is not valid');
   return tenant;
 }
 
@@ -42,19 +42,19 @@ async function verify(ctx: ServerContext, token: string): Promise<JWTPayload> {
   try {
     const { payload } = await jwtVerify(token, ctx.signingKey, {
       algorithms: ['HS256'],
-      issuer: ISSUER,
+      issuer: issuer(ctx.model),
       currentDate: new Date(ctx.now()),
       requiredClaims: ['iat', 'exp', 'sub', 'jti'],
     });
     return payload;
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw invalidToken('the access token has expired');
-    throw invalidToken('the access token is not valid');
+    if (error instanceof errors.JWTExpired) throw invalidToken(ctx, 'the access token has expired');
+    throw invalidToken(ctx, 'the access token is not valid');
   }
 }
 
-export function invalidToken(description: string): ApiError {
+export function invalidToken(ctx: ServerContext, description: string): ApiError {
   return new ApiError(401, 'invalid_token', description, {
-    'www-authenticate': `Bearer realm="${REALM}", error="invalid_token", error_description="${description}"`,
+    'www-authenticate': `Bearer realm=${realm(ctx.model)}, error="invalid_token", error_description="${description}"`,
   });
 }

@@ -82,7 +82,7 @@ function expireTokens(ctx: ServerContext, state: FaultState, request: FastifyReq
   state.dataRequests += 1;
   if (state.expiries.includes(state.dataRequests - 1)) for (const token of ctx.issuedTokens) state.expiredTokens.add(token);
   const bearer = bearerToken(request.headers.authorization);
-  if (bearer !== undefined && state.expiredTokens.has(bearer)) throw invalidToken('the access token has expired');
+  if (bearer !== undefined && state.expiredTokens.has(bearer)) throw invalidToken(ctx, 'the access token has expired');
 }
 
 function act(ctx: ServerContext, fault: Exclude<RequestFault, { kind: 'latency' }>, request: FastifyRequest, reply: FastifyReply): FastifyReply {

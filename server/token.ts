@@ -1,15 +1,27 @@
-// POST <token path>: client credentials (HTTP Basic) -> a JWT bearer token.
+// POST <token path>: client credentials -> a JWT bearer token. The client authenticates the one
+// way the description says (HTTP Basic, or client_id and client_secret in the form body); the
+// other way is refused, as a strict server refuses it (RFC 6749 sections 2.3.1, 5.2).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignJWT } from 'jose';
-import { parseBasic, secretsEqual } from './basic-auth.js';
+import type { ApiModel } from '../model/model.js';
+import { CLIENT_FIELDS } from '../model/token-form.js';
+import { parseBasic, secretsEqual, type ClientCredentials } from './basic-auth.js';
 import type { ServerContext } from './context.js';
 import { ApiError } from './errors.js';
 import { rateLimited } from './rate-limit.js';
+import { invalidRequest, tokenForm } from './token-form.js';
 import type { Tenant } from './types.js';
 
-export const ISSUER = 'securithings-reference-server';
-export const REALM = 'SecuriThings';
+/** The `iss` of the tokens: the described API's reference server. */
+export function issuer(model: ApiModel): string {
+  return `${model.info.id}-reference-server`;
+}
+
+/** The realm of every challenge: the described API's name, as an RFC 7235 quoted-string. */
+export function realm(model: ApiModel): string {
+  return `"${model.info.name.replace(/[\\"]/g, '\\$&')}"`;
+}
 /** The lifetime the `token-lifetime` violation hands out instead of the documented one. */
 export const VIOLATED_LIFETIME_SECONDS = 1800;
 
@@ -27,26 +39,43 @@ export async function handleToken(ctx: ServerContext, request: FastifyRequest, r
   ctx.stats.tokenRequests += 1;
   const decision = ctx.limiter.take('token', ctx.model.auth.rateLimit, { ip: request.ip });
   if (!decision.ok) throw rateLimited(ctx.stats, decision.retryAfterSeconds, NO_STORE);
-  const organization = (request.params as Record<string, string | undefined>).organization;
-  const tenant = authenticateClient(ctx, request.headers.authorization, organization);
+  const form = tokenForm(ctx.model.auth, request);
+  const credentials = clientCredentials(ctx, request.headers.authorization, form);
+  const tenant = authenticateClient(ctx, credentials, request.params as Record<string, string | undefined>);
   const body = await issueToken(ctx, tenant);
   reply.headers(NO_STORE);
   return body;
 }
 
-function authenticateClient(ctx: ServerContext, header: string | undefined, organization: string | undefined): Tenant {
+/** The client's id and secret, from where the description puts them; the other place must be empty. */
+function clientCredentials(ctx: ServerContext, header: string | undefined, form: URLSearchParams): ClientCredentials {
+  const inBody = form.has(CLIENT_FIELDS.secret);
+  if (header !== undefined && inBody) throw invalidRequest('the client authenticates with more than one method');
+  if (ctx.model.auth.clientAuthentication === 'post') {
+    if (header !== undefined) throw invalidClient(ctx, 'this server takes the client credentials in the form body (client_secret_post), not in an Authorization header', true);
+    const clientId = form.get(CLIENT_FIELDS.id) ?? '';
+    const clientSecret = form.get(CLIENT_FIELDS.secret) ?? '';
+    if (clientId === '' || clientSecret === '') throw invalidClient(ctx, 'client_id and client_secret are required in the form body');
+    return { clientId, clientSecret };
+  }
+  if (header === undefined && inBody) throw invalidClient(ctx, 'this server takes the client credentials as HTTP Basic (client_secret_basic), not in the body', true);
   const basic = parseBasic(header);
-  if (!basic.ok) throw invalidClient(basic.problem);
-  const { clientId, clientSecret } = basic.credentials;
+  if (!basic.ok) throw invalidClient(ctx, basic.problem, true);
+  return basic.credentials;
+}
+
+/** The tenant the credentials belong to, when every token-path variable names it too. */
+function authenticateClient(ctx: ServerContext, { clientId, clientSecret }: ClientCredentials, params: Record<string, string | undefined>): Tenant {
   const tenant = ctx.tenants.find((t) => t.clientId === clientId);
   const secretOk = secretsEqual(clientSecret, tenant?.clientSecret ?? UNKNOWN_CLIENT_SECRET);
-  const organizationOk = organization === undefined || tenant?.organization === organization;
-  if (!tenant || !secretOk || !organizationOk) throw invalidClient('the client credentials are not valid for this organization');
+  const pathOk = ctx.model.auth.pathVariables.every((name) => tenant?.organization === params[name]);
+  if (!tenant || !secretOk || !pathOk) throw invalidClient(ctx, 'the client credentials are not valid for this token path', ctx.model.auth.clientAuthentication === 'basic');
   return tenant;
 }
 
-function invalidClient(description: string): ApiError {
-  return new ApiError(401, 'invalid_client', description, { 'www-authenticate': `Basic realm="${REALM}"`, ...NO_STORE });
+/** 401 invalid_client; a Basic challenge when the client tried (or should use) HTTP Basic (RFC 6749 section 5.2). */
+function invalidClient(ctx: ServerContext, description: string, challenge = false): ApiError {
+  return new ApiError(401, 'invalid_client', description, { ...(challenge ? { 'www-authenticate': `Basic realm=${realm(ctx.model)}` } : {}), ...NO_STORE });
 }
 
 export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<TokenResponse> {
@@ -54,7 +83,7 @@ export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<To
   const iat = Math.floor(ctx.now() / 1000);
   const token = ctx.violations.has('opaque-token') ? opaqueToken(ctx, tenant, lifetime) : await new SignJWT({ client_id: tenant.clientId, org: tenant.organization })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuer(ISSUER)
+    .setIssuer(issuer(ctx.model))
     .setSubject(tenant.clientId)
     .setJti(randomUUID())
     .setIssuedAt(iat)

@@ -39,14 +39,14 @@ describe('bearer tokens on the data endpoints', () => {
   it('answer 401 with a realm-only challenge when no token is sent', async () => {
     const answer = await getWith(server, '/v1/devices');
     expect(answer.status).toBe(401);
-    expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SecuriThings"');
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SecuriThings API"');
     expect(isErrorBody(answer.body)).toBe(true);
   });
 
   it('treat another scheme as no token', async () => {
     const answer = await fetch(`${server.url}/v1/devices`, { headers: { authorization: `Basic ${token}` } });
     expect(answer.status).toBe(401);
-    expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SecuriThings"');
+    expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SecuriThings API"');
   });
 
 
@@ -54,7 +54,7 @@ describe('bearer tokens on the data endpoints', () => {
     for (const [name, forged] of forgedTokens(token)) {
       const answer = await getWith(server, '/v1/devices', forged);
       expect(answer.status, name).toBe(401);
-      expect(answer.headers.get('www-authenticate'), name).toMatch(/^Bearer realm="SecuriThings", error="invalid_token"/);
+      expect(answer.headers.get('www-authenticate'), name).toMatch(/^Bearer realm="SecuriThings API", error="invalid_token"/);
       expect(answer.body, name).toMatchObject({ error: 'invalid_token' });
     }
   });

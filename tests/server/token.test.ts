@@ -81,7 +81,7 @@ describe('refused client credentials', () => {
   it.each(refused)('answers 401 invalid_client for %s', async (_name, path, authorization) => {
     const answer = await call(server, path, { method: 'POST', headers: authorization === undefined ? {} : { authorization } });
     expect(answer.status).toBe(401);
-    expect(answer.headers.get('www-authenticate')).toBe('Basic realm="SecuriThings"');
+    expect(answer.headers.get('www-authenticate')).toBe('Basic realm="SecuriThings API"');
     expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
     expect(isErrorBody(answer.body)).toBe(true);
     expect(answer.body.error).toBe('invalid_client');
