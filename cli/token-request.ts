@@ -1,5 +1,6 @@
 // One OAuth 2.0 client-credentials token request, as the description defines it.
-import type { ApiModel } from '../model/model.js';
+import type { ApiModel, Auth } from '../model/model.js';
+import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../model/token-form.js';
 import { tokenPath } from '../model/urls.js';
 import type { Credentials } from '../contract/target.js';
 
@@ -8,13 +9,12 @@ export type TokenOutcome =
   | { ok: false; message: string };
 
 export async function requestToken(model: ApiModel, credentials: Credentials, timeoutMs = 30_000): Promise<TokenOutcome> {
-  const url = `${credentials.baseUrl}${tokenPath(model, (name) => encodeURIComponent(name === 'organization' ? credentials.organization : credentials.clientId))}`;
-  const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64');
+  const url = `${credentials.baseUrl}${tokenPath(model, (name) => encodeURIComponent(credentials[name]!))}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method: model.auth.method,
-      headers: { ...model.auth.headers, Accept: 'application/json', Authorization: `Basic ${basic}` },
+      ...clientAuthentication(model.auth, credentials),
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
@@ -28,4 +28,19 @@ export async function requestToken(model: ApiModel, credentials: Credentials, ti
   const retry = response.headers.get('Retry-After');
   const reason = typeof body?.error === 'string' ? ` (${body.error})` : '';
   return { ok: false, message: `${url} answered HTTP ${response.status}${reason}${response.status === 429 && retry ? `; retry after ${retry} s` : ''}` };
+}
+
+/** The headers and form body the description says: the client as HTTP Basic or in the form body. */
+function clientAuthentication(auth: Auth, credentials: Credentials): { headers: Record<string, string>; body?: URLSearchParams } {
+  const headers: Record<string, string> = { ...auth.headers, Accept: 'application/json' };
+  const form = new URLSearchParams(describedFormFields(auth));
+  if (auth.clientAuthentication === 'basic') {
+    headers['Authorization'] = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64')}`;
+  } else {
+    form.append(CLIENT_FIELDS.id, credentials.clientId);
+    form.append(CLIENT_FIELDS.secret, credentials.clientSecret);
+  }
+  if (auth.body !== 'form') return { headers };
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['Content-Type'] = FORM_CONTENT_TYPE;
+  return { headers, body: form };
 }

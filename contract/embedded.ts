@@ -13,7 +13,12 @@ export async function startEmbedded(model: ApiModel, rateLimits: boolean): Promi
   const server = await startReferenceServer(model, { rateLimits });
   return {
     url: server.url,
-    credentials: { baseUrl: server.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret },
+    credentials: { ...demoPathValues(model), baseUrl: server.url, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret },
     close: () => server.close(),
   };
+}
+
+/** Every token-path variable names the demo tenant (the reference server matches each against its organization). */
+function demoPathValues(model: ApiModel): Record<string, string> {
+  return Object.fromEntries(model.auth.pathVariables.map((name) => [name, DEMO.organization]));
 }

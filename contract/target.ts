@@ -1,21 +1,38 @@
-// Where the contract run goes: the embedded reference server unless SECURITHINGS_BASE_URL says
-// otherwise, then with credentials from the same variables (environment or .env, never argv).
+// Where the contract run goes: the embedded reference server unless <PREFIX>_BASE_URL says
+// otherwise, then with credentials from the same settings (environment or .env, never argv).
+// The prefix is the description's `info.envPrefix` (SECURITHINGS for the shipped one).
 import { defaultEnvironment, type ApiModel, type Environment } from '../model/model.js';
 
-export const TARGET_VARIABLES = {
-  baseUrl: 'SECURITHINGS_BASE_URL',
-  organization: 'SECURITHINGS_ORGANIZATION',
-  clientId: 'SECURITHINGS_CLIENT_ID',
-  clientSecret: 'SECURITHINGS_CLIENT_SECRET',
-  environment: 'SECURITHINGS_ENVIRONMENT',
-} as const;
-
-export interface Credentials {
+/** The settings' names: `<PREFIX>_BASE_URL`, ..., and one per token-path variable (`<PREFIX>_ORGANIZATION`). */
+export interface SettingNames {
   baseUrl: string;
-  organization: string;
   clientId: string;
   clientSecret: string;
+  environment: string;
+  /** Token-path variable -> its setting. */
+  pathVariables: Record<string, string>;
 }
+
+export function settingNames(model: ApiModel): SettingNames {
+  const named = (name: string) => `${model.info.envPrefix}_${upperSnake(name)}`;
+  return {
+    baseUrl: named('baseUrl'),
+    clientId: named('clientId'),
+    clientSecret: named('clientSecret'),
+    environment: named('environment'),
+    pathVariables: Object.fromEntries(model.auth.pathVariables.map((name) => [name, named(name)])),
+  };
+}
+
+/** `organization` -> `ORGANIZATION`, `tenantId` -> `TENANT_ID`. */
+export function upperSnake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/** The base URL, the client id, and the value of every token-path variable by its name (`organization`). */
+export type TokenTarget = { baseUrl: string; clientId: string } & Record<string, string>;
+
+export type Credentials = TokenTarget & { clientSecret: string };
 
 export type Target =
   | { kind: 'embedded'; environment: Environment }
@@ -28,35 +45,41 @@ export class TargetError extends Error {
 type Settings = Readonly<Record<string, string | undefined>>;
 
 export function settleTarget(model: ApiModel, vars: Settings): Target {
-  if (!vars[TARGET_VARIABLES.baseUrl]?.trim()) return { kind: 'embedded', environment: pickEnvironment(model, 'local', undefined) };
-  const baseUrl = checkedBaseUrl(vars[TARGET_VARIABLES.baseUrl]!);
-  const missing = (['organization', 'clientId', 'clientSecret'] as const).filter((key) => !vars[TARGET_VARIABLES[key]]);
+  const names = settingNames(model);
+  if (!vars[names.baseUrl]?.trim()) return { kind: 'embedded', environment: pickEnvironment(model, 'local', undefined) };
+  const baseUrl = checkedBaseUrl(model, vars[names.baseUrl]!);
+  const missing = [...Object.values(names.pathVariables), names.clientId, names.clientSecret].filter((name) => !vars[name]);
   if (missing.length > 0) {
-    throw new TargetError(`${TARGET_VARIABLES.baseUrl} is set, so ${missing.map((k) => TARGET_VARIABLES[k]).join(', ')} must be set too (in the environment or .env)`);
+    throw new TargetError(`${names.baseUrl} is set, so ${missing.join(', ')} must be set too (in the environment or .env)`);
   }
-  const credentials = { baseUrl, ...clientOf(vars), clientSecret: vars[TARGET_VARIABLES.clientSecret]! };
-  return { kind: 'remote', environment: pickEnvironment(model, vars[TARGET_VARIABLES.environment], baseUrl), credentials };
+  const credentials = { ...clientOf(model, vars), baseUrl, clientSecret: vars[names.clientSecret]! };
+  return { kind: 'remote', environment: pickEnvironment(model, vars[names.environment], baseUrl), credentials };
 }
 
 /**
  * The API a token request goes to, without the secret: the base URL when set, else the one of
- * SECURITHINGS_ENVIRONMENT, else the first (production).
+ * <PREFIX>_ENVIRONMENT, else the first (production).
  */
-export function settleTokenTarget(model: ApiModel, vars: Settings): Omit<Credentials, 'clientSecret'> {
-  const missing = [TARGET_VARIABLES.organization, TARGET_VARIABLES.clientId].filter((name) => !vars[name]);
+export function settleTokenTarget(model: ApiModel, vars: Settings): TokenTarget {
+  const names = settingNames(model);
+  const missing = [...Object.values(names.pathVariables), names.clientId].filter((name) => !vars[name]);
   if (missing.length > 0) throw new TargetError(`set ${missing.join(' and ')} (in the environment or .env)`);
-  const given = vars[TARGET_VARIABLES.baseUrl]?.trim();
-  const baseUrl = given ? checkedBaseUrl(given) : pickEnvironment(model, vars[TARGET_VARIABLES.environment], undefined).baseUrl;
-  return { baseUrl, ...clientOf(vars) };
+  const given = vars[names.baseUrl]?.trim();
+  const baseUrl = given ? checkedBaseUrl(model, given) : pickEnvironment(model, vars[names.environment], undefined).baseUrl;
+  return { ...clientOf(model, vars), baseUrl };
 }
 
-function clientOf(vars: Settings): { organization: string; clientId: string } {
-  return { organization: vars[TARGET_VARIABLES.organization]!, clientId: vars[TARGET_VARIABLES.clientId]! };
+/** The client id and every token-path variable's value, from their settings. */
+function clientOf(model: ApiModel, vars: Settings): { clientId: string } & Record<string, string> {
+  const names = settingNames(model);
+  const path = Object.entries(names.pathVariables).map(([variable, setting]) => [variable, vars[setting]!]);
+  return { ...Object.fromEntries(path), clientId: vars[names.clientId]! };
 }
 
 /** An http(s) base URL without credentials, query or fragment, and without a trailing slash. */
-function checkedBaseUrl(value: string): string {
-  const problem = `${TARGET_VARIABLES.baseUrl} must be an http(s) URL such as https://api.securithings.com`;
+function checkedBaseUrl(model: ApiModel, value: string): string {
+  const names = settingNames(model);
+  const problem = `${names.baseUrl} must be an http(s) URL such as ${defaultEnvironment(model).baseUrl}`;
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -65,7 +88,7 @@ function checkedBaseUrl(value: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TargetError(problem);
   // a user or password in the URL would travel into every report that names the target
-  if (url.username || url.password) throw new TargetError(`${TARGET_VARIABLES.baseUrl} must not hold credentials; use ${TARGET_VARIABLES.clientId} and ${TARGET_VARIABLES.clientSecret}`);
+  if (url.username || url.password) throw new TargetError(`${names.baseUrl} must not hold credentials; use ${names.clientId} and ${names.clientSecret}`);
   if (url.search || url.hash) throw new TargetError(`${problem}, without a query or fragment`);
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -74,7 +97,7 @@ function checkedBaseUrl(value: string): string {
 function pickEnvironment(model: ApiModel, id: string | undefined, baseUrl: string | undefined): Environment {
   if (id) {
     const named = model.environments.find((e) => e.id === id);
-    if (!named) throw new TargetError(`${TARGET_VARIABLES.environment}=${id} names no environment; known: ${model.environments.map((e) => e.id).join(', ')}`);
+    if (!named) throw new TargetError(`${settingNames(model).environment}=${id} names no environment; known: ${model.environments.map((e) => e.id).join(', ')}`);
     return named;
   }
   return model.environments.find((e) => e.baseUrl === baseUrl) ?? defaultEnvironment(model);

@@ -33,15 +33,16 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
   return new Command('contract')
     .description(
       'run the committed Postman collection with newman against the embedded reference server, or against the API\n' +
-        'named by SECURITHINGS_BASE_URL, SECURITHINGS_ORGANIZATION, SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET\n' +
-        '(from the environment or .env; never from arguments)',
+        'named by <PREFIX>_BASE_URL, <PREFIX>_CLIENT_ID, <PREFIX>_CLIENT_SECRET and one <PREFIX>_<NAME> per token-path\n' +
+        'variable (from the environment or .env; never from arguments). The prefix is the description\'s info.envPrefix:\n' +
+        'SECURITHINGS_ (SECURITHINGS_ORGANIZATION, ...) for the shipped one',
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
     .option('--reports <dir>', 'where to write the reports (JUnit, HTML, drift, coverage)', 'reports')
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
-    .option('--no-pacing', 'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against SECURITHINGS_BASE_URL and with --rate-limits)')
-    .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .option('--no-pacing', 'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against <PREFIX>_BASE_URL and with --rate-limits)')
+    .option('--dotenv <file>', 'a dotenv file with the <PREFIX>_* settings', '.env')
     .option('--fail-on-drift', 'exit 1 when the answers hold undocumented fields, statuses, content types or enum values (see reports/contract-drift.md)', false)
     .option('--min-coverage <percent>', 'exit 1 when coverage (see reports/contract-coverage.json) is below this percentage', percentage)
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));

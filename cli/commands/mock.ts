@@ -44,10 +44,10 @@ export async function runMock(options: MockOptions, io: CliIO, stop: StopSignal)
     [
       `Reference server for ${model.info.name} listening on ${server.url}${options.rateLimits ? ' (documented rate limits on)' : ''}`,
       'Demo credentials (public, valid only on this local server):',
-      `  organization  ${DEMO.organization}`,
+      ...model.auth.pathVariables.map((name) => `  ${name.padEnd(12)}  ${DEMO.organization}`),
       `  clientId      ${DEMO.clientId}`,
       `  clientSecret  ${DEMO.clientSecret}`,
-      `Token: POST ${server.url}${tokenPath(model, (name) => (name === 'organization' ? DEMO.organization : DEMO.clientId))} with HTTP Basic clientId:clientSecret`,
+      `Token: POST ${server.url}${tokenPath(model, (name) => (name === 'clientId' ? DEMO.clientId : DEMO.organization))} with ${model.auth.clientAuthentication === 'basic' ? 'HTTP Basic clientId:clientSecret' : 'client_id and client_secret in the form body'}`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { settleTokenTarget, TARGET_VARIABLES, type Credentials } from '../../contract/target.js';
+import { settingNames, settleTokenTarget, type Credentials } from '../../contract/target.js';
 import type { ApiModel } from '../../model/model.js';
 import type { GenerateContext } from '../../generators/types.js';
 import { CliError } from '../errors.js';
@@ -16,12 +16,13 @@ export interface TokenOptions {
 export function tokenCommand(io: CliIO, _ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('token')
     .description(
-      'fetch an access token and print only the token. Credentials come from SECURITHINGS_ORGANIZATION,\n' +
-        'SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET (environment or .env); without a secret it asks\n' +
-        'for it on the terminal without echo. SECURITHINGS_BASE_URL or SECURITHINGS_ENVIRONMENT picks the API.',
+      'fetch an access token and print only the token. Credentials come from <PREFIX>_CLIENT_ID,\n' +
+        '<PREFIX>_CLIENT_SECRET and one <PREFIX>_<NAME> per token-path variable (environment or .env); without a\n' +
+        'secret it asks for it on the terminal without echo. <PREFIX>_BASE_URL or <PREFIX>_ENVIRONMENT picks the API.\n' +
+        'The prefix is the description\'s info.envPrefix: SECURITHINGS_ (SECURITHINGS_ORGANIZATION, ...) for the shipped one.',
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
-    .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .option('--dotenv <file>', 'a dotenv file with the <PREFIX>_* settings', '.env')
     .action(async (options: TokenOptions) => done(await runToken(options, io)));
 }
 
@@ -39,9 +40,10 @@ export async function runToken(options: TokenOptions, io: CliIO): Promise<ExitCo
 
 async function settleCredentials(model: ApiModel, vars: Record<string, string | undefined>, io: CliIO): Promise<Credentials> {
   const target = settleTokenTarget(model, vars);
-  let secret = vars[TARGET_VARIABLES.clientSecret];
+  const { clientSecret } = settingNames(model);
+  let secret = vars[clientSecret];
   if (!secret) {
-    if (!io.interactive || !io.readSecret) throw new CliError(`set ${TARGET_VARIABLES.clientSecret} (in the environment or .env), or run on a terminal to be asked for it`);
+    if (!io.interactive || !io.readSecret) throw new CliError(`set ${clientSecret} (in the environment or .env), or run on a terminal to be asked for it`);
     secret = await io.readSecret(`Client secret for ${target.clientId}: `);
     if (!secret) throw new CliError('no client secret entered');
   }
