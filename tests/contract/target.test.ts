@@ -1,0 +1,47 @@
+// The settings a run reads are named by the description: its envPrefix and its token path's variables.
+import { describe, expect, it } from 'vitest';
+import { settingNames, settleTarget, settleTokenTarget, TargetError, upperSnake } from '../../contract/target.js';
+import { modelWith, shippedModel } from '../support/model.js';
+
+const tenantModel = modelWith((m) => {
+  m.info.envPrefix = 'ACME_API';
+  m.auth.path = '/tenants/{tenantId}/regions/{region}/token';
+  m.auth.pathVariables = ['tenantId', 'region'];
+});
+
+describe('settingNames', () => {
+  it('names the shipped settings as before: SECURITHINGS_BASE_URL, _ORGANIZATION, _CLIENT_ID, _CLIENT_SECRET, _ENVIRONMENT', () => {
+    expect(settingNames(shippedModel())).toEqual({
+      baseUrl: 'SECURITHINGS_BASE_URL',
+      clientId: 'SECURITHINGS_CLIENT_ID',
+      clientSecret: 'SECURITHINGS_CLIENT_SECRET',
+      environment: 'SECURITHINGS_ENVIRONMENT',
+      pathVariables: { organization: 'SECURITHINGS_ORGANIZATION' },
+    });
+  });
+
+  it('uses the description\'s prefix and one setting per token-path variable, in UPPER_SNAKE', () => {
+    expect(settingNames(tenantModel).pathVariables).toEqual({ tenantId: 'ACME_API_TENANT_ID', region: 'ACME_API_REGION' });
+    expect(upperSnake('baseUrl')).toBe('BASE_URL');
+  });
+});
+
+describe('settleTarget', () => {
+  const vars = { ACME_API_BASE_URL: 'https://api.acme.example', ACME_API_CLIENT_ID: 'c', ACME_API_CLIENT_SECRET: 's', ACME_API_TENANT_ID: 't1', ACME_API_REGION: 'eu' };
+
+  it('carries every token-path variable by its name', () => {
+    const target = settleTarget(tenantModel, vars);
+    expect(target).toMatchObject({ kind: 'remote', credentials: { baseUrl: 'https://api.acme.example', clientId: 'c', clientSecret: 's', tenantId: 't1', region: 'eu' } });
+    expect(settleTokenTarget(tenantModel, vars)).toEqual({ baseUrl: 'https://api.acme.example', clientId: 'c', tenantId: 't1', region: 'eu' });
+  });
+
+  it('names the missing settings with the description\'s prefix', () => {
+    const { ACME_API_REGION: _region, ...rest } = vars;
+    expect(() => settleTarget(tenantModel, rest)).toThrow(new TargetError('ACME_API_BASE_URL is set, so ACME_API_REGION must be set too (in the environment or .env)'));
+    expect(() => settleTarget(tenantModel, { ...vars, SECURITHINGS_BASE_URL: 'x', ACME_API_BASE_URL: 'ftp://x' })).toThrow(/^ACME_API_BASE_URL must be an http\(s\) URL such as https:\/\/api\.securithings\.com$/);
+  });
+
+  it('ignores other descriptions\' settings: without its own base URL the run goes to the embedded server', () => {
+    expect(settleTarget(tenantModel, { SECURITHINGS_BASE_URL: 'https://api.securithings.com' }).kind).toBe('embedded');
+  });
+});

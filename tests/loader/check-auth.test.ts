@@ -1,0 +1,52 @@
+// What the loader says about `auth` beyond the format schema, and the defaults it settles.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadSpec, SpecError } from '../../loader/index.js';
+
+const SHIPPED = readFileSync('spec/securithings.yaml', 'utf8');
+const load = (text: string) => loadSpec(new TextEncoder().encode(text), 'edited.yaml');
+const problems = (text: string) => {
+  try {
+    load(text);
+  } catch (error) {
+    if (error instanceof SpecError) return error.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}: ${d.message}`);
+    throw error;
+  }
+  return [];
+};
+
+describe('auth', () => {
+  it('settles the shipped defaults: envPrefix from the id, body none, no scope or audience, organization the only token-path variable', () => {
+    const model = load(SHIPPED);
+    expect(model.info.envPrefix).toBe('SECURITHINGS');
+    expect(model.auth).toMatchObject({ clientAuthentication: 'basic', body: 'none', pathVariables: ['organization'] });
+    expect(model.auth).not.toHaveProperty('scope');
+    expect(model.environments.find((e) => e.id === 'local')!.values).toEqual({ organization: 'demo', clientId: 'demo-client' });
+  });
+
+  it('writes a dashed id as an UPPER_SNAKE prefix', () => {
+    expect(load(SHIPPED.replace('id: securithings', 'id: parcel-api')).info.envPrefix).toBe('PARCEL_API');
+  });
+
+  it('takes a token path with no variables; an environment value for a variable it lacks is then unknown', () => {
+    const plain = SHIPPED.replace('path: /token/{organization}', 'path: /oauth2/token');
+    expect(problems(plain)).toEqual([expect.stringMatching(/unknown-key: `organization` is neither clientId nor a variable of the token path; known: clientId$/)]);
+    expect(load(plain.replace('      organization: demo\n', '')).auth.pathVariables).toEqual([]);
+  });
+
+  it('says scope and audience travel in the form body', () => {
+    const scoped = SHIPPED.replace('  body: none\n', '  body: none\n  scope: read\n  audience: api\n');
+    expect(problems(scoped)).toEqual([
+      expect.stringMatching(/invalid-value: `scope` travels in the form body: set `body: form`$/),
+      expect.stringMatching(/invalid-value: `audience` travels in the form body: set `body: form`$/),
+    ]);
+    const form = scoped.replace('body: none', 'body: form');
+    expect(problems(form)).toEqual([expect.stringMatching(/invalid-value: a form body is sent as application\/x-www-form-urlencoded: drop this header or set it to that$/)]);
+    expect(load(form.replace('Content-Type: application/json', 'Content-Type: application/x-www-form-urlencoded')).auth).toMatchObject({ body: 'form', scope: 'read', audience: 'api' });
+  });
+
+  it('refuses a scope that is not space-separated scope tokens, and an envPrefix that is not UPPER_SNAKE', () => {
+    expect(problems(SHIPPED.replace('  body: none\n', '  body: none\n  scope: "read  write"\n'))).toHaveLength(1);
+    expect(problems(SHIPPED.replace('  version: v1\n', '  version: v1\n  envPrefix: st-api\n'))).toHaveLength(1);
+  });
+});
