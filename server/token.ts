@@ -18,9 +18,9 @@ export function issuer(model: ApiModel): string {
   return `${model.info.id}-reference-server`;
 }
 
-/** The realm of every challenge: the described API's name, as an RFC 7235 quoted-string. */
+/** The realm of every challenge: the described API's name as an RFC 7235 quoted-string (printable ASCII: a header value may hold no other). */
 export function realm(model: ApiModel): string {
-  return `"${model.info.name.replace(/[\\"]/g, '\\$&')}"`;
+  return `"${model.info.name.replace(/[^\x20-\x7e]/g, '?').replace(/[\\"]/g, '\\$&')}"`;
 }
 /** The lifetime the `token-lifetime` violation hands out instead of the documented one. */
 export const VIOLATED_LIFETIME_SECONDS = 1800;
@@ -68,7 +68,7 @@ function clientCredentials(ctx: ServerContext, header: string | undefined, form:
 function authenticateClient(ctx: ServerContext, { clientId, clientSecret }: ClientCredentials, params: Record<string, string | undefined>): Tenant {
   const tenant = ctx.tenants.find((t) => t.clientId === clientId);
   const secretOk = secretsEqual(clientSecret, tenant?.clientSecret ?? UNKNOWN_CLIENT_SECRET);
-  const pathOk = ctx.model.auth.pathVariables.every((name) => tenant?.organization === params[name]);
+  const pathOk = ctx.model.auth.pathVariables.every((name) => tenant?.organization === params[name]) && (params['clientId'] === undefined || params['clientId'] === clientId);
   if (!tenant || !secretOk || !pathOk) throw invalidClient(ctx, 'the client credentials are not valid for this token path', ctx.model.auth.clientAuthentication === 'basic');
   return tenant;
 }

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../loader/index.js';
+import type { ApiModel } from '../../model/model.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { realm } from '../../server/token.js';
 import { basic, call, start } from './helpers.js';
 
 const EXAMPLE = 'examples/parcel-tracker.yaml';
@@ -59,6 +61,10 @@ describe('client_secret_post with a form body', () => {
     expect(tried.headers.get('www-authenticate')).toBe('Basic realm="Parcel Tracker API"');
     expect((await post(server, '/oauth2/token', grant)).headers.get('www-authenticate')).toBeNull();
   });
+});
+
+it('writes the realm as a quoted-string of printable ASCII, whatever the description names the API', () => {
+  expect(realm({ info: { name: 'Parcel "Tracker" \\ API\r\nX-Evil: 1 é' } } as ApiModel)).toBe('"Parcel \\"Tracker\\" \\\\ API??X-Evil: 1 ?"');
 });
 
 describe('client_secret_basic (the shipped description)', () => {
