@@ -1,6 +1,6 @@
 // One OAuth 2.0 client-credentials token request, as the description defines it.
 import type { ApiModel, Auth } from '../model/model.js';
-import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../model/token-form.js';
+import { tokenFormFields, tokenHeaders } from '../model/token-form.js';
 import { tokenPath } from '../model/urls.js';
 import type { Credentials } from '../contract/target.js';
 
@@ -32,15 +32,8 @@ export async function requestToken(model: ApiModel, credentials: Credentials, ti
 
 /** The headers and form body the description says: the client as HTTP Basic or in the form body. */
 function clientAuthentication(auth: Auth, credentials: Credentials): { headers: Record<string, string>; body?: URLSearchParams } {
-  const headers: Record<string, string> = { ...auth.headers, Accept: 'application/json' };
-  const form = new URLSearchParams(describedFormFields(auth));
-  if (auth.clientAuthentication === 'basic') {
-    headers['Authorization'] = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64')}`;
-  } else {
-    form.append(CLIENT_FIELDS.id, credentials.clientId);
-    form.append(CLIENT_FIELDS.secret, credentials.clientSecret);
-  }
-  if (auth.body !== 'form') return { headers };
-  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['Content-Type'] = FORM_CONTENT_TYPE;
-  return { headers, body: form };
+  const headers: Record<string, string> = { ...Object.fromEntries(tokenHeaders(auth)), Accept: 'application/json' };
+  if (auth.clientAuthentication === 'basic') headers['Authorization'] = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64')}`;
+  const fields = tokenFormFields(auth, { id: credentials.clientId, secret: credentials.clientSecret });
+  return auth.body === 'form' ? { headers, body: new URLSearchParams(fields) } : { headers };
 }

@@ -2,7 +2,7 @@
 // output can declare, client_secret_post has a body to travel in, and the environments' public
 // values name variables that exist.
 import { VARIABLES } from '../model/model.js';
-import { FORM_CONTENT_TYPE } from '../model/token-form.js';
+import { contentTypeHeader, FORM_CONTENT_TYPE } from '../model/token-form.js';
 import { templateNames, tokenPathVariables } from '../model/urls.js';
 import { pathVariableOf } from './build-model.js';
 import { CREDENTIAL_VARIABLES } from './check-request-values.js';
@@ -22,7 +22,7 @@ export function checkAuth(spec: RawSpec, report: Report): void {
   for (const key of ['scope', 'audience'] as const) {
     if (auth[key] !== undefined && body !== 'form') report('invalid-value', ['auth', key], `\`${key}\` travels in the form body: set \`body: form\``, 'key');
   }
-  const contentType = Object.entries(auth.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type');
+  const contentType = contentTypeHeader(auth.headers ?? {});
   if (body === 'form' && contentType && contentType[1].split(';')[0]!.trim().toLowerCase() !== FORM_CONTENT_TYPE) {
     report('invalid-value', ['auth', 'headers', contentType[0]], `a form body is sent as ${FORM_CONTENT_TYPE}: drop this header or set it to that`);
   }

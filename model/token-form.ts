@@ -13,3 +13,23 @@ export function describedFormFields(auth: Auth): [name: string, value: string][]
 
 /** The form fields that carry the client under client_secret_post. */
 export const CLIENT_FIELDS = { id: 'client_id', secret: 'client_secret' } as const;
+
+/**
+ * Every form field of a token request: the described ones, then, under client_secret_post, the
+ * client as given (values, or a tool's variables); none when the body is not a form.
+ */
+export function tokenFormFields(auth: Auth, client: { id: string; secret: string } | undefined): [name: string, value: string][] {
+  const own: [string, string][] = auth.clientAuthentication === 'post' && client ? [[CLIENT_FIELDS.id, client.id], [CLIENT_FIELDS.secret, client.secret]] : [];
+  return auth.body === 'form' ? [...describedFormFields(auth), ...own] : [];
+}
+
+/** The header that states the body's type, when the description sets one (in any case). */
+export function contentTypeHeader(headers: Record<string, string>): [name: string, value: string] | undefined {
+  return Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type');
+}
+
+/** The described headers, plus the form's Content-Type when the body is a form and they set none. */
+export function tokenHeaders(auth: Auth): [name: string, value: string][] {
+  const headers = Object.entries(auth.headers);
+  return auth.body === 'form' && !contentTypeHeader(auth.headers) ? [...headers, ['Content-Type', FORM_CONTENT_TYPE]] : headers;
+}

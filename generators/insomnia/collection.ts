@@ -1,6 +1,6 @@
 // The collection as one format-neutral tree; v4.ts flattens it into resources, v5.ts nests it.
 import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
-import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
+import { FORM_CONTENT_TYPE, tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { capturedVariables } from '../../model/captures.js';
 import { inheritAuthentication, oauth2Authentication, tokenCallAuthentication, type Authentication } from './auth.js';
 import { requestDescription, resourceFolderDescription, rootFolderDescription, tokenRequestDescription, workspaceDescription, type Captures } from './describe.js';
@@ -83,7 +83,7 @@ function rootFolder(model: ApiModel, ids: InsomniaIds): FolderNode {
 }
 
 function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): RequestNode {
-  const headers = Object.entries(model.auth.headers).map(([name, value]) => ({ name, value }));
+  const headers = tokenHeaders(model.auth).map(([name, value]) => ({ name, value }));
   const body = tokenFormBody(model);
   return {
     kind: 'request',
@@ -94,7 +94,7 @@ function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): Request
     method: model.auth.method,
     url: tokenUrl(model),
     parameters: [],
-    headers: [ACCEPT_JSON, ...headers.filter((h) => h.name.toLowerCase() !== 'accept'), ...(body && !headers.some((h) => h.name.toLowerCase() === 'content-type') ? [{ name: 'Content-Type', value: FORM_CONTENT_TYPE }] : [])],
+    headers: [ACCEPT_JSON, ...headers.filter((h) => h.name.toLowerCase() !== 'accept')],
     ...(body ? { body } : {}),
     authentication: tokenCallAuthentication(model),
   };
@@ -103,8 +103,8 @@ function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): Request
 /** grant_type (scope, audience) and, under client_secret_post, the client id and secret as variables. */
 function tokenFormBody(model: ApiModel): FormBody | undefined {
   if (model.auth.body !== 'form') return undefined;
-  const client: [string, string][] = model.auth.clientAuthentication === 'post' ? [[CLIENT_FIELDS.id, variable(VARIABLES.clientId)], [CLIENT_FIELDS.secret, variable(VARIABLES.clientSecret)]] : [];
-  return { mimeType: FORM_CONTENT_TYPE, params: [...describedFormFields(model.auth), ...client].map(([name, value]) => ({ name, value })) };
+  const fields = tokenFormFields(model.auth, { id: variable(VARIABLES.clientId), secret: variable(VARIABLES.clientSecret) });
+  return { mimeType: FORM_CONTENT_TYPE, params: fields.map(([name, value]) => ({ name, value })) };
 }
 
 function resourceFolder(model: ApiModel, ids: InsomniaIds, captures: Captures, resource: Resource, index: number): FolderNode {

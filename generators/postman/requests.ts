@@ -1,7 +1,7 @@
 // Postman request definitions: the token request and one per endpoint, each URL written with
 // the shared variable names ({{baseUrl}}{{devicesPath}}/:id).
 import { VARIABLES, type ApiModel, type Endpoint, type Resource, type TokenCredentials } from '../../model/model.js';
-import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
+import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { basicAuth, NO_AUTH, tokenUrl, type PostmanAuth } from './auth.js';
@@ -43,21 +43,14 @@ const WRONG_SECRET = 'contract-check-wrong-secret';
 export function tokenRequest(model: ApiModel, credentials: TokenCredentials): RequestDefinition {
   const { auth } = model;
   const secret = credentials === 'valid' ? mustache(VARIABLES.clientSecret) : WRONG_SECRET;
-  const client: [string, string][] = auth.clientAuthentication === 'post' && credentials !== 'none' ? [[CLIENT_FIELDS.id, mustache(VARIABLES.clientId)], [CLIENT_FIELDS.secret, secret]] : [];
-  const fields = [...describedFormFields(auth), ...client];
-  const headers = Object.entries(auth.headers).map(([key, value]) => ({ key, value }));
-  const contentType = fields.length > 0 && !hasHeader(auth.headers, 'content-type') ? [{ key: 'Content-Type', value: FORM_CONTENT_TYPE }] : [];
+  const fields = tokenFormFields(auth, credentials === 'none' ? undefined : { id: mustache(VARIABLES.clientId), secret });
   return {
     method: auth.method,
-    header: [...headers, ...contentType, ACCEPT_JSON],
+    header: [...tokenHeaders(auth).map(([key, value]) => ({ key, value })), ACCEPT_JSON],
     url: splitUrl(tokenUrl(model)),
     ...(fields.length > 0 ? { body: { mode: 'urlencoded' as const, urlencoded: fields.map(([key, value]) => ({ key, value, type: 'text' as const })) } } : {}),
     auth: auth.clientAuthentication === 'basic' && credentials !== 'none' ? basicAuth(mustache(VARIABLES.clientId), secret) : NO_AUTH,
   };
-}
-
-function hasHeader(headers: Record<string, string>, name: string): boolean {
-  return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
 export interface EndpointOverrides {

@@ -6,7 +6,7 @@
 // never prints the token or the secret.
 import { filledVariables, VARIABLES, type ApiModel, type Auth } from '../../../model/model.js';
 import { jsLiteral } from '../../shared/js-literal.js';
-import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../../model/token-form.js';
+import { CLIENT_FIELDS, describedFormFields, tokenHeaders } from '../../../model/token-form.js';
 import { indent, pathExpression } from './js.js';
 import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 import { MAX_RETRY_AFTER_SECONDS } from './recover.js';
@@ -85,11 +85,9 @@ function clientAuthenticationJs(auth: Auth): string {
 }
 
 function headerLines(auth: Auth): string {
-  const headers: [string, string][] = Object.entries(auth.headers);
-  if (auth.body === 'form' && !headers.some(([key]) => key.toLowerCase() === 'content-type')) headers.push(['Content-Type', FORM_CONTENT_TYPE]);
   return [
     ...(auth.clientAuthentication === 'basic' ? [`      { key: 'Authorization', value: 'Basic ' + basic },`] : []),
-    ...headers.map(([k, v]) => `      { key: ${jsLiteral(k)}, value: ${jsLiteral(v)} },`),
+    ...tokenHeaders(auth).map(([k, v]) => `      { key: ${jsLiteral(k)}, value: ${jsLiteral(v)} },`),
   ].join('\n');
 }
 
