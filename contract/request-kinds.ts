@@ -4,6 +4,7 @@
 import { stableUuid } from '../generators/shared/ids.js';
 import type { ApiModel } from '../model/model.js';
 import { fillTemplate } from '../model/urls.js';
+import { settingNames, type SettingNames } from './target.js';
 
 export const TOKEN_ENDPOINT = 'token';
 
@@ -39,6 +40,6 @@ export function withoutQuery(url: string): string {
 }
 
 /** The plan's facts about requests, for these values: its token URL and item targets. */
-export function requestKinds(model: ApiModel, values: Readonly<Record<string, string>>): { tokenUrl: string; itemTargets: Record<string, ItemTarget> } {
-  return { tokenUrl: settledTokenUrl(model, values), itemTargets: itemTargets(model) };
+export function requestKinds(model: ApiModel, values: Readonly<Record<string, string>>): { tokenUrl: string; itemTargets: Record<string, ItemTarget>; settings: SettingNames } {
+  return { tokenUrl: settledTokenUrl(model, values), itemTargets: itemTargets(model), settings: settingNames(model) };
 }

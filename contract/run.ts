@@ -13,6 +13,7 @@ import { requestRecord, type RequestArgs } from './request-record.js';
 import { withResponseLimit } from './response-limit.js';
 import { shortSchemaMessage } from './schema-message.js';
 import { stopAfter } from './stop.js';
+import type { SettingNames } from './target.js';
 import { withZeroDelayTimers } from './zero-delay-timers.js';
 
 export interface ContractPlan {
@@ -25,6 +26,8 @@ export interface ContractPlan {
   timeoutRequestMs: number;
   /** The token endpoint's URL with the organization filled in (request-kinds.ts): how a token request is told. */
   tokenUrl: string;
+  /** The names of the settings the run's messages point to (<PREFIX>_BASE_URL, ...). */
+  settings: SettingNames;
   /** What each item of the collection exercises, by item id (request-kinds.ts). */
   itemTargets: Readonly<Record<string, ItemTarget>>;
   target: string;
@@ -59,7 +62,7 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
     const own = items.sent(args.item);
     const target = items.target();
     const record = requestRecord(error, args, { item: items.nameOf(args.item), target, ownRequest: own, tokenUrl: plan.tokenUrl, redactor });
-    const stopping = stop ? undefined : stopAfter(record, own && target?.endpoint === TOKEN_ENDPOINT && !target.caseId);
+    const stopping = stop ? undefined : stopAfter(record, own && target?.endpoint === TOKEN_ENDPOINT && !target.caseId, plan.settings);
     if (stopping) totals.stopped((stop = stopping));
     emit('onRequest', record);
     const redirected = redirectNote(record);

@@ -21,12 +21,12 @@ export function bearerToken(header: string | undefined): string | undefined {
 export async function authenticateBearer(ctx: ServerContext, header: string | undefined): Promise<Tenant> {
   const token = bearerToken(header);
   if (token === undefined && header !== undefined && /^Bearer(?: |$)/i.test(header)) {
-    throw invalidToken('the Authorization header must be Bearer and exactly one token');
+    throw invalidToken(ctx, 'the Authorization header must be Bearer and exactly one token');
   }
   if (token === undefined) {
     throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm=${realm(ctx.model)}` });
   }
-  if (!ctx.issuedTokens.has(token)) throw invalidToken('the access token is not valid');
+  if (!ctx.issuedTokens.has(token)) throw invalidToken(ctx, 'the access token is not valid');
   const opaque = ctx.opaqueTokens.get(token);
   if (opaque) {
     if (opaque.expiresAt <= ctx.now()) throw invalidToken(ctx, 'the access token has expired');
