@@ -1,6 +1,8 @@
 // The generated OpenAPI file through the tools people check OpenAPI with: no errors, and only the style
 // warnings named here (and in the README's OpenAPI section), so a new warning fails.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSpec } from '../../../loader/index.js';
 import { stringify } from 'yaml';
 import { SHIPPED_AND_WITH_SITES } from '../../support/model.js';
 import { generateDoc, generateText } from './helpers.js';
@@ -12,7 +14,10 @@ const ALLOWED_WARNINGS = ['redocly:info-license', 'spectral:info-contact'];
 const names = (findings: Finding[]) => [...new Set(findings.map((f) => `${f.tool}:${f.rule}`))].sort();
 const show = (findings: Finding[]) => findings.map((f) => `${f.tool} ${f.rule} ${f.where}: ${f.message}`).join('\n');
 
-describe.each(SHIPPED_AND_WITH_SITES)('the OpenAPI export of %s, linted', (_label, make) => {
+const EXAMPLE = 'examples/parcel-tracker.yaml';
+const withExample: typeof SHIPPED_AND_WITH_SITES = [...SHIPPED_AND_WITH_SITES, ['the parcel-tracker example (client_secret_post, a form body, scopes)', () => loadSpec(readFileSync(EXAMPLE), EXAMPLE)]];
+
+describe.each(withExample)('the OpenAPI export of %s, linted', (_label, make) => {
   let findings: Finding[];
   beforeAll(async () => {
     findings = await allFindings(generateText(make()));
