@@ -1,47 +1,51 @@
 import { Command } from 'commander';
-import { settleTokenTarget, TARGET_VARIABLES, type Credentials } from '../../contract/target.js';
+import { sendsInClear, settleTokenTarget, TARGET_VARIABLES, where, type Credentials, type Settings } from '../../contract/target.js';
 import type { ApiModel } from '../../model/model.js';
 import type { GenerateContext } from '../../generators/types.js';
 import { CliError } from '../errors.js';
-import { readSettings } from '../env-file.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
 import { requestToken } from '../token-request.js';
+import { readCommandSettings, SETTINGS_HELP, insecureHttpWarning } from '../settings.js';
 
 export interface TokenOptions {
   spec: string;
-  dotenv: string;
+  dotenv?: string;
+  allowInsecureHttp: boolean;
 }
 
 export function tokenCommand(io: CliIO, _ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('token')
     .description(
-      'fetch an access token and print only the token. Credentials come from SECURITHINGS_ORGANIZATION,\n' +
-        'SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET (environment or .env); without a secret it asks\n' +
+      'Fetch an access token and print only the token. Credentials come from SECURITHINGS_ORGANIZATION, ' +
+        'SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET (environment or .env); without a secret it asks ' +
         'for it on the terminal without echo. SECURITHINGS_BASE_URL or SECURITHINGS_ENVIRONMENT picks the API.',
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
-    .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings', '.env')
+    .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings; must exist when named (default: .env, when present)')
+    .option('--allow-insecure-http', 'allow an http:// base URL to a host that is not loopback (the secret travels in clear)', false)
+    .addHelpText('after', `${SETTINGS_HELP}\nExit codes:\n  0  a token was printed\n  1  the token endpoint broke the contract (a 5xx, no token in a 2xx answer, an answer over 64 KiB)\n  2  the request could not be made: bad settings or description, missing file, unreachable host,\n     credentials refused (4xx), a redirect (not followed)\n`)
     .action(async (options: TokenOptions) => done(await runToken(options, io)));
 }
 
 export async function runToken(options: TokenOptions, io: CliIO): Promise<ExitCode> {
   const model = readSpec(options.spec, io.cwd);
-  const credentials = await settleCredentials(model, readSettings(io.env, io.cwd, options.dotenv), io);
+  const credentials = await settleCredentials(model, readCommandSettings(io, options.dotenv), options, io);
   const outcome = await requestToken(model, credentials);
   if (!outcome.ok) {
     io.stderr(`token request failed: ${outcome.message}\n`);
-    return EXIT.findings;
+    return outcome.cause === 'setup' ? EXIT.badInput : EXIT.findings;
   }
   io.stdout(`${outcome.token}\n`);
   return EXIT.ok;
 }
 
-async function settleCredentials(model: ApiModel, vars: Record<string, string | undefined>, io: CliIO): Promise<Credentials> {
-  const target = settleTokenTarget(model, vars);
-  let secret = vars[TARGET_VARIABLES.clientSecret];
+async function settleCredentials(model: ApiModel, settings: Settings, options: TokenOptions, io: CliIO): Promise<Credentials> {
+  const target = settleTokenTarget(model, settings, options);
+  if (sendsInClear(target.baseUrl)) io.stderr(insecureHttpWarning(target.baseUrl));
+  let secret = settings.vars[TARGET_VARIABLES.clientSecret]?.value;
   if (!secret) {
-    if (!io.interactive || !io.readSecret) throw new CliError(`set ${TARGET_VARIABLES.clientSecret} (in the environment or .env), or run on a terminal to be asked for it`);
+    if (!io.interactive || !io.readSecret) throw new CliError(`set ${TARGET_VARIABLES.clientSecret} ${where(settings)}, or run on a terminal to be asked for it`);
     secret = await io.readSecret(`Client secret for ${target.clientId}: `);
     if (!secret) throw new CliError('no client secret entered');
   }
