@@ -45,7 +45,7 @@ Exit codes:
 export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('contract')
     .description(
-      'Run the committed Postman collection with newman against the embedded reference server, or against the API ' +
+      'run the committed Postman collection with newman against the embedded reference server, or against the API ' +
         'named by the SECURITHINGS_* settings (from the environment or .env; never from arguments).',
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)

@@ -14,17 +14,26 @@ export interface TokenOptions {
   allowInsecureHttp: boolean;
 }
 
+const EXIT_HELP = `
+Exit codes:
+  0  a token was printed
+  1  the token endpoint broke the contract: a 5xx, a 2xx without a token, an
+     answer over 64 KiB
+  2  the request could not be made: bad description or settings, missing file,
+     unreachable host, credentials refused (a 4xx), a redirect (not followed)
+`;
+
 export function tokenCommand(io: CliIO, _ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('token')
     .description(
-      'Fetch an access token and print only the token. Credentials come from SECURITHINGS_ORGANIZATION, ' +
+      'fetch an access token and print only the token. Credentials come from SECURITHINGS_ORGANIZATION, ' +
         'SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET (environment or .env); without a secret it asks ' +
         'for it on the terminal without echo. SECURITHINGS_BASE_URL or SECURITHINGS_ENVIRONMENT picks the API.',
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--dotenv <file>', 'a dotenv file with SECURITHINGS_* settings; must exist when named (default: .env, when present)')
     .option('--allow-insecure-http', 'allow an http:// base URL to a host that is not loopback (the secret travels in clear)', false)
-    .addHelpText('after', `${SETTINGS_HELP}\nExit codes:\n  0  a token was printed\n  1  the token endpoint broke the contract (a 5xx, no token in a 2xx answer, an answer over 64 KiB)\n  2  the request could not be made: bad settings or description, missing file, unreachable host,\n     credentials refused (4xx), a redirect (not followed)\n`)
+    .addHelpText('after', `${SETTINGS_HELP}${EXIT_HELP}`)
     .action(async (options: TokenOptions) => done(await runToken(options, io)));
 }
 
