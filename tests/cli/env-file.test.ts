@@ -1,11 +1,11 @@
 // Settings from the environment and the dotenv file: each value with where it came from, the
 // file's pitfalls warned about (never quoting a value), a named file that is missing refused.
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../cli/env-file.js';
-import { isLoopbackHost, settleTarget, settleTokenTarget } from '../../contract/target.js';
+import { isLoopbackHost, settleTarget, settleTokenTarget, TARGET_VARIABLES } from '../../contract/target.js';
 import { runCli } from '../support/cli.js';
 import { shippedModel } from '../support/model.js';
 
@@ -60,6 +60,15 @@ describe('readSettings', () => {
 
   it('refuses a named file that does not exist', () => {
     expect(() => readSettings({}, tmpdir(), 'no-such.env')).toThrow('no-such.env: no such file (named by --dotenv)');
+  });
+});
+
+describe('.env.example', () => {
+  it('names every setting and, copied as it is, targets the embedded server (README: cp .env.example .env && npm start)', () => {
+    const { settings, warnings } = readSettings({}, folderWith(readFileSync('.env.example', 'utf8')));
+    expect(Object.keys(settings.vars).sort()).toEqual(Object.values(TARGET_VARIABLES).sort());
+    expect(warnings).toEqual([]);
+    expect(settleTarget(shippedModel(), settings)).toMatchObject({ kind: 'embedded', environment: { id: 'local' } });
   });
 });
 
