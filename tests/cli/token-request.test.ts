@@ -39,22 +39,22 @@ function expectClean(text: string): void {
 
 describe('token prints nothing secret a server sends back', () => {
   it.each([
-    ['the secret raw', json(401, { error: 'invalid_client', error_description: `bad secret ${SECRET}` })],
-    ['the secret JSON-escaped, PHP and Python style', json(401, `{"error":"invalid_client","error_description":"bad secret ${SECRET.replace('/', '\\/').replace(/\u00e9/g, '\\u00e9')}"}`)],
+    ['the secret raw', json(401, { error: `bad secret ${SECRET}`, error_description: `bad secret ${SECRET}` })],
+    ['the secret JSON-escaped, PHP and Python style', json(401, `{"error":"bad secret ${SECRET.replace('/', '\\/').replace(/\u00e9/g, '\\u00e9')}"}`)],
     ['the Basic value', json(400, { error: `Basic ${BASIC} refused`, error_description: BASIC })],
-    ['a token in a refusal', json(403, { error: 'access_denied', error_description: 'not for you: opaque-token-0123456789', access_token: 'opaque-token-0123456789' })],
+    ['a token in a refusal', json(403, { error: 'not for you: opaque-token-0123456789', access_token: 'opaque-token-0123456789' })],
   ])('%s', async (_, handler) => {
     const hostile = await listen(handler);
     const result = await runCli(['token'], { env: env(hostile.url) });
-    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^token request failed: http:\/\/127\.0\.0\.1:\d+\/token\/org answered HTTP 40[013] \(.*\[REDACTED\].*\)\n$/);
     expectClean(result.stderr);
     expect(result.stderr).not.toContain('opaque-token-0123456789');
+    expect(result.code).toBe(2);
   });
 
   it('the secret typed at the prompt', async () => {
-    const hostile = await listen(json(401, { error: 'invalid_client', error_description: `you typed ${SECRET}` }));
+    const hostile = await listen(json(401, { error: `you typed ${SECRET}` }));
     const { run } = await import('../../cli/main.js');
     let stderr = '';
     const code = await run(['token'], {
@@ -65,18 +65,18 @@ describe('token prints nothing secret a server sends back', () => {
       interactive: true,
       readSecret: async () => SECRET,
     });
-    expect(code).toBe(2);
     expect(stderr).toContain('you typed [REDACTED]');
     expectClean(stderr);
+    expect(code).toBe(2);
   });
 
   it('escapes terminal control characters in the error fields and the retry hint', async () => {
     // a header cannot carry C0 controls, but it can carry the 8-bit CSI (0x9b)
     const hostile = await listen(json(429, { error: 'slow_down\u001b[2J\u001b]0;owned\u0007', error_description: 'line\nbreak\u009b' }, { 'retry-after': '5\u009b31m' }));
     const result = await runCli(['token'], { env: env(hostile.url) });
-    expect(result.code).toBe(2);
     expect(result.stderr).toContain('(slow_down\\u001b[2J\\u001b]0;owned\\u0007: line\\u000abreak\\u009b); retry after 5\\u009b31m s\n');
     expectClean(result.stderr);
+    expect(result.code).toBe(2);
   });
 });
 
@@ -88,9 +88,9 @@ describe('token stays on its origin and bounded', () => {
       response.end();
     });
     const result = await runCli(['token'], { env: env(redirecting.url) });
-    expect(result.code).toBe(2);
     expect(elsewhere.requests).toHaveLength(0);
     expect(result.stderr).toBe(`token request failed: ${redirecting.url}/token/org answered HTTP 307, a redirect to ${elsewhere.url}: not followed: credentials stay on their origin\n`);
+    expect(result.code).toBe(2);
   });
 
   it('stops reading an endless answer after 64 KiB', async () => {
@@ -106,8 +106,8 @@ describe('token stays on its origin and bounded', () => {
     const started = Date.now();
     const result = await runCli(['token'], { env: env(endless.url) });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(result.code).toBe(1);
     expect(result.stderr).toBe(`token request failed: ${endless.url}/token/org answered HTTP 401 with more than 64 KiB: not read further\n`);
+    expect(result.code).toBe(1);
   });
 });
 
@@ -117,14 +117,14 @@ describe('token names the transport cause', () => {
     servers.pop()!.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const result = await runCli(['token'], { env: env(closed.url) });
-    expect(result.code).toBe(2);
     expect(result.stderr).toBe(`token request failed: ${closed.url}/token/org: connection refused (ECONNREFUSED): is the base URL right, and the server up?\n`);
+    expect(result.code).toBe(2);
   });
 
   it('a host name that does not resolve', async () => {
     const result = await runCli(['token'], { env: env('https://no-such-host.invalid') });
-    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^token request failed: https:\/\/no-such-host\.invalid\/token\/org: the host name does not resolve \((ENOTFOUND|EAI_AGAIN)\)\n$/);
+    expect(result.code).toBe(2);
   });
 
   it('a server that never answers', async () => {
