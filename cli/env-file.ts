@@ -6,8 +6,8 @@ import { parseEnv } from 'node:util';
 import type { Setting, Settings } from '../contract/target.js';
 import { CliError } from './errors.js';
 
-export const DEFAULT_DOTENV = '.env';
-export const FROM_ENVIRONMENT = 'the environment';
+const DEFAULT_DOTENV = '.env';
+const FROM_ENVIRONMENT = 'the environment';
 
 export interface SettingsRead {
   settings: Settings;

@@ -15,6 +15,7 @@ export function prepareReportsFolder(dir: string, shown: string): void {
     mkdirSync(dir, { recursive: true });
     if (!statSync(dir).isDirectory()) throw new Error('it is not a folder');
     const probe = join(dir, `.write-probe-${process.pid}`);
+    rmSync(probe, { force: true });
     writeFileSync(probe, '', { flag: 'wx' });
     rmSync(probe);
     for (const name of REPORT_NAMES) rmSync(join(dir, name), { force: true });

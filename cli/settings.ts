@@ -11,7 +11,7 @@ export function readCommandSettings(io: CliIO, dotenv: string | undefined): Sett
 }
 
 export function insecureHttpWarning(baseUrl: string): string {
-  return `warning: ${new URL(baseUrl).origin} is http:// to a host that is not loopback: the client secret travels in clear (--allow-insecure-http)\n`;
+  return `warning: the client secret goes in clear to ${new URL(baseUrl).origin}, which is not loopback (allowed by --allow-insecure-http)\n`;
 }
 
 export const SETTINGS_HELP = `

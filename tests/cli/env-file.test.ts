@@ -138,7 +138,7 @@ describe('http:// to a host that is not loopback', () => {
     const allowed = await runCli(['token', '--allow-insecure-http'], { env });
     expect(allowed.code).toBe(2);
     expect(allowed.stderr).toBe(
-      'warning: http://api.example.com is http:// to a host that is not loopback: the client secret travels in clear (--allow-insecure-http)\n' +
+      'warning: the client secret goes in clear to http://api.example.com, which is not loopback (allowed by --allow-insecure-http)\n' +
         'set SECURITHINGS_CLIENT_SECRET (in the environment or .env), or run on a terminal to be asked for it\n',
     );
   });
