@@ -44,7 +44,7 @@ export interface TargetOptions {
 
 export function settleTarget(model: ApiModel, settings: Settings, options: TargetOptions = {}): Target {
   const vars = valuesOf(settings);
-  if (!vars[TARGET_VARIABLES.baseUrl]?.trim()) return { kind: 'embedded', environment: environmentNamed(model, 'local', 'the embedded server\'s environment `local`') };
+  if (!vars[TARGET_VARIABLES.baseUrl]?.trim()) return { kind: 'embedded', environment: environmentNamed(model, { value: 'local' }) };
   const baseUrl = checkedBaseUrl(settings, options);
   const missing = (['organization', 'clientId', 'clientSecret'] as const).filter((key) => !vars[TARGET_VARIABLES[key]]);
   if (missing.length > 0) {
@@ -118,13 +118,14 @@ export function isLoopbackHost(host: string): boolean {
 
 /** The named environment, else the one whose base URL matches, else the first (production). */
 function pickEnvironment(model: ApiModel, setting: Setting | undefined, baseUrl: string | undefined): Environment {
-  if (setting?.value) return environmentNamed(model, setting.value, `${TARGET_VARIABLES.environment}=${setting.value} (from ${setting.from})`);
+  if (setting?.value) return environmentNamed(model, setting);
   return model.environments.find((e) => e.baseUrl === baseUrl) ?? defaultEnvironment(model);
 }
 
-function environmentNamed(model: ApiModel, id: string, what: string): Environment {
-  const found = model.environments.find((e) => e.id === id);
-  if (!found) throw new TargetError(`${what} names no environment; known: ${model.environments.map((e) => e.id).join(', ')}`);
-  return found;
+function environmentNamed(model: ApiModel, { value, from }: { value: string; from?: string }): Environment {
+  const found = model.environments.find((e) => e.id === value);
+  if (found) return found;
+  const known = model.environments.map((e) => e.id).join(', ');
+  throw new TargetError(`${TARGET_VARIABLES.environment}=${value}${from ? ` (from ${from})` : ''} names no environment; known: ${known}`);
 }
 

@@ -87,6 +87,15 @@ describe('settings in the commands', () => {
     expect(result).toMatchObject({ code: 2, stderr: 'SECURITHINGS_BASE_URL (from ci.env) must be an http(s) URL such as https://api.securithings.com\n' });
   });
 
+  it('an unknown environment names the file it came from', async () => {
+    const dir = folderWith('SECURITHINGS_ENVIRONMENT=nope\n', 0o600, 'ci.env');
+    const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', join(process.cwd(), 'spec/securithings.yaml')], {
+      cwd: dir,
+      env: { SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c' },
+    });
+    expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(/^SECURITHINGS_ENVIRONMENT=nope \(from ci\.env\) names no environment; known: production, .*\n$/) });
+  });
+
   it('a missing value is asked for in the environment or the named file', async () => {
     const dir = folderWith('SECURITHINGS_ORGANIZATION=o\n', 0o600, 'ci.env');
     const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', join(process.cwd(), 'spec/securithings.yaml')], { cwd: dir });
