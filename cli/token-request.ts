@@ -41,6 +41,8 @@ export async function requestToken(model: ApiModel, credentials: Credentials, ti
   const body = parsedObject(answer.text);
   const token = body?.access_token ?? body?.token;
   if (response.ok && typeof token === 'string' && token !== '') {
+    // RFC 6749 (A.12): a token is visible ASCII; anything else would reach the terminal raw
+    if (!/^[\x20-\x7e]+$/.test(token)) return { ok: false, cause: 'api', message: `${url} answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed` };
     return { ok: true, token, ...(typeof body?.expires_in === 'number' ? { expiresIn: body.expires_in } : {}) };
   }
   redactor.addFromTokenBody(answer.text);

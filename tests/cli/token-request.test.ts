@@ -70,6 +70,14 @@ describe('token prints nothing secret a server sends back', () => {
     expect(code).toBe(2);
   });
 
+  it('does not print a "token" that holds control characters', async () => {
+    const hostile = await listen(json(200, { access_token: 'tok\u001b]52;c;cGF5bG9hZA==\u0007en', token_type: 'Bearer' }));
+    const result = await runCli(['token'], { env: env(hostile.url) });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`token request failed: ${hostile.url}/token/org answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed\n`);
+    expect(result.code).toBe(1);
+  });
+
   it('escapes terminal control characters in the error fields and the retry hint', async () => {
     // a header cannot carry C0 controls, but it can carry the 8-bit CSI (0x9b)
     const hostile = await listen(json(429, { error: 'slow_down\u001b[2J\u001b]0;owned\u0007', error_description: 'line\nbreak\u009b' }, { 'retry-after': '5\u009b31m' }));
