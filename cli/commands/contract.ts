@@ -35,8 +35,9 @@ export interface ContractOptions {
 const EXIT_HELP = `
 Exit codes:
   0  every assertion passed
-  1  the API broke the contract (a failed assertion or a script error); with
-     --fail-on-skip, also a skipped check
+  1  the API broke the contract (a failed assertion or a script error); also
+     a skipped check with --fail-on-skip, drift with --fail-on-drift, and
+     coverage below --min-coverage
   2  the run could not be made: bad description or settings, missing file,
      stale collection, unwritable reports folder, unreachable host, credentials
      refused
