@@ -5,7 +5,7 @@ import type { ApiModel } from '../model/model.js';
 import { tokenPath } from '../model/urls.js';
 import type { Credentials } from '../contract/target.js';
 import { Redactor } from '../contract/redact.js';
-import { printable } from './printable.js';
+import { printable } from '../contract/printable.js';
 
 export const MAX_ANSWER_BYTES = 64 * 1024;
 const MAX_DESCRIPTION_CHARS = 200;
@@ -19,8 +19,7 @@ export async function requestToken(model: ApiModel, credentials: Credentials, ti
   const url = `${credentials.baseUrl}${tokenPath(model, (name) => encodeURIComponent(name === 'organization' ? credentials.organization : credentials.clientId))}`;
   const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64');
   const redactor = new Redactor();
-  redactor.addSecret(credentials.clientSecret);
-  redactor.addSecret(basic);
+  redactor.addSecret(credentials.clientSecret, credentials.clientId);
   const shown = (text: string) => printable(redactor.text(text));
   let response: Response;
   let answer: BoundedText;

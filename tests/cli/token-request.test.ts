@@ -82,7 +82,7 @@ describe('token prints nothing secret a server sends back', () => {
     // a header cannot carry C0 controls, but it can carry the 8-bit CSI (0x9b)
     const hostile = await listen(json(429, { error: 'slow_down\u001b[2J\u001b]0;owned\u0007', error_description: 'line\nbreak\u009b' }, { 'retry-after': '5\u009b31m' }));
     const result = await runCli(['token'], { env: env(hostile.url) });
-    expect(result.stderr).toContain('(slow_down\\u001b[2J\\u001b]0;owned\\u0007: line\\u000abreak\\u009b); retry after 5\\u009b31m s\n');
+    expect(result.stderr).toContain('(slow_down\\x1b[2J\\x1b]0;owned\\x07: line\\x0abreak\\x9b); retry after 5\\x9b31m s\n');
     expectClean(result.stderr);
     expect(result.code).toBe(2);
   });
