@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { loadSpec } from '../loader/index.js';
+import { parseOrExplain, usageError } from './command-line.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
 
 /** The part of autocannon 8's API used here (the package ships no types). */
@@ -31,12 +32,29 @@ const HOST = '127.0.0.1';
 const SPEC = 'spec/securithings.yaml';
 const MAX_SECONDS = 600;
 
+const USAGE = `Usage: npm run load -- [--seconds N] [--connections N]
+
+Load check of the reference server: starts it on 127.0.0.1 (a free port, rate
+limits off), gets one token and drives authenticated GET /v1/devices with
+autocannon. Prints requests/s, p50/p99 latency, errors and non-2xx answers, and
+the process RSS before and after. Loopback only; not run in CI.
+
+Options:
+  --seconds N      how long to drive the server, 1-${MAX_SECONDS} (default 20)
+  --connections N  concurrent connections, 1-1000 (default 10)
+  -h, --help       show this help
+
+Exit codes: 0 every answer 2xx; 1 some request errored, timed out or was not
+2xx; 2 a bad option or the run could not start.
+`;
+
 function options(): { seconds: number; connections: number } {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '10' } } });
+  const config = { seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '10' }, help: { type: 'boolean', short: 'h' } } as const;
+  const values = parseOrExplain(() => parseArgs({ options: config }), USAGE);
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_SECONDS) throw new Error(`--seconds must be an integer from 1 to ${MAX_SECONDS}`);
-  if (!Number.isInteger(connections) || connections < 1 || connections > 1000) throw new Error('--connections must be an integer from 1 to 1000');
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_SECONDS) usageError(`--seconds must be an integer from 1 to ${MAX_SECONDS}`, USAGE);
+  if (!Number.isInteger(connections) || connections < 1 || connections > 1000) usageError('--connections must be an integer from 1 to 1000', USAGE);
   return { seconds, connections };
 }
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBaseline, type Baseline } from './baseline.js';
+import { parseOrExplain, usageError } from './command-line.js';
 import { environmentSection } from './environment.js';
 import { section } from './markdown.js';
 import { contractCost, generation, shipped, type Settings } from './sections.js';
@@ -22,12 +23,31 @@ import { tokenEconomy, tokenSection } from './tokens.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const children = new Set<ChildProcess>();
 
+const USAGE = `Usage: npm run bench -- [--quick] [--runs N] [--seconds N] [--baseline COMMIT]
+
+Measures, side by side in one run: generation (ours, Portman,
+openapi-to-postmanv2), the contract run's cost against a fetch floor, token
+requests per run, and the reference server against Prism. Writes
+bench/RESULTS.md. Builds dist/ and installs the pinned peers (bench/tools) on
+first use. Loopback only; takes several minutes; not run in CI.
+
+Options:
+  --quick            few runs: rough numbers, quickly
+  --runs N           whole-process runs per measurement, 1-50 (default 7,
+                     with --quick 2)
+  --seconds N        seconds per server load test, 1-120 (default 10, with
+                     --quick 2)
+  --baseline COMMIT  also measure our generator at COMMIT
+  -h, --help         show this help
+`;
+
 function settings(): Settings & { baseline?: string; quick: boolean } {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, baseline: { type: 'string' }, runs: { type: 'string' }, seconds: { type: 'string' } } });
+  const options = { quick: { type: 'boolean', default: false }, baseline: { type: 'string' }, runs: { type: 'string' }, seconds: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+  const values = parseOrExplain(() => parseArgs({ options }), USAGE);
   const quick = values.quick === true;
   const bounded = (text: string | undefined, fallback: number, max: number) => {
     const n = text === undefined ? fallback : Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`expected an integer from 1 to ${max}, got ${text}`);
+    if (!Number.isInteger(n) || n < 1 || n > max) usageError(`expected an integer from 1 to ${max}, got ${text}`, USAGE);
     return n;
   };
   return {

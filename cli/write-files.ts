@@ -57,7 +57,7 @@ export function writeFiles(outDir: string, files: readonly OutputFile[]): string
       const target = join(outDir, file.path);
       mkdirSync(dirname(target), { recursive: true });
       staged.push(tempFor(target));
-      writeFileSync(tempFor(target), file.content);
+      writeFileSync(tempFor(target), file.content, { flag: 'wx' });
     }
     for (const file of changed) renameSync(tempFor(join(outDir, file.path)), join(outDir, file.path));
   } catch (error) {

@@ -42,63 +42,112 @@ export class TargetError extends Error {
   override name = 'TargetError';
 }
 
-type Settings = Readonly<Record<string, string | undefined>>;
+/** One setting's value and where it came from: `the environment` or the dotenv file's name. */
+export interface Setting {
+  value: string;
+  from: string;
+}
 
-export function settleTarget(model: ApiModel, vars: Settings): Target {
+/** The settings, and the dotenv file they may come from (named in messages). */
+export interface Settings {
+  vars: Readonly<Record<string, Setting | undefined>>;
+  file: string;
+}
+
+export interface TargetOptions {
+  /** Lets a base URL be `http://` to a host that is not loopback (the secret then travels in clear). */
+  allowInsecureHttp?: boolean;
+}
+
+export function settleTarget(model: ApiModel, settings: Settings, options: TargetOptions = {}): Target {
   const names = settingNames(model);
-  if (!vars[names.baseUrl]?.trim()) return { kind: 'embedded', environment: pickEnvironment(model, 'local', undefined) };
-  const baseUrl = checkedBaseUrl(model, vars[names.baseUrl]!);
+  const vars = valuesOf(settings);
+  if (!vars[names.baseUrl]?.trim()) return { kind: 'embedded', environment: environmentNamed(model, { value: 'local' }) };
+  const baseUrl = checkedBaseUrl(model, settings, options);
   const missing = [...Object.values(names.pathVariables), names.clientId, names.clientSecret].filter((name) => !vars[name]);
   if (missing.length > 0) {
-    throw new TargetError(`${names.baseUrl} is set, so ${missing.join(', ')} must be set too (in the environment or .env)`);
+    throw new TargetError(`${named(settings, names.baseUrl)} is set, so ${missing.join(', ')} must be set too ${where(settings)}`);
   }
   const credentials = { ...clientOf(model, vars), baseUrl, clientSecret: vars[names.clientSecret]! };
-  return { kind: 'remote', environment: pickEnvironment(model, vars[names.environment], baseUrl), credentials };
+  return { kind: 'remote', environment: pickEnvironment(model, settings.vars[names.environment], baseUrl), credentials };
 }
 
 /**
  * The API a token request goes to, without the secret: the base URL when set, else the one of
  * <PREFIX>_ENVIRONMENT, else the first (production).
  */
-export function settleTokenTarget(model: ApiModel, vars: Settings): TokenTarget {
+export function settleTokenTarget(model: ApiModel, settings: Settings, options: TargetOptions = {}): TokenTarget {
   const names = settingNames(model);
+  const vars = valuesOf(settings);
   const missing = [...Object.values(names.pathVariables), names.clientId].filter((name) => !vars[name]);
-  if (missing.length > 0) throw new TargetError(`set ${missing.join(' and ')} (in the environment or .env)`);
-  const given = vars[names.baseUrl]?.trim();
-  const baseUrl = given ? checkedBaseUrl(model, given) : pickEnvironment(model, vars[names.environment], undefined).baseUrl;
+  if (missing.length > 0) throw new TargetError(`set ${missing.join(' and ')} ${where(settings)}`);
+  const baseUrl = vars[names.baseUrl]?.trim() ? checkedBaseUrl(model, settings, options) : pickEnvironment(model, settings.vars[names.environment], undefined).baseUrl;
   return { ...clientOf(model, vars), baseUrl };
 }
 
+/** `(in the environment or .env)`: where a missing setting may be given. */
+export function where(settings: Settings): string {
+  return `(in the environment or ${settings.file})`;
+}
+
+/** `SECURITHINGS_BASE_URL (from .env)`: a setting named with where its value came from. */
+function named(settings: Settings, name: string): string {
+  return `${name} (from ${settings.vars[name]?.from ?? 'nowhere'})`;
+}
+
+function valuesOf(settings: Settings): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(settings.vars).map(([name, setting]) => [name, setting?.value]));
+}
+
 /** The client id and every token-path variable's value, from their settings. */
-function clientOf(model: ApiModel, vars: Settings): { clientId: string } & Record<string, string> {
+function clientOf(model: ApiModel, vars: Record<string, string | undefined>): { clientId: string } & Record<string, string> {
   const names = settingNames(model);
   const path = Object.entries(names.pathVariables).map(([variable, setting]) => [variable, vars[setting]!]);
   return { ...Object.fromEntries(path), clientId: vars[names.clientId]! };
 }
 
 /** An http(s) base URL without credentials, query or fragment, and without a trailing slash. */
-function checkedBaseUrl(model: ApiModel, value: string): string {
+function checkedBaseUrl(model: ApiModel, settings: Settings, options: TargetOptions): string {
   const names = settingNames(model);
-  const problem = `${names.baseUrl} must be an http(s) URL such as ${defaultEnvironment(model).baseUrl}`;
+  const name = named(settings, names.baseUrl);
+  const problem = `${name} must be an http(s) URL such as ${defaultEnvironment(model).baseUrl}`;
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(settings.vars[names.baseUrl]!.value.trim());
   } catch {
     throw new TargetError(problem);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TargetError(problem);
   // a user or password in the URL would travel into every report that names the target
-  if (url.username || url.password) throw new TargetError(`${names.baseUrl} must not hold credentials; use ${names.clientId} and ${names.clientSecret}`);
+  if (url.username || url.password) throw new TargetError(`${name} must not hold credentials; use ${names.clientId} and ${names.clientSecret}`);
   if (url.search || url.hash) throw new TargetError(`${problem}, without a query or fragment`);
+  if (sendsInClear(url.href) && !options.allowInsecureHttp) {
+    throw new TargetError(`${name} is http:// to ${url.hostname}, which is not loopback: the client secret would travel in clear. Use https://, or pass --allow-insecure-http to send it anyway`);
+  }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+/** True for an `http://` URL to a host that is not loopback: what is sent there travels in clear. */
+export function sendsInClear(baseUrl: string): boolean {
+  const url = new URL(baseUrl);
+  return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+}
+
+/** localhost, 127.0.0.0/8 and ::1 (bracketed or not). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
 /** The named environment, else the one whose base URL matches, else the first (production). */
-function pickEnvironment(model: ApiModel, id: string | undefined, baseUrl: string | undefined): Environment {
-  if (id) {
-    const named = model.environments.find((e) => e.id === id);
-    if (!named) throw new TargetError(`${settingNames(model).environment}=${id} names no environment; known: ${model.environments.map((e) => e.id).join(', ')}`);
-    return named;
-  }
+function pickEnvironment(model: ApiModel, setting: Setting | undefined, baseUrl: string | undefined): Environment {
+  if (setting?.value) return environmentNamed(model, setting);
   return model.environments.find((e) => e.baseUrl === baseUrl) ?? defaultEnvironment(model);
+}
+
+function environmentNamed(model: ApiModel, { value, from }: { value: string; from?: string }): Environment {
+  const found = model.environments.find((e) => e.id === value);
+  if (found) return found;
+  const known = model.environments.map((e) => e.id).join(', ');
+  throw new TargetError(`${settingNames(model).environment}=${value}${from ? ` (from ${from})` : ''} names no environment; known: ${known}`);
 }

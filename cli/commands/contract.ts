@@ -1,19 +1,20 @@
 import { Command } from 'commander';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ReportFile } from '../../contract/events.js';
 import type { GenerateContext } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
 import { CliError } from '../errors.js';
 import { driftCount } from '../../contract/drift/drift.js';
-import { settleTarget } from '../../contract/target.js';
+import { sendsInClear, settleTarget } from '../../contract/target.js';
 import { exitCodeOf } from '../../contract/outcome.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
-import { readSettings } from '../env-file.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
+import { prepareReportsFolder } from '../report-files.js';
+import { insecureHttpWarning, readCommandSettings, SETTINGS_HELP } from '../settings.js';
+import { writeFiles } from '../write-files.js';
 import { DEFAULT_OUT } from './generate.js';
 
 export interface ContractOptions {
@@ -23,35 +24,53 @@ export interface ContractOptions {
   rateLimits: boolean;
   /** Commander's `--no-pacing`: false turns the collection's rate-limit pacing off. */
   pacing: boolean;
-  dotenv: string;
+  dotenv?: string;
+  allowInsecureHttp: boolean;
+  failOnSkip: boolean;
   failOnDrift: boolean;
   /** `--min-coverage N`: the run fails below N percent. */
   minCoverage?: number;
 }
 
+const EXIT_HELP = `
+Exit codes:
+  0  every assertion passed
+  1  the API broke the contract (a failed assertion or a script error); also
+     a skipped check with --fail-on-skip, drift with --fail-on-drift, and
+     coverage below --min-coverage
+  2  the run could not be made: bad description or settings, missing file,
+     stale collection, unwritable reports folder, unreachable host, credentials
+     refused
+`;
+
 export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('contract')
     .description(
-      'run the committed Postman collection with newman against the embedded reference server, or against the API\n' +
-        'named by <PREFIX>_BASE_URL, <PREFIX>_CLIENT_ID, <PREFIX>_CLIENT_SECRET and one <PREFIX>_<NAME> per token-path\n' +
-        'variable (from the environment or .env; never from arguments). The prefix is the description\'s info.envPrefix:\n' +
-        'SECURITHINGS_ (SECURITHINGS_ORGANIZATION, ...) for the shipped one',
+      'run the committed Postman collection with newman against the embedded reference server, or against the API ' +
+        'named by the <PREFIX>_* settings (from the environment or .env; never from arguments). The prefix is the ' +
+        "description's info.envPrefix: SECURITHINGS for the shipped one.",
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
     .option('--reports <dir>', 'where to write the reports (JUnit, HTML, drift, coverage)', 'reports')
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
     .option('--no-pacing', 'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against <PREFIX>_BASE_URL and with --rate-limits)')
-    .option('--dotenv <file>', 'a dotenv file with the <PREFIX>_* settings', '.env')
+    .option('--dotenv <file>', 'a dotenv file with <PREFIX>_* settings; must exist when named (default: .env, when present)')
+    .option('--allow-insecure-http', 'allow an http:// base URL to a host that is not loopback (the secret travels in clear)', false)
+    .option('--fail-on-skip', 'a skipped check fails the run (exit 1)', false)
     .option('--fail-on-drift', 'exit 1 when the answers hold undocumented fields, statuses, content types or enum values (see reports/contract-drift.md)', false)
     .option('--min-coverage <percent>', 'exit 1 when coverage (see reports/contract-coverage.json) is below this percentage', percentage)
+    .addHelpText('after', `${SETTINGS_HELP}${EXIT_HELP}`)
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
 
 export async function runContractCommand(options: ContractOptions, io: CliIO, ctx: GenerateContext): Promise<ExitCode> {
+  const reportsDir = resolve(io.cwd, options.reports);
+  prepareReportsFolder(reportsDir, options.reports);
   const model = readSpec(options.spec, io.cwd);
   const collection = committedCollection(model, options, io, ctx);
-  const target = settleTarget(model, readSettings(io.env, io.cwd, options.dotenv));
+  const target = settleTarget(model, readCommandSettings(io, options.dotenv), options);
+  if (target.kind === 'remote' && sendsInClear(target.credentials.baseUrl)) io.stderr(insecureHttpWarning(target.credentials.baseUrl));
   const environment = readJson(join(resolve(io.cwd, options.collections), `${model.info.id}-${target.environment.id}.postman_environment.json`));
   // the reference server (fastify, jose) loads only when it is the target
   const server = target.kind === 'embedded' ? await (await import('../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
@@ -73,11 +92,12 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
       io.stdout,
       { model, shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.' },
     );
-    writeReports(resolve(io.cwd, options.reports), files);
-    io.stdout(`Reports: ${files.map((f) => relative(io.cwd, join(resolve(io.cwd, options.reports), f.path))).join(', ')}\n`);
+    writeFiles(reportsDir, files);
+    io.stdout(`Reports: ${files.map((f) => relative(io.cwd, join(reportsDir, f.path))).join(', ')}\n`);
     const gates = [
       ...(options.failOnDrift && driftCount(drift).findings > 0 ? ['--fail-on-drift: the answers drifted from the description'] : []),
       ...(options.minCoverage !== undefined && coverage.percent < options.minCoverage ? [`--min-coverage ${options.minCoverage}: coverage is ${coverage.percent}%`] : []),
+      ...(options.failOnSkip && summary.skipped.length > 0 ? [`--fail-on-skip: ${summary.skipped.length} checks skipped`] : []),
     ];
     for (const gate of gates) io.stdout(`FAILED ${gate}\n`);
     const code = exitCodeOf(summary);
@@ -119,9 +139,4 @@ function readJson(path: string): object {
     if (error instanceof CliError) throw error;
     throw new CliError(`${path} is not valid JSON (${(error as Error).message}): run \`npm run generate\``);
   }
-}
-
-function writeReports(dir: string, files: ReportFile[]): void {
-  mkdirSync(dir, { recursive: true });
-  for (const file of files) writeFileSync(join(dir, file.path), file.content);
 }

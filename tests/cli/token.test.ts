@@ -53,9 +53,9 @@ describe('token', () => {
 
   it('reports a refused secret with the status, without echoing the secret', async () => {
     const result = await runCli(['token'], { env: env({ SECURITHINGS_CLIENT_SECRET: 'not-the-secret-42' }) });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^token request failed: http:\/\/127\.0\.0\.1:\d+\/token\/demo answered HTTP 401 \(invalid_client\)\n$/);
+    expect(result.stderr).toMatch(/^token request failed: http:\/\/127\.0\.0\.1:\d+\/token\/demo answered HTTP 401 \(invalid_client(: [^\n]*)?\)\n$/);
     expect(result.stderr).not.toContain('not-the-secret-42');
   });
 });

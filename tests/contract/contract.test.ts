@@ -68,14 +68,14 @@ describe('npm run contract refuses bad setups with exit 2', () => {
     const result = await runCli(['contract'], { env: { SECURITHINGS_BASE_URL: 'http://127.0.0.1:9' } });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'SECURITHINGS_BASE_URL is set, so SECURITHINGS_ORGANIZATION, SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too (in the environment or .env)',
+      'SECURITHINGS_BASE_URL (from the environment) is set, so SECURITHINGS_ORGANIZATION, SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too (in the environment or .env)',
     );
   });
 
   it.each([
-    ['https://client:secret@api.example.com', 'SECURITHINGS_BASE_URL must not hold credentials; use SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET'],
-    ['ftp://api.example.com', 'SECURITHINGS_BASE_URL must be an http(s) URL such as https://api.securithings.com'],
-    ['https://api.example.com/?x=1', 'SECURITHINGS_BASE_URL must be an http(s) URL such as https://api.securithings.com, without a query or fragment'],
+    ['https://client:secret@api.example.com', 'SECURITHINGS_BASE_URL (from the environment) must not hold credentials; use SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET'],
+    ['ftp://api.example.com', 'SECURITHINGS_BASE_URL (from the environment) must be an http(s) URL such as https://api.securithings.com'],
+    ['https://api.example.com/?x=1', 'SECURITHINGS_BASE_URL (from the environment) must be an http(s) URL such as https://api.securithings.com, without a query or fragment'],
   ])('refuses SECURITHINGS_BASE_URL=%s', async (url, message) => {
     const env = { SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' };
     for (const command of ['contract', 'token']) {
@@ -87,10 +87,12 @@ describe('npm run contract refuses bad setups with exit 2', () => {
 
   it('reads the target from a .env file', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'contract-env-'));
-    writeFileSync(join(cwd, '.env'), 'SECURITHINGS_BASE_URL=http://127.0.0.1:9\nSECURITHINGS_ORGANIZATION=demo\n');
+    writeFileSync(join(cwd, '.env'), 'SECURITHINGS_BASE_URL=http://127.0.0.1:9\nSECURITHINGS_ORGANIZATION=demo\n', { mode: 0o600 });
     const result = await runCli(['contract', '--spec', resolve('spec/securithings.yaml'), '--collections', resolve('collections')], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too');
+    expect(result.stderr.trim()).toBe(
+      'SECURITHINGS_BASE_URL (from .env) is set, so SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too (in the environment or .env)',
+    );
   });
 
   it('refuses to run a collection that is stale against the spec', async () => {

@@ -26,22 +26,25 @@ describe('settingNames', () => {
   });
 });
 
+/** Settings as the CLI reads them, every value from the environment. */
+const fromEnv = (vars: Record<string, string>) => ({ vars: Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { value, from: 'the environment' }])), file: '.env' });
+
 describe('settleTarget', () => {
   const vars = { ACME_API_BASE_URL: 'https://api.acme.example', ACME_API_CLIENT_ID: 'c', ACME_API_CLIENT_SECRET: 's', ACME_API_TENANT_ID: 't1', ACME_API_REGION: 'eu' };
 
   it('carries every token-path variable by its name', () => {
-    const target = settleTarget(tenantModel, vars);
+    const target = settleTarget(tenantModel, fromEnv(vars));
     expect(target).toMatchObject({ kind: 'remote', credentials: { baseUrl: 'https://api.acme.example', clientId: 'c', clientSecret: 's', tenantId: 't1', region: 'eu' } });
-    expect(settleTokenTarget(tenantModel, vars)).toEqual({ baseUrl: 'https://api.acme.example', clientId: 'c', tenantId: 't1', region: 'eu' });
+    expect(settleTokenTarget(tenantModel, fromEnv(vars))).toEqual({ baseUrl: 'https://api.acme.example', clientId: 'c', tenantId: 't1', region: 'eu' });
   });
 
   it('names the missing settings with the description\'s prefix', () => {
     const { ACME_API_REGION: _region, ...rest } = vars;
-    expect(() => settleTarget(tenantModel, rest)).toThrow(new TargetError('ACME_API_BASE_URL is set, so ACME_API_REGION must be set too (in the environment or .env)'));
-    expect(() => settleTarget(tenantModel, { ...vars, SECURITHINGS_BASE_URL: 'x', ACME_API_BASE_URL: 'ftp://x' })).toThrow(/^ACME_API_BASE_URL must be an http\(s\) URL such as https:\/\/api\.securithings\.com$/);
+    expect(() => settleTarget(tenantModel, fromEnv(rest))).toThrow(new TargetError('ACME_API_BASE_URL (from the environment) is set, so ACME_API_REGION must be set too (in the environment or .env)'));
+    expect(() => settleTarget(tenantModel, fromEnv({ ...vars, SECURITHINGS_BASE_URL: 'x', ACME_API_BASE_URL: 'ftp://x' }))).toThrow(/^ACME_API_BASE_URL \(from the environment\) must be an http\(s\) URL such as https:\/\/api\.securithings\.com$/);
   });
 
   it('ignores other descriptions\' settings: without its own base URL the run goes to the embedded server', () => {
-    expect(settleTarget(tenantModel, { SECURITHINGS_BASE_URL: 'https://api.securithings.com' }).kind).toBe('embedded');
+    expect(settleTarget(tenantModel, fromEnv({ SECURITHINGS_BASE_URL: 'https://api.securithings.com' })).kind).toBe('embedded');
   });
 });
