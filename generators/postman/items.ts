@@ -55,7 +55,7 @@ function authFolder(model: ApiModel): ItemDefinition {
         name: 'Get access token',
         description: markdown(`${model.auth.description.trim()}\n\nThe answer's token is cached for the other requests, so sending this by hand is optional.`),
         request,
-        event: [event(tokenItemId, 'test', check.testScript(checks))],
+        event: [event(tokenItemId, 'test', check.testScript(checks, 200))],
       },
     ],
   };
@@ -84,7 +84,7 @@ function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): 
   const id = stableUuid(model.info.id, 'item', endpoint.id);
   const events = [
     ...(endpoint.requires.length > 0 ? [event(id, 'prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
-    ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks))] : []),
+    ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks, success!.status))] : []),
   ];
   return {
     id,
@@ -121,7 +121,7 @@ function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
     name: c.name,
     ...(c.basis ? { description: markdown(`Basis: ${c.basis}.`) } : {}),
     request,
-    event: [...(prerequest.length > 0 ? [event(id, 'prerequest', prerequest)] : []), event(id, 'test', check.testScript(checks))],
+    event: [...(prerequest.length > 0 ? [event(id, 'prerequest', prerequest)] : []), event(id, 'test', check.testScript(checks, c.expect.status))],
   };
 }
 

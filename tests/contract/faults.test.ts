@@ -82,6 +82,15 @@ describe('the contract run under faults', () => {
     expect(onItem(run, GET_DEVICES)).toHaveLength(1); // a 500 is not retried
   });
 
+  it('reports the checks that need the documented status as skipped, with the reason, when the status is wrong', async () => {
+    const run = await runWith([{ kind: 'status', status: 404, match: 'data', times: 1 }]);
+    expect(run.summary.failures.map((f) => `${f.item} > ${f.name}`)).toEqual([`${GET_DEVICES} > status is 200`]);
+    const skipped = run.summary.skipped.filter((a) => a.item === GET_DEVICES);
+    expect(skipped.map((a) => a.name)).toEqual(['body is JSON', 'Content-Type is JSON', 'body matches the DeviceList schema']);
+    for (const check of skipped) expect(check.skipReason).toBe('status is 200 failed');
+    expect(run.terminal).toMatch(/\d+ passed, 1 failed, [1-9]\d* skipped/);
+  });
+
   it('recovers from a 429 with Retry-After: 1 by waiting and retrying once', async () => {
     const run = await runWith([{ kind: 'rate-limit', retryAfter: 1, match: 'data', times: 1 }]);
     expect(run.summary.failures).toEqual([]);

@@ -11,7 +11,14 @@ export type Check = string;
 const walk = (keys: string, from = 'body') => `${keys}.reduce((v, k) => (v == null ? undefined : v[k]), ${from})`;
 
 /** `pm.test(<name as data>, <fn>);`: `fn` is source, possibly several lines. */
-const test = (name: string, fn: string | string[]) => `pm.test(${jsLiteral(name)}, ${[fn].flat().join('\n')});`;
+const test = (name: string, fn: string | string[], runner = 'pm.test') => `${runner}(${jsLiteral(name)}, ${[fn].flat().join('\n')});`;
+
+/**
+ * A check that means something only when the documented status came: `check`, declared by
+ * testScript(), is pm.test then and pm.test.skip otherwise, so a wrong status is one failure
+ * and its dependants are reported skipped, not passed on an error body.
+ */
+const dependent = (name: string, fn: string | string[]) => test(name, fn, 'check');
 
 export function statusCheck(status: number): Check {
   return test(`status is ${status}`, `() => pm.response.to.have.status(${jsLiteral(status)})`);
@@ -19,13 +26,13 @@ export function statusCheck(status: number): Check {
 
 export function jsonCheck(contentType: boolean): Check {
   const header = contentType
-    ? `\n${test('Content-Type is JSON', "() => pm.expect(pm.response.headers.get('Content-Type') || '').to.match(/^application\\/([\\w.+-]+\\+)?json/i)")}`
+    ? `\n${dependent('Content-Type is JSON', "() => pm.expect(pm.response.headers.get('Content-Type') || '').to.match(/^application\\/([\\w.+-]+\\+)?json/i)")}`
     : '';
-  return `${test('body is JSON', "() => pm.expect(body, 'a JSON body').to.not.equal(undefined)")}${header}`;
+  return `${dependent('body is JSON', "() => pm.expect(body, 'a JSON body').to.not.equal(undefined)")}${header}`;
 }
 
 export function schemaCheck(name: string, schema: JsonSchema): Check {
-  return test(`body matches the ${name} schema`, `() => pm.response.to.have.jsonSchema(${jsLiteral(schema)})`);
+  return dependent(`body matches the ${name} schema`, `() => pm.response.to.have.jsonSchema(${jsLiteral(schema)})`);
 }
 
 export function timeCheck(ms: number): Check {
@@ -37,8 +44,8 @@ export function pageCheck(page: NonNullable<Expectation['page']>): Check {
   const total = `body && body[${jsLiteral(page.total)}]`;
   const limit = jsLiteral(page.limit);
   return [
-    test(`${page.items} holds at most ${page.limit}`, `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${limit}); }`),
-    test(`${page.total} counts every match (an integer, at least the page size; a full page when there are matches)`, [
+    dependent(`${page.items} holds at most ${page.limit}`, `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${limit}); }`),
+    dependent(`${page.total} counts every match (an integer, at least the page size; a full page when there are matches)`, [
       '() => {',
       `  const items = ${items}; const total = ${total};`,
       `  pm.expect(Number.isInteger(total), ${jsLiteral(`${page.total} is an integer`)}).to.equal(true);`,
@@ -51,7 +58,7 @@ export function pageCheck(page: NonNullable<Expectation['page']>): Check {
 
 export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Check {
   const [items, field] = [jsLiteral(rule.items), jsLiteral(rule.field)];
-  return test(`every ${rule.items} entry that reports ${rule.field} has ${rule.field} = ${String(rule.equals)}`, [
+  return dependent(`every ${rule.items} entry that reports ${rule.field} has ${rule.field} = ${String(rule.equals)}`, [
     '() => {',
     `  pm.expect(body && body[${items}]).to.be.an('array');`,
     `  body[${items}].forEach((item, i) => { if (item && item[${field}] !== undefined) pm.expect(String(item[${field}]), ${items} + '[' + i + '].' + ${field}).to.equal(String(${jsLiteral(rule.equals)})); });`,
@@ -62,12 +69,12 @@ export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Che
 /** Token answer: RFC 6749 fields, the documented lifetime, and a JWT that is signed. */
 export function tokenChecks(auth: Auth): Check {
   return [
-    test(`token_type is ${auth.tokenPrefix} (any case)`, `() => pm.expect(String(body && body.token_type).toLowerCase()).to.equal(${jsLiteral(auth.tokenPrefix.toLowerCase())})`),
+    dependent(`token_type is ${auth.tokenPrefix} (any case)`, `() => pm.expect(String(body && body.token_type).toLowerCase()).to.equal(${jsLiteral(auth.tokenPrefix.toLowerCase())})`),
     `const CryptoJS = require('crypto-js');`,
     `const jwt = (() => { try { return String(body.access_token).split('.').slice(0, 2).map((part) => JSON.parse(CryptoJS.enc.Utf8.stringify(CryptoJS.enc.Base64.parse(part.replace(/-/g, '+').replace(/_/g, '/'))))); } catch (e) { return undefined; } })();`,
-    test('access_token is a JWT: three base64url parts, JSON header and claims', "() => { pm.expect(String(body && body.access_token)).to.match(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/); pm.expect(jwt, 'decodable header and claims').to.be.an('array'); }"),
-    test('access_token is signed (alg is not none)', "() => { pm.expect(jwt && jwt[0].alg).to.be.a('string'); pm.expect(String(jwt[0].alg).toLowerCase()).to.not.equal('none'); pm.expect(String(body.access_token).split('.')[2]).to.not.equal(''); }"),
-    test(`the token lives the documented ${auth.lifetimeSeconds} s (expires_in and exp - iat, where given)`, [
+    dependent('access_token is a JWT: three base64url parts, JSON header and claims', "() => { pm.expect(String(body && body.access_token)).to.match(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/); pm.expect(jwt, 'decodable header and claims').to.be.an('array'); }"),
+    dependent('access_token is signed (alg is not none)', "() => { pm.expect(jwt && jwt[0].alg).to.be.a('string'); pm.expect(String(jwt[0].alg).toLowerCase()).to.not.equal('none'); pm.expect(String(body.access_token).split('.')[2]).to.not.equal(''); }"),
+    dependent(`the token lives the documented ${auth.lifetimeSeconds} s (expires_in and exp - iat, where given)`, [
       '() => {',
       `  const claims = jwt ? jwt[1] : {};`,
       `  const given = [body.expires_in, Number.isInteger(claims.exp) && Number.isInteger(claims.iat) ? claims.exp - claims.iat : undefined].filter((v) => v !== undefined);`,
@@ -100,13 +107,14 @@ export function captureVariables(capture: Record<string, string>): Check {
     .join('\n');
 }
 
-/** Wraps checks so they stand aside while the recovery script retries this request. */
-export function testScript(checks: Check[]): string[] {
+/** Wraps checks so they stand aside while the recovery script retries this request; `status` is the one the checks expect. */
+export function testScript(checks: Check[], status: number): string[] {
   return [
     '(function () {',
     `  if (pm.collectionVariables.get(${jsLiteral(CACHE.retrying)}) === pm.info.requestId) return; // a retry follows`,
     "  if (!pm.response || typeof pm.response.code !== 'number') { pm.test('an answer arrived', () => pm.expect.fail('no answer: see the request error')); return; }",
     '  const body = (() => { try { return pm.response.json(); } catch (e) { return undefined; } })();',
+    `  const check = pm.response.code === ${jsLiteral(status)} ? pm.test : pm.test.skip;`,
     ...checks.filter((check) => check !== '').flatMap((check) => check.split('\n').map((line) => `  ${line}`)),
     '})();',
   ];
