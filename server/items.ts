@@ -1,0 +1,114 @@
+// A resource's items, made from the description: the item schema its list or fetch-one endpoint
+// names, the examples as seeds, the fields its filters read, and a unique key per tenant.
+import { createHash } from 'node:crypto';
+import type { ApiModel, Endpoint, JsonSchema, Resource } from '../model/model.js';
+import { filterField, isFilter, successResponse } from '../model/model.js';
+import { isObject, join, pick, sample, uuidFrom, type Sampling } from './sample.js';
+
+export type Item = Record<string, unknown>;
+
+/** The field the `extraFields` option adds to every item, when the item schema does not name it. */
+export const EXTRA_FIELD = 'serialNumber';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ItemSchema {
+  /** The self-contained schema the item schema lives in (its `definitions` resolve references). */
+  root: JsonSchema;
+  /** The item schema itself (may be a `$ref` into `root.definitions`). */
+  node: unknown;
+}
+
+export interface SeedOptions {
+  organization: string;
+  /** Position of the tenant, so integer keys differ between tenants. */
+  tenantIndex: number;
+  count: number;
+  extraFields: boolean;
+}
+
+/** The schema of one item of a resource: a list's `items` schema, else a fetch-one's answer. Undefined when the resource has neither. */
+export function itemSchema(model: ApiModel, resource: Resource): ItemSchema | undefined {
+  for (const endpoint of resource.endpoints) {
+    const name = successResponse(endpoint)?.schema;
+    const root = name === undefined ? undefined : model.schemas[name];
+    if (root === undefined) continue;
+    if (endpoint.list) return { root, node: (root.properties as Record<string, JsonSchema>)[endpoint.list.items]!.items };
+    if (endpoint.item) return { root, node: root };
+  }
+  return undefined;
+}
+
+export function seedItems(model: ApiModel, resource: Resource, options: SeedOptions): Item[] {
+  const schema = itemSchema(model, resource);
+  if (!schema) return [];
+  const seeds = exampleSeeds(resource);
+  const key = resource.endpoints.find((e) => e.item)?.item?.key;
+  return Array.from({ length: options.count }, (_, index) => {
+    const sampling: Sampling = { root: schema.root, seeds, index, salt: `${options.organization}:${resource.id}` };
+    const item = (sample(schema.node, '', sampling) ?? {}) as Item;
+    for (const { field, values } of filterFields(resource)) setField(item, field, values[pick(values.length, sampling, field)]);
+    if (key !== undefined) item[key] = keyValue(item[key], keyPrefix(seeds.get(key), resource), options, index);
+    if (options.extraFields && !(EXTRA_FIELD in item)) item[EXTRA_FIELD] = `ST${digest(`${sampling.salt}:${index}`).slice(0, 10).toUpperCase()}`;
+    return item;
+  });
+}
+
+/** Every filter of the resource's lists: the field it reads and the values it can match. */
+export function filterFields(resource: Resource): Array<{ field: string; values: readonly unknown[] }> {
+  return resource.endpoints.flatMap((e) =>
+    e.list
+      ? e.query.filter(isFilter).map((p) => ({ field: filterField(p), values: p.type === 'flag' ? [true, false] : p.enum! }))
+      : [],
+  );
+}
+
+/**
+ * A string key `<prefix>-<organization>-0001` (a uuid when the sampled one is), or an integer unique
+ * across tenants. Keys are unique across tenants, so another tenant's key is a 404, never someone else's item.
+ */
+function keyValue(sampled: unknown, prefix: string, options: SeedOptions, index: number): string | number {
+  if (typeof sampled === 'number') return options.tenantIndex * 1_000_000 + index + 1;
+  if (typeof sampled === 'string' && UUID.test(sampled)) return uuidFrom(`${options.organization}:${prefix}:${index}`);
+  return `${prefix}-${options.organization}-${String(index + 1).padStart(4, '0')}`;
+}
+
+/** The example key's prefix (`dev` of `dev-0001`), else the resource id. */
+function keyPrefix(examples: readonly unknown[] | undefined, resource: Resource): string {
+  const example = examples?.find((v): v is string => typeof v === 'string');
+  return (example === undefined ? undefined : /^([A-Za-z][A-Za-z0-9]*)[-_]/.exec(example)?.[1]) ?? resource.id;
+}
+
+/** Sets a dotted field, making the objects on the way when the item has none there. */
+function setField(item: Item, field: string, value: unknown): void {
+  const steps = field.split('.');
+  let node = item;
+  for (const step of steps.slice(0, -1)) {
+    if (!isObject(node[step])) node[step] = {};
+    node = node[step] as Item;
+  }
+  node[steps[steps.length - 1]!] = value;
+}
+
+/** Leaf values of the documented example items, by field path (`[]` for array elements). */
+function exampleSeeds(resource: Resource): Map<string, unknown[]> {
+  const seeds = new Map<string, unknown[]>();
+  for (const endpoint of resource.endpoints) for (const item of exampleItems(endpoint)) collect(item, '', seeds);
+  return seeds;
+}
+
+function exampleItems(endpoint: Endpoint): unknown[] {
+  const bodies = endpoint.examples.filter((x) => x.status >= 200 && x.status < 300).map((x) => x.body);
+  if (endpoint.list) return bodies.flatMap((body) => (isObject(body) && Array.isArray(body[endpoint.list!.items]) ? (body[endpoint.list!.items] as unknown[]) : []));
+  return endpoint.item ? bodies : [];
+}
+
+function collect(value: unknown, path: string, seeds: Map<string, unknown[]>): void {
+  if (Array.isArray(value)) return value.forEach((v) => collect(v, `${path}[]`, seeds));
+  if (isObject(value)) return Object.entries(value).forEach(([k, v]) => collect(v, join(path, k), seeds));
+  if (value !== null) seeds.set(path, [...(seeds.get(path) ?? []), value]);
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
