@@ -20,6 +20,7 @@ export interface Sampling {
 const EPOCH_MS = Date.UTC(2024, 11, 31, 23, 59, 59);
 const MAX_DEPTH = 8;
 
+/** A value for `schema`; undefined only for a string no made-up value fits. */
 export function sample(schema: unknown, path: string, s: Sampling, depth = 0): unknown {
   const node = resolve(schema, s.root);
   if (node === undefined || depth > MAX_DEPTH) return null;
@@ -34,7 +35,7 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
     case 'array':
       return sampleArray(node, path, s, depth);
     case 'string':
-      return seeded(path, s, 'string') ?? sampleString(node, path, s);
+      return seeded(path, s, 'string') ?? fitsPattern(sampleString(node, path, s), node);
     case 'integer':
     case 'number':
       return seeded(path, s, 'number') ?? sampleNumber(node, s);
@@ -61,9 +62,12 @@ function typeOf(node: Schema): string | undefined {
   return isObject(node.properties) ? 'object' : undefined;
 }
 
+/** Every property; an optional one without a value that fits (a `pattern` and no example) is left out. */
 function sampleObject(node: Schema, path: string, s: Sampling, depth: number): Record<string, unknown> {
   const properties = isObject(node.properties) ? node.properties : {};
-  return Object.fromEntries(Object.entries(properties).map(([name, child]) => [name, sample(child, join(path, name), s, depth + 1)]));
+  const required = Array.isArray(node.required) ? node.required : [];
+  const entries = Object.entries(properties).map(([name, child]) => [name, sample(child, join(path, name), s, depth + 1)] as const);
+  return Object.fromEntries(entries.flatMap(([name, value]) => (value === undefined ? (required.includes(name) ? [[name, null]] : []) : [[name, value]])));
 }
 
 function sampleArray(node: Schema, path: string, s: Sampling, depth: number): unknown[] {
@@ -98,6 +102,16 @@ function sampleString(node: Schema, path: string, s: Sampling): string {
       return `host-${n + 1}.example.com`;
     default:
       return fit(`${path.split('.').pop()?.replace('[]', '') || 'value'}-${String(n + 1).padStart(4, '0')}`, node);
+  }
+}
+
+/** Undefined when the made-up string breaks the schema's `pattern`: only an example could fill it. */
+function fitsPattern(text: string, node: Schema): string | undefined {
+  if (typeof node.pattern !== 'string') return text;
+  try {
+    return new RegExp(node.pattern, 'u').test(text) ? text : undefined;
+  } catch {
+    return undefined;
   }
 }
 
