@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ApiModel, Endpoint, JsonSchema, Resource } from '../model/model.js';
 import { filterField, isFilter, successResponse } from '../model/model.js';
-import { isObject, join, pick, sample, uuidFrom, type Sampling } from './sample.js';
+import { isObject, join, pick, resolve, sample, uuidFrom, type Sampling } from './sample.js';
 
 export type Item = Record<string, unknown>;
 
@@ -33,7 +33,10 @@ export function itemSchema(model: ApiModel, resource: Resource): ItemSchema | un
     const name = successResponse(endpoint)?.schema;
     const root = name === undefined ? undefined : model.schemas[name];
     if (root === undefined) continue;
-    if (endpoint.list) return { root, node: (root.properties as Record<string, JsonSchema>)[endpoint.list.items]!.items };
+    if (endpoint.list) {
+      const properties = resolve(root, root)?.properties as Record<string, unknown> | undefined;
+      return { root, node: resolve(properties?.[endpoint.list.items], root)?.items };
+    }
     if (endpoint.item) return { root, node: root };
   }
   return undefined;

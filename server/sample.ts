@@ -46,7 +46,8 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
   }
 }
 
-function resolve(schema: unknown, root: JsonSchema): Schema | undefined {
+/** The schema a `$ref` into `root.definitions` points at (`true` as `{}`); undefined for anything else. */
+export function resolve(schema: unknown, root: JsonSchema): Schema | undefined {
   let node = schema;
   for (let hops = 0; hops < 16 && isObject(node) && typeof node.$ref === 'string'; hops++) {
     const name = /^#\/definitions\/(.+)$/.exec(node.$ref)?.[1];
