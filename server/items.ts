@@ -47,23 +47,44 @@ export function seedItems(model: ApiModel, resource: Resource, options: SeedOpti
   if (!schema) return [];
   const seeds = exampleSeeds(resource);
   const key = resource.endpoints.find((e) => e.item)?.item?.key;
+  const fields = filterFields(resource, schema);
   return Array.from({ length: options.count }, (_, index) => {
     const sampling: Sampling = { root: schema.root, seeds, index, salt: `${options.organization}:${resource.id}` };
     const item = (sample(schema.node, '', sampling) ?? {}) as Item;
-    for (const { field, values } of filterFields(resource)) setField(item, field, values[pick(values.length, sampling, field)]);
+    for (const { field, values } of fields) setField(item, field, values[pick(values.length, sampling, field)]);
     if (key !== undefined) item[key] = keyValue(item[key], keyPrefix(seeds.get(key), resource), options, index);
     if (options.extraFields && !(EXTRA_FIELD in item)) item[EXTRA_FIELD] = `ST${digest(`${sampling.salt}:${index}`).slice(0, 10).toUpperCase()}`;
     return item;
   });
 }
 
-/** Every filter of the resource's lists: the field it reads and the values it can match. */
-export function filterFields(resource: Resource): Array<{ field: string; values: readonly unknown[] }> {
+/**
+ * Every filter of the resource's lists: the field it reads and the values items get there. Where the
+ * item schema has an enum for the field, only the values both allow: a filter value the schema never
+ * gives matches nothing.
+ */
+export function filterFields(resource: Resource, schema?: ItemSchema): Array<{ field: string; values: readonly unknown[] }> {
   return resource.endpoints.flatMap((e) =>
     e.list
-      ? e.query.filter(isFilter).map((p) => ({ field: filterField(p), values: p.type === 'flag' ? [true, false] : p.enum! }))
+      ? e.query.filter(isFilter).map((p) => {
+          const field = filterField(p);
+          const values: unknown[] = p.type === 'flag' ? [true, false] : p.enum!;
+          const allowed = schema ? schemaAt(schema, field)?.enum : undefined;
+          const both = Array.isArray(allowed) ? values.filter((v) => allowed.includes(v)) : values;
+          return { field, values: both.length > 0 ? both : values };
+        })
       : [],
   );
+}
+
+/** The item schema's subschema for a dotted field, through references; undefined where the schema does not name it. */
+function schemaAt(schema: ItemSchema, field: string): Record<string, unknown> | undefined {
+  let node = resolve(schema.node, schema.root);
+  for (const step of field.split('.')) {
+    const properties = node?.properties;
+    node = isObject(properties) ? resolve(properties[step], schema.root) : undefined;
+  }
+  return node;
 }
 
 /**

@@ -79,6 +79,12 @@ describe('items made from the description', () => {
     expect(values((s) => s.isOpen)).toEqual(new Set([true, false]));
   });
 
+  it('give a filtered field only values its schema enum allows too', () => {
+    const wider = fixtureModel((s) => s.resources[1].endpoints[0].query[2].enum.push('castle'));
+    const kinds = new Set(itemsOf(wider, 'sites').flat().map((s) => s.kind));
+    expect(kinds).toEqual(new Set(['office', 'warehouse', 'store']));
+  });
+
   it('are deterministic: the same description and tenants give the same items', () => {
     expect(itemsOf(fixtureModel(), 'sites')).toEqual(itemsOf(model, 'sites'));
     expect(itemsOf(fixtureModel(), 'cameras')).toEqual(itemsOf(model, 'cameras'));
