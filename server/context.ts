@@ -40,7 +40,7 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     port: options.port ?? 0,
     keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
     tenants,
-    data: seedData(model, tenants, options.extraFields ?? false),
+    data: seedData(model, tenants, options.additiveFields ?? false),
     now,
     violations: new Set(options.violations ?? []),
     faults: faultState(options.faults),

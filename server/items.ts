@@ -7,8 +7,11 @@ import { isObject, join, pick, resolve, sample, uuidFrom, type Sampling } from '
 
 export type Item = Record<string, unknown>;
 
-/** The field the `extraFields` option adds to every item, when the item schema does not name it. */
+/** The field `additiveFields: true` adds to every item, when the item schema does not name it. */
 export const EXTRA_FIELD = 'serialNumber';
+
+/** `true`: a `serialNumber` of each item's own; an object: these fields, on every item. */
+export type AdditiveFields = boolean | Readonly<Record<string, unknown>>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,7 +27,7 @@ export interface SeedOptions {
   /** Position of the tenant, so integer keys differ between tenants. */
   tenantIndex: number;
   count: number;
-  extraFields: boolean;
+  additiveFields: AdditiveFields;
 }
 
 /** The schema of one item of a resource: a list's `items` schema, else a fetch-one's answer. Undefined when the resource has neither. */
@@ -53,7 +56,8 @@ export function seedItems(model: ApiModel, resource: Resource, options: SeedOpti
     const item = (sample(schema.node, '', sampling) ?? {}) as Item;
     for (const { field, values } of fields) setField(item, field, values[pick(values.length, sampling, field)]);
     if (key !== undefined) item[key] = keyValue(item[key], keyPrefix(seeds.get(key), resource), options, index);
-    if (options.extraFields && !(EXTRA_FIELD in item)) item[EXTRA_FIELD] = `ST${digest(`${sampling.salt}:${index}`).slice(0, 10).toUpperCase()}`;
+    if (options.additiveFields === true && !(EXTRA_FIELD in item)) item[EXTRA_FIELD] = `ST${digest(`${sampling.salt}:${index}`).slice(0, 10).toUpperCase()}`;
+    if (typeof options.additiveFields === 'object') Object.assign(item, structuredClone(options.additiveFields));
     return item;
   });
 }

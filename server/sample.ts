@@ -149,8 +149,13 @@ export function pick(n: number, s: Pick<Sampling, 'index' | 'salt'>, key: string
   return s.index < n ? (s.index + offset) % n : hash(`${s.salt}:${key}:${s.index}`) % n;
 }
 
+/** FNV-1a with murmur3's final mix (FNV's low bits alone hardly vary): cheap, and the same on every machine. */
 function hash(text: string): number {
-  return createHash('sha256').update(text).digest().readUInt32BE(0);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 export function uuidFrom(text: string): string {

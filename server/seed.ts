@@ -1,6 +1,6 @@
 // The demo tenants and their data: every resource's items, made from the description (see items.ts).
 import type { ApiModel } from '../model/model.js';
-import { seedItems, type Item } from './items.js';
+import { seedItems, type AdditiveFields, type Item } from './items.js';
 import type { Tenant } from './types.js';
 
 /** Public demo credentials, valid only on this local server. Organization and client id match the spec's `local` environment. */
@@ -31,10 +31,10 @@ export function demoTenants(): Tenant[] {
 export type TenantData = ReadonlyMap<string, readonly Item[]>;
 
 /** Every tenant's items of every resource; the same model and tenants give the same data. */
-export function seedData(model: ApiModel, tenants: readonly Tenant[], extraFields = false): Map<Tenant, TenantData> {
+export function seedData(model: ApiModel, tenants: readonly Tenant[], additiveFields: AdditiveFields = false): Map<Tenant, TenantData> {
   return new Map(
     tenants.map((tenant, tenantIndex) => {
-      const options = { organization: tenant.organization, tenantIndex, count: tenant.items ?? DEFAULT_ITEMS, extraFields };
+      const options = { organization: tenant.organization, tenantIndex, count: tenant.items ?? DEFAULT_ITEMS, additiveFields };
       return [tenant, new Map(model.resources.map((resource) => [resource.id, seedItems(model, resource, options)]))];
     }),
   );

@@ -1,4 +1,5 @@
 // The reference server's public types. `index.ts` re-exports them; the modules import them from here.
+import type { AdditiveFields } from './items.js';
 
 export interface Tenant {
   organization: string;
@@ -61,9 +62,9 @@ export interface ServerOptions {
   /**
    * Default false: items hold exactly the fields the description names (their schema's properties and
    * the fields the filters read). True adds one undocumented field (`serialNumber`) to every item, to
-   * prove that clients tolerate additive changes.
+   * prove that clients tolerate additive changes; an object adds its fields, as given, to every item.
    */
-  extraFields?: boolean;
+  additiveFields?: AdditiveFields;
   /** Default none. */
   faults?: Fault[];
 }

@@ -51,7 +51,7 @@ describe('npm run contract', () => {
   });
 
   it('passes against a server that adds an undocumented field to every item: additive changes never fail the contract', async () => {
-    const additive = await server({ extraFields: true });
+    const additive = await server({ additiveFields: true });
     const token = await (await fetch(`${additive.url}/token/${DEMO.organization}`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}` } })).json() as { access_token: string };
     const devices = await (await fetch(`${additive.url}/v1/devices`, { headers: { authorization: `Bearer ${token.access_token}` } })).json() as { devices: Array<Record<string, unknown>> };
     expect(devices.devices[0].serialNumber).toEqual(expect.any(String));

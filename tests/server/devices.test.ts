@@ -16,7 +16,7 @@ let server: RunningServer;
 let token: string;
 let otherToken: string;
 beforeAll(async () => {
-  server = await start({ extraFields: true });
+  server = await start({ additiveFields: true });
   token = await tokenFor(server, DEMO);
   otherToken = await tokenFor(server, OTHER);
 });

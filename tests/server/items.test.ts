@@ -8,7 +8,7 @@ import { fixtureModel } from './fixture.js';
 
 const model = fixtureModel();
 const tenants = demoTenants() as [Tenant, Tenant];
-const itemsOf = (m: ApiModel, resource: string, extraFields = false) => tenants.map((t) => seedData(m, tenants, extraFields).get(t)!.get(resource)! as Item[]);
+const itemsOf = (m: ApiModel, resource: string, additiveFields = false) => tenants.map((t) => seedData(m, tenants, additiveFields).get(t)!.get(resource)! as Item[]);
 
 function validator(name: string): (value: unknown) => boolean {
   const validate = schemaCompiler()(model.schemas[name]!);
@@ -66,7 +66,7 @@ describe('items made from the description', () => {
     expect(Object.keys(camera!).sort()).toEqual(['contact', 'mode', 'serial', 'uuid', 'zoom']);
   });
 
-  it('add one undocumented field only with extraFields', () => {
+  it('add one undocumented field only with additiveFields', () => {
     for (const item of itemsOf(model, 'sites', true).flat()) expect(item.serialNumber).toMatch(/^ST[0-9A-F]{10}$/);
   });
 

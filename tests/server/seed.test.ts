@@ -7,7 +7,7 @@ const DOCUMENTED = ['id', 'name', 'vendor', 'model', 'firmwareVersion', 'deviceT
 const FILTERED = ['lifeCycleStatus', 'isFirmwareVulnerable', 'isFirmwareLatest', 'isFirmwareUpgradeAvailable', 'probe', 'availableTask'];
 
 const tenants = demoTenants();
-const devicesOf = (extraFields = false) => tenants.map((t) => seedData(model, tenants, extraFields).get(t)!.get('devices')! as Item[]);
+const devicesOf = (additiveFields = false) => tenants.map((t) => seedData(model, tenants, additiveFields).get(t)!.get('devices')! as Item[]);
 
 describe('demo tenants', () => {
   const [demo] = devicesOf();
@@ -45,7 +45,7 @@ describe('demo tenants', () => {
     }
   });
 
-  it('carry one undocumented field only with the extraFields option', () => {
+  it('carry one undocumented field only with the additiveFields option', () => {
     for (const device of devicesOf(true).flat()) expect(device.serialNumber).toMatch(/^ST[0-9A-F]{10}$/);
   });
 
