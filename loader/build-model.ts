@@ -88,6 +88,8 @@ function buildEndpoint(e: RawEndpoint): Endpoint {
     examples: (e.examples ?? []).map(
       (x): Example => ({ name: x.name, status: x.status, query: strings(x.query), pathParams: strings(x.pathParams), body: x.body }),
     ),
+    ...(e.list ? { list: e.list } : {}),
+    ...(e.item ? { item: e.item } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import type { DiagnosticCode, NodePath } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 import { checkAuth } from './check-auth.js';
 import { checkRequestValues } from './check-request-values.js';
+import { checkServed } from './check-served.js';
 import { closest } from './closest.js';
 import { capturedVariables } from '../model/captures.js';
 import { templateNames } from '../model/urls.js';
@@ -23,6 +24,7 @@ export function checkReferences(spec: RawSpec, report: Report): void {
   for (const { e, path } of endpoints) checkEndpoint(e, path, captured, report);
   checkCases(spec, report);
   checkRequestValues(spec, report);
+  checkServed(spec, report);
 }
 
 /** Reports every item whose `field` (id, name, status) repeats an earlier one. */

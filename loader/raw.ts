@@ -1,5 +1,5 @@
 // The description as written, once it has passed spec/format.schema.json (so these shapes hold).
-import type { CaseAuth, ClientAuthentication, ParameterType, RateLimit, TokenBody, TokenCredentials } from '../model/model.js';
+import type { CaseAuth, ClientAuthentication, ItemShape, ListShape, ParameterType, RateLimit, TokenBody, TokenCredentials } from '../model/model.js';
 
 export interface RawRef {
   $ref: string;
@@ -15,6 +15,7 @@ export interface RawParameter {
   default?: string | number;
   example?: string | number;
   description?: string;
+  field?: string;
 }
 
 export type RawValues = Record<string, string | number>;
@@ -31,6 +32,8 @@ export interface RawEndpoint {
   capture?: Record<string, string>;
   requires?: string[];
   examples?: { name: string; status: number; query?: RawValues; pathParams?: RawValues; body: unknown }[];
+  list?: ListShape;
+  item?: ItemShape;
 }
 
 export interface RawSpec {

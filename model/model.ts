@@ -87,6 +87,8 @@ export interface Parameter {
   default?: string | number;
   example?: string | number;
   description: string;
+  /** The item field a filter reads, as a dotted path (`probe.agent`); absent: the parameter's own name. */
+  field?: string;
 }
 
 export interface Response {
@@ -119,6 +121,22 @@ export interface Endpoint {
   /** Variables that must be set for the request to make sense (else it is skipped, visibly). */
   requires: string[];
   examples: Example[];
+  /** Set on a list endpoint: how its answer pages and counts. */
+  list?: ListShape;
+  /** Set on a fetch-one endpoint: which item field its path parameter matches. */
+  item?: ItemShape;
+}
+
+/** A list answer: `{ [items]: [...], [total]: n }`, paged by the query parameters `limit` and `offset` names. */
+export interface ListShape {
+  items: string;
+  total: string;
+  limit?: string;
+  offset?: string;
+}
+
+export interface ItemShape {
+  key: string;
 }
 
 export interface Resource {
@@ -197,6 +215,16 @@ export function successResponse(endpoint: Endpoint): Response | undefined {
 /** The variables a person fills in besides the base URL and the secret: the token path's, then `clientId`. */
 export function filledVariables(auth: Auth): string[] {
   return [...auth.pathVariables, VARIABLES.clientId];
+}
+
+/** Enum and flag query parameters filter a list endpoint. */
+export function isFilter(param: Pick<Parameter, 'type' | 'enum'>): boolean {
+  return param.type === 'flag' || (param.type === 'string' && param.enum !== undefined);
+}
+
+/** The dotted item field a filter reads: its `field`, else its own name. */
+export function filterField(param: Pick<Parameter, 'name' | 'field'>): string {
+  return param.field ?? param.name;
 }
 
 /** The environment a single-environment output uses: the first, as the spec orders them (production first). */

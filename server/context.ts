@@ -4,7 +4,7 @@ import type { ApiModel } from '../model/model.js';
 import { fillTemplate } from '../model/urls.js';
 import { faultState, type FaultState } from './faults.js';
 import { RateLimiter } from './rate-limit.js';
-import { demoTenants } from './seed.js';
+import { demoTenants, seedData, type TenantData } from './seed.js';
 import type { ServerOptions, ServerStats, Tenant, Violation } from './types.js';
 
 /** Node's own default: an idle keep-alive connection is closed after 5 s (fastify would keep it 72 s). */
@@ -16,6 +16,8 @@ export interface ServerContext {
   port: number;
   keepAliveTimeoutMs: number;
   tenants: readonly Tenant[];
+  /** Every tenant's items, by resource id. */
+  data: ReadonlyMap<Tenant, TenantData>;
   now: () => number;
   violations: ReadonlySet<Violation>;
   faults: FaultState;
@@ -31,12 +33,14 @@ export interface ServerContext {
 
 export function createContext(model: ApiModel, options: ServerOptions = {}): ServerContext {
   const now = options.now ?? Date.now;
+  const tenants = options.tenants ?? demoTenants();
   return {
     model,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
     keepAliveTimeoutMs: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
-    tenants: options.tenants ?? demoTenants(options.additiveFields ?? false),
+    tenants,
+    data: seedData(model, tenants, options.additiveFields ?? false),
     now,
     violations: new Set(options.violations ?? []),
     faults: faultState(options.faults),

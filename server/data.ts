@@ -1,17 +1,17 @@
-// The data endpoints: every resource endpoint on every distinct path the environments use.
+// The data endpoints: every endpoint of every resource, on every distinct path the environments use.
+// A list endpoint filters and pages the caller's items, a fetch-one finds one by its key, any other
+// endpoint answers a value made from its success schema.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Endpoint, Resource } from '../model/model.js';
+import { successResponse, type Endpoint, type Resource } from '../model/model.js';
 import { authenticateBearer } from './bearer.js';
 import { routePath, type ServerContext } from './context.js';
-import { findDevice, listDevices, parseListQuery } from './devices.js';
-import { ApiError } from './errors.js';
+import { filtersOf, findItem, listAnswer } from './list.js';
 import { serveOnly, type MethodTable } from './methods.js';
+import { parseQuery } from './query.js';
 import { rateLimited } from './rate-limit.js';
+import { sample } from './sample.js';
 import type { Tenant } from './types.js';
-import { breakDevice, breakPage } from './violations.js';
-
-/** Only devices are documented; a resource the server has no data for is not served. */
-const SERVED_RESOURCES = new Set(['devices']);
+import { breakItem, breakPage } from './violations.js';
 
 /** Distinct base paths of a resource: its default plus every environment's override. */
 export function resourcePaths(ctx: ServerContext, resource: Resource): string[] {
@@ -19,7 +19,7 @@ export function resourcePaths(ctx: ServerContext, resource: Resource): string[] 
 }
 
 export function registerDataRoutes(app: FastifyInstance, ctx: ServerContext, methods: MethodTable): void {
-  for (const resource of ctx.model.resources.filter((r) => SERVED_RESOURCES.has(r.id))) {
+  for (const resource of ctx.model.resources) {
     for (const base of resourcePaths(ctx, resource)) {
       const byUrl = new Map<string, Endpoint[]>();
       for (const endpoint of resource.endpoints) {
@@ -40,7 +40,8 @@ async function dispatch(ctx: ServerContext, resource: Resource, endpoints: Endpo
   const decision = ctx.limiter.take(`endpoint:${endpoint.id}`, resource.rateLimit, { ip: request.ip, ...(user ? { user } : {}) });
   if (!decision.ok) throw rateLimited(ctx.stats, decision.retryAfterSeconds);
   void reply.header('cache-control', 'no-store');
-  return answer(ctx, endpoint, tenant, request);
+  void reply.code(successResponse(endpoint)?.status ?? 200);
+  return answer(ctx, resource, endpoint, tenant, request);
 }
 
 /** The caller's tenant; under the `no-auth-required` violation a missing or bad token falls back to the first tenant. */
@@ -55,15 +56,24 @@ async function caller(ctx: ServerContext, header: string | undefined): Promise<{
   }
 }
 
-function answer(ctx: ServerContext, endpoint: Endpoint, tenant: Tenant, request: FastifyRequest): unknown {
+function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tenant: Tenant, request: FastifyRequest): unknown {
   const broken = ctx.violations.has('wrong-field-type');
-  const idParam = endpoint.pathParams[0];
-  if (idParam) {
-    const id = (request.params as Record<string, string>)[idParam.name] ?? '';
-    const device = findDevice(tenant.devices, id);
-    if (!device) throw new ApiError(404, 'not_found', 'no such device, or the caller has no access to it');
-    return broken ? breakDevice(device) : device;
+  const values = parseQuery(endpoint.query, request.query as Record<string, unknown>);
+  const items = ctx.data.get(tenant)?.get(resource.id) ?? [];
+  if (endpoint.list) {
+    const page = listAnswer(endpoint.list, items, filtersOf(endpoint, values), values);
+    return broken ? breakPage(endpoint.list, page) : page;
   }
-  const page = listDevices(tenant.devices, parseListQuery(endpoint.query, request.query as Record<string, unknown>));
-  return broken ? breakPage(page) : page;
+  const body = endpoint.item
+    ? findItem(items, endpoint.item.key, (request.params as Record<string, string>)[endpoint.pathParams[0]!.name] ?? '')
+    : schemaAnswer(ctx, endpoint, tenant);
+  return broken ? breakItem(body) : body;
+}
+
+/** An endpoint that neither lists nor fetches one: a value made from its success schema (`{}` without one). */
+function schemaAnswer(ctx: ServerContext, endpoint: Endpoint, tenant: Tenant): unknown {
+  const name = successResponse(endpoint)?.schema;
+  const root = name === undefined ? undefined : ctx.model.schemas[name];
+  if (root === undefined) return {};
+  return sample(root, '', { root, seeds: new Map(), index: ctx.tenants.indexOf(tenant), salt: `${tenant.organization}:${endpoint.id}` });
 }

@@ -1,46 +1,12 @@
 // The reference server's public types. `index.ts` re-exports them; the modules import them from here.
-
-export type DeviceStatus = 'online' | 'offline' | 'partial' | 'unknown';
-export type LifeCycleStatus = 'unknown' | 'current_product' | 'eol' | 'eos';
-export type ProbeStatus = 'up' | 'down' | 'unknown' | 'unmonitored';
-
-/** A device as the server stores and serves it: the documented fields, the filterable ones, and (with additiveFields) one extra. */
-export interface Device {
-  id: string;
-  name: string;
-  vendor: string;
-  model: string;
-  firmwareVersion: string;
-  deviceType: string;
-  compliance: Record<string, unknown>;
-  network: Record<string, unknown>;
-  status: DeviceStatus;
-  /** ISO-8601 UTC without fractions, e.g. `2024-12-31T23:59:59Z`. */
-  lastSeen: string;
-  deviceSources: Array<Record<string, unknown>>;
-  sites: Array<Record<string, unknown>>;
-  lifeCycleStatus: LifeCycleStatus;
-  isFirmwareVulnerable: boolean;
-  isFirmwareLatest: boolean;
-  isFirmwareUpgradeAvailable: boolean;
-  probe: { agent: ProbeStatus; deviceSource: ProbeStatus; edge: ProbeStatus; host: ProbeStatus; app: ProbeStatus };
-  availableTask: {
-    rotatePassword: boolean;
-    upgradeFirmware: boolean;
-    rotateSSLCertificate: boolean;
-    rotate8021xCertificate: boolean;
-    restartDevice: boolean;
-    hardenDevice: boolean;
-  };
-  /** Not in the docs, and only with ServerOptions.additiveFields: proves that clients tolerate additive fields. */
-  serialNumber?: string;
-}
+import type { AdditiveFields } from './items.js';
 
 export interface Tenant {
   organization: string;
   clientId: string;
   clientSecret: string;
-  devices: Device[];
+  /** How many items of each resource the tenant holds; default 25. */
+  items?: number;
 }
 
 /** Deliberate contract breaks, to prove the contract suite catches them. */
@@ -88,13 +54,17 @@ export interface ServerOptions {
   keepAliveTimeoutMs?: number;
   /** Default false; true applies the documented limits. */
   rateLimits?: boolean;
-  /** Default `demoTenants(additiveFields)`. */
+  /** Default `demoTenants()`. */
   tenants?: Tenant[];
-  /** Default false: the demo devices hold exactly the documented and filterable fields. True adds `serialNumber`, which the docs do not list. */
-  additiveFields?: boolean;
   /** Clock in milliseconds (for tests of expiry and rate limits); default `Date.now`. */
   now?: () => number;
   violations?: Violation[];
+  /**
+   * Default false: items hold exactly the fields the description names (their schema's properties and
+   * the fields the filters read). True adds one undocumented field (`serialNumber`) to every item, to
+   * prove that clients tolerate additive changes; an object adds its fields, as given, to every item.
+   */
+  additiveFields?: AdditiveFields;
   /** Default none. */
   faults?: Fault[];
 }

@@ -1,13 +1,18 @@
 // Deliberate contract breaks (`wrong-field-type`): the contract suite must notice them.
-import type { DevicePage } from './devices.js';
-import type { Device } from './types.js';
+import type { ListShape } from '../model/model.js';
+import type { Item } from './items.js';
+import { isObject } from './sample.js';
 
-/** `id` becomes a number (the digits of the real id). */
-export function breakDevice(device: Device): unknown {
-  return { ...device, id: Number(device.id.replace(/\D/g, '') || '0') };
+/** The first string field becomes a number (the digits of the string, or its length when it has none). */
+export function breakItem(item: unknown): unknown {
+  if (!isObject(item)) return item;
+  const field = Object.keys(item).find((k) => typeof item[k] === 'string');
+  if (field === undefined) return item;
+  const text = item[field] as string;
+  return { ...item, [field]: Number(text.replace(/\D/g, '').slice(0, 15) || text.length) };
 }
 
-/** `total` becomes a string, and every device id a number. */
-export function breakPage(page: DevicePage): unknown {
-  return { devices: page.devices.map(breakDevice), total: String(page.total) };
+/** The total becomes a string, and every item breaks as `breakItem` says. */
+export function breakPage(list: ListShape, page: Item): unknown {
+  return { ...page, [list.items]: (page[list.items] as unknown[]).map(breakItem), [list.total]: String(page[list.total]) };
 }

@@ -1,6 +1,6 @@
 // Drift: per endpoint, what the answers held that the description does not say. Built from the
 // run's redacted records; names and JSON types only, values only where they break an enum.
-import type { ApiModel, Endpoint } from '../../model/model.js';
+import { filterField, type ApiModel, type Endpoint } from '../../model/model.js';
 import type { RequestRecord } from '../events.js';
 import { endpointOf, templates, TOKEN_ENDPOINT } from './endpoint-of.js';
 import { observe, type Described, type JsonType, type Observation } from './observe.js';
@@ -66,9 +66,9 @@ function documentedFor(model: ApiModel, id: string): Documented {
   return { statuses, schemas, described: describedByFilters(resource.endpoints) };
 }
 
-/** Query parameters name the fields they filter on (`probe.agent`): those fields are described, with the parameter's enum. */
+/** Query parameters name the fields they filter on (`probe.agent`, or their `field`): those fields are described, with the parameter's enum. */
 function describedByFilters(endpoints: readonly Endpoint[]): Described {
-  return new Map(endpoints.flatMap((e) => e.query.map((p) => [p.name, p.enum] as const)));
+  return new Map(endpoints.flatMap((e) => e.query.map((p) => [filterField(p), p.enum] as const)));
 }
 
 function endpointDrift(model: ApiModel, doc: Documented, records: RequestRecord[]): EndpointDrift {

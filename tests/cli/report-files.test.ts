@@ -80,7 +80,7 @@ describe('--fail-on-skip', () => {
     [[], 0],
     [['--fail-on-skip'], 1],
   ] as const)('with no devices to fetch by id, %j exits %i', async (flags, code) => {
-    const empty = await server({ tenants: [{ ...DEMO, devices: [] }] });
+    const empty = await server({ tenants: [{ ...DEMO, items: 0 }] });
     const result = await runCli(['contract', '--reports', folder(), ...flags], { env: targetEnv(empty.url) });
     expect(result.code).toBe(code);
     expect(result.stdout).toContain('Get Device By ID');

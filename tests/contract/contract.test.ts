@@ -50,6 +50,16 @@ describe('npm run contract', () => {
     expect(limited.stats.tokenRequests).toBeLessThanOrEqual(model.auth.rateLimit.requests);
   });
 
+  it('passes against a server that adds an undocumented field to every item: additive changes never fail the contract', async () => {
+    const additive = await server({ additiveFields: true });
+    const token = await (await fetch(`${additive.url}/token/${DEMO.organization}`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}` } })).json() as { access_token: string };
+    const devices = await (await fetch(`${additive.url}/v1/devices`, { headers: { authorization: `Bearer ${token.access_token}` } })).json() as { devices: Array<Record<string, unknown>> };
+    expect(devices.devices[0].serialNumber).toEqual(expect.any(String));
+    const result = await runCli(['contract', '--reports', reportsDir()], { env: targetEnv(additive.url) });
+    expect(result.stdout).toContain('PASSED');
+    expect(result.code).toBe(0);
+  });
+
   it.concurrent.each([
     ['wrong-field-type', 'Devices / Get Devices > body matches the DeviceList schema'],
     ['token-lifetime', 'Auth / Get access token > the token lives the documented 3600 s'],

@@ -19,7 +19,7 @@ async function server(options: Parameters<typeof startReferenceServer>[1]): Prom
 
 describe('skipped items and checks', () => {
   it('an item skipped by its pre-request script (empty device list) is one skipped record, with its console reason', async () => {
-    const empty = await server({ tenants: demoTenants().map((t) => ({ ...t, devices: [] })) });
+    const empty = await server({ tenants: demoTenants().map((t) => ({ ...t, items: 0 })) });
     const { summary } = await recordedRun(planFor(empty.url));
     const reason = 'Skipped "Get Device By ID": deviceId not set (the request that captures it returned nothing to use).';
     expect(summary.skippedItems).toEqual([{ item: 'Devices / Get Device By ID', reason }]);

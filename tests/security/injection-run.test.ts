@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDevices, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
 import { PLAIN, hostile, variantModel, variantText, type Variant } from './injection-spec.js';
 
@@ -57,7 +57,7 @@ async function runVariant(variant: Variant): Promise<Outcome> {
   const contract = await runCli(['contract', '--spec', spec, '--collections', join(dir, 'collections'), '--reports', join(dir, 'reports')]);
   const junit = readFileSync(join(dir, 'reports', 'contract-junit.xml'), 'utf8');
 
-  const tenant = { organization: 'injection-org', clientId: 'injection-client', clientSecret: `s-${randomBytes(12).toString('hex')}`, devices: seedDevices('injection-org', 5) };
+  const tenant = { organization: 'injection-org', clientId: 'injection-client', clientSecret: `s-${randomBytes(12).toString('hex')}`, items: 5 };
   const server = await startReferenceServer(variantModel(text), { tenants: [tenant] });
   servers.push(server);
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedDevices, startReferenceServer, type RunningServer, type Violation } from '../../server/index.js';
+import { startReferenceServer, type RunningServer, type Violation } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
 import { shippedModel } from '../support/model.js';
 
@@ -35,7 +35,7 @@ describe('secret scan', () => {
     ['opaque access tokens', ['opaque-token'] as Violation[], 1],
   ])('with %s, finds neither the client secret nor any issued token anywhere after generate and a contract run', async (_, violations, exitCode) => {
     const secret = `scan-${randomBytes(18).toString('base64url')}`;
-    const tenant = { organization: 'scan-org', clientId: 'scan-client', clientSecret: secret, devices: seedDevices('scan-org', 5) };
+    const tenant = { organization: 'scan-org', clientId: 'scan-client', clientSecret: secret, items: 5 };
     const server = await startReferenceServer(shippedModel(), { tenants: [tenant], violations });
     servers.push(server);
     const env = {
