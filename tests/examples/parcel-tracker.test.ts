@@ -139,7 +139,10 @@ describe('the generated clients, read by their own tools', () => {
     expect(collection.oauth2_additional_parameters_access_token_req_bodyvalues).toEqual([{ name: 'audience', value: STRICT_AUDIENCE, enabled: true }]);
   });
 
-  it('Bruno (`bru run`): fetches one token from the strict server with the described form and every request passes', async () => {
+  // Under heavy load bru has been seen to judge the first request's assertions on an empty answer
+  // (`res.status` undefined) while its tests on the same answer pass: a race in bru's own token
+  // fetch. A retry runs bru again from scratch; every expectation below still has to hold.
+  it('Bruno (`bru run`): fetches one token from the strict server with the described form and every request passes', { retry: 2, timeout: 60_000 }, async () => {
     const before = strict.tokenRequests.length;
     const args = ['run', '-r', '--env', 'production', '--env-var', `baseUrl=${strict.url}`, '--env-var', `clientId=${STRICT_CLIENT.clientId}`, '--env-var', `clientSecret=${STRICT_CLIENT.clientSecret}`];
     const results = join(dir, 'bru-results.json');
@@ -154,7 +157,7 @@ describe('the generated clients, read by their own tools', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.authorization).toBeUndefined();
     expect(Object.fromEntries(sent[0]!.fields)).toEqual({ ...Object.fromEntries(described), client_id: STRICT_CLIENT.clientId, client_secret: STRICT_CLIENT.clientSecret });
-  }, 60_000);
+  });
 
   it('OpenAPI: client_secret_post, the scopes, and the form body of the token operation', async () => {
     const doc = load(await read('parcel-tracker.openapi.yaml')) as { paths: Record<string, Record<string, Record<string, unknown>>>; components: { securitySchemes: Record<string, Record<string, unknown>> }; security: unknown };
