@@ -17,6 +17,7 @@ import { startLimitedServer } from './limited-server.js';
 import { ms, section, table } from './markdown.js';
 import { cleanEnv, mustRun, runProcess } from './stats.js';
 import { syntheticSpecYaml } from './synthetic-spec.js';
+import { settingNames } from '../contract/target.js';
 
 export const PACING_TITLE = '5. Rate-limit pacing';
 
@@ -128,7 +129,9 @@ async function measure(suite: Suite, cli: Cli): Promise<PacingRow> {
   try {
     const { spec, collections } = await suite.files(cli.root, work);
     const seen = watch(Number(new URL(target.url).port));
-    const env = cleanEnv({ SECURITHINGS_BASE_URL: target.url, SECURITHINGS_ORGANIZATION: DEMO.organization, SECURITHINGS_CLIENT_ID: DEMO.clientId, SECURITHINGS_CLIENT_SECRET: DEMO.clientSecret });
+    const names = settingNames(suite.model);
+    const pathValues = Object.fromEntries(Object.values(names.pathVariables).map((setting) => [setting, DEMO.organization]));
+    const env = cleanEnv({ [names.baseUrl]: target.url, ...pathValues, [names.clientId]: DEMO.clientId, [names.clientSecret]: DEMO.clientSecret });
     const run = await runProcess(tsx(cli.root), ['cli/main.ts', 'contract', '--spec', spec, '--collections', collections, '--reports', join(work, 'reports'), ...(cli.paced ? [] : ['--no-pacing'])], { cwd: cli.root, env, timeoutMs: 600_000 });
     seen.stop();
     const { arrivals, lastAnswer } = seen.traffic;
