@@ -25,8 +25,9 @@ export interface ReportSettings {
 export interface RunResult {
   summary: RunSummary;
   files: ReportFile[];
-  drift: DriftReport;
-  coverage: CoverageReport;
+  /** Undefined when the run stopped early (its stop is the one message). */
+  drift?: DriftReport;
+  coverage?: CoverageReport;
 }
 
 export async function runWithReports(plan: ContractPlan, write: (text: string) => void, settings: ReportSettings): Promise<RunResult> {
@@ -34,8 +35,12 @@ export async function runWithReports(plan: ContractPlan, write: (text: string) =
   const collect = (file: ReportFile) => files.push(file);
   const drift = driftReporter(settings.model, collect, write, settings.shownDir);
   const coverage = coverageReporter(settings.model, collect, write, settings.shownDir);
-  const sections = () => [driftHtml(drift.report()!), coverageHtml(coverage.report()!)];
+  const sections = () => [...optional(drift.report(), driftHtml), ...optional(coverage.report(), coverageHtml)];
   const reporters = [summaryReporter(write), drift, coverage, junitReporter(REPORT_FILES.junit, collect), htmlReporter(REPORT_FILES.html, collect, sections)];
   const summary = await runContract(plan, reporters, new Redactor());
-  return { summary, files, drift: drift.report()!, coverage: coverage.report()! };
+  return { summary, files, drift: drift.report(), coverage: coverage.report() };
+}
+
+function optional<T, R>(value: T | undefined, render: (value: T) => R): R[] {
+  return value === undefined ? [] : [render(value)];
 }

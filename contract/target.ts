@@ -34,9 +34,10 @@ export type TokenTarget = { baseUrl: string; clientId: string } & Record<string,
 
 export type Credentials = TokenTarget & { clientSecret: string };
 
+/** `environmentLabel` is how reports name it: its id, or that no environment matched the base URL. */
 export type Target =
-  | { kind: 'embedded'; environment: Environment }
-  | { kind: 'remote'; environment: Environment; credentials: Credentials };
+  | { kind: 'embedded'; environment: Environment; environmentLabel: string }
+  | { kind: 'remote'; environment: Environment; environmentLabel: string; credentials: Credentials };
 
 export class TargetError extends Error {
   override name = 'TargetError';
@@ -62,14 +63,21 @@ export interface TargetOptions {
 export function settleTarget(model: ApiModel, settings: Settings, options: TargetOptions = {}): Target {
   const names = settingNames(model);
   const vars = valuesOf(settings);
-  if (!vars[names.baseUrl]?.trim()) return { kind: 'embedded', environment: environmentNamed(model, { value: 'local' }) };
+  if (!vars[names.baseUrl]?.trim()) return { kind: 'embedded', environment: environmentNamed(model, { value: 'local' }), environmentLabel: 'local' };
   const baseUrl = checkedBaseUrl(model, settings, options);
   const missing = [...Object.values(names.pathVariables), names.clientId, names.clientSecret].filter((name) => !vars[name]);
   if (missing.length > 0) {
     throw new TargetError(`${named(settings, names.baseUrl)} is set, so ${missing.join(', ')} must be set too ${where(settings)}`);
   }
   const credentials = { ...clientOf(model, vars), baseUrl, clientSecret: vars[names.clientSecret]! };
-  return { kind: 'remote', environment: pickEnvironment(model, settings.vars[names.environment], baseUrl), credentials };
+  const environment = pickEnvironment(model, settings.vars[names.environment], baseUrl);
+  return { kind: 'remote', environment, environmentLabel: environmentLabel(model, environment, settings.vars[names.environment], baseUrl), credentials };
+}
+
+/** The environment's id, unless it was only the default: then that none matched, and how to choose. */
+function environmentLabel(model: ApiModel, environment: Environment, setting: Setting | undefined, baseUrl: string): string {
+  if (setting?.value || environment.baseUrl === baseUrl) return environment.id;
+  return `none has this base URL (${environment.id}'s resource paths used; set ${settingNames(model).environment} to choose)`;
 }
 
 /**

@@ -85,7 +85,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         delayRequestMs: 0, // the collection paces itself, per endpoint (generators/postman/scripts/pacing.ts)
         timeoutRequestMs: 30_000,
         ...requestKinds(model, { ...values }),
-        environmentId: target.environment.id,
+        environmentId: target.environmentLabel,
         descriptionName: `${model.info.name} ${model.info.version}`,
         target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
       },
@@ -95,8 +95,8 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
     writeFiles(reportsDir, files);
     io.stdout(`Reports: ${files.map((f) => relative(io.cwd, join(reportsDir, f.path))).join(', ')}\n`);
     const gates = [
-      ...(options.failOnDrift && driftCount(drift).findings > 0 ? ['--fail-on-drift: the answers drifted from the description'] : []),
-      ...(options.minCoverage !== undefined && coverage.percent < options.minCoverage ? [`--min-coverage ${options.minCoverage}: coverage is ${coverage.percent}%`] : []),
+      ...(options.failOnDrift && drift && driftCount(drift).findings > 0 ? ['--fail-on-drift: the answers drifted from the description'] : []),
+      ...(options.minCoverage !== undefined && coverage && coverage.percent < options.minCoverage ? [`--min-coverage ${options.minCoverage}: coverage is ${coverage.percent}%`] : []),
       ...(options.failOnSkip && summary.skipped.length > 0 ? [`--fail-on-skip: ${summary.skipped.length} checks skipped`] : []),
     ];
     for (const gate of gates) io.stdout(`FAILED ${gate}\n`);

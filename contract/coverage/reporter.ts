@@ -1,11 +1,12 @@
 // Coverage as a reporter: at the end of the run, the JSON file and one summary line.
+// A run that stopped early has one message, its stop; coverage stands aside (no line, no file).
 import type { ApiModel } from '../../model/model.js';
 import type { ContractReporter, ReportFile } from '../events.js';
 import { coverageOf, type CoverageReport } from './coverage.js';
 import { COVERAGE_FILE, coverageLine } from './render.js';
 
 export interface CoverageReporter extends ContractReporter {
-  /** The report, once the run is over. */
+  /** The report, once the run is over; undefined when it stopped early. */
   report(): CoverageReport | undefined;
 }
 
@@ -13,7 +14,8 @@ export interface CoverageReporter extends ContractReporter {
 export function coverageReporter(model: ApiModel, collect: (file: ReportFile) => void, write: (text: string) => void, shownDir: string): CoverageReporter {
   let report: CoverageReport | undefined;
   return {
-    onDone(_summary, requests) {
+    onDone(summary, requests) {
+      if (summary.stop) return;
       report = coverageOf(model, requests);
       collect({ path: COVERAGE_FILE, content: `${JSON.stringify(report, null, 2)}\n` });
       write(`${coverageLine(report, `${shownDir}/${COVERAGE_FILE}`)}\n`);

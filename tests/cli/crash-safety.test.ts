@@ -7,14 +7,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from '../../cli/write-files.js';
 import { runCli } from '../support/cli.js';
-import { MAIN, SHIPPED_SPEC, snapshot, TSX, workspace } from './helpers.js';
+import { FIXTURE_SPEC } from '../support/model.js';
+import { MAIN, snapshot, TSX, workspace } from './helpers.js';
 
 const TEMP = /\.\d+\.tmp$/;
 
-/** The shipped description changed so that every output file changes, and grows (a wider write window). */
+/** The fixture description changed so that every output file changes, and grows (a wider write window). */
 function nextSpec(): string {
   const padding = Array.from({ length: 6000 }, (_, i) => `    Padding line ${i}, so that writing the outputs takes a while.\n`).join('');
-  return readFileSync(SHIPPED_SPEC, 'utf8')
+  return readFileSync(FIXTURE_SPEC, 'utf8')
     .replace('  version: v1\n', '  version: v2\n')
     .replace('name: SecuriThings API\n', 'name: SecuriThings API Next\n')
     .replace('  description: |\n    Read-only access', `  description: |\n${padding}    Read-only access`)

@@ -1,13 +1,14 @@
 // Settings from the environment and the dotenv file: each value with where it came from, the
 // file's pitfalls warned about (never quoting a value), a named file that is missing refused.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../../cli/env-file.js';
-import { isLoopbackHost, settingNames, settleTarget, settleTokenTarget } from '../../contract/target.js';
+import { isLoopbackHost, settleTarget, settleTokenTarget } from '../../contract/target.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureArgs } from '../support/collections.js';
+import { FIXTURE_SPEC, fixtureModel } from '../support/model.js';
 
 function folderWith(text: string, mode = 0o600, name = '.env'): string {
   const dir = mkdtempSync(join(tmpdir(), 'st-env-'));
@@ -63,25 +64,15 @@ describe('readSettings', () => {
   });
 });
 
-describe('.env.example', () => {
-  it('names every setting and, copied as it is, targets the embedded server (README: cp .env.example .env && npm start)', () => {
-    const { settings, warnings } = readSettings({}, folderWith(readFileSync('.env.example', 'utf8')));
-    const { pathVariables, ...names } = settingNames(shippedModel());
-    expect(Object.keys(settings.vars).sort()).toEqual([...Object.values(names), ...Object.values(pathVariables)].sort());
-    expect(warnings).toEqual([]);
-    expect(settleTarget(shippedModel(), settings)).toMatchObject({ kind: 'embedded', environment: { id: 'local' } });
-  });
-});
-
 describe('settings in the commands', () => {
   it('contract --dotenv with a missing file is exit 2 before anything runs', async () => {
-    const result = await runCli(['contract', '--dotenv', '/no/such.env', '--reports', mkdtempSync(join(tmpdir(), 'st-reports-'))]);
+    const result = await runCli(['contract', ...fixtureArgs(), '--dotenv', '/no/such.env', '--reports', mkdtempSync(join(tmpdir(), 'st-reports-'))]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: '/no/such.env: no such file (named by --dotenv)\n' });
   });
 
   it('a bad value names the file it came from', async () => {
     const dir = folderWith('SECURITHINGS_BASE_URL=api.securithings.com\n', 0o600, 'ci.env');
-    const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', join(process.cwd(), 'spec/securithings.yaml')], {
+    const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', FIXTURE_SPEC], {
       cwd: dir,
       env: { SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c' },
     });
@@ -90,7 +81,7 @@ describe('settings in the commands', () => {
 
   it('an unknown environment names the file it came from', async () => {
     const dir = folderWith('SECURITHINGS_ENVIRONMENT=nope\n', 0o600, 'ci.env');
-    const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', join(process.cwd(), 'spec/securithings.yaml')], {
+    const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', FIXTURE_SPEC], {
       cwd: dir,
       env: { SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c' },
     });
@@ -99,13 +90,13 @@ describe('settings in the commands', () => {
 
   it('a missing value is asked for in the environment or the named file', async () => {
     const dir = folderWith('SECURITHINGS_ORGANIZATION=o\n', 0o600, 'ci.env');
-    const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', join(process.cwd(), 'spec/securithings.yaml')], { cwd: dir });
+    const result = await runCli(['token', '--dotenv', 'ci.env', '--spec', FIXTURE_SPEC], { cwd: dir });
     expect(result).toMatchObject({ code: 2, stderr: 'set SECURITHINGS_CLIENT_ID (in the environment or ci.env)\n' });
   });
 
   it('prints the file warnings on stderr', async () => {
     const dir = folderWith('SECURITHINGS_BASE_URL=ftp://x\n', 0o644);
-    const result = await runCli(['contract', '--spec', join(process.cwd(), 'spec/securithings.yaml'), '--collections', join(process.cwd(), 'collections')], { cwd: dir });
+    const result = await runCli(['contract', ...fixtureArgs()], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       'warning: .env is open to group or others (mode 644) and may hold the client secret: run `chmod 600 .env`\n' +
@@ -115,7 +106,7 @@ describe('settings in the commands', () => {
 });
 
 describe('http:// to a host that is not loopback', () => {
-  const model = shippedModel();
+  const model = fixtureModel();
   const vars = (baseUrl: string) => ({
     file: '.env',
     vars: Object.fromEntries(
@@ -141,11 +132,11 @@ describe('http:// to a host that is not loopback', () => {
 
   it('the commands refuse it with exit 2, and warn when it is allowed', async () => {
     const env = { SECURITHINGS_BASE_URL: 'http://api.example.com', SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c' };
-    const refused = await runCli(['token'], { env: { ...env, SECURITHINGS_CLIENT_SECRET: 's' } });
+    const refused = await runCli(['token', '--spec', FIXTURE_SPEC], { env: { ...env, SECURITHINGS_CLIENT_SECRET: 's' } });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('(from the environment) is http:// to api.example.com, which is not loopback');
     // allowed, with no secret and no terminal: the warning comes before the refusal to guess the secret
-    const allowed = await runCli(['token', '--allow-insecure-http'], { env });
+    const allowed = await runCli(['token', '--spec', FIXTURE_SPEC, '--allow-insecure-http'], { env });
     expect(allowed.code).toBe(2);
     expect(allowed.stderr).toBe(
       'warning: the client secret goes in clear to http://api.example.com, which is not loopback (allowed by --allow-insecure-http)\n' +

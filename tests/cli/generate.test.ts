@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, SpecError } from '../../loader/index.js';
 import { runCli } from '../support/cli.js';
-import { CORPUS_DIR, corpusFiles, expectedFiles, MAIN, snapshot, SHIPPED_SPEC, TSX, workspace } from './helpers.js';
+import { FIXTURE_SPEC } from '../support/model.js';
+import { CORPUS_DIR, corpusFiles, expectedFiles, MAIN, snapshot, TSX, workspace } from './helpers.js';
 
 const OUT = 'out';
 
@@ -39,8 +40,8 @@ describe('generate with a bad description', () => {
     for (const name of corpusFiles()) copyFileSync(join(CORPUS_DIR, name), join(ws.dir, 'bad', name));
     writeFileSync(join(ws.dir, 'bad', 'huge.yaml'), `format: 1\nunknowns:\n${'  - padding padding padding padding padding\n'.repeat(100_000)}`);
     writeFileSync(join(ws.dir, 'bad', 'stack-deep.yaml'), `format: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
-    const shipped = readFileSync(SHIPPED_SPEC, 'utf8');
-    writeFileSync(join(ws.dir, 'bad', 'three-mistakes.yaml'), shipped.replace('format: 1\n', 'format: 1\nservers: []\n').replace('basePath: /v1/devices', 'basePth: /v1/devices').replace('method: GET', 'method: FETCH'));
+    const fixture = readFileSync(FIXTURE_SPEC, 'utf8');
+    writeFileSync(join(ws.dir, 'bad', 'three-mistakes.yaml'), fixture.replace('format: 1\n', 'format: 1\nservers: []\n').replace('basePath: /v1/devices', 'basePth: /v1/devices').replace('method: GET', 'method: FETCH'));
     const generated = await runCli(['generate', '--out', OUT], { cwd: ws.dir });
     expect(generated.code).toBe(0);
     before = snapshot(join(ws.dir, OUT));
@@ -78,10 +79,10 @@ describe('generate with a bad description', () => {
   });
 });
 
-describe('generate with the shipped description', () => {
+describe('generate with the fixture description', () => {
   const ws = workspace();
   const out = join(ws.dir, OUT);
-  const expected = expectedFiles(SHIPPED_SPEC);
+  const expected = expectedFiles(FIXTURE_SPEC);
   afterAll(() => ws.dispose());
 
   it('--check on a fresh folder: exit 1, names every file, writes nothing', async () => {

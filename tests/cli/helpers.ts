@@ -6,18 +6,18 @@ import { fileURLToPath } from 'node:url';
 import { generateAll } from '../../generators/index.js';
 import { loadSpec } from '../../loader/index.js';
 import type { OutputFile } from '../../generators/types.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const SHIPPED_SPEC = join(REPO, 'spec/securithings.yaml');
 export const CORPUS_DIR = join(REPO, 'tests/fixtures/bad-specs');
 export const TSX = join(REPO, 'node_modules/.bin/tsx');
 export const MAIN = join(REPO, 'cli/main.ts');
 
-/** A fresh folder with `spec/securithings.yaml` copied in; remove it with `dispose`. */
+/** A fresh folder with the fixture description copied in as `spec/securithings.yaml` (the CLI's default); remove it with `dispose`. */
 export function workspace(): { dir: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'st-cli-'));
   mkdirSync(join(dir, 'spec'));
-  copyFileSync(SHIPPED_SPEC, join(dir, 'spec/securithings.yaml'));
+  copyFileSync(FIXTURE_SPEC, join(dir, 'spec/securithings.yaml'));
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -5,8 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runMock, type MockOptions } from '../../cli/commands/mock.js';
 import type { CliIO } from '../../cli/io.js';
 import { runCli } from '../support/cli.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
-const options = (overrides: Partial<MockOptions>): MockOptions => ({ spec: 'spec/securithings.yaml', host: '127.0.0.1', port: 0, rateLimits: false, allowRemote: false, ...overrides });
+const options = (overrides: Partial<MockOptions>): MockOptions => ({ spec: FIXTURE_SPEC, host: '127.0.0.1', port: 0, rateLimits: false, allowRemote: false, ...overrides });
 
 function capture(): CliIO & { out: () => string } {
   let out = '';
@@ -29,7 +30,7 @@ afterAll(() => new Promise((resolve) => taken?.close(resolve)));
 
 describe('mock', () => {
   it.each(['0.0.0.0', '::', '192.168.1.20', 'example.com'])('refuses --host %s without --allow-remote, before listening', async (host) => {
-    const result = await runCli(['mock', '--host', host, '--port', '0']);
+    const result = await runCli(['mock', '--spec', FIXTURE_SPEC, '--host', host, '--port', '0']);
     expect(result).toEqual({
       code: 2,
       stdout: '',
@@ -53,7 +54,7 @@ describe('mock', () => {
     taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as AddressInfo).port;
-    const result = await runCli(['mock', '--port', String(port)]);
+    const result = await runCli(['mock', '--spec', FIXTURE_SPEC, '--port', String(port)]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `port ${port} is in use: pass --port 0 to pick a free one\n` });
   });
 });

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPORT_NAMES } from '../../cli/report-files.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureArgs } from '../support/collections.js';
+import { fixtureModel } from '../support/model.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'st-reports-'));
 const aFile = () => {
@@ -20,7 +21,7 @@ const servers: RunningServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
 async function server(options: Parameters<typeof startReferenceServer>[1] = {}): Promise<RunningServer> {
-  const started = await startReferenceServer(shippedModel(), options);
+  const started = await startReferenceServer(fixtureModel(), options);
   servers.push(started);
   return started;
 }
@@ -37,7 +38,7 @@ describe('contract reports', () => {
     const reports = folder();
     for (const name of REPORT_NAMES) writeFileSync(join(reports, name), 'PASSED (an old run)');
     writeFileSync(join(reports, 'notes.txt'), 'mine');
-    const result = await runCli(['contract', '--reports', reports], { env: { SECURITHINGS_BASE_URL: 'ftp://api.example.com' } });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reports], { env: { SECURITHINGS_BASE_URL: 'ftp://api.example.com' } });
     expect(result.code).toBe(2);
     expect(readdirSync(reports)).toEqual(['notes.txt']);
   });
@@ -49,7 +50,7 @@ describe('contract reports', () => {
   ])('%s is exit 2 before any request', async (_, path, message) => {
     const reports = path();
     const target = await server();
-    const result = await runCli(['contract', '--reports', reports], { env: targetEnv(target.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reports], { env: targetEnv(target.url) });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
@@ -62,7 +63,7 @@ describe('contract reports', () => {
     const victim = join(folder(), 'victim.txt');
     writeFileSync(victim, 'untouched');
     for (const name of REPORT_NAMES) symlinkSync(victim, join(reports, name));
-    const result = await runCli(['contract', '--reports', reports]);
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reports]);
     expect(result.code).toBe(0);
     expect(readFileSync(victim, 'utf8')).toBe('untouched');
     const written = readdirSync(reports);
@@ -81,7 +82,7 @@ describe('--fail-on-skip', () => {
     [['--fail-on-skip'], 1],
   ] as const)('with no devices to fetch by id, %j exits %i', async (flags, code) => {
     const empty = await server({ tenants: [{ ...DEMO, items: 0 }] });
-    const result = await runCli(['contract', '--reports', folder(), ...flags], { env: targetEnv(empty.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', folder(), ...flags], { env: targetEnv(empty.url) });
     expect(result.code).toBe(code);
     expect(result.stdout).toContain('Get Device By ID');
     expect(/^FAILED --fail-on-skip: \d+ checks skipped$/m.test(result.stdout)).toBe(code === 1);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requestToken } from '../../cli/token-request.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureModel, FIXTURE_SPEC } from '../support/model.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -45,7 +45,7 @@ describe('token prints nothing secret a server sends back', () => {
     ['a token in a refusal', json(403, { error: 'not for you: opaque-token-0123456789', access_token: 'opaque-token-0123456789' })],
   ])('%s', async (_, handler) => {
     const hostile = await listen(handler);
-    const result = await runCli(['token'], { env: env(hostile.url) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(hostile.url) });
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^token request failed: http:\/\/127\.0\.0\.1:\d+\/token\/org answered HTTP 40[013] \(.*\[REDACTED\].*\)\n$/);
     expectClean(result.stderr);
@@ -72,7 +72,7 @@ describe('token prints nothing secret a server sends back', () => {
 
   it('does not print a "token" that holds control characters', async () => {
     const hostile = await listen(json(200, { access_token: 'tok\u001b]52;c;cGF5bG9hZA==\u0007en', token_type: 'Bearer' }));
-    const result = await runCli(['token'], { env: env(hostile.url) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(hostile.url) });
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`token request failed: ${hostile.url}/token/org answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed\n`);
     expect(result.code).toBe(1);
@@ -81,7 +81,7 @@ describe('token prints nothing secret a server sends back', () => {
   it('escapes terminal control characters in the error fields and the retry hint', async () => {
     // a header cannot carry C0 controls, but it can carry the 8-bit CSI (0x9b)
     const hostile = await listen(json(429, { error: 'slow_down\u001b[2J\u001b]0;owned\u0007', error_description: 'line\nbreak\u009b' }, { 'retry-after': '5\u009b31m' }));
-    const result = await runCli(['token'], { env: env(hostile.url) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(hostile.url) });
     expect(result.stderr).toContain('(slow_down\\x1b[2J\\x1b]0;owned\\x07: line\\x0abreak\\x9b); retry after 5\\x9b31m s\n');
     expectClean(result.stderr);
     expect(result.code).toBe(2);
@@ -95,7 +95,7 @@ describe('token stays on its origin and bounded', () => {
       response.writeHead(307, { location: `${elsewhere.url}/collect?from=token` });
       response.end();
     });
-    const result = await runCli(['token'], { env: env(redirecting.url) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(redirecting.url) });
     expect(elsewhere.requests).toHaveLength(0);
     expect(result.stderr).toBe(`token request failed: ${redirecting.url}/token/org answered HTTP 307, a redirect to ${elsewhere.url}: not followed: credentials stay on their origin\n`);
     expect(result.code).toBe(2);
@@ -112,7 +112,7 @@ describe('token stays on its origin and bounded', () => {
       pump();
     });
     const started = Date.now();
-    const result = await runCli(['token'], { env: env(endless.url) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(endless.url) });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.stderr).toBe(`token request failed: ${endless.url}/token/org answered HTTP 401 with more than 64 KiB: not read further\n`);
     expect(result.code).toBe(1);
@@ -124,20 +124,20 @@ describe('token names the transport cause', () => {
     const closed = await listen(() => undefined);
     servers.pop()!.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const result = await runCli(['token'], { env: env(closed.url) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(closed.url) });
     expect(result.stderr).toBe(`token request failed: ${closed.url}/token/org: connection refused (ECONNREFUSED): is the base URL right, and the server up?\n`);
     expect(result.code).toBe(2);
   });
 
   it('a host name that does not resolve', async () => {
-    const result = await runCli(['token'], { env: env('https://no-such-host.invalid') });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env('https://no-such-host.invalid') });
     expect(result.stderr).toMatch(/^token request failed: https:\/\/no-such-host\.invalid\/token\/org: the host name does not resolve \((ENOTFOUND|EAI_AGAIN)\)\n$/);
     expect(result.code).toBe(2);
   });
 
   it('a server that never answers', async () => {
     const silent = await listen(() => undefined);
-    const outcome = await requestToken(shippedModel(), { baseUrl: silent.url, organization: 'org', clientId: CLIENT, clientSecret: SECRET }, 300);
+    const outcome = await requestToken(fixtureModel(), { baseUrl: silent.url, organization: 'org', clientId: CLIENT, clientSecret: SECRET }, 300);
     expect(outcome).toEqual({ ok: false, cause: 'setup', message: `${silent.url}/token/org: no answer within 0.3 s (timeout)` });
   });
 });

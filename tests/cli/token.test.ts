@@ -3,11 +3,11 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureModel, FIXTURE_SPEC } from '../support/model.js';
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startReferenceServer(shippedModel());
+  server = await startReferenceServer(fixtureModel());
 });
 afterAll(() => server.close());
 
@@ -21,7 +21,7 @@ const env = (overrides: Record<string, string | undefined> = {}) => ({
 
 describe('token', () => {
   it('prints only the token, one line, that the server issued', async () => {
-    const result = await runCli(['token'], { env: env() });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env() });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     expect(server.issuedTokens).toContain(result.stdout.trim());
@@ -46,13 +46,13 @@ describe('token', () => {
   });
 
   it('refuses to guess: no secret and no terminal is exit 2 with what to set', async () => {
-    const result = await runCli(['token'], { env: env({ SECURITHINGS_CLIENT_SECRET: undefined }) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env({ SECURITHINGS_CLIENT_SECRET: undefined }) });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('set SECURITHINGS_CLIENT_SECRET (in the environment or .env), or run on a terminal to be asked for it');
   });
 
   it('reports a refused secret with the status, without echoing the secret', async () => {
-    const result = await runCli(['token'], { env: env({ SECURITHINGS_CLIENT_SECRET: 'not-the-secret-42' }) });
+    const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env({ SECURITHINGS_CLIENT_SECRET: 'not-the-secret-42' }) });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^token request failed: http:\/\/127\.0\.0\.1:\d+\/token\/demo answered HTTP 401 \(invalid_client(: [^\n]*)?\)\n$/);

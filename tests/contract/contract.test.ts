@@ -2,13 +2,14 @@
 // reached through the SECURITHINGS_* variables, and against servers that break the contract.
 import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO, startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureArgs, fixtureCollections } from '../support/collections.js';
+import { fixtureModel, FIXTURE_SPEC } from '../support/model.js';
 
-const model = shippedModel();
+const model = fixtureModel();
 const servers: RunningServer[] = [];
 afterAll(async () => Promise.all(servers.map((s) => s.close())));
 
@@ -29,7 +30,7 @@ const targetEnv = (url: string, secret = DEMO.clientSecret): NodeJS.ProcessEnv =
 describe('npm run contract', () => {
   it('passes against the embedded server with no configuration, with one token issued, and writes the reports', async () => {
     const reports = reportsDir();
-    const result = await runCli(['contract', '--reports', reports]);
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reports]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Contract run against the embedded reference server .*: PASSED/);
@@ -42,7 +43,7 @@ describe('npm run contract', () => {
 
   it('passes against a server enforcing the documented rate limits, pacing itself: no 429, one token', async () => {
     const limited = await server({ rateLimits: true });
-    const result = await runCli(['contract', '--reports', reportsDir()], { env: targetEnv(limited.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: targetEnv(limited.url) });
     expect(result.stdout).toContain('PASSED');
     expect(result.code).toBe(0);
     expect(limited.stats.rateLimited).toBe(0);
@@ -55,7 +56,7 @@ describe('npm run contract', () => {
     const token = await (await fetch(`${additive.url}/token/${DEMO.organization}`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}` } })).json() as { access_token: string };
     const devices = await (await fetch(`${additive.url}/v1/devices`, { headers: { authorization: `Bearer ${token.access_token}` } })).json() as { devices: Array<Record<string, unknown>> };
     expect(devices.devices[0].serialNumber).toEqual(expect.any(String));
-    const result = await runCli(['contract', '--reports', reportsDir()], { env: targetEnv(additive.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: targetEnv(additive.url) });
     expect(result.stdout).toContain('PASSED');
     expect(result.code).toBe(0);
   });
@@ -66,7 +67,7 @@ describe('npm run contract', () => {
     ['no-auth-required', 'Contract checks / Get Devices refused without a bearer token > status is 401'],
   ] as const)('fails against a server with the violation %s and names the broken assertion', async (violation, named) => {
     const broken = await server({ violations: [violation] });
-    const result = await runCli(['contract', '--reports', reportsDir()], { env: targetEnv(broken.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: targetEnv(broken.url) });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('FAILED');
     expect(result.stdout).toContain(`FAIL ${named}`);
@@ -75,7 +76,7 @@ describe('npm run contract', () => {
 
 describe('npm run contract refuses bad setups with exit 2', () => {
   it('names the missing variables when only the base URL is set', async () => {
-    const result = await runCli(['contract'], { env: { SECURITHINGS_BASE_URL: 'http://127.0.0.1:9' } });
+    const result = await runCli(['contract', ...fixtureArgs()], { env: { SECURITHINGS_BASE_URL: 'http://127.0.0.1:9' } });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
       'SECURITHINGS_BASE_URL (from the environment) is set, so SECURITHINGS_ORGANIZATION, SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too (in the environment or .env)',
@@ -89,7 +90,7 @@ describe('npm run contract refuses bad setups with exit 2', () => {
   ])('refuses SECURITHINGS_BASE_URL=%s', async (url, message) => {
     const env = { SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' };
     for (const command of ['contract', 'token']) {
-      const result = await runCli([command], { env });
+      const result = await runCli([command, '--spec', FIXTURE_SPEC], { env });
       expect(result.code).toBe(2);
       expect(result.stderr.trim()).toBe(message);
     }
@@ -98,7 +99,7 @@ describe('npm run contract refuses bad setups with exit 2', () => {
   it('reads the target from a .env file', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'contract-env-'));
     writeFileSync(join(cwd, '.env'), 'SECURITHINGS_BASE_URL=http://127.0.0.1:9\nSECURITHINGS_ORGANIZATION=demo\n', { mode: 0o600 });
-    const result = await runCli(['contract', '--spec', resolve('spec/securithings.yaml'), '--collections', resolve('collections')], { cwd });
+    const result = await runCli(['contract', ...fixtureArgs()], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
       'SECURITHINGS_BASE_URL (from .env) is set, so SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET must be set too (in the environment or .env)',
@@ -107,16 +108,16 @@ describe('npm run contract refuses bad setups with exit 2', () => {
 
   it('refuses to run a collection that is stale against the spec', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'contract-stale-'));
-    cpSync('collections', dir, { recursive: true });
+    cpSync(fixtureCollections(), dir, { recursive: true });
     const file = join(dir, 'securithings.postman_collection.json');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"Get Devices"', '"Get All Devices"'));
-    const result = await runCli(['contract', '--collections', dir]);
+    const result = await runCli(['contract', '--spec', FIXTURE_SPEC, '--collections', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/securithings\.postman_collection\.json is stale or edited by hand: run `npm run generate`/);
   });
 
   it('offers no way to pass credentials as arguments', async () => {
-    const result = await runCli(['contract', '--client-secret', 'x']);
+    const result = await runCli(['contract', ...fixtureArgs(), '--client-secret', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown option '--client-secret'");
   });

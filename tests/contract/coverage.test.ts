@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { coverageOf, type CoverageReport } from '../../contract/coverage/coverage.js';
 import type { RequestRecord } from '../../contract/events.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureArgs } from '../support/collections.js';
+import { fixtureModel } from '../support/model.js';
 
-const model = shippedModel();
+const model = fixtureModel();
 
 async function contractRun(args: string[]) {
   const reports = mkdtempSync(join(tmpdir(), 'coverage-'));
-  const result = await runCli(['contract', '--reports', reports, ...args]);
+  const result = await runCli(['contract', ...fixtureArgs(), '--reports', reports, ...args]);
   const file = (name: string) => readFileSync(join(reports, name), 'utf8');
   return { ...result, coverage: JSON.parse(file('contract-coverage.json')) as CoverageReport, html: file('contract-report.html') };
 }
@@ -54,7 +55,7 @@ describe('coverage of a contract run', () => {
     const below = await contractRun(['--min-coverage', '90']);
     expect(below.code).toBe(1);
     expect(below.stdout).toContain('FAILED --min-coverage 90: coverage is 40.7%');
-    const bad = await runCli(['contract', '--min-coverage', 'lots']);
+    const bad = await runCli(['contract', ...fixtureArgs(), '--min-coverage', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--min-coverage must be a number from 0 to 100, got "lots"');
   });

@@ -9,9 +9,10 @@ import { driftHtml, driftMarkdown } from '../../contract/drift/render.js';
 import type { RequestRecord } from '../../contract/events.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureArgs } from '../support/collections.js';
+import { fixtureModel } from '../support/model.js';
 
-const model = shippedModel();
+const model = fixtureModel();
 const servers: RunningServer[] = [];
 afterAll(async () => Promise.all(servers.map((s) => s.close())));
 
@@ -24,7 +25,7 @@ const targetEnv = (url: string): NodeJS.ProcessEnv => ({
 
 async function contractRun(args: string[], env: NodeJS.ProcessEnv = {}) {
   const reports = mkdtempSync(join(tmpdir(), 'drift-'));
-  const result = await runCli(['contract', '--no-pacing', '--reports', reports, ...args], { env });
+  const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports, ...args], { env });
   const file = (name: string) => readFileSync(join(reports, name), 'utf8');
   return { ...result, drift: JSON.parse(file('contract-drift.json')) as DriftReport, markdown: file('contract-drift.md'), html: file('contract-report.html') };
 }

@@ -2,7 +2,6 @@
 // purpose: every run must finish, never throw, and either recover (429, expired token) or name the
 // request that went wrong (timeout, 500, reset, broken JSON).
 import { dataIntervalSeconds } from '../../model/rate-limits.js';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestRecord, RunSummary } from '../../contract/events.js';
 import { Redactor } from '../../contract/redact.js';
@@ -12,11 +11,12 @@ import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { MALFORMED_JSON } from '../../server/faults.js';
 import { DEMO, startReferenceServer, type Fault, type RunningServer } from '../../server/index.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureJson } from '../support/collections.js';
+import { fixtureModel } from '../support/model.js';
 
-const model = shippedModel();
-const collection = JSON.parse(readFileSync('collections/securithings.postman_collection.json', 'utf8')) as object;
-const environment = JSON.parse(readFileSync('collections/securithings-local.postman_environment.json', 'utf8')) as object;
+const model = fixtureModel();
+const collection = fixtureJson('securithings.postman_collection.json') as object;
+const environment = fixtureJson('securithings-local.postman_environment.json') as object;
 const GET_DEVICES = 'Devices / Get Devices';
 const GET_DEVICE = 'Devices / Get Device By ID';
 /** The wait recover.ts falls back to on a data endpoint's 429 without Retry-After: the documented request interval. */

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { DEMO } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
+import { fixtureArgs } from '../support/collections.js';
 import { hostileServer, json } from './hostile-server.js';
 
 const MiB = 1024 * 1024;
@@ -24,7 +25,7 @@ it('a gzip bomb on every data answer: the run ends within 60 s, under 500 MiB, w
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = Date.now();
-  const result = await runCli(['contract', '--no-pacing', '--reports', reports], { env });
+  const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports], { env });
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
   const sizes = ['contract-junit.xml', 'contract-report.html'].map((file) => statSync(join(reports, file)).size);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { fixtureArgs } from '../support/collections.js';
 import { hostileServer, json, type HostileServer } from './hostile-server.js';
 
 const CLIENT_ID = 'hostile-client';
@@ -77,7 +78,7 @@ async function hostileRun(tokenAnswer: 'json' | 'form', secret: string, token: s
   });
   const reports = mkdtempSync(join(tmpdir(), 'hostile-reports-'));
   const env = { SECURITHINGS_BASE_URL: `${server.url}/api`, SECURITHINGS_ORGANIZATION: ORGANIZATION, SECURITHINGS_CLIENT_ID: CLIENT_ID, SECURITHINGS_CLIENT_SECRET: secret };
-  const result = await runCli(['contract', '--no-pacing', '--reports', reports], { env });
+  const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports], { env });
   const read = (file: string) => readFileSync(join(reports, file), 'utf8');
   return { server, ...result, junit: unescapeMarkup(read('contract-junit.xml')), html: unescapeMarkup(read('contract-report.html')) };
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { fixtureArgs } from '../support/collections.js';
 import { hostileServer, json } from './hostile-server.js';
 import { planFor, recordedRun } from './plan.js';
 import { DEMO } from '../../server/index.js';
@@ -21,7 +22,7 @@ describe('a redirect to another origin', () => {
       res.writeHead(307, { location: `${listener.url}/steal?from=${encodeURIComponent(req.url ?? '')}` });
       res.end();
     });
-    const result = await runCli(['contract', '--no-pacing', '--reports', reports()], { env: env(server.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: env(server.url) });
     expect(listener.seen).toEqual([]);
     expect(result.code).toBe(2);
     expect(server.seen).toHaveLength(1); // the token request, and nothing after it

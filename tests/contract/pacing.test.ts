@@ -17,14 +17,15 @@ import type { ApiModel } from '../../model/model.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { modelWith, shippedModel } from '../support/model.js';
+import { fixtureArgs } from '../support/collections.js';
+import { modelWith, fixtureModel } from '../support/model.js';
 
 interface Arrival {
   at: number;
   key: string;
 }
 
-/** Every request the server at `url` receives, keyed `token`, `list` or `get` (the shipped endpoints). */
+/** Every request the server at `url` receives, keyed `token`, `list` or `get` (the fixture's endpoints). */
 function arrivalsAt(url: string): { arrivals: Arrival[]; stop(): void } {
   const port = Number(new URL(url).port);
   const arrivals: Arrival[] = [];
@@ -59,9 +60,9 @@ const targetEnv = (url: string): NodeJS.ProcessEnv => ({
 
 describe('pacing against a server enforcing the documented limits', () => {
   it('gets no 429 and costs about the floor: each endpoint waits only for itself', async () => {
-    server = await startReferenceServer(shippedModel(), { rateLimits: true });
+    server = await startReferenceServer(fixtureModel(), { rateLimits: true });
     const watch = arrivalsAt(server.url);
-    const result = await runCli(['contract', '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: targetEnv(server.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: targetEnv(server.url) });
     watch.stop();
     expect(result.code).toBe(0);
     expect(server.stats.rateLimited).toBe(0);
@@ -92,7 +93,7 @@ describe('pacing against a server enforcing the documented limits', () => {
   });
 
   it('is off when the pacing variable says so: the same run then meets 429s', async () => {
-    const model = shippedModel();
+    const model = fixtureModel();
     server = await startReferenceServer(model, { rateLimits: true });
     const watch = arrivalsAt(server.url);
     await runGenerated(model, server, 'off');
@@ -101,8 +102,8 @@ describe('pacing against a server enforcing the documented limits', () => {
   });
 
   it('--no-pacing turns it off from the command line', async () => {
-    server = await startReferenceServer(shippedModel(), { rateLimits: true });
-    const result = await runCli(['contract', '--no-pacing', '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: targetEnv(server.url) });
+    server = await startReferenceServer(fixtureModel(), { rateLimits: true });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: targetEnv(server.url) });
     expect(result.stdout).toContain('retrying once');
     expect(server.stats.rateLimited).toBeGreaterThan(0);
   });

@@ -1,19 +1,19 @@
-// A plan as `npm run contract` builds it from the shipped description and the committed
+// A plan as `npm run contract` builds it from the fixture description and its generated
 // collection, for tests that call runContract directly (no pacing).
-import { readFileSync } from 'node:fs';
 import type { RequestRecord, RunSummary } from '../../contract/events.js';
 import { Redactor } from '../../contract/redact.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { runContract, type ContractPlan } from '../../contract/run.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { DEMO } from '../../server/index.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureJson } from '../support/collections.js';
+import { fixtureModel } from '../support/model.js';
 
-const model = shippedModel();
-export const committedCollection = JSON.parse(readFileSync('collections/securithings.postman_collection.json', 'utf8')) as object;
-const environment = JSON.parse(readFileSync('collections/securithings-local.postman_environment.json', 'utf8')) as object;
+const model = fixtureModel();
+export const fixtureCollection = fixtureJson('securithings.postman_collection.json') as object;
+const environment = fixtureJson('securithings-local.postman_environment.json') as object;
 
-export function planFor(baseUrl: string, overrides: Partial<Record<'organization' | 'clientId' | 'clientSecret', string>> = {}, collection = committedCollection): ContractPlan {
+export function planFor(baseUrl: string, overrides: Partial<Record<'organization' | 'clientId' | 'clientSecret', string>> = {}, collection = fixtureCollection): ContractPlan {
   const values = { baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off', ...overrides };
   return { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 5000, ...requestKinds(model, values), target: baseUrl };
 }

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { itemTargets, settledTokenUrl, withoutQuery } from '../../contract/request-kinds.js';
-import { shippedModel } from '../support/model.js';
-import { committedCollection } from './plan.js';
+import { fixtureModel } from '../support/model.js';
+import { fixtureCollection } from './plan.js';
 
 interface Node { id?: string; request?: unknown; item?: Node[] }
 const requestItems = (node: Node): Node[] => (node.item ?? []).flatMap((child) => (child.request ? [child] : requestItems(child)));
 
 describe('request kinds', () => {
   it('knows what every request item of the committed collection exercises', () => {
-    const model = shippedModel();
+    const model = fixtureModel();
     const targets = itemTargets(model);
-    const ids = requestItems(committedCollection as Node).map((item) => item.id!);
+    const ids = requestItems(fixtureCollection as Node).map((item) => item.id!);
     expect(ids.filter((id) => !targets[id])).toEqual([]);
     expect(Object.values(targets).filter((t) => t.caseId).length).toBe(model.contract.cases.length);
     expect(Object.values(targets).filter((t) => t.endpoint === 'token' && !t.caseId)).toHaveLength(1);
   });
 
   it('settles the token URL under a gateway prefix, the organization encoded', () => {
-    expect(settledTokenUrl(shippedModel(), { baseUrl: 'https://host/api', organization: 'a b/c' })).toBe('https://host/api/token/a%20b%2Fc');
+    expect(settledTokenUrl(fixtureModel(), { baseUrl: 'https://host/api', organization: 'a b/c' })).toBe('https://host/api/token/a%20b%2Fc');
   });
 
   it('compares URLs without query, fragment or percent-encoding differences', () => {

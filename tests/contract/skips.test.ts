@@ -2,7 +2,7 @@
 // skipped, each come out as skipped assertion records with the reason.
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoTenants, startReferenceServer, type RunningServer } from '../../server/index.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureModel } from '../support/model.js';
 import { planFor, recordedRun } from './plan.js';
 import { Redactor } from '../../contract/redact.js';
 import { runContract } from '../../contract/run.js';
@@ -12,7 +12,7 @@ const servers: RunningServer[] = [];
 afterAll(async () => Promise.all(servers.map((s) => s.close())));
 
 async function server(options: Parameters<typeof startReferenceServer>[1]): Promise<RunningServer> {
-  const started = await startReferenceServer(shippedModel(), options);
+  const started = await startReferenceServer(fixtureModel(), options);
   servers.push(started);
   return started;
 }

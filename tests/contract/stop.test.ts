@@ -1,13 +1,14 @@
 // A run that cannot be made stops at once with one message and exit 2: credentials refused by the
 // token endpoint (no further token request, no data request), or a host that cannot be reached
 // (no pacing waits).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureArgs } from '../support/collections.js';
+import { fixtureModel } from '../support/model.js';
 import { planFor, recordedRun } from './plan.js';
 
 const servers: RunningServer[] = [];
@@ -17,9 +18,9 @@ const reports = () => mkdtempSync(join(tmpdir(), 'stop-reports-'));
 
 describe('a run that cannot be made', () => {
   it('with a wrong client secret: exit 2 after one token request and no data request', async () => {
-    const server = await startReferenceServer(shippedModel());
+    const server = await startReferenceServer(fixtureModel());
     servers.push(server);
-    const result = await runCli(['contract', '--no-pacing', '--reports', reports()], { env: env(server.url, 'not-the-secret') });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: env(server.url, 'not-the-secret') });
     expect(result.code).toBe(2);
     expect(server.stats.tokenRequests).toBe(1);
     expect(server.stats.dataRequests).toBe(0);
@@ -28,8 +29,22 @@ describe('a run that cannot be made', () => {
     expect(result.stdout).not.toMatch(/FAIL /);
   });
 
+  it('says only its stop: no drift or coverage line, file or section, and the reports line names what was written', async () => {
+    const server = await startReferenceServer(fixtureModel());
+    servers.push(server);
+    const dir = reports();
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', dir, '--fail-on-drift', '--min-coverage', '90'], { env: env(server.url, 'not-the-secret') });
+    expect(result.code).toBe(2);
+    expect(result.stdout).not.toMatch(/^(Drift|Coverage|FAILED --)/m);
+    expect(result.stdout).toMatch(/^Reports: \S*contract-junit\.xml, \S*contract-report\.html\n$/m);
+    expect(readdirSync(dir).sort()).toEqual(['contract-junit.xml', 'contract-report.html']);
+    const html = readFileSync(join(dir, 'contract-report.html'), 'utf8');
+    expect(html).toContain('The run stopped early');
+    expect(html).not.toMatch(/id="(drift|coverage)"/);
+  });
+
   it('names the token answer (status, OAuth error) and the settings to check, once', async () => {
-    const server = await startReferenceServer(shippedModel());
+    const server = await startReferenceServer(fixtureModel());
     servers.push(server);
     const { summary, requests } = await recordedRun(planFor(server.url, { clientSecret: 'not-the-secret' }));
     expect(summary.stop).toEqual({
@@ -42,7 +57,7 @@ describe('a run that cannot be made', () => {
 
   it('with a host that refuses connections: exit 2 at once, naming the host and the code', async () => {
     const started = Date.now();
-    const result = await runCli(['contract', '--no-pacing', '--reports', reports()], { env: env('http://127.0.0.1:9', 'any-secret') });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: env('http://127.0.0.1:9', 'any-secret') });
     expect(result.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(5000);
     const { summary, requests } = await recordedRun(planFor('http://127.0.0.1:9'));

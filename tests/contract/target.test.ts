@@ -1,7 +1,7 @@
 // The settings a run reads are named by the description: its envPrefix and its token path's variables.
 import { describe, expect, it } from 'vitest';
 import { settingNames, settleTarget, settleTokenTarget, TargetError, upperSnake } from '../../contract/target.js';
-import { modelWith, shippedModel } from '../support/model.js';
+import { modelWith, fixtureModel } from '../support/model.js';
 
 const tenantModel = modelWith((m) => {
   m.info.envPrefix = 'ACME_API';
@@ -11,7 +11,7 @@ const tenantModel = modelWith((m) => {
 
 describe('settingNames', () => {
   it('names the shipped settings as before: SECURITHINGS_BASE_URL, _ORGANIZATION, _CLIENT_ID, _CLIENT_SECRET, _ENVIRONMENT', () => {
-    expect(settingNames(shippedModel())).toEqual({
+    expect(settingNames(fixtureModel())).toEqual({
       baseUrl: 'SECURITHINGS_BASE_URL',
       clientId: 'SECURITHINGS_CLIENT_ID',
       clientSecret: 'SECURITHINGS_CLIENT_SECRET',
@@ -42,6 +42,13 @@ describe('settleTarget', () => {
     const { ACME_API_REGION: _region, ...rest } = vars;
     expect(() => settleTarget(tenantModel, fromEnv(rest))).toThrow(new TargetError('ACME_API_BASE_URL (from the environment) is set, so ACME_API_REGION must be set too (in the environment or .env)'));
     expect(() => settleTarget(tenantModel, fromEnv({ ...vars, SECURITHINGS_BASE_URL: 'x', ACME_API_BASE_URL: 'ftp://x' }))).toThrow(/^ACME_API_BASE_URL \(from the environment\) must be an http\(s\) URL such as https:\/\/api\.securithings\.com$/);
+  });
+
+  it('labels the environment by its id when named or matched by base URL, else says none matched and what to set', () => {
+    const label = (more: Record<string, string>) => settleTarget(fixtureModel(), fromEnv({ SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's', ...more })).environmentLabel;
+    expect(label({ SECURITHINGS_BASE_URL: 'https://api.staging.securithings.com' })).toBe('staging');
+    expect(label({ SECURITHINGS_BASE_URL: 'http://127.0.0.1:4311', SECURITHINGS_ENVIRONMENT: 'staging' })).toBe('staging');
+    expect(label({ SECURITHINGS_BASE_URL: 'http://127.0.0.1:4311' })).toBe("none has this base URL (production's resource paths used; set SECURITHINGS_ENVIRONMENT to choose)");
   });
 
   it('ignores other descriptions\' settings: without its own base URL the run goes to the embedded server', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { GENERATORS } from '../../generators/index.js';
 import type { ApiModel, Parameter } from '../../model/model.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
-import { endpoint, modelWith, shippedModel, withSites } from '../support/model.js';
+import { endpoint, modelWith, fixtureModel, withSites } from '../support/model.js';
 import { extractBruno } from './equivalence/bruno.js';
 import { expectedForm, locator, type CanonicalEndpoint, type Extractor } from './equivalence/canonical.js';
 import { extractInsomniaV4, extractInsomniaV5 } from './equivalence/insomnia.js';
@@ -42,7 +42,7 @@ function expected(format: Format, model: ApiModel, envId = 'production') {
 
 const param = (name: string, extra: Partial<Parameter> = {}): Parameter => ({ name, type: 'string', required: false, description: `${name}.`, ...extra });
 
-/** The shipped model plus a device sub-resource endpoint and a resource that lives elsewhere on staging. */
+/** The fixture model plus a device sub-resource endpoint and a resource that lives elsewhere on staging. */
 const extendedModel = modelWith((model) => {
   const devices = model.resources.find((r) => r.id === 'devices')!;
   devices.endpoints.push(
@@ -74,8 +74,8 @@ describe('equivalence of every output', () => {
     expect(FORMATS.map((f) => f.name).sort()).toEqual(Object.keys(GENERATORS).sort());
   });
 
-  it('builds the expected form from the shipped model', () => {
-    const form = expectedForm(shippedModel(), { tokenRequest: true });
+  it('builds the expected form from the fixture model', () => {
+    const form = expectedForm(fixtureModel(), { tokenRequest: true });
     expect(form.auth).toEqual({ grant: 'client_credentials', tokenPath: '/token/{organization}', clientAuthentication: 'basic', tokenPlacement: 'header', tokenPrefix: 'Bearer' });
     expect(form.tokenRequest).toEqual({ method: 'POST', path: '/token/{organization}' });
     expect(form.endpoints.map(({ method, path, pathParams }) => ({ method, path, pathParams }))).toEqual([
@@ -86,8 +86,8 @@ describe('equivalence of every output', () => {
     expect(form.endpoints[0]!.query).toEqual(expect.arrayContaining(['limit', 'offset', 'status', 'probe.agent', 'availableTask.hardenDevice']));
   });
 
-  describe('(a) the shipped model', () => {
-    const model = shippedModel();
+  describe('(a) the fixture model', () => {
+    const model = fixtureModel();
     it.each(FORMATS)('$name carries the same requests and auth as the model', (format) => {
       expect(extracted(format, model)).toEqual(expected(format, model));
     });

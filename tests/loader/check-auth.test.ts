@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSpec, SpecError } from '../../loader/index.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
-const SHIPPED = readFileSync('spec/securithings.yaml', 'utf8');
+const SHIPPED = readFileSync(FIXTURE_SPEC, 'utf8');
 const load = (text: string) => loadSpec(new TextEncoder().encode(text), 'edited.yaml');
 const problems = (text: string) => {
   try {
@@ -16,7 +17,7 @@ const problems = (text: string) => {
 };
 
 describe('auth', () => {
-  it('settles the shipped defaults: envPrefix from the id, body none, no scope or audience, organization the only token-path variable', () => {
+  it('settles the defaults of the fixture description: envPrefix from the id, body none, no scope or audience, organization the only token-path variable', () => {
     const model = load(SHIPPED);
     expect(model.info.envPrefix).toBe('SECURITHINGS');
     expect(model.auth).toMatchObject({ clientAuthentication: 'basic', body: 'none', pathVariables: ['organization'] });

@@ -8,13 +8,13 @@ import { VARIABLES } from '../../model/model.js';
 import { CACHE } from '../../generators/postman/scripts/cache.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { TAMPERED_TOKEN } from '../../generators/postman/items.js';
-import { SPEC_FILE } from '../support/model.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
-const SHIPPED = readFileSync(SPEC_FILE, 'utf8');
-/** The line of the first base URL, whatever comments the shipped file starts with. */
+const SHIPPED = readFileSync(FIXTURE_SPEC, 'utf8');
+/** The line of the first base URL, whatever comments the fixture file starts with. */
 const BASE_URL_LINE = SHIPPED.split('\n').findIndex((line) => line.includes('baseUrl: https://api.securithings.com')) + 1;
 
-/** The shipped description with `from` replaced by `to` (once; the text must be there). */
+/** The fixture description with `from` replaced by `to` (once; the text must be there). */
 function edited(from: string, to: string): string {
   expect(SHIPPED).toContain(from);
   return SHIPPED.replace(from, to);
@@ -53,7 +53,7 @@ describe('values that reach a request', () => {
   });
 
   it.each([
-    ['a captured variable as a path parameter example (the shipped description)', 'example: "{{deviceId}}"', 'example: "{{deviceId}}"'],
+    ['a captured variable as a path parameter example (the fixture description)', 'example: "{{deviceId}}"', 'example: "{{deviceId}}"'],
     ['Insomnia\'s form of a reference', 'example: "{{deviceId}}"', 'example: "{{ _.deviceId }}"'],
     ['a credential in an auth header: the auth block is where credentials belong', 'Content-Type: application/json', 'X-Client: "{{clientId}}"'],
     ['quotes, braces and a dollar that are no template', 'equals: offline', 'equals: "it\'s {offline} ${x} {{"'],

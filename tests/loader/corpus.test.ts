@@ -8,10 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { loadSpec, SpecError, formatDiagnostic, type Diagnostic } from '../../loader/index.js';
 import type { DiagnosticCode } from '../../loader/diagnostics.js';
 import { MAX_BYTES } from '../../loader/limits.js';
-import { shippedModel } from '../support/model.js';
+import { FIXTURE_SPEC, fixtureModel } from '../support/model.js';
 
 const CORPUS_DIR = fileURLToPath(new URL('../fixtures/bad-specs/', import.meta.url));
-const SHIPPED = fileURLToPath(new URL('../../spec/securithings.yaml', import.meta.url));
 
 type Row = [file: string, code: DiagnosticCode, line: number, col: number, at: string, message: string];
 
@@ -97,9 +96,9 @@ function textAt(bytes: Uint8Array, line: number, col: number): string {
   return (lines[line - 1] ?? '').slice(col - 1);
 }
 
-describe('the shipped description', () => {
+describe('the fixture description', () => {
   it('loads without a diagnostic', () => {
-    expect(shippedModel).not.toThrow();
+    expect(fixtureModel).not.toThrow();
   });
 });
 
@@ -124,9 +123,9 @@ describe('bad-spec corpus', () => {
 
 // Inputs too big or too odd to commit, built here.
 describe('generated inputs', () => {
-  const shipped = readFileSync(SHIPPED, 'utf8');
+  const shipped = readFileSync(FIXTURE_SPEC, 'utf8');
   const encode = (text: string) => new TextEncoder().encode(text);
-  /** The line a key inserted after `format: 1` lands on, whatever comments the shipped file starts with. */
+  /** The line a key inserted after `format: 1` lands on, whatever comments the fixture starts with. */
   const afterFormat = shipped.split('\n').indexOf('format: 1') + 2;
 
   it.each<[name: string, bytes: () => Uint8Array, code: DiagnosticCode, line: number, col: number, message: string]>([

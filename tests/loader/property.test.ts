@@ -1,13 +1,13 @@
-// The shipped description, mutated thousands of ways: the loader either returns a model or
+// The fixture description, mutated thousands of ways: the loader either returns a model or
 // throws a SpecError whose every diagnostic has a position. Any other outcome is a bug.
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { formatDiagnostic, loadSpec, SpecError } from '../../loader/index.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
-const SHIPPED = readFileSync(fileURLToPath(new URL('../../spec/securithings.yaml', import.meta.url)), 'utf8');
+const SHIPPED = readFileSync(FIXTURE_SPEC, 'utf8');
 const LINES = SHIPPED.split('\n');
 const DATA: unknown = parse(SHIPPED);
 

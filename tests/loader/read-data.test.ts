@@ -9,7 +9,7 @@ import { loadSpec, SpecError, formatDiagnostic } from '../../loader/index.js';
 import { MAX_ALIASES, MAX_DEPTH } from '../../loader/limits.js';
 import { parsePositioned, positionedProblem } from '../../loader/positioned-yaml.js';
 import { readData, type DataRead } from '../../loader/read-data.js';
-import { SPEC_FILE } from '../support/model.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
 function dataOf(read: DataRead): unknown {
   if ('flag' in read) throw new Error(`flagged: ${read.flag.message}`);
@@ -23,7 +23,7 @@ function flagOf(read: DataRead): { code: string; message: string } {
 
 describe('readData agrees with the positioned reader', () => {
   it.each([
-    ['the shipped description', readFileSync(SPEC_FILE, 'utf8')],
+    ['the fixture description', readFileSync(FIXTURE_SPEC, 'utf8')],
     ['the synthetic 1,000-endpoint description', syntheticSpecYaml(100)],
     ['anchors, aliases, block scalars and odd keys', 'a: &x {k: [1, 2.5, true, null, ~, "s"]}\nb: *x\nc: |\n  two\n  lines\n"__proto__": 1\n"1": one\n<<: merge-is-a-plain-key\n'],
   ])('%s', (_name, text) => {
@@ -84,7 +84,7 @@ describe('readData', () => {
 });
 
 describe('where the readers differ', () => {
-  const shipped = readFileSync(SPEC_FILE, 'utf8');
+  const shipped = readFileSync(FIXTURE_SPEC, 'utf8');
   const load = (text: string) => loadSpec(new TextEncoder().encode(text), 'f.yaml');
 
   // A double-quoted name continued on a line indented less than its key: the YAML spec (and the

@@ -1,7 +1,6 @@
 // The format is documented where people look: every key of spec/format.schema.json has a description,
 // and docs/format.md is exactly what `npm run docs` writes from it.
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchor, FORMAT_REFERENCE_PATH, formatReference } from '../../scripts/format-reference.js';
 import formatSchema from '../../spec/format.schema.json' with { type: 'json' };
@@ -47,15 +46,5 @@ describe(FORMAT_REFERENCE_PATH, () => {
     const changed = structuredClone(formatSchema) as Schema;
     (changed['properties'] as Record<string, Schema>)['format']!['description'] = 'Write 1. (changed)';
     expect(formatReference(changed)).toContain('| `format` | `1` | yes | Write 1. (changed) |');
-  });
-});
-
-describe('editor support', () => {
-  it('spec/securithings.yaml names the format schema for the YAML language server on its first line', () => {
-    const spec = 'spec/securithings.yaml';
-    const first = readFileSync(spec, 'utf8').split('\n')[0]!;
-    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-    expect(match, first).not.toBeNull();
-    expect(JSON.parse(readFileSync(resolve(dirname(spec), match![1]!), 'utf8'))).toEqual(formatSchema);
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { loadSpec } from '../../loader/index.js';
 import type { ApiModel } from '../../model/model.js';
-import { SPEC_FILE } from '../support/model.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
 export const HOSTILE = 'it\'s "quoted" `ticked` ${globalThis.injected = 1} </script><!-- x\nnext line\u2028separated\u2029 back\\slash \\\'';
 
@@ -41,9 +41,9 @@ export function hostile(listener = 'http://127.0.0.1:9'): Variant {
 // The parsed YAML is edited freely; the loader then validates the result.
 type Data = Record<string, any>;
 
-/** The shipped description's text with the variant's strings in every free-text field. */
+/** The fixture description's text with the variant's strings in every free-text field. */
 export function variantText(v: Variant): string {
-  const spec = parse(readFileSync(SPEC_FILE, 'utf8')) as Data;
+  const spec = parse(readFileSync(FIXTURE_SPEC, 'utf8')) as Data;
   const add = (value: string) => `${value} ${v.text}`;
   spec.info.name = add(spec.info.name);
   spec.info.version = add(spec.info.version);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type RunningServer, type Violation } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureArgs } from '../support/collections.js';
+import { fixtureModel } from '../support/model.js';
 
 const SKIP = new Set(['node_modules', '.git', 'dist']);
 
@@ -36,7 +37,7 @@ describe('secret scan', () => {
   ])('with %s, finds neither the client secret nor any issued token anywhere after generate and a contract run', async (_, violations, exitCode) => {
     const secret = `scan-${randomBytes(18).toString('base64url')}`;
     const tenant = { organization: 'scan-org', clientId: 'scan-client', clientSecret: secret, items: 5 };
-    const server = await startReferenceServer(shippedModel(), { tenants: [tenant], violations });
+    const server = await startReferenceServer(fixtureModel(), { tenants: [tenant], violations });
     servers.push(server);
     const env = {
       SECURITHINGS_BASE_URL: server.url,
@@ -46,7 +47,7 @@ describe('secret scan', () => {
     };
     const out = mkdtempSync(join(tmpdir(), 'scan-out-'));
     const generated = await runCli(['generate', '--out', out], { env });
-    const contract = await runCli(['contract'], { env });
+    const contract = await runCli(['contract', ...fixtureArgs()], { env });
     expect(contract.code).toBe(exitCode);
     expect(server.issuedTokens.length).toBeGreaterThan(0);
 

@@ -4,7 +4,7 @@ import { DEMO, OTHER, demoTenants, seedData, startReferenceServer, type Item, ty
 import { modelWith } from '../support/model.js';
 import { getWith, isErrorBody, model, start, tokenFor } from './helpers.js';
 
-// The shipped description's devices, as the server makes them from it (with the additive field, as the server below serves them).
+// The fixture description's devices, as the server makes them from it (with the additive field, as the server below serves them).
 type Device = Item & { [field: string]: any };
 const tenants = demoTenants() as [Tenant, Tenant, ...Tenant[]];
 const data = seedData(model, tenants, true);

@@ -1,4 +1,4 @@
-// The description grows: two resources added to a copy of the shipped one (Sites and Device
+// The description grows: two resources added to a copy of the fixture description (Sites and Device
 // Sources, each a list and a fetch-one) are generated into clients and pass the contract run against
 // the embedded server, with no code change, and with no drift.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { SPEC_FILE } from '../support/model.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 
 type Spec = Record<string, any>;
 
@@ -66,7 +66,7 @@ function schemas(id: string, item: string): Spec {
 describe('a description with two more resources', () => {
   it('generates and passes its contract run against the embedded server, calling the new endpoints', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'growing-'));
-    const spec = load(readFileSync(SPEC_FILE, 'utf8')) as Spec;
+    const spec = load(readFileSync(FIXTURE_SPEC, 'utf8')) as Spec;
     spec.resources.push(resource('sites', 'Sites', 'site', 'Site'), resource('deviceSources', 'Device Sources', 'deviceSource', 'DeviceSource'));
     Object.assign(spec.schemas, schemas('sites', 'Site'), schemas('deviceSources', 'DeviceSource'));
     const specFile = join(dir, 'api.yaml');

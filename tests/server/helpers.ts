@@ -3,9 +3,9 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { schemaCompiler } from '../../loader/schemas.js';
 import { startReferenceServer, type RunningServer, type ServerOptions } from '../../server/index.js';
-import { shippedModel } from '../support/model.js';
+import { fixtureModel } from '../support/model.js';
 
-export const model = shippedModel();
+export const model = fixtureModel();
 
 export interface Credentials {
   organization: string;

@@ -1,4 +1,4 @@
-// The demo tenants and the devices the server makes for them from the shipped description.
+// The demo tenants and the devices the server makes for them from the fixture description.
 import { describe, expect, it } from 'vitest';
 import { DEMO, demoTenants, seedData, type Item } from '../../server/index.js';
 import { model, schemaValidator } from './helpers.js';

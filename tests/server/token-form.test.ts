@@ -1,5 +1,5 @@
 // The token endpoint as a strict server runs it, for what the description says: client_secret_post
-// with a form body (examples/parcel-tracker.yaml), and client_secret_basic (the shipped description).
+// with a form body (examples/parcel-tracker.yaml), and client_secret_basic (the fixture description).
 import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +67,7 @@ it('writes the realm as a quoted-string of printable ASCII, whatever the descrip
   expect(realm({ info: { name: 'Parcel "Tracker" \\ API\r\nX-Evil: 1 é' } } as ApiModel)).toBe('"Parcel \\"Tracker\\" \\\\ API??X-Evil: 1 ?"');
 });
 
-describe('client_secret_basic (the shipped description)', () => {
+describe('client_secret_basic (the fixture description)', () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await start();

@@ -1,17 +1,19 @@
-// The shipped description, loaded once per test file, and small builders around it.
+// The tests' own description (a frozen SecuriThings description, not the shipped one, which may
+// grow), and small builders around it.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../../loader/index.js';
 import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
 
-export const SPEC_FILE = 'spec/securithings.yaml';
+export const FIXTURE_SPEC = fileURLToPath(new URL('../fixtures/descriptions/securithings.yaml', import.meta.url));
 
-export function shippedModel(): ApiModel {
-  return loadSpec(readFileSync(SPEC_FILE), SPEC_FILE);
+export function fixtureModel(): ApiModel {
+  return loadSpec(readFileSync(FIXTURE_SPEC), FIXTURE_SPEC);
 }
 
-/** A deep copy of the shipped model, changed by `edit`, for what-if cases. */
+/** A deep copy of the fixture model, changed by `edit`, for what-if cases. */
 export function modelWith(edit: (model: ApiModel) => void): ApiModel {
-  const model = structuredClone(shippedModel());
+  const model = structuredClone(fixtureModel());
   edit(model);
   return model;
 }
@@ -57,8 +59,8 @@ export function withSites(model: ApiModel, pathOn: Record<string, string> = {}):
   for (const env of model.environments) env.resourcePaths[sites.id] = pathOn[env.id] ?? sites.basePath;
 }
 
-/** For `describe.each`: the shipped model and the one `withSites` extends, each with its label. */
-export const SHIPPED_AND_WITH_SITES: [label: string, make: () => ApiModel][] = [
-  ['the SecuriThings description', shippedModel],
+/** For `describe.each`: the fixture model and the one `withSites` extends, each with its label. */
+export const FIXTURE_AND_WITH_SITES: [label: string, make: () => ApiModel][] = [
+  ['the SecuriThings description', fixtureModel],
   ['the description with an extra resource', () => modelWith(withSites)],
 ];

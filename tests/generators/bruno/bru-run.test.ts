@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../generators/bruno/index.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../../server/index.js';
-import { shippedModel } from '../../support/model.js';
+import { fixtureModel } from '../../support/model.js';
 import { generate } from './helpers.js';
 
 const BRU = fileURLToPath(new URL('../../../node_modules/.bin/bru', import.meta.url));
@@ -38,7 +38,7 @@ describe('bru run against the reference server', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'securithings-bruno-'));
     await writeCollection(dir);
-    server = await startReferenceServer(shippedModel(), { rateLimits: true });
+    server = await startReferenceServer(fixtureModel(), { rateLimits: true });
     const args = ['run', '-r', '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', `clientSecret=${DEMO.clientSecret}`];
     // The documented limit is 1 request per second per IP and user: the run waits between requests.
     args.push('--delay', '1100', '--reporter-json', join(dir, 'results.json'));

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiModel } from '../../../model/model.js';
 import { DEMO } from '../../../server/index.js';
-import { modelWith, shippedModel, SHIPPED_AND_WITH_SITES, withSites } from '../../support/model.js';
+import { modelWith, fixtureModel, FIXTURE_AND_WITH_SITES, withSites } from '../../support/model.js';
 import { fileAt } from '../equivalence/canonical.js';
 import { generate, lang, type KeyValue } from './helpers.js';
 
@@ -31,7 +31,7 @@ describe('bruno collection layout', () => {
     });
   });
 
-  it.each(SHIPPED_AND_WITH_SITES)('parses every .bru file of %s with the parser Bruno uses for it', (_, makeModel) => {
+  it.each(FIXTURE_AND_WITH_SITES)('parses every .bru file of %s with the parser Bruno uses for it', (_, makeModel) => {
     const bruFiles = generate(makeModel()).filter((f) => f.path.endsWith('.bru'));
     expect(bruFiles.length).toBeGreaterThan(0);
     for (const { path, content } of bruFiles) {
@@ -45,7 +45,7 @@ describe('bruno collection layout', () => {
   });
 
   it('is byte-identical across generations', () => {
-    expect(generate(shippedModel())).toEqual(generate(shippedModel()));
+    expect(generate(fixtureModel())).toEqual(generate(fixtureModel()));
   });
 });
 
@@ -109,7 +109,7 @@ describe('Get Devices.bru', () => {
   });
 
   it('lists every documented query parameter, disabled because each is optional', () => {
-    const model = shippedModel();
+    const model = fixtureModel();
     const query = parsed().params!.filter((p) => p.type === 'query');
     expect(query.map((p) => p.name)).toEqual(model.resources[0]!.endpoints[0]!.query.map((p) => p.name));
     expect(query.every((p) => !p.enabled)).toBe(true);
@@ -144,7 +144,7 @@ describe('Get Devices.bru', () => {
     const tests = parsed().tests!;
     expect(tests).toContain('expect(res.getBody()).to.have.jsonSchema(schema);');
     const schema = JSON.parse(/const schema = (\{[\s\S]*?\n\});/.exec(tests)![1]!) as unknown;
-    expect(schema).toEqual(shippedModel().schemas['DeviceList']);
+    expect(schema).toEqual(fixtureModel().schemas['DeviceList']);
   });
 
   it('carries the description and parameter docs', () => {
@@ -173,7 +173,7 @@ describe('Get Device By ID.bru', () => {
 });
 
 describe('environments', () => {
-  const env = (id: string, model: ApiModel = shippedModel()) => lang.bruToEnvJsonV2(fileAt(generate(model), `bruno/environments/${id}.bru`)).variables;
+  const env = (id: string, model: ApiModel = fixtureModel()) => lang.bruToEnvJsonV2(fileAt(generate(model), `bruno/environments/${id}.bru`)).variables;
 
   it.each([
     ['production', 'https://api.securithings.com', '', '', 'v1/devices'],

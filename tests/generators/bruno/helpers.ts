@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { bruno } from '../../../generators/bruno/index.js';
 import type { ApiModel } from '../../../model/model.js';
 import { DEFAULT_CTX, type OutputFile } from '../../../generators/types.js';
-import { shippedModel } from '../../support/model.js';
+import { fixtureModel } from '../../support/model.js';
 
 export interface KeyValue {
   name: string;
@@ -43,6 +43,6 @@ interface BruLang {
 /** @usebruno/lang, the parser the Bruno app and `bru` CLI read .bru files with (CommonJS, untyped). */
 export const lang = createRequire(import.meta.url)('@usebruno/lang') as BruLang;
 
-export function generate(model: ApiModel = shippedModel()): OutputFile[] {
+export function generate(model: ApiModel = fixtureModel()): OutputFile[] {
   return bruno(model, DEFAULT_CTX);
 }

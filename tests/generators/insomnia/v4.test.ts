@@ -5,18 +5,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiModel } from '../../../model/model.js';
 import { EXPORT_DATE, insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
-import { modelWith, shippedModel, SHIPPED_AND_WITH_SITES, withSites } from '../../support/model.js';
+import { modelWith, fixtureModel, FIXTURE_AND_WITH_SITES, withSites } from '../../support/model.js';
 import { allEndpoints, expectedUrl, render, resolveAuth, type Auth } from './helpers.js';
 
 type Resource = { _id: string; _type: string; parentId: string | null; name: string; authentication?: Auth } & Record<string, unknown>;
 
-function generate(model: ApiModel = shippedModel()): string {
+function generate(model: ApiModel = fixtureModel()): string {
   const files = insomniaV4(model, DEFAULT_CTX);
   expect(files.map((f) => f.path)).toEqual([`${model.info.id}.insomnia.json`]);
   return files[0]!.content;
 }
 
-async function imported(model: ApiModel = shippedModel()) {
+async function imported(model: ApiModel = fixtureModel()) {
   const result = await convert(generate(model));
   const resources = result.data.resources as unknown as Resource[];
   const byId = new Map(resources.map((r) => [r._id, r]));
@@ -29,7 +29,7 @@ async function imported(model: ApiModel = shippedModel()) {
   return { result, resources, byId, chainOf, ofType, workspace, root, token, endpointRequests };
 }
 
-describe.each(SHIPPED_AND_WITH_SITES)('insomnia v4 export of %s', (_, makeModel) => {
+describe.each(FIXTURE_AND_WITH_SITES)('insomnia v4 export of %s', (_, makeModel) => {
   it('is detected by insomnia-importers as an Insomnia v4 export', async () => {
     const { result } = await imported(makeModel());
     expect(result.type.id).toBe('insomnia-4');
@@ -157,7 +157,7 @@ describe('insomnia v4 export content', () => {
     ['local', 'http://127.0.0.1:4010', '/v1/devices'],
   ];
   it.each(environments)('the %s environment sends Get Devices to %s%s', async (id, baseUrl, devicesPath) => {
-    const model = shippedModel();
+    const model = fixtureModel();
     const { ofType, endpointRequests } = await imported(model);
     const name = model.environments.find((e) => e.id === id)!.name;
     const [base] = ofType('environment') as unknown as { data: Record<string, string> }[];
@@ -211,6 +211,6 @@ describe('insomnia v4 determinism', () => {
       model.info.description = 'changed';
       for (const { endpoint } of allEndpoints(model)) endpoint.description = 'changed';
     });
-    expect(ids(edited)).toEqual(ids(shippedModel()));
+    expect(ids(edited)).toEqual(ids(fixtureModel()));
   });
 });

@@ -6,7 +6,7 @@ import type { ApiModel } from '../../../model/model.js';
 import { insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { insomniaV5 } from '../../../generators/insomnia/v5.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
-import { shippedModel, SHIPPED_AND_WITH_SITES } from '../../support/model.js';
+import { fixtureModel, FIXTURE_AND_WITH_SITES } from '../../support/model.js';
 import { allEndpoints, normalizeUrl, resolveAuth, type Auth } from './helpers.js';
 
 type Meta = { id: string; sortKey?: number; description?: string };
@@ -27,7 +27,7 @@ const GRANT_TYPES = ['authorization_code', 'client_credentials', 'implicit', 'pa
 const OAUTH2_STRINGS = ['accessTokenUrl', 'authorizationUrl', 'clientId', 'clientSecret', 'audience', 'scope', 'resource', 'username', 'password', 'redirectUrl', 'state', 'code', 'accessToken', 'refreshToken', 'tokenPrefix', 'pkceMethod', 'origin'];
 const OAUTH2_BOOLEANS = ['disabled', 'credentialsInBody', 'usePkce', 'useDefaultBrowser'];
 
-function generate(model: ApiModel = shippedModel()): string {
+function generate(model: ApiModel = fixtureModel()): string {
   const files = insomniaV5(model, DEFAULT_CTX);
   expect(files.map((f) => f.path)).toEqual([`${model.info.id}.insomnia.yaml`]);
   return files[0]!.content;
@@ -58,7 +58,7 @@ function oauth2Problems(auth: Auth): string[] {
   return problems;
 }
 
-describe.each(SHIPPED_AND_WITH_SITES)('insomnia v5 collection of %s', (_, makeModel) => {
+describe.each(FIXTURE_AND_WITH_SITES)('insomnia v5 collection of %s', (_, makeModel) => {
   it('is a v5 collection at schema version 5.1', () => {
     const file = parsed(makeModel());
     expect(file.type).toBe('collection.insomnia.rest/5.0');

@@ -3,7 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import Converter from 'openapi-to-postmanv2';
 import { describe, expect, it } from 'vitest';
 import { DEMO } from '../../../server/index.js';
-import { modelWith, SHIPPED_AND_WITH_SITES, shippedModel } from '../../support/model.js';
+import { modelWith, FIXTURE_AND_WITH_SITES, fixtureModel } from '../../support/model.js';
 import { generateDoc, generateText, type Doc } from './helpers.js';
 
 const devices = (doc: Doc) => doc.paths['/devices'].get;
@@ -27,14 +27,14 @@ describe('openapi document', () => {
   });
 
   it('is byte-identical across generations', () => {
-    expect(generateText(shippedModel())).toBe(generateText(shippedModel()));
+    expect(generateText(fixtureModel())).toBe(generateText(fixtureModel()));
   });
 
   it('describes the API', () => {
     const { info, externalDocs } = generateDoc();
     expect(info).toMatchObject({ title: 'SecuriThings API', version: 'v1' });
     expect(info.description).toContain('/v1/assets/devices');
-    expect(info['x-unknowns']).toEqual(shippedModel().unknowns);
+    expect(info['x-unknowns']).toEqual(fixtureModel().unknowns);
     expect(externalDocs).toEqual({ url: 'https://developer.securithings.com' });
   });
 
@@ -86,7 +86,7 @@ describe('operations', () => {
   });
 
   it('lists every documented query parameter, none required', () => {
-    const model = shippedModel();
+    const model = fixtureModel();
     const params = devices(generateDoc()).parameters;
     expect(params.map((p: Doc) => p.name)).toEqual(model.resources[0]!.endpoints[0]!.query.map((p) => p.name));
     expect(params.every((p: Doc) => p.in === 'query' && p.required === false)).toBe(true);
@@ -146,7 +146,7 @@ describe('operations', () => {
     expect(doc.paths['/token/{organization}'].post.responses['401'].content['application/json'].schema).toEqual(unauthorized.content['application/json'].schema);
   });
 
-  it.each(SHIPPED_AND_WITH_SITES)('documents 401 on every operation of %s', (_label, make) => {
+  it.each(FIXTURE_AND_WITH_SITES)('documents 401 on every operation of %s', (_label, make) => {
     const doc = generateDoc(make());
     const operations = Object.values(doc.paths).flatMap((item: Doc) => Object.values(item).filter((op: Doc) => op?.responses));
     expect(operations.length).toBe(make().resources.flatMap((r) => r.endpoints).length + 1); // and the token endpoint

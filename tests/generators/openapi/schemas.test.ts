@@ -1,7 +1,7 @@
 // Draft-07 schemas -> components: refs rewritten, local definitions hoisted, nothing else touched.
 import { describe, expect, it } from 'vitest';
 import { componentSchemas, explicitItems, rewriteRefs } from '../../../generators/openapi/schemas.js';
-import { modelWith, shippedModel } from '../../support/model.js';
+import { modelWith, fixtureModel } from '../../support/model.js';
 
 describe('rewriteRefs', () => {
   it.each([
@@ -25,7 +25,7 @@ describe('rewriteRefs', () => {
 
 describe('componentSchemas', () => {
   it('holds every named schema, sorted, with component refs', () => {
-    const schemas = componentSchemas(shippedModel());
+    const schemas = componentSchemas(fixtureModel());
     expect(Object.keys(schemas)).toEqual(['Device', 'DeviceList', 'TokenResponse']);
     expect(schemas['DeviceList']).toEqual({
       type: 'object',
@@ -56,7 +56,7 @@ describe('explicitItems', () => {
   });
 
   it('is applied to the components', () => {
-    const device = componentSchemas(shippedModel())['Device'] as { properties: Record<string, unknown> };
+    const device = componentSchemas(fixtureModel())['Device'] as { properties: Record<string, unknown> };
     expect(device.properties['sites']).toEqual({ type: 'array', items: {} });
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../../loader/index.js';
 import { stringify } from 'yaml';
-import { SHIPPED_AND_WITH_SITES } from '../../support/model.js';
+import { FIXTURE_AND_WITH_SITES } from '../../support/model.js';
 import { generateDoc, generateText } from './helpers.js';
 import { allFindings, redoclyFindings, scalarFindings, spectralFindings, type Finding } from './linters.js';
 
@@ -15,7 +15,7 @@ const names = (findings: Finding[]) => [...new Set(findings.map((f) => `${f.tool
 const show = (findings: Finding[]) => findings.map((f) => `${f.tool} ${f.rule} ${f.where}: ${f.message}`).join('\n');
 
 const EXAMPLE = 'examples/parcel-tracker.yaml';
-const withExample: typeof SHIPPED_AND_WITH_SITES = [...SHIPPED_AND_WITH_SITES, ['the parcel-tracker example (client_secret_post, a form body, scopes)', () => loadSpec(readFileSync(EXAMPLE), EXAMPLE)]];
+const withExample: typeof FIXTURE_AND_WITH_SITES = [...FIXTURE_AND_WITH_SITES, ['the parcel-tracker example (client_secret_post, a form body, scopes)', () => loadSpec(readFileSync(EXAMPLE), EXAMPLE)]];
 
 describe.each(withExample)('the OpenAPI export of %s, linted', (_label, make) => {
   let findings: Finding[];

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { postman } from '../../../generators/postman/index.js';
 import { cacheKeyJs } from '../../../generators/postman/scripts/cache.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
-import { modelWith, shippedModel } from '../../support/model.js';
+import { modelWith, fixtureModel } from '../../support/model.js';
 import { postmanSchemaValidator } from '../../support/postman-schema.js';
 
-const model = shippedModel();
+const model = fixtureModel();
 const files = postman(model, DEFAULT_CTX);
 const collectionFile = files.find((f) => f.path === 'securithings.postman_collection.json')!;
 const collection = JSON.parse(collectionFile.content);
@@ -34,7 +34,7 @@ describe('Postman collection', () => {
   });
 
   it('is byte-identical across generations and has unique ids everywhere', () => {
-    expect(postman(shippedModel(), DEFAULT_CTX)).toEqual(files);
+    expect(postman(fixtureModel(), DEFAULT_CTX)).toEqual(files);
     const ids = [...collectionFile.content.matchAll(/"(?:id|_postman_id)": "([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -93,8 +93,8 @@ describe('Postman collection', () => {
 
   it('caches the token per base URL, organization and client id, and never logs it', () => {
     const script = collection.event.find((e: { listen: string }) => e.listen === 'prerequest').script.exec.join('\n');
-    expect(script).toContain(`const key = ${cacheKeyJs(shippedModel().auth)};`);
-    expect(cacheKeyJs(shippedModel().auth)).toBe('[pm.variables.get("baseUrl"), pm.variables.get("organization"), pm.variables.get("clientId")].join(\' \')');
+    expect(script).toContain(`const key = ${cacheKeyJs(fixtureModel().auth)};`);
+    expect(cacheKeyJs(fixtureModel().auth)).toBe('[pm.variables.get("baseUrl"), pm.variables.get("organization"), pm.variables.get("clientId")].join(\' \')');
     expect(script).toContain("'Basic ' + basic");
     const logged = script.split('\n').filter((line: string) => /console\./.test(line));
     expect(logged).toHaveLength(4);

@@ -1,9 +1,11 @@
-// The committed Postman files through other tools' own importers.
+// The generated Postman files through other tools' own importers.
 import { convert } from 'insomnia-importers';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fixtureCollections } from '../../support/collections.js';
 
-const collectionText = readFileSync('collections/securithings.postman_collection.json', 'utf8');
+const collectionText = readFileSync(join(fixtureCollections(), 'securithings.postman_collection.json'), 'utf8');
 const collection = JSON.parse(collectionText);
 type Item = { name: string; item?: Item[] };
 const leafNames = (items: Item[]): string[] => items.flatMap((i) => (i.item ? leafNames(i.item) : [i.name]));
@@ -22,7 +24,7 @@ describe('insomnia-importers (Postman importer)', () => {
 
   it('imports each environment with its secret declared and empty', async () => {
     for (const env of ['production', 'staging', 'local']) {
-      const result = await convert(readFileSync(`collections/securithings-${env}.postman_environment.json`, 'utf8'));
+      const result = await convert(readFileSync(join(fixtureCollections(), `securithings-${env}.postman_environment.json`), 'utf8'));
       expect(result.type.id).toBe('postman-environment');
       const [environment] = result.data.resources as unknown as { data: Record<string, string> }[];
       expect(Object.keys(environment!.data)).toEqual(['baseUrl', 'organization', 'clientId', 'clientSecret', 'devicesPath']);

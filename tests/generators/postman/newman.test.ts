@@ -1,13 +1,13 @@
-// The committed collection run by newman against a tiny server that speaks only the documented
+// The generated collection run by newman against a tiny server that speaks only the documented
 // token contract: the collection's own script must fetch, cache and renew the token.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import newman from 'newman';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureJson } from '../../support/collections.js';
 
-const collection = JSON.parse(readFileSync('collections/securithings.postman_collection.json', 'utf8'));
-const environment = JSON.parse(readFileSync('collections/securithings-local.postman_environment.json', 'utf8'));
+const collection = fixtureJson('securithings.postman_collection.json');
+const environment = fixtureJson('securithings-local.postman_environment.json');
 const CLIENT = { organization: 'tiny', clientId: 'tiny-client', clientSecret: 'tiny secret: with colon' };
 
 interface TinyServer {
