@@ -1,5 +1,6 @@
 // What the format schema cannot say about `auth`: the token path's variables are names every
-// output can declare, client_secret_post has a body to travel in, and the environments' public
+// output can declare, client_secret_post has a body to travel in, headers are ones HTTP can carry
+// (a line break would end the header, and the line in a .bru file), and the environments' public
 // values name variables that exist.
 import { VARIABLES } from '../model/model.js';
 import { contentTypeHeader, FORM_CONTENT_TYPE } from '../model/token-form.js';
@@ -11,6 +12,10 @@ import type { RawSpec } from './raw.js';
 import type { Report } from './check-references.js';
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+/** RFC 9110 section 5.6.2: a field name is a token. */
+const FIELD_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** RFC 9110 section 5.5: no CR, LF or NUL in a field value. */
+const FIELD_VALUE_FORBIDDEN = /[\r\n\0]/;
 
 export function checkAuth(spec: RawSpec, report: Report): void {
   checkPathVariables(spec, report);
@@ -22,11 +27,19 @@ export function checkAuth(spec: RawSpec, report: Report): void {
   for (const key of ['scope', 'audience'] as const) {
     if (auth[key] !== undefined && body !== 'form') report('invalid-value', ['auth', key], `\`${key}\` travels in the form body: set \`body: form\``, 'key');
   }
+  checkHeaders(auth.headers ?? {}, report);
   const contentType = contentTypeHeader(auth.headers ?? {});
   if (body === 'form' && contentType && contentType[1].split(';')[0]!.trim().toLowerCase() !== FORM_CONTENT_TYPE) {
     report('invalid-value', ['auth', 'headers', contentType[0]], `a form body is sent as ${FORM_CONTENT_TYPE}: drop this header or set it to that`);
   }
   checkEnvironmentValues(spec, report);
+}
+
+function checkHeaders(headers: Record<string, string>, report: Report): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!FIELD_NAME.test(name)) report('invalid-value', ['auth', 'headers', name], `header name \`${JSON.stringify(name).slice(1, -1)}\` is not an HTTP field name (letters, digits and !#$%&'*+.^_\`|~-)`, 'key');
+    else if (FIELD_VALUE_FORBIDDEN.test(value)) report('invalid-value', ['auth', 'headers', name], 'a header value may not hold a line break or NUL (HTTP forbids them)');
+  }
 }
 
 /** Names every output can declare as a variable, none of them one the outputs already use. */

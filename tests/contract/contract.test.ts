@@ -89,8 +89,8 @@ describe('npm run contract refuses bad setups with exit 2', () => {
     ['https://api.example.com/?x=1', 'SECURITHINGS_BASE_URL (from the environment) must be an http(s) URL such as https://api.securithings.com, without a query or fragment'],
   ])('refuses SECURITHINGS_BASE_URL=%s', async (url, message) => {
     const env = { SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' };
-    for (const command of ['contract', 'token']) {
-      const result = await runCli([command, '--spec', FIXTURE_SPEC], { env });
+    for (const args of [['contract', ...fixtureArgs()], ['token', '--spec', FIXTURE_SPEC]]) {
+      const result = await runCli(args, { env });
       expect(result.code).toBe(2);
       expect(result.stderr.trim()).toBe(message);
     }
