@@ -29,8 +29,30 @@ async function writeCollection(dir: string): Promise<void> {
   }
 }
 
+/** One `bru run` of the collection in `dir` against a fresh rate-limited server; its exit code, results and server. */
+async function bruRun(dir: string): Promise<{ exitCode: number; result: BruResult; server: RunningServer }> {
+  const server = await startReferenceServer(fixtureModel(), { rateLimits: true });
+  const args = ['run', '-r', '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', `clientSecret=${DEMO.clientSecret}`];
+  // The documented limit is 1 request per second per IP and user: the run waits between requests.
+  args.push('--delay', '1100', '--reporter-json', join(dir, 'results.json'));
+  const exitCode = await run(BRU, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }).then(
+    () => 0,
+    (error: { code?: number; stdout?: string; stderr?: string }) => {
+      console.error(error.stdout, error.stderr);
+      return error.code ?? 1;
+    },
+  );
+  const iterations = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as BruResult[];
+  expect(iterations).toHaveLength(1);
+  return { exitCode, result: iterations[0]!, server };
+}
+
+/** bru's own race: its first request judged on an empty answer (no status) while its token fetch is under way. */
+const bruRace = (result: BruResult) => typeof result.results[0]?.response?.status !== 'number';
+
 describe('bru run against the reference server', () => {
   let dir: string;
+  const servers: RunningServer[] = [];
   let server: RunningServer;
   let result: BruResult;
   let exitCode: number;
@@ -38,24 +60,17 @@ describe('bru run against the reference server', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'securithings-bruno-'));
     await writeCollection(dir);
-    server = await startReferenceServer(fixtureModel(), { rateLimits: true });
-    const args = ['run', '-r', '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', `clientSecret=${DEMO.clientSecret}`];
-    // The documented limit is 1 request per second per IP and user: the run waits between requests.
-    args.push('--delay', '1100', '--reporter-json', join(dir, 'results.json'));
-    exitCode = await run(BRU, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }).then(
-      () => 0,
-      (error: { code?: number; stdout?: string; stderr?: string }) => {
-        console.error(error.stdout, error.stderr);
-        return error.code ?? 1;
-      },
-    );
-    const iterations = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as BruResult[];
-    expect(iterations).toHaveLength(1);
-    result = iterations[0]!;
-  }, 60_000);
+    // Only bru's known race is run again (up to twice), each time against a fresh server, whose
+    // counts the last test reads; any other failure stands.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      ({ exitCode, result, server } = await bruRun(dir));
+      servers.push(server);
+      if (exitCode === 0 || !bruRace(result)) break;
+    }
+  }, 90_000);
 
   afterAll(async () => {
-    await server?.close();
+    await Promise.all(servers.map((s) => s.close()));
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
