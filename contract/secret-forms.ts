@@ -1,5 +1,5 @@
 // Every form in which a server or a report may hand back a value: raw, base64 and base64url
-// (with and without padding), each of those JSON-escaped (JSON.stringify's way, and the PHP and
+// (with and without padding, alone or inside a longer encoded blob), each of those JSON-escaped (JSON.stringify's way, and the PHP and
 // Python way: `\/` and `\uXXXX` for non-ASCII, in lower or upper hex) and URL-encoded
 // (encodeURIComponent, form `+` for space, URLSearchParams, lower or upper hex).
 
@@ -8,6 +8,18 @@ const base64Forms = (value: string): string[] => {
   const base64url = Buffer.from(value, 'utf8').toString('base64url');
   return [base64, base64.replace(/=+$/, ''), base64url, `${base64url}${'='.repeat((4 - (base64url.length % 4)) % 4)}`];
 };
+
+/**
+ * The part of base64(...value...) that is the same wherever `value` sits in a longer blob: one per
+ * offset mod 3, without the groups it shares with its neighbours (each leaks at most two bytes).
+ */
+const embeddedBase64Forms = (value: string): string[] =>
+  [0, 1, 2].flatMap((offset) => {
+    const shifted = Buffer.concat([Buffer.alloc(offset), Buffer.from(value, 'utf8')]);
+    const from = offset === 0 ? 0 : 4;
+    const to = Math.floor(shifted.length / 3) * 4;
+    return [shifted.toString('base64').slice(from, to), shifted.toString('base64url').slice(from, to)];
+  });
 
 const lowerHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase());
 
@@ -26,7 +38,7 @@ function jsonForms(value: string): string[] {
 
 /** The distinct forms of `value`, the value itself first. */
 export function secretForms(value: string): string[] {
-  const bases = [value, ...base64Forms(value)];
+  const bases = [value, ...base64Forms(value), ...embeddedBase64Forms(value)];
   return [...new Set(bases.flatMap((base) => [base, ...jsonForms(base), ...urlForms(base)]))];
 }
 

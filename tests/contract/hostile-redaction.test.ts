@@ -1,8 +1,8 @@
 // A hostile server echoes the client secret and the token it issued in every form a server may
 // use (JSON-escaped the PHP/Python way, URL-encoded, base64, base64url, HTTP Basic), in body
-// values, body keys, headers and a plain-text body, behind a gateway prefix (/api). The token
-// answer is JSON in one run and form-encoded in the other. Nothing the run prints or writes may
-// hold any of them.
+// values, body keys, headers and a plain-text body, and inside longer base64 blobs, behind a
+// gateway prefix (/api). The token answer is JSON in one run and form-encoded in the other.
+// Nothing the run prints or writes may hold any of them, or decode to them.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { hostileServer, json, type HostileServer } from './hostile-server.js';
+import { decodedRuns } from '../support/decoded-runs.js';
 
 const CLIENT_ID = 'hostile-client';
 const ORGANIZATION = 'acme';
@@ -62,7 +63,7 @@ interface Run {
 }
 
 async function hostileRun(tokenAnswer: 'json' | 'form', secret: string, token: string): Promise<Run> {
-  const echoes = Object.fromEntries(needles(secret, token));
+  const echoes = Object.fromEntries([...needles(secret, token), ...blobs(secret, token)]);
   const headers = Object.fromEntries(Object.entries(echoes).filter(([, v]) => asciiOnly(v)).map(([, v], i) => [`x-echo-${i}`, v]));
   const server = await hostileServer((req, res) => {
     if (req.url === `/api/token/${ORGANIZATION}`) {
@@ -89,6 +90,14 @@ function needles(secret: string, token: string): [string, string][] {
   const named = (what: string, value: string) => Object.entries(forms(value)).map(([name, form]): [string, string] => [`${what}, ${name}`, form]);
   return [...named('the client secret', secret), ...named('the Basic credentials base64(id:secret)', basic(secret)), ...named('the token', token)];
 }
+
+/** The secret and the token inside longer base64 and base64url blobs, at each offset mod 3: no needle to find, only what decodes. */
+function blobs(secret: string, token: string): [string, string][] {
+  return [secret, token].flatMap((value, v) =>
+    [0, 1, 2].flatMap((offset) => (['base64', 'base64url'] as const).map((encoding): [string, string] => [`blob ${v}.${offset}.${encoding}`, Buffer.from(`${'x'.repeat(offset)}{"debug":"${value}"}`).toString(encoding)])),
+  );
+}
+
 
 /** A random secret with a slash, a plus, a space and a non-ASCII letter, whose Basic value holds `/`, `+` and `=`: every encoding then differs from the raw text. */
 function hostileSecret(): string {
@@ -119,5 +128,13 @@ describe.each(['json', 'form'] as const)('a hostile server behind /api, token an
 
   it.each(needles(secret, token))('nothing printed or written holds %s', (_, needle) => {
     expect(hits(run, needle)).toEqual([]);
+  });
+
+  it('no base64 or base64url run in anything printed or written decodes to the secret or the token, also where they sat inside a longer blob', () => {
+    const inner = (value: string) => value.slice(2, -2);
+    for (const output of OUTPUTS) {
+      const decoded = decodedRuns(run[output]);
+      expect(decoded.filter((text) => text.includes(inner(secret)) || text.includes(inner(token))), output).toEqual([]);
+    }
   });
 });

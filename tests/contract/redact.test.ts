@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH, REDACTED, Redactor, TooDeep } from '../../contract/redact.js';
+import { decodedRuns } from '../support/decoded-runs.js';
 
 describe('Redactor', () => {
   it.each([
@@ -48,6 +49,18 @@ describe('Redactor, every form of a secret', () => {
     expect(redactor.text(`<${form}>`)).toBe(`<${REDACTED}>`);
   });
 
+  it.each([0, 1, 2].flatMap((offset) => (['base64', 'base64url'] as const).map((encoding) => [offset, encoding] as const)))(
+    'hides the client secret inside a longer blob, %i bytes past a group start, %s: no part of what is left decodes to it',
+    (offset, encoding) => {
+      const redactor = new Redactor();
+      redactor.addSecret(secret, 'client');
+      const blob = Buffer.from(`${'x'.repeat(offset + 2)}{"debug":"${secret}","more":"data"}`).toString(encoding); // 12 + offset bytes before it
+      const shown = redactor.text(`blob=${blob};`);
+      expect(shown).toContain(REDACTED);
+      expect(decodedRuns(shown).some((text) => text.includes(secret.slice(2, -2)))).toBe(false);
+    },
+  );
+
   it('learns the tokens of a form-encoded token answer', () => {
     const redactor = new Redactor();
     redactor.addFromTokenBody('access_token=opaque%2Ftoken%2B1&token_type=bearer&refresh_token=refresh-token-2');
@@ -62,3 +75,4 @@ describe('Redactor, every form of a secret', () => {
     expect(() => redactor.json(deep)).toThrow(TooDeep);
   });
 });
+
