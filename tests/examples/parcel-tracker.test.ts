@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { runCli } from '../support/cli.js';
 import { startStrictServer, STRICT_AUDIENCE, STRICT_CLIENT, STRICT_SCOPE, type StrictServer } from '../support/strict-oauth-server.js';
 
 const SPEC = 'examples/parcel-tracker.yaml';
+const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const model: ApiModel = loadSpec(readFileSync(SPEC), SPEC);
 const lang = createRequire(import.meta.url)('@usebruno/lang') as {
   collectionBruToJson(text: string): { auth: { mode: string; oauth2: Record<string, unknown> }; oauth2_additional_parameters_access_token_req_bodyvalues?: unknown };
@@ -50,6 +51,19 @@ describe('the example description', () => {
     expect(model.auth).toMatchObject({ path: '/oauth2/token', pathVariables: [], clientAuthentication: 'post', body: 'form', scope: STRICT_SCOPE, audience: STRICT_AUDIENCE });
     expect(model.environments.map((e) => e.values)).toEqual([{ clientId: '' }, { clientId: 'demo-client' }]);
     expect(model.resources.map((r) => r.endpoints.map((e) => e.id))).toEqual([['listParcels', 'getParcel'], ['listDepots', 'getDepot']]);
+  });
+});
+
+describe('its generated files', () => {
+  it('name SecuriThings nowhere: the kit\'s own name appears once, as Insomnia v4\'s exporter stamp', async () => {
+    const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(10);
+    const mentions: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(file.parentPath, file.name), 'utf8');
+      for (const line of text.split('\n')) if (/securithings/i.test(line)) mentions.push(`${file.name}: ${line.trim()}`);
+    }
+    expect(mentions).toEqual([`parcel-tracker.insomnia.json: "__export_source": "securithings-kit:v${packageVersion}",`]);
   });
 });
 
