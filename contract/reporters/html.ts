@@ -100,7 +100,7 @@ function summarySection(s: RunSummary, folders: [string, Counts][]): string {
 <p class="totals"><b class="pass">${c.passed} passed</b><b class="fail">${c.failed} failed</b><b class="skip">${c.skipped} skipped</b></p>
 ${bar(c, 0)}
 <p class="muted">${plural(s.assertions, 'check')} in ${plural(s.requests, 'request')} (${s.tokenRequests} to the token endpoint, ${s.tokensIssued} answered with a token).</p>
-<table id="folders"><thead><tr><th>Folder</th><th class="n">Passed</th><th class="n">Failed</th><th class="n">Skipped</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>
+${rows.length > 0 ? `<table id="folders"><thead><tr><th>Folder</th><th class="n">Passed</th><th class="n">Failed</th><th class="n">Skipped</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
 </section>`;
 }
 
