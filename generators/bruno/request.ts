@@ -2,6 +2,7 @@
 import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { parameterValue } from '../shared/parameters.js';
+import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { assertions, bodyExpression, schemaTest } from './checks.js';
@@ -11,17 +12,17 @@ import { requestDocs } from './docs.js';
 export function requestUrl(resource: Resource, endpoint: Endpoint): string {
   const path = endpointPath(resource, endpoint, mustache, (name) => `:${name}`);
   const enabled = endpoint.query.filter((param) => param.required);
-  const query = enabled.map((param) => `${param.name}=${parameterValue(param)}`).join('&');
+  const query = enabled.map((param) => `${urlComponent(param.name)}=${urlComponent(parameterValue(param))}`).join('&');
   return `${mustache(VARIABLES.baseUrl)}${path}${query ? `?${query}` : ''}`;
 }
 
 /** Every documented query parameter; optional ones are disabled (`~`), required ones enabled. */
 function queryPairs(endpoint: Endpoint): Pair[] {
-  return endpoint.query.map((param) => ({ key: param.name, value: parameterValue(param), enabled: param.required }));
+  return endpoint.query.map((param) => ({ key: urlComponent(param.name), value: urlComponent(parameterValue(param)), enabled: param.required }));
 }
 
 function pathPairs(endpoint: Endpoint): Pair[] {
-  return endpoint.pathParams.map((param) => ({ key: param.name, value: parameterValue(param) }));
+  return endpoint.pathParams.map((param) => ({ key: param.name, value: urlComponent(parameterValue(param)) }));
 }
 
 /** `devices[0].id` -> `res.body.devices?.[0]?.id`: no error when the list is empty. */

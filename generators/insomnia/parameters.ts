@@ -1,6 +1,7 @@
 // A documented query parameter -> an Insomnia query pair (same shape in v4 and v5.1).
 import type { Parameter } from '../../model/model.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
+import { urlComponent } from '../shared/url-component.js';
 
 export interface QueryPair {
   name: string;
@@ -11,5 +12,5 @@ export interface QueryPair {
 }
 
 export function queryPair(param: Parameter): QueryPair {
-  return { name: param.name, value: parameterValue(param), description: parameterDescription(param), disabled: !param.required };
+  return { name: urlComponent(param.name), value: urlComponent(parameterValue(param)), description: parameterDescription(param), disabled: !param.required };
 }

@@ -3,6 +3,7 @@
 import { VARIABLES, type ApiModel, type Endpoint, type Resource, type TokenCredentials } from '../../model/model.js';
 import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
+import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { basicAuth, NO_AUTH, tokenUrl, type PostmanAuth } from './auth.js';
 
@@ -67,7 +68,7 @@ export function endpointRequest(resource: Resource, endpoint: Endpoint, override
   if (endpoint.pathParams.length > 0) {
     url.variable = endpoint.pathParams.map((p) => ({
       key: p.name,
-      value: overrides.pathParams?.[p.name] ?? parameterValue(p),
+      value: urlComponent(overrides.pathParams?.[p.name] ?? parameterValue(p)),
       description: markdown(parameterDescription(p)),
     }));
   }
@@ -81,15 +82,15 @@ export function endpointRequest(resource: Resource, endpoint: Endpoint, override
 
 function documentedQuery(endpoint: Endpoint): QueryParam[] {
   return endpoint.query.map((p) => ({
-    key: p.name,
-    value: parameterValue(p),
+    key: urlComponent(p.name),
+    value: urlComponent(parameterValue(p)),
     description: markdown(parameterDescription(p)),
     ...(p.required ? {} : { disabled: true }),
   }));
 }
 
 function fixedQuery(values: Record<string, string>): QueryParam[] {
-  return Object.entries(values).map(([key, value]) => ({ key, value }));
+  return Object.entries(values).map(([key, value]) => ({ key: urlComponent(key), value: urlComponent(value) }));
 }
 
 /**
