@@ -1,7 +1,8 @@
 // Every form in which a server or a report may hand back a value: raw, base64 and base64url
-// (with and without padding, alone or inside a longer encoded blob), each of those JSON-escaped (JSON.stringify's way, and the PHP and
-// Python way: `\/` and `\uXXXX` for non-ASCII, in lower or upper hex) and URL-encoded
-// (encodeURIComponent, form `+` for space, URLSearchParams, lower or upper hex).
+// (with and without padding, alone or inside a longer encoded blob), each of those JSON-escaped
+// (JSON.stringify's way, and the PHP and Python way: `\/` and `\uXXXX` for non-ASCII, in lower or
+// upper hex) and URL-encoded (encodeURIComponent, form `+` for space, URLSearchParams, lower or
+// upper hex).
 
 const base64Forms = (value: string): string[] => {
   const base64 = Buffer.from(value, 'utf8').toString('base64');
