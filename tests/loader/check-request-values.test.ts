@@ -10,14 +10,14 @@ import { PACING } from '../../generators/postman/scripts/pacing.js';
 import { TAMPERED_TOKEN } from '../../generators/postman/items.js';
 import { FIXTURE_SPEC } from '../support/model.js';
 
-const SHIPPED = readFileSync(FIXTURE_SPEC, 'utf8');
+const FIXTURE = readFileSync(FIXTURE_SPEC, 'utf8');
 /** The line of the first base URL, whatever comments the fixture file starts with. */
-const BASE_URL_LINE = SHIPPED.split('\n').findIndex((line) => line.includes('baseUrl: https://api.securithings.com')) + 1;
+const BASE_URL_LINE = FIXTURE.split('\n').findIndex((line) => line.includes('baseUrl: https://api.securithings.com')) + 1;
 
 /** The fixture description with `from` replaced by `to` (once; the text must be there). */
 function edited(from: string, to: string): string {
-  expect(SHIPPED).toContain(from);
-  return SHIPPED.replace(from, to);
+  expect(FIXTURE).toContain(from);
+  return FIXTURE.replace(from, to);
 }
 
 /** The one diagnostic loading `text` gives, formatted, or `loaded`. */

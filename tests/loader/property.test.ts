@@ -7,9 +7,9 @@ import { parse, stringify } from 'yaml';
 import { formatDiagnostic, loadSpec, SpecError } from '../../loader/index.js';
 import { FIXTURE_SPEC } from '../support/model.js';
 
-const SHIPPED = readFileSync(FIXTURE_SPEC, 'utf8');
-const LINES = SHIPPED.split('\n');
-const DATA: unknown = parse(SHIPPED);
+const FIXTURE = readFileSync(FIXTURE_SPEC, 'utf8');
+const LINES = FIXTURE.split('\n');
+const DATA: unknown = parse(FIXTURE);
 
 type Path = (string | number)[];
 
@@ -67,8 +67,8 @@ const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
 
 const textMutant = fc.oneof(
   { weight: 4, arbitrary: fc.array(lineEdit, { minLength: 1, maxLength: 3 }).map((edits) => edits.reduce((lines, edit) => edit(lines), LINES).join('\n')) },
-  { weight: 1, arbitrary: fc.nat({ max: SHIPPED.length }).map((n) => SHIPPED.slice(0, n)) },
-  { weight: 1, arbitrary: fc.tuple(fc.nat({ max: SHIPPED.length }), junk).map(([at, text]) => SHIPPED.slice(0, at) + text + SHIPPED.slice(at)) },
+  { weight: 1, arbitrary: fc.nat({ max: FIXTURE.length }).map((n) => FIXTURE.slice(0, n)) },
+  { weight: 1, arbitrary: fc.tuple(fc.nat({ max: FIXTURE.length }), junk).map(([at, text]) => FIXTURE.slice(0, at) + text + FIXTURE.slice(at)) },
 );
 
 // ---- mutations of the data ----------------------------------------------------------------
@@ -137,7 +137,7 @@ const dataMutant: fc.Arbitrary<unknown> = fc.oneof(
 
 describe('loader under mutation', () => {
   it('the unmutated description loads', () => {
-    expect(violation(SHIPPED)).toBeUndefined();
+    expect(violation(FIXTURE)).toBeUndefined();
     expect(violation(stringify(DATA))).toBeUndefined();
   });
 
