@@ -1,4 +1,4 @@
-// The contract runner and the committed collection against a reference server that misbehaves on
+// The contract runner and the generated collection against a reference server that misbehaves on
 // purpose: every run must finish, never throw, and either recover (429, expired token) or name the
 // request that went wrong (timeout, 500, reset, broken JSON).
 import { dataIntervalSeconds } from '../../model/rate-limits.js';

@@ -109,7 +109,7 @@ describe('pacing against a server enforcing the documented limits', () => {
   });
 });
 
-/** Runs the collection generated from `model` (not the committed one) with the pacing switch set. */
+/** Runs the collection generated from `model` (not the fixture's usual one) with the pacing switch set. */
 async function runGenerated(model: ApiModel, target: RunningServer, pacing: 'on' | 'off') {
   const files = postman(model, DEFAULT_CTX);
   const json = (suffix: string) => JSON.parse(files.find((f) => f.path.endsWith(suffix))!.content) as object;

@@ -7,7 +7,7 @@ interface Node { id?: string; request?: unknown; item?: Node[] }
 const requestItems = (node: Node): Node[] => (node.item ?? []).flatMap((child) => (child.request ? [child] : requestItems(child)));
 
 describe('request kinds', () => {
-  it('knows what every request item of the committed collection exercises', () => {
+  it('knows what every request item of the generated collection exercises', () => {
     const model = fixtureModel();
     const targets = itemTargets(model);
     const ids = requestItems(fixtureCollection as Node).map((item) => item.id!);

@@ -10,7 +10,7 @@ const tenantModel = modelWith((m) => {
 });
 
 describe('settingNames', () => {
-  it('names the shipped settings as before: SECURITHINGS_BASE_URL, _ORGANIZATION, _CLIENT_ID, _CLIENT_SECRET, _ENVIRONMENT', () => {
+  it('names the SecuriThings settings as before: SECURITHINGS_BASE_URL, _ORGANIZATION, _CLIENT_ID, _CLIENT_SECRET, _ENVIRONMENT', () => {
     expect(settingNames(fixtureModel())).toEqual({
       baseUrl: 'SECURITHINGS_BASE_URL',
       clientId: 'SECURITHINGS_CLIENT_ID',

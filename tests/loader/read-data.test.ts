@@ -84,21 +84,21 @@ describe('readData', () => {
 });
 
 describe('where the readers differ', () => {
-  const shipped = readFileSync(FIXTURE_SPEC, 'utf8');
+  const fixture = readFileSync(FIXTURE_SPEC, 'utf8');
   const load = (text: string) => loadSpec(new TextEncoder().encode(text), 'f.yaml');
 
   // A double-quoted name continued on a line indented less than its key: the YAML spec (and the
   // positioned reader) reject it, js-yaml folds it. js-yaml is the parser of record.
   it('a file js-yaml reads and the description schema accepts loads as js-yaml reads it', () => {
-    const text = shipped.replace(/^ {2}name: .*$/m, '  name: "SecuriThings\nAPI"');
+    const text = fixture.replace(/^ {2}name: .*$/m, '  name: "SecuriThings\nAPI"');
     expect(() => parse(text)).toThrow();
     expect(load(text).info.name).toBe('SecuriThings API');
   });
 
   // The same slip swallowing the keys after it: the description fails, and the quote is the cause named.
   it('when such a file fails, the positioned reader names the YAML mistake', () => {
-    const text = shipped.replace(/^( {8}path: )""$/m, '$1"');
-    expect(text).not.toBe(shipped);
+    const text = fixture.replace(/^( {8}path: )""$/m, '$1"');
+    expect(text).not.toBe(fixture);
     try {
       load(text);
       expect.unreachable('loaded');

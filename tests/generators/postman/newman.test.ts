@@ -70,7 +70,7 @@ function runDevicesFolder(url: string, options: { iterations: number; delayMs: n
 let server: TinyServer | undefined;
 afterEach(() => server?.close());
 
-describe('the committed collection under newman', () => {
+describe('the generated collection under newman', () => {
   it('fetches one token with HTTP Basic and signs every request with it', async () => {
     server = await tinyServer(3600);
     const summary = await runDevicesFolder(server.url, { iterations: 3, delayMs: 0 });
