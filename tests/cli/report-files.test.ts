@@ -10,6 +10,7 @@ import { DEMO, startReferenceServer, type RunningServer } from '../../server/ind
 import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { fixtureModel } from '../support/model.js';
+import { demoSettings } from '../support/settings.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'st-reports-'));
 const aFile = () => {
@@ -25,13 +26,6 @@ async function server(options: Parameters<typeof startReferenceServer>[1] = {}):
   servers.push(started);
   return started;
 }
-
-const targetEnv = (url: string) => ({
-  SECURITHINGS_BASE_URL: url,
-  SECURITHINGS_ORGANIZATION: DEMO.organization,
-  SECURITHINGS_CLIENT_ID: DEMO.clientId,
-  SECURITHINGS_CLIENT_SECRET: DEMO.clientSecret,
-});
 
 describe('contract reports', () => {
   it('a refused run removes the last run\'s reports and leaves other files alone', async () => {
@@ -50,7 +44,7 @@ describe('contract reports', () => {
   ])('%s is exit 2 before any request', async (_, path, message) => {
     const reports = path();
     const target = await server();
-    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reports], { env: targetEnv(target.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reports], { env: demoSettings(target.url) });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
@@ -82,7 +76,7 @@ describe('--fail-on-skip', () => {
     [['--fail-on-skip'], 1],
   ] as const)('with no devices to fetch by id, %j exits %i', async (flags, code) => {
     const empty = await server({ tenants: [{ ...DEMO, items: 0 }] });
-    const result = await runCli(['contract', ...fixtureArgs(), '--reports', folder(), ...flags], { env: targetEnv(empty.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', folder(), ...flags], { env: demoSettings(empty.url) });
     expect(result.code).toBe(code);
     expect(result.stdout).toContain('Get Device By ID');
     expect(/^FAILED --fail-on-skip: \d+ checks skipped$/m.test(result.stdout)).toBe(code === 1);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
 import { fixtureModel, FIXTURE_SPEC } from '../support/model.js';
+import { demoSettings } from '../support/settings.js';
 
 let server: RunningServer;
 beforeAll(async () => {
@@ -11,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const env = (overrides: Record<string, string | undefined> = {}) => ({
-  SECURITHINGS_BASE_URL: server.url,
-  SECURITHINGS_ORGANIZATION: DEMO.organization,
-  SECURITHINGS_CLIENT_ID: DEMO.clientId,
-  SECURITHINGS_CLIENT_SECRET: DEMO.clientSecret,
-  ...overrides,
-});
+const env = (overrides: Record<string, string | undefined> = {}) => ({ ...demoSettings(server.url), ...overrides });
 
 describe('token', () => {
   it('prints only the token, one line, that the server issued', async () => {

@@ -8,6 +8,7 @@ import { DEMO, startReferenceServer, type RunningServer, type ServerOptions } fr
 import { runCli } from '../support/cli.js';
 import { fixtureArgs, fixtureCollections } from '../support/collections.js';
 import { fixtureModel, FIXTURE_SPEC } from '../support/model.js';
+import { demoSettings } from '../support/settings.js';
 
 const model = fixtureModel();
 const servers: RunningServer[] = [];
@@ -20,12 +21,6 @@ async function server(options: ServerOptions): Promise<RunningServer> {
 }
 
 const reportsDir = () => mkdtempSync(join(tmpdir(), 'contract-reports-'));
-const targetEnv = (url: string, secret = DEMO.clientSecret): NodeJS.ProcessEnv => ({
-  SECURITHINGS_BASE_URL: url,
-  SECURITHINGS_ORGANIZATION: DEMO.organization,
-  SECURITHINGS_CLIENT_ID: DEMO.clientId,
-  SECURITHINGS_CLIENT_SECRET: secret,
-});
 
 describe('npm run contract', () => {
   it('passes against the embedded server with no configuration, with one token issued, and writes the reports', async () => {
@@ -43,7 +38,7 @@ describe('npm run contract', () => {
 
   it('passes against a server enforcing the documented rate limits, pacing itself: no 429, one token', async () => {
     const limited = await server({ rateLimits: true });
-    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: targetEnv(limited.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: demoSettings(limited.url) });
     expect(result.stdout).toContain('PASSED');
     expect(result.code).toBe(0);
     expect(limited.stats.rateLimited).toBe(0);
@@ -56,7 +51,7 @@ describe('npm run contract', () => {
     const token = await (await fetch(`${additive.url}/token/${DEMO.organization}`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}` } })).json() as { access_token: string };
     const devices = await (await fetch(`${additive.url}/v1/devices`, { headers: { authorization: `Bearer ${token.access_token}` } })).json() as { devices: Array<Record<string, unknown>> };
     expect(devices.devices[0].serialNumber).toEqual(expect.any(String));
-    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: targetEnv(additive.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: demoSettings(additive.url) });
     expect(result.stdout).toContain('PASSED');
     expect(result.code).toBe(0);
   });
@@ -67,7 +62,7 @@ describe('npm run contract', () => {
     ['no-auth-required', 'Contract checks / Get Devices refused without a bearer token > status is 401'],
   ] as const)('fails against a server with the violation %s and names the broken assertion', async (violation, named) => {
     const broken = await server({ violations: [violation] });
-    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: targetEnv(broken.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: demoSettings(broken.url) });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('FAILED');
     expect(result.stdout).toContain(`FAIL ${named}`);

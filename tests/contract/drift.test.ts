@@ -11,17 +11,11 @@ import { DEMO, startReferenceServer, type RunningServer } from '../../server/ind
 import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { fixtureModel } from '../support/model.js';
+import { demoSettings } from '../support/settings.js';
 
 const model = fixtureModel();
 const servers: RunningServer[] = [];
 afterAll(async () => Promise.all(servers.map((s) => s.close())));
-
-const targetEnv = (url: string): NodeJS.ProcessEnv => ({
-  SECURITHINGS_BASE_URL: url,
-  SECURITHINGS_ORGANIZATION: DEMO.organization,
-  SECURITHINGS_CLIENT_ID: DEMO.clientId,
-  SECURITHINGS_CLIENT_SECRET: DEMO.clientSecret,
-});
 
 async function contractRun(args: string[], env: NodeJS.ProcessEnv = {}) {
   const reports = mkdtempSync(join(tmpdir(), 'drift-'));
@@ -47,7 +41,7 @@ describe('drift in a contract run', () => {
     const added = { serialNumber: 'ST-9F3A0C71E2', tags: ['lobby'], warranty: { until: '2030-01-01' } };
     const server = await startReferenceServer(model, { tenants: [{ ...DEMO, items: 5 }], additiveFields: added });
     servers.push(server);
-    const tolerant = await contractRun([], targetEnv(server.url));
+    const tolerant = await contractRun([], demoSettings(server.url));
     expect(tolerant.code).toBe(0); // additive fields never fail the contract itself
     expect(tolerant.drift.listDevices!.undocumentedFields).toEqual([
       { path: 'devices[].serialNumber', types: ['string'], answers: 3 },
@@ -65,7 +59,7 @@ describe('drift in a contract run', () => {
       expect(text).not.toContain('2030-01-01');
     }
 
-    const strict = await contractRun(['--fail-on-drift'], targetEnv(server.url));
+    const strict = await contractRun(['--fail-on-drift'], demoSettings(server.url));
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('FAILED --fail-on-drift: the answers drifted from the description');
   });

@@ -9,10 +9,10 @@ import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { hostileServer, json } from './hostile-server.js';
 import { planFor, recordedRun } from './plan.js';
-import { DEMO } from '../../server/index.js';
+import { demoSettings } from '../support/settings.js';
 
 const TOKEN = JSON.stringify({ access_token: 'opaque-redirect-token-0123456789', token_type: 'Bearer', expires_in: 3600 });
-const env = (url: string) => ({ SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: DEMO.organization, SECURITHINGS_CLIENT_ID: DEMO.clientId, SECURITHINGS_CLIENT_SECRET: 'redirect-test-secret' });
+const env = (url: string) => demoSettings(url, 'redirect-test-secret');
 const reports = () => mkdtempSync(join(tmpdir(), 'redirect-reports-'));
 
 describe('a redirect to another origin', () => {

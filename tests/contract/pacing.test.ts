@@ -19,6 +19,7 @@ import { DEMO, startReferenceServer, type RunningServer } from '../../server/ind
 import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { modelWith, fixtureModel } from '../support/model.js';
+import { demoSettings } from '../support/settings.js';
 
 interface Arrival {
   at: number;
@@ -51,18 +52,11 @@ afterEach(async () => {
   server = undefined;
 });
 
-const targetEnv = (url: string): NodeJS.ProcessEnv => ({
-  SECURITHINGS_BASE_URL: url,
-  SECURITHINGS_ORGANIZATION: DEMO.organization,
-  SECURITHINGS_CLIENT_ID: DEMO.clientId,
-  SECURITHINGS_CLIENT_SECRET: DEMO.clientSecret,
-});
-
 describe('pacing against a server enforcing the documented limits', () => {
   it('gets no 429 and costs about the floor: each endpoint waits only for itself', async () => {
     server = await startReferenceServer(fixtureModel(), { rateLimits: true });
     const watch = arrivalsAt(server.url);
-    const result = await runCli(['contract', ...fixtureArgs(), '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: targetEnv(server.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: demoSettings(server.url) });
     watch.stop();
     expect(result.code).toBe(0);
     expect(server.stats.rateLimited).toBe(0);
@@ -103,7 +97,7 @@ describe('pacing against a server enforcing the documented limits', () => {
 
   it('--no-pacing turns it off from the command line', async () => {
     server = await startReferenceServer(fixtureModel(), { rateLimits: true });
-    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: targetEnv(server.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: demoSettings(server.url) });
     expect(result.stdout).toContain('retrying once');
     expect(server.stats.rateLimited).toBeGreaterThan(0);
   });

@@ -10,17 +10,17 @@ import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { fixtureModel } from '../support/model.js';
 import { planFor, recordedRun } from './plan.js';
+import { demoSettings } from '../support/settings.js';
 
 const servers: RunningServer[] = [];
 afterAll(async () => Promise.all(servers.map((s) => s.close())));
-const env = (url: string, secret: string) => ({ SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: DEMO.organization, SECURITHINGS_CLIENT_ID: DEMO.clientId, SECURITHINGS_CLIENT_SECRET: secret });
 const reports = () => mkdtempSync(join(tmpdir(), 'stop-reports-'));
 
 describe('a run that cannot be made', () => {
   it('with a wrong client secret: exit 2 after one token request and no data request', async () => {
     const server = await startReferenceServer(fixtureModel());
     servers.push(server);
-    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: env(server.url, 'not-the-secret') });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: demoSettings(server.url, 'not-the-secret') });
     expect(result.code).toBe(2);
     expect(server.stats.tokenRequests).toBe(1);
     expect(server.stats.dataRequests).toBe(0);
@@ -33,7 +33,7 @@ describe('a run that cannot be made', () => {
     const server = await startReferenceServer(fixtureModel());
     servers.push(server);
     const dir = reports();
-    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', dir, '--fail-on-drift', '--min-coverage', '90'], { env: env(server.url, 'not-the-secret') });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', dir, '--fail-on-drift', '--min-coverage', '90'], { env: demoSettings(server.url, 'not-the-secret') });
     expect(result.code).toBe(2);
     expect(result.stdout).not.toMatch(/^(Drift|Coverage|FAILED --)/m);
     expect(result.stdout).toMatch(/^Reports: \S*contract-junit\.xml, \S*contract-report\.html\n$/m);
@@ -57,7 +57,7 @@ describe('a run that cannot be made', () => {
 
   it('with a host that refuses connections: exit 2 at once, naming the host and the code', async () => {
     const started = Date.now();
-    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: env('http://127.0.0.1:9', 'any-secret') });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: demoSettings('http://127.0.0.1:9', 'any-secret') });
     expect(result.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(5000);
     const { summary, requests } = await recordedRun(planFor('http://127.0.0.1:9'));
