@@ -70,14 +70,8 @@ export function settleTarget(model: ApiModel, settings: Settings, options: Targe
     throw new TargetError(`${named(settings, names.baseUrl)} is set, so ${missing.join(', ')} must be set too ${where(settings)}`);
   }
   const credentials = { ...clientOf(model, vars), baseUrl, clientSecret: vars[names.clientSecret]! };
-  const environment = pickEnvironment(model, settings.vars[names.environment], baseUrl);
-  return { kind: 'remote', environment, environmentLabel: environmentLabel(model, environment, settings.vars[names.environment], baseUrl), credentials };
-}
-
-/** The environment's id, unless it was only the default: then that none matched, and how to choose. */
-function environmentLabel(model: ApiModel, environment: Environment, setting: Setting | undefined, baseUrl: string): string {
-  if (setting?.value || environment.baseUrl === baseUrl) return environment.id;
-  return `none has this base URL (${environment.id}'s resource paths used; set ${settingNames(model).environment} to choose)`;
+  const { environment, label } = pickEnvironment(model, settings.vars[names.environment], baseUrl);
+  return { kind: 'remote', environment, environmentLabel: label, credentials };
 }
 
 /**
@@ -89,7 +83,7 @@ export function settleTokenTarget(model: ApiModel, settings: Settings, options: 
   const vars = valuesOf(settings);
   const missing = [...Object.values(names.pathVariables), names.clientId].filter((name) => !vars[name]);
   if (missing.length > 0) throw new TargetError(`set ${missing.join(' and ')} ${where(settings)}`);
-  const baseUrl = vars[names.baseUrl]?.trim() ? checkedBaseUrl(model, settings, options) : pickEnvironment(model, settings.vars[names.environment], undefined).baseUrl;
+  const baseUrl = vars[names.baseUrl]?.trim() ? checkedBaseUrl(model, settings, options) : pickEnvironment(model, settings.vars[names.environment], undefined).environment.baseUrl;
   return { ...clientOf(model, vars), baseUrl };
 }
 
@@ -147,10 +141,12 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
-/** The named environment, else the one whose base URL matches, else the first (production). */
-function pickEnvironment(model: ApiModel, setting: Setting | undefined, baseUrl: string | undefined): Environment {
-  if (setting?.value) return environmentNamed(model, setting);
-  return model.environments.find((e) => e.baseUrl === baseUrl) ?? defaultEnvironment(model);
+/** The named environment, else the one whose base URL matches, else the first (production), with how reports name it. */
+function pickEnvironment(model: ApiModel, setting: Setting | undefined, baseUrl: string | undefined): { environment: Environment; label: string } {
+  const chosen = setting?.value ? environmentNamed(model, setting) : model.environments.find((e) => e.baseUrl === baseUrl);
+  if (chosen) return { environment: chosen, label: chosen.id };
+  const fallback = defaultEnvironment(model);
+  return { environment: fallback, label: `none has this base URL (${fallback.id}'s resource paths used; set ${settingNames(model).environment} to choose)` };
 }
 
 function environmentNamed(model: ApiModel, { value, from }: { value: string; from?: string }): Environment {
