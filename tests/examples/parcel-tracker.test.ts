@@ -1,10 +1,7 @@
 // The second description (examples/parcel-tracker.yaml, a plain RFC 6749 API): it loads, every
 // client is generated and read back by its tool's own reader, and its contract run, its token
 // command and the token requests they send are checked against a strict RFC 6749 server.
-import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +12,7 @@ import sdk from 'postman-collection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../loader/index.js';
 import type { ApiModel } from '../../model/model.js';
+import { bru } from '../support/bru.js';
 import { runCli } from '../support/cli.js';
 import { startStrictServer, STRICT_AUDIENCE, STRICT_CLIENT, STRICT_SCOPE, type StrictServer } from '../support/strict-oauth-server.js';
 
@@ -24,8 +22,6 @@ const model: ApiModel = loadSpec(readFileSync(SPEC), SPEC);
 const lang = createRequire(import.meta.url)('@usebruno/lang') as {
   collectionBruToJson(text: string): { auth: { mode: string; oauth2: Record<string, unknown> }; oauth2_additional_parameters_access_token_req_bodyvalues?: unknown };
 };
-const BRU = fileURLToPath(new URL('../../node_modules/.bin/bru', import.meta.url));
-const run = promisify(execFile);
 
 const settings = (server: StrictServer) => ({ PARCELS_BASE_URL: server.url, PARCELS_CLIENT_ID: STRICT_CLIENT.clientId, PARCELS_CLIENT_SECRET: STRICT_CLIENT.clientSecret });
 const described: [string, string][] = [['grant_type', 'client_credentials'], ['scope', STRICT_SCOPE], ['audience', STRICT_AUDIENCE]];
@@ -160,10 +156,8 @@ describe('the generated clients, read by their own tools', () => {
     const before = strict.tokenRequests.length;
     const args = ['run', '-r', '--env', 'production', '--env-var', `baseUrl=${strict.url}`, '--env-var', `clientId=${STRICT_CLIENT.clientId}`, '--env-var', `clientSecret=${STRICT_CLIENT.clientSecret}`];
     const results = join(dir, 'bru-results.json');
-    const code = await run(BRU, [...args, '--reporter-json', results], { cwd: join(dir, 'bruno'), env: { ...process.env, NO_COLOR: '1' } }).then(
-      () => 0,
-      (error: { code?: number; stdout?: string }) => (console.error(error.stdout), error.code ?? 1),
-    );
+    const { code, output } = await bru([...args, '--reporter-json', results], join(dir, 'bruno'));
+    if (code !== 0) console.error(output);
     expect(code).toBe(0);
     const [iteration] = JSON.parse(await readFile(results, 'utf8')) as { summary: Record<string, number> }[];
     expect(iteration!.summary).toMatchObject({ totalRequests: 4, passedRequests: 4, failedRequests: 0, failedAssertions: 0, failedTests: 0 });

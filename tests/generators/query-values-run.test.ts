@@ -2,21 +2,18 @@
 // non-ASCII letter) reaches the server as the description writes it, through the clients' own
 // runners: newman (the contract run; the embedded server refuses any value outside the enum with
 // 400) and `bru run` (a recording server decodes what arrived).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { bru } from '../support/bru.js';
 import { runCli } from '../support/cli.js';
 import { FIXTURE_SPEC } from '../support/model.js';
 
 const ODD = 'a+b%41 c&d=e#f/\u00e9';
-const BRU = fileURLToPath(new URL('../../node_modules/.bin/bru', import.meta.url));
 const closing: Server[] = [];
 afterAll(() => closing.forEach((server) => server.close()));
 
@@ -66,7 +63,7 @@ describe('a query value with URL syntax in it', () => {
     const { collections } = await generated(true);
     const server = await recordingServer();
     const args = ['run', 'Devices/Get Devices.bru', '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', 'clientSecret=x'];
-    await promisify(execFile)(BRU, args, { cwd: join(collections, 'bruno'), env: { ...process.env, NO_COLOR: '1' } }).catch(() => undefined);
+    await bru(args, join(collections, 'bruno'));
     const listed = server.urls.filter((url) => url.startsWith('/v1/devices?'));
     expect(listed).toHaveLength(1);
     expect(new URLSearchParams(listed[0]!.split('?')[1]).get('status')).toBe(ODD);

@@ -2,22 +2,18 @@
 // scripts against a reference server while a listener waits on loopback for the client secret the
 // description's strings try to send it. Nothing may reach the listener, and every check must still
 // run: the assertion counts equal those of the same description with plain strings.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type RunningServer } from '../../server/index.js';
+import { bru } from '../support/bru.js';
 import { runCli } from '../support/cli.js';
 import { PLAIN, hostile, variantModel, variantText, type Variant } from './injection-spec.js';
 
-const BRU = fileURLToPath(new URL('../../node_modules/.bin/bru', import.meta.url));
-const execute = promisify(execFile);
 
 interface Outcome {
   contractCode: number;
@@ -63,11 +59,7 @@ async function runVariant(variant: Variant): Promise<Outcome> {
 
   const vars = { baseUrl: server.url, organization: tenant.organization, clientId: tenant.clientId, clientSecret: tenant.clientSecret };
   const args = ['run', '-r', '--env', 'local', ...Object.entries(vars).flatMap(([k, v]) => ['--env-var', `${k}=${v}`]), '--reporter-json', join(dir, 'bru.json')];
-  const runBru = () =>
-    execute(BRU, args, { cwd: join(dir, 'collections', 'bruno'), env: { ...process.env, NO_COLOR: '1' } }).then(
-      () => 0,
-      (error: { code?: number }) => error.code ?? 1,
-    );
+  const runBru = async () => (await bru(args, join(dir, 'collections', 'bruno'))).code;
   // bru has been seen to judge its first request's assertions on an empty answer (`res.status`
   // undefined) while its tests on that answer pass, a race in its own token fetch: a failed bru run
   // is run again, up to twice. The listener must stay silent over every attempt.

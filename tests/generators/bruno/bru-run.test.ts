@@ -1,19 +1,15 @@
 // The generated collection run by Bruno's own CLI (`bru run`) against the embedded reference server:
 // Bruno fetches one token with HTTP Basic, signs both requests with it, and every assert and test passes.
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../generators/bruno/index.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../../server/index.js';
+import { bru } from '../../support/bru.js';
 import { fixtureModel } from '../../support/model.js';
 import { generate } from './helpers.js';
 
-const BRU = fileURLToPath(new URL('../../../node_modules/.bin/bru', import.meta.url));
-const run = promisify(execFile);
 
 /** One iteration of the `--reporter-json` file (an array of iterations). */
 interface BruResult {
@@ -35,13 +31,8 @@ async function bruRun(dir: string): Promise<{ exitCode: number; result: BruResul
   const args = ['run', '-r', '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', `clientSecret=${DEMO.clientSecret}`];
   // The documented limit is 1 request per second per IP and user: the run waits between requests.
   args.push('--delay', '1100', '--reporter-json', join(dir, 'results.json'));
-  const exitCode = await run(BRU, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }).then(
-    () => 0,
-    (error: { code?: number; stdout?: string; stderr?: string }) => {
-      console.error(error.stdout, error.stderr);
-      return error.code ?? 1;
-    },
-  );
+  const { code: exitCode, output } = await bru(args, dir);
+  if (exitCode !== 0) console.error(output);
   const iterations = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as BruResult[];
   expect(iterations).toHaveLength(1);
   return { exitCode, result: iterations[0]!, server };
