@@ -1,9 +1,10 @@
 // The fixture description's generated collections, written once per test file into a temp folder,
 // for tests that run or import the files a user would have (the committed ones belong to the
 // shipped description, and only tests/shipped.test.ts reads them).
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFiles } from '../../cli/write-files.js';
 import { generateAll } from '../../generators/index.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
 import { FIXTURE_SPEC, fixtureModel } from './model.js';
@@ -28,9 +29,6 @@ export function fixtureArgs(): string[] {
 
 function writeCollections(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fixture-collections-'));
-  for (const file of generateAll(fixtureModel(), DEFAULT_CTX)) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.content);
-  }
+  writeFiles(dir, generateAll(fixtureModel(), DEFAULT_CTX));
   return dir;
 }

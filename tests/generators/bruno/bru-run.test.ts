@@ -1,9 +1,10 @@
 // The generated collection run by Bruno's own CLI (`bru run`) against the embedded reference server:
 // Bruno fetches one token with HTTP Basic, signs both requests with it, and every assert and test passes.
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFiles } from '../../../cli/write-files.js';
 import { ROOT } from '../../../generators/bruno/index.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../../server/index.js';
 import { bru } from '../../support/bru.js';
@@ -17,12 +18,9 @@ interface BruResult {
   results: { test: { filename: string }; response: { status: number }; assertionResults: { status: string }[]; testResults: { status: string }[] }[];
 }
 
-async function writeCollection(dir: string): Promise<void> {
-  for (const file of generate()) {
-    const target = join(dir, file.path.slice(ROOT.length + 1));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.content);
-  }
+/** The Bruno collection, written with `dir` as its root. */
+function writeCollection(dir: string): void {
+  writeFiles(dir, generate().map((file) => ({ ...file, path: file.path.slice(ROOT.length + 1) })));
 }
 
 /** One `bru run` of the collection in `dir` against a fresh rate-limited server; its exit code, results and server. */
@@ -50,7 +48,7 @@ describe('bru run against the reference server', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'securithings-bruno-'));
-    await writeCollection(dir);
+    writeCollection(dir);
     // Only bru's known race is run again (up to twice), each time against a fresh server, whose
     // counts the last test reads; any other failure stands.
     for (let attempt = 0; attempt < 3; attempt += 1) {
