@@ -31,8 +31,8 @@ export interface ContractPlan {
   /** What each item of the collection exercises, by item id (request-kinds.ts). */
   itemTargets: Readonly<Record<string, ItemTarget>>;
   target: string;
-  /** The description's environment the run uses (its id), for the reports. */
-  environmentId?: string;
+  /** The description's environment the run uses, as the reports name it (its id, or that none matched). */
+  environmentLabel?: string;
   /** The description's name and version, for the reports. */
   descriptionName?: string;
 }
@@ -50,7 +50,7 @@ interface RuntimeRun {
 export function runContract(plan: ContractPlan, reporters: ContractReporter[], redactor: Redactor): Promise<RunSummary> {
   redactor.addSecret(plan.values.clientSecret ?? '', plan.values.clientId);
   const items = new ItemTracker(plan.collection, plan.itemTargets);
-  const totals = collector({ target: redactor.text(plan.target), environment: plan.environmentId ?? '', description: plan.descriptionName ?? '' });
+  const totals = collector({ target: redactor.text(plan.target), environment: plan.environmentLabel ?? '', description: plan.descriptionName ?? '' });
   const listeners = [totals, ...reporters];
   const emit = <K extends keyof ContractReporter>(event: K, ...args: Parameters<NonNullable<ContractReporter[K]>>) => {
     for (const listener of listeners) (listener[event] as ((...a: typeof args) => void) | undefined)?.(...args);

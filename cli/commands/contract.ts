@@ -85,7 +85,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         delayRequestMs: 0, // the collection paces itself, per endpoint (generators/postman/scripts/pacing.ts)
         timeoutRequestMs: 30_000,
         ...requestKinds(model, { ...values }),
-        environmentId: target.environmentLabel,
+        environmentLabel: target.environmentLabel,
         descriptionName: `${model.info.name} ${model.info.version}`,
         target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
       },
