@@ -1,4 +1,8 @@
-// Runs the CLI in-process with a captured io.
+// Runs the CLI in-process with a captured io. Its working folder is a fresh temporary one unless
+// the test names another, so a default (`reports/`, `.env`, `spec/`) never touches the repository.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../cli/main.js';
 import type { CliIO } from '../../cli/io.js';
 
@@ -15,7 +19,7 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Node
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     env: options.env ?? {},
-    cwd: options.cwd ?? process.cwd(),
+    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'cli-cwd-')),
     interactive: false,
   };
   const code = await run(argv, io);

@@ -1,6 +1,6 @@
 // A unique client secret goes through generate and a full contract run; afterwards neither it
-// nor any token the server issued may appear in a file of the repository tree, in reports/,
-// or in anything the commands printed.
+// nor any token the server issued may appear in a file of the repository tree, in the generated
+// files, in the run's reports/, or in anything the commands printed.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type RunningServer, type Violation } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
-import { fixtureModel } from '../support/model.js';
+import { FIXTURE_SPEC, fixtureModel } from '../support/model.js';
 
 const SKIP = new Set(['node_modules', '.git', 'dist']);
 
@@ -46,13 +46,14 @@ describe('secret scan', () => {
       SECURITHINGS_CLIENT_SECRET: secret,
     };
     const out = mkdtempSync(join(tmpdir(), 'scan-out-'));
-    const generated = await runCli(['generate', '--out', out], { env });
-    const contract = await runCli(['contract', ...fixtureArgs()], { env });
+    const cwd = mkdtempSync(join(tmpdir(), 'scan-cwd-')); // where the contract run writes reports/
+    const generated = await runCli(['generate', '--spec', FIXTURE_SPEC, '--out', out], { env, cwd });
+    const contract = await runCli(['contract', ...fixtureArgs()], { env, cwd });
     expect(contract.code).toBe(exitCode);
     expect(server.issuedTokens.length).toBeGreaterThan(0);
 
     const needles = [secret, ...server.issuedTokens];
-    const files = [...filesUnder(process.cwd()), ...filesUnder(out)].map((name) => ({ name, text: readFileSync(name, 'latin1') }));
+    const files = [...filesUnder(process.cwd()), ...filesUnder(out), ...filesUnder(cwd)].map((name) => ({ name, text: readFileSync(name, 'latin1') }));
     const printed = [generated, contract].flatMap((r, i) => [
       { name: `stdout#${i}`, text: r.stdout },
       { name: `stderr#${i}`, text: r.stderr },
