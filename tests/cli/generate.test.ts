@@ -1,13 +1,14 @@
 // `generate` through `run(argv, io)`: bad input gives exit 2 and one positioned line per problem
 // with nothing written; good input writes every file once; --check names what is stale.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, SpecError } from '../../loader/index.js';
+import { badSpec, badSpecs } from '../support/bad-specs.js';
 import { runCli } from '../support/cli.js';
 import { FIXTURE_SPEC } from '../support/model.js';
-import { CORPUS_DIR, corpusFiles, expectedFiles, MAIN, snapshot, TSX, workspace } from './helpers.js';
+import { expectedFiles, MAIN, snapshot, TSX, workspace } from './helpers.js';
 
 const OUT = 'out';
 
@@ -37,7 +38,7 @@ describe('generate with a bad description', () => {
 
   beforeAll(async () => {
     mkdirSync(join(ws.dir, 'bad'));
-    for (const name of corpusFiles()) copyFileSync(join(CORPUS_DIR, name), join(ws.dir, 'bad', name));
+    for (const { file, bytes } of badSpecs()) writeFileSync(join(ws.dir, 'bad', file), bytes);
     writeFileSync(join(ws.dir, 'bad', 'huge.yaml'), `format: 1\nunknowns:\n${'  - padding padding padding padding padding\n'.repeat(100_000)}`);
     writeFileSync(join(ws.dir, 'bad', 'stack-deep.yaml'), `format: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     const fixture = readFileSync(FIXTURE_SPEC, 'utf8');
@@ -49,7 +50,7 @@ describe('generate with a bad description', () => {
   });
   afterAll(() => ws.dispose());
 
-  it.each([...corpusFiles(), 'huge.yaml', 'stack-deep.yaml', 'three-mistakes.yaml'])('%s: exit 2, one line per diagnostic, nothing written', async (name) => {
+  it.each([...badSpecs().map((s) => s.file), 'huge.yaml', 'stack-deep.yaml', 'three-mistakes.yaml'])('%s: exit 2, one line per diagnostic, nothing written', async (name) => {
     const file = `bad/${name}`;
     const { code, stdout, stderr } = await runCli(['generate', '--spec', file, '--out', OUT], { cwd: ws.dir });
     expect(code).toBe(2);
@@ -157,7 +158,7 @@ describe('the real process', () => {
   afterAll(() => ws.dispose());
 
   it('bad description: exit status 2, diagnostics on stderr, nothing on stdout or disk', () => {
-    copyFileSync(join(CORPUS_DIR, 'unknown-key-typo-base-path.yaml'), join(ws.dir, 'bad.yaml'));
+    writeFileSync(join(ws.dir, 'bad.yaml'), badSpec('unknown-key-typo-base-path.yaml'));
     const result = spawnSync(TSX, [MAIN, 'generate', '--spec', 'bad.yaml', '--out', OUT], { cwd: ws.dir, encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
@@ -166,7 +167,7 @@ describe('the real process', () => {
   });
 
   it('a key the yaml package would warn about: the diagnostic is the only line on stderr', () => {
-    copyFileSync(join(CORPUS_DIR, 'yaml-collection-key.yaml'), join(ws.dir, 'complex-key.yaml'));
+    writeFileSync(join(ws.dir, 'complex-key.yaml'), badSpec('yaml-collection-key.yaml'));
     const result = spawnSync(TSX, [MAIN, 'generate', '--spec', 'complex-key.yaml', '--out', OUT], { cwd: ws.dir, encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('complex-key.yaml:4:3: a key must be a plain value, not a list or a mapping [yaml-syntax]\n');
