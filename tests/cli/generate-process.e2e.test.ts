@@ -1,9 +1,10 @@
 // `generate` as a real process (tsx): exit status, stdout and stderr as a shell sees them.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CORPUS_DIR, MAIN, snapshot, TSX, workspace } from './helpers.js';
+import { badSpec } from '../support/bad-specs.js';
+import { MAIN, snapshot, TSX, workspace } from './helpers.js';
 
 const OUT = 'out';
 
@@ -12,7 +13,7 @@ describe('the real process', () => {
   afterAll(() => ws.dispose());
 
   it('bad description: exit status 2, diagnostics on stderr, nothing on stdout or disk', () => {
-    copyFileSync(join(CORPUS_DIR, 'unknown-key-typo-base-path.yaml'), join(ws.dir, 'bad.yaml'));
+    writeFileSync(join(ws.dir, 'bad.yaml'), badSpec('unknown-key-typo-base-path.yaml'));
     const result = spawnSync(TSX, [MAIN, 'generate', '--spec', 'bad.yaml', '--out', OUT], { cwd: ws.dir, encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
@@ -21,7 +22,7 @@ describe('the real process', () => {
   });
 
   it('a key the yaml package would warn about: the diagnostic is the only line on stderr', () => {
-    copyFileSync(join(CORPUS_DIR, 'yaml-collection-key.yaml'), join(ws.dir, 'complex-key.yaml'));
+    writeFileSync(join(ws.dir, 'complex-key.yaml'), badSpec('yaml-collection-key.yaml'));
     const result = spawnSync(TSX, [MAIN, 'generate', '--spec', 'complex-key.yaml', '--out', OUT], { cwd: ws.dir, encoding: 'utf8', timeout: 30_000 });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('complex-key.yaml:4:3: a key must be a plain value, not a list or a mapping [yaml-syntax]\n');

@@ -1,12 +1,13 @@
 // `generate` through `run(argv, io)`: bad input gives exit 2 and one positioned line per problem
 // with nothing written; good input writes every file once; --check names what is stale.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, SpecError } from '../../loader/index.js';
+import { badSpecs } from '../support/bad-specs.js';
 import { runCli } from '../support/cli.js';
 import { FIXTURE_SPEC } from '../support/model.js';
-import { CORPUS_DIR, corpusFiles, expectedFiles, snapshot, workspace } from './helpers.js';
+import { expectedFiles, snapshot, workspace } from './helpers.js';
 
 const OUT = 'out';
 
@@ -36,7 +37,7 @@ describe('generate with a bad description', () => {
 
   beforeAll(async () => {
     mkdirSync(join(ws.dir, 'bad'));
-    for (const name of corpusFiles()) copyFileSync(join(CORPUS_DIR, name), join(ws.dir, 'bad', name));
+    for (const { file, bytes } of badSpecs()) writeFileSync(join(ws.dir, 'bad', file), bytes);
     writeFileSync(join(ws.dir, 'bad', 'huge.yaml'), `format: 1\nunknowns:\n${'  - padding padding padding padding padding\n'.repeat(100_000)}`);
     writeFileSync(join(ws.dir, 'bad', 'stack-deep.yaml'), `format: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     const fixture = readFileSync(FIXTURE_SPEC, 'utf8');
@@ -48,7 +49,7 @@ describe('generate with a bad description', () => {
   });
   afterAll(() => ws.dispose());
 
-  it.each([...corpusFiles(), 'huge.yaml', 'stack-deep.yaml', 'three-mistakes.yaml'])('%s: exit 2, one line per diagnostic, nothing written', async (name) => {
+  it.each([...badSpecs().map((s) => s.file), 'huge.yaml', 'stack-deep.yaml', 'three-mistakes.yaml'])('%s: exit 2, one line per diagnostic, nothing written', async (name) => {
     const file = `bad/${name}`;
     const { code, stdout, stderr } = await runCli(['generate', '--spec', file, '--out', OUT], { cwd: ws.dir });
     expect(code).toBe(2);

@@ -9,7 +9,6 @@ import type { OutputFile } from '../../generators/types.js';
 import { FIXTURE_SPEC } from '../support/model.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
-export const CORPUS_DIR = join(REPO, 'tests/fixtures/bad-specs');
 export const TSX = join(REPO, 'node_modules/.bin/tsx');
 export const MAIN = join(REPO, 'cli/main.ts');
 
@@ -53,8 +52,4 @@ export function packageInfo(): { name: string; version: string } {
 /** What `generate` should write for the description at `specFile`. */
 export function expectedFiles(specFile: string): OutputFile[] {
   return generateAll(loadSpec(readFileSync(specFile), specFile), { generator: packageInfo() });
-}
-
-export function corpusFiles(): string[] {
-  return readdirSync(CORPUS_DIR).sort();
 }
