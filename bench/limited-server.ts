@@ -4,7 +4,8 @@
 // endpoint, per IP and per user). The reference server serves only the devices resource.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { endpointAt, templates, TOKEN_ENDPOINT } from '../contract/drift/endpoint-of.js';
+import { endpointAt, templates } from '../contract/drift/endpoint-of.js';
+import { TOKEN_ENDPOINT } from '../model/ids.js';
 import { successResponse, type ApiModel } from '../model/model.js';
 import { RateLimiter } from '../server/rate-limit.js';
 import { DEMO } from '../server/index.js';

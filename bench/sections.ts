@@ -6,7 +6,7 @@ import { GENERATORS } from '../generators/index.js';
 import { loadSpec } from '../loader/index.js';
 import type { ApiModel } from '../model/model.js';
 import { DEFAULT_CTX } from '../generators/types.js';
-import { PACING } from '../generators/postman/scripts/pacing.js';
+import { SCRIPT_VARIABLES } from '../model/script-variables.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
 import type { Baseline } from './baseline.js';
 import { phases, processTable, timeProcesses } from './contract-cost.js';
@@ -78,7 +78,7 @@ export async function generation(s: Settings, baseline: Baseline | undefined): P
 function localValues(sh: Shipped, baseUrl: string): Record<string, string> {
   const env = sh.environment as { values: Array<{ key: string; value: string }> };
   const fromFile = Object.fromEntries(env.values.map((v) => [v.key, v.value]));
-  return { ...fromFile, baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off' };
+  return { ...fromFile, baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: 'off' };
 }
 
 export async function contractCost(s: Settings, baseline: Baseline | undefined): Promise<string> {

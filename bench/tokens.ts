@@ -2,7 +2,7 @@
 import type { ApiModel } from '../model/model.js';
 import { runContract } from '../contract/run.js';
 import { Redactor } from '../contract/redact.js';
-import { PACING } from '../generators/postman/scripts/pacing.js';
+import { SCRIPT_VARIABLES } from '../model/script-variables.js';
 import { requestKinds } from '../contract/request-kinds.js';
 import { DEMO, startReferenceServer } from '../server/index.js';
 import { naiveTokens } from './collection-variants.js';
@@ -22,7 +22,7 @@ export interface TokenRun {
 async function runCounting(name: string, model: ApiModel, collection: object, environment: object): Promise<TokenRun> {
   const server = await startReferenceServer(model, { rateLimits: false });
   try {
-    const values = { baseUrl: server.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off' };
+    const values = { baseUrl: server.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: 'off' };
     const plan = { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, ...requestKinds(model, values), target: 'bench' };
     const { ms: wallMs, value: summary } = await timed(() => runContract(plan, [], new Redactor()));
     const { tokenRequests, tokensIssued, dataRequests } = server.stats;

@@ -1,12 +1,10 @@
 // What each request of a run exercises, settled from the model before the run: the token URL
 // (a request is a token request when its URL, without query, is that one, whatever prefix the
 // base URL carries) and, for every item of the generated collection, its endpoint and case.
-import { stableUuid } from '../generators/shared/ids.js';
+import { caseItemId, endpointItemId, TOKEN_ENDPOINT } from '../model/ids.js';
 import type { ApiModel } from '../model/model.js';
 import { fillTemplate } from '../model/urls.js';
 import { settingNames, type SettingNames } from './target.js';
-
-export const TOKEN_ENDPOINT = 'token';
 
 export interface ItemTarget {
   /** A model endpoint id, or `token`. */
@@ -19,12 +17,12 @@ export function settledTokenUrl(model: ApiModel, values: Readonly<Record<string,
   return `${values.baseUrl ?? ''}${fillTemplate(model.auth.path, (name) => encodeURIComponent(values[name] ?? ''))}`;
 }
 
-/** Item id -> what it exercises, with the ids the Postman generator gives its items (generators/postman/items.ts). */
+/** Item id -> what it exercises, by the ids the Postman generator gives its items (model/ids.ts). */
 export function itemTargets(model: ApiModel): Record<string, ItemTarget> {
-  const targets: Record<string, ItemTarget> = { [stableUuid(model.info.id, 'item', TOKEN_ENDPOINT)]: { endpoint: TOKEN_ENDPOINT } };
-  for (const endpoint of model.resources.flatMap((r) => r.endpoints)) targets[stableUuid(model.info.id, 'item', endpoint.id)] = { endpoint: endpoint.id };
+  const targets: Record<string, ItemTarget> = { [endpointItemId(model.info.id, TOKEN_ENDPOINT)]: { endpoint: TOKEN_ENDPOINT } };
+  for (const endpoint of model.resources.flatMap((r) => r.endpoints)) targets[endpointItemId(model.info.id, endpoint.id)] = { endpoint: endpoint.id };
   for (const c of model.contract.cases) {
-    targets[stableUuid(model.info.id, 'case', c.id)] = { endpoint: c.target.kind === 'token' ? TOKEN_ENDPOINT : c.target.endpoint, caseId: c.id };
+    targets[caseItemId(model.info.id, c.id)] = { endpoint: c.target.kind === 'token' ? TOKEN_ENDPOINT : c.target.endpoint, caseId: c.id };
   }
   return targets;
 }

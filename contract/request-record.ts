@@ -6,7 +6,8 @@ import { keptBody } from './body.js';
 import type { RequestRecord } from './events.js';
 import { printable } from './printable.js';
 import type { Redactor } from './redact.js';
-import { TOKEN_ENDPOINT, withoutQuery, type ItemTarget } from './request-kinds.js';
+import { TOKEN_ENDPOINT } from '../model/ids.js';
+import { withoutQuery, type ItemTarget } from './request-kinds.js';
 import { MAX_RESPONSE_BYTES, TOO_LARGE_MESSAGE } from './response-limit.js';
 
 export interface RequestArgs {

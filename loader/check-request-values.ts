@@ -5,29 +5,15 @@
 // or a variable the collection keeps internally, and may hold no other template. A capture, whose
 // value the API's answer sets, may not overwrite any variable the collection sets itself.
 import { VARIABLES } from '../model/model.js';
+import { SCRIPT_VARIABLES } from '../model/script-variables.js';
 import { tokenPathVariables } from '../model/urls.js';
 import { pathVariableOf } from './build-model.js';
 import type { NodePath } from './diagnostics.js';
 import type { Report } from './check-references.js';
 import type { RawParameter, RawSpec, RawValues } from './raw.js';
 
-/**
- * Credentials, and the variables the generated Postman scripts keep (generators/postman/scripts/cache.ts,
- * pacing.ts and the tampered token of the contract checks; a test keeps this list in step with them).
- */
-export const CREDENTIAL_VARIABLES: readonly string[] = [
-  VARIABLES.clientId,
-  VARIABLES.clientSecret,
-  VARIABLES.accessToken,
-  'accessTokenExpiresAt',
-  'accessTokenKey',
-  'accessTokenFailedKey',
-  'contractRetrying',
-  'contractRetried',
-  'tamperedToken',
-  'rateLimitPacing',
-  'rateLimitPacingState',
-];
+/** Credentials, and the variables the generated Postman scripts keep for themselves. */
+export const CREDENTIAL_VARIABLES: readonly string[] = [VARIABLES.clientId, VARIABLES.clientSecret, VARIABLES.accessToken, ...Object.values(SCRIPT_VARIABLES)];
 
 /** A plain reference: `{{name}}`, `{{ name }}` or Insomnia's `{{ _.name }}`. */
 const PLAIN_REFERENCE = /^\s*(?:_\.)?([A-Za-z_$][\w$.-]*)\s*$/;

@@ -9,7 +9,7 @@ import { driftCount } from '../../contract/drift/drift.js';
 import { sendsInClear, settleTarget } from '../../contract/target.js';
 import { exitCodeOf } from '../../contract/outcome.js';
 import { requestKinds } from '../../contract/request-kinds.js';
-import { PACING } from '../../generators/postman/scripts/pacing.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
 import { prepareReportsFolder } from '../report-files.js';
@@ -81,7 +81,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
       {
         collection,
         environment,
-        values: { ...values, [PACING.switch]: options.pacing && (target.kind === 'remote' || options.rateLimits) ? 'on' : 'off' },
+        values: { ...values, [SCRIPT_VARIABLES.pacing]: options.pacing && (target.kind === 'remote' || options.rateLimits) ? 'on' : 'off' },
         delayRequestMs: 0, // the collection paces itself, per endpoint (generators/postman/scripts/pacing.ts)
         timeoutRequestMs: 30_000,
         ...requestKinds(model, { ...values }),

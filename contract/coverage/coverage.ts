@@ -2,7 +2,9 @@
 // documented statuses it answered with, which documented query parameters it was sent, and the
 // contract cases that touched it; plus one percentage over all of that (see `coveragePercent`).
 import type { ApiModel } from '../../model/model.js';
-import { caseOf, endpointOf, templates, TOKEN_ENDPOINT } from '../drift/endpoint-of.js';
+import { caseOf, endpointOf, templates } from '../drift/endpoint-of.js';
+import { TOKEN_ENDPOINT } from '../../model/ids.js';
+import { documentedStatuses } from '../../model/statuses.js';
 import type { RequestRecord } from '../events.js';
 
 export interface EndpointCoverage {
@@ -37,10 +39,8 @@ interface Documented {
 }
 
 function documented(model: ApiModel): Documented[] {
-  const caseStatuses = (id: string) => model.contract.cases.filter((c) => (c.target.kind === 'token' ? id === TOKEN_ENDPOINT : c.target.endpoint === id)).map((c) => c.expect.status);
-  const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
-  const token = { id: TOKEN_ENDPOINT, name: 'Token endpoint', statuses: sorted([200, ...caseStatuses(TOKEN_ENDPOINT)]), query: [] };
-  const data = model.resources.flatMap((r) => r.endpoints.map((e) => ({ id: e.id, name: e.name, statuses: sorted([...e.responses.map((x) => x.status), ...caseStatuses(e.id)]), query: e.query.map((q) => q.name) })));
+  const token = { id: TOKEN_ENDPOINT, name: 'Token endpoint', statuses: documentedStatuses(model, TOKEN_ENDPOINT), query: [] };
+  const data = model.resources.flatMap((r) => r.endpoints.map((e) => ({ id: e.id, name: e.name, statuses: documentedStatuses(model, e.id), query: e.query.map((q) => q.name) })));
   return [token, ...data];
 }
 

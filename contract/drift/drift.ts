@@ -2,7 +2,9 @@
 // run's redacted records; names and JSON types only, values only where they break an enum.
 import { filterField, type ApiModel, type Endpoint } from '../../model/model.js';
 import type { RequestRecord } from '../events.js';
-import { endpointOf, templates, TOKEN_ENDPOINT } from './endpoint-of.js';
+import { endpointOf, templates } from './endpoint-of.js';
+import { TOKEN_ENDPOINT } from '../../model/ids.js';
+import { documentedStatuses } from '../../model/statuses.js';
 import { observe, type Described, type JsonType, type Observation } from './observe.js';
 import { documentedPaths } from './schema-shape.js';
 
@@ -55,13 +57,14 @@ export function driftOf(model: ApiModel, requests: readonly RequestRecord[]): Dr
 }
 
 function documentedFor(model: ApiModel, id: string): Documented {
-  const caseStatuses = model.contract.cases.filter((c) => (c.target.kind === 'token' ? id === TOKEN_ENDPOINT : c.target.endpoint === id)).map((c) => c.expect.status);
+  // a rate-limited endpoint may answer 429 whether or not its responses list it
+  const documented = documentedStatuses(model, id);
   if (id === TOKEN_ENDPOINT) {
-    return { statuses: new Set([200, 429, ...caseStatuses]), schemas: new Map([[200, model.auth.responseSchema]]), described: new Map() };
+    return { statuses: new Set([...documented, 429]), schemas: new Map([[200, model.auth.responseSchema]]), described: new Map() };
   }
   const resource = model.resources.find((r) => r.endpoints.some((e) => e.id === id))!;
   const endpoint = resource.endpoints.find((e) => e.id === id)!;
-  const statuses = new Set([...endpoint.responses.map((r) => r.status), ...caseStatuses, ...(resource.rateLimit ? [429] : [])]);
+  const statuses = new Set([...documented, ...(resource.rateLimit ? [429] : [])]);
   const schemas = new Map(endpoint.responses.filter((r) => r.schema).map((r) => [r.status, r.schema!]));
   return { statuses, schemas, described: describedByFilters(resource.endpoints) };
 }

@@ -3,9 +3,7 @@
 // description's templates on every environment, and from the item name.
 import type { ApiModel, ContractCase } from '../../model/model.js';
 import type { RequestRecord } from '../events.js';
-
-/** The key of the token endpoint, as RequestRecord.endpoint names it. */
-export const TOKEN_ENDPOINT = 'token';
+import { TOKEN_ENDPOINT } from '../../model/ids.js';
 
 export interface Template {
   id: string;

@@ -1,7 +1,7 @@
 // Every Insomnia id, derived from the spec ids: the same description always gives the same ids,
 // and v4 and v5 share them. The kind segment keeps ids of different kinds from colliding.
 import type { ApiModel } from '../../model/model.js';
-import { stableId } from '../shared/ids.js';
+import { stableId } from '../../model/ids.js';
 
 export function insomniaIds(model: ApiModel) {
   const api = model.info.id;

@@ -3,14 +3,15 @@
 // the tests prove the SDK reads it back and writes the same collection (tests/generators/postman).
 import { defaultEnvironment, type ApiModel } from '../../model/model.js';
 import { capturedVariables } from '../../model/captures.js';
-import { stableUuid } from '../shared/ids.js';
+import { stableUuid } from '../../model/ids.js';
 import { resourcePathValue } from '../../model/urls.js';
 import { oauth2Auth } from './auth.js';
 import { collectionDescription } from './description.js';
 import { collectionItems, event } from './items.js';
 import { markdown } from './requests.js';
 import { CACHE } from './scripts/cache.js';
-import { PACING, pacingAnsweredScript, pacingScript } from './scripts/pacing.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
+import { pacingAnsweredScript, pacingScript } from './scripts/pacing.js';
 import { recoverScript } from './scripts/recover.js';
 import { tokenPrerequestScript } from './scripts/token-prerequest.js';
 
@@ -36,8 +37,8 @@ function collectionVariables(model: ApiModel): { key: string; value: string; typ
     variable(CACHE.token),
     variable(CACHE.expiresAt),
     variable(CACHE.key),
-    variable(PACING.switch, 'on'),
-    variable(PACING.state),
+    variable(SCRIPT_VARIABLES.pacing, 'on'),
+    variable(SCRIPT_VARIABLES.pacingState),
     ...[...capturedVariables(model).keys()].map((name) => variable(name)),
   ];
 }

@@ -2,7 +2,7 @@
 // a person types it into the current value, CI passes it with --env-var. Entries are never
 // `enabled: false` (newman would still use them).
 import type { ApiModel, Environment } from '../../model/model.js';
-import { stableUuid } from '../shared/ids.js';
+import { stableUuid } from '../../model/ids.js';
 import { resourcePathValue } from '../../model/urls.js';
 
 interface EnvironmentValue {

@@ -1,6 +1,6 @@
 // Saved example responses, as the Postman app stores them (with the request they answer).
 import type { Endpoint, Resource } from '../../model/model.js';
-import { stableUuid } from '../shared/ids.js';
+import { stableUuid } from '../../model/ids.js';
 import { endpointRequest } from './requests.js';
 
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests' };

@@ -1,7 +1,8 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
 import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../../model/model.js';
-import { stableUuid } from '../shared/ids.js';
+import { caseItemId, endpointItemId, stableUuid, TOKEN_ENDPOINT } from '../../model/ids.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { mustache } from '../../model/urls.js';
 import { bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
 import { rateLimitLine } from '../shared/markdown.js';
@@ -20,9 +21,6 @@ export interface ItemDefinition {
   event?: ReturnType<typeof event>[];
   item?: ItemDefinition[];
 }
-
-/** The variable the tampered-bearer case signs with (internal: a description may not name it). */
-export const TAMPERED_TOKEN = 'tamperedToken';
 
 /** A script event; the SDK would give a script without an id a random one. */
 export const event = (owner: string, listen: 'prerequest' | 'test', exec: string[]) => ({
@@ -44,7 +42,7 @@ function authFolder(model: ApiModel): ItemDefinition {
     check.timeCheck(model.contract.responseTimeMs),
     check.cacheToken(model.auth),
   ];
-  const tokenItemId = stableUuid(model.info.id, 'item', 'token');
+  const tokenItemId = endpointItemId(model.info.id, TOKEN_ENDPOINT);
   return {
     id: stableUuid(model.info.id, 'folder', 'auth'),
     name: 'Auth',
@@ -81,7 +79,7 @@ function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): 
         check.captureVariables(endpoint.capture),
       ]
     : [];
-  const id = stableUuid(model.info.id, 'item', endpoint.id);
+  const id = endpointItemId(model.info.id, endpoint.id);
   const events = [
     ...(endpoint.requires.length > 0 ? [event(id, 'prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
     ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks, success!.status))] : []),
@@ -115,7 +113,7 @@ function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
     ...(c.expect.everyItem ? [check.everyItemCheck(c.expect.everyItem)] : []),
     check.timeCheck(model.contract.responseTimeMs),
   ];
-  const id = stableUuid(model.info.id, 'case', c.id);
+  const id = caseItemId(model.info.id, c.id);
   return {
     id,
     name: c.name,
@@ -131,9 +129,9 @@ function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefini
     return { request: tokenRequest(model, target.credentials), prerequest: [] };
   }
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
-  const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(TAMPERED_TOKEN)) : undefined;
+  const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
   const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}) });
-  return { request, prerequest: target.auth === 'tampered' ? tamperScript(TAMPERED_TOKEN) : [] };
+  return { request, prerequest: target.auth === 'tampered' ? tamperScript(SCRIPT_VARIABLES.tamperedToken) : [] };
 }
 
 function caseSchema(model: ApiModel, c: ContractCase): [string, JsonSchema] {

@@ -7,7 +7,7 @@ import type { RequestRecord, RunSummary } from '../../contract/events.js';
 import { Redactor } from '../../contract/redact.js';
 import { summaryReporter } from '../../contract/reporters/summary.js';
 import { runContract, type ContractPlan } from '../../contract/run.js';
-import { PACING } from '../../generators/postman/scripts/pacing.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { MALFORMED_JSON } from '../../server/faults.js';
 import { DEMO, startReferenceServer, type Fault, type RunningServer } from '../../server/index.js';
@@ -42,7 +42,7 @@ function plan(target: RunningServer, timeoutRequestMs: number): ContractPlan {
   return {
     collection,
     environment,
-    values: { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off' },
+    values: { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: 'off' },
     delayRequestMs: 0,
     timeoutRequestMs,
     ...requestKinds(model, { baseUrl: target.url, organization: DEMO.organization }),

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Redactor } from '../../contract/redact.js';
 import { runContract } from '../../contract/run.js';
 import { postman } from '../../generators/postman/index.js';
-import { PACING } from '../../generators/postman/scripts/pacing.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { requestKinds } from '../../contract/request-kinds.js';
@@ -108,7 +108,7 @@ describe('pacing against a server enforcing the documented limits', () => {
 async function runGenerated(model: ApiModel, target: RunningServer, pacing: 'on' | 'off') {
   const files = postman(model, DEFAULT_CTX);
   const json = (suffix: string) => JSON.parse(files.find((f) => f.path.endsWith(suffix))!.content) as object;
-  const values = { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: pacing };
+  const values = { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: pacing };
   const plan = { collection: json('.postman_collection.json'), environment: json('-local.postman_environment.json'), values, delayRequestMs: 0, timeoutRequestMs: 30_000, ...requestKinds(model, values), target: target.url };
   return runContract(plan, [], new Redactor());
 }

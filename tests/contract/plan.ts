@@ -4,7 +4,7 @@ import type { RequestRecord, RunSummary } from '../../contract/events.js';
 import { Redactor } from '../../contract/redact.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { runContract, type ContractPlan } from '../../contract/run.js';
-import { PACING } from '../../generators/postman/scripts/pacing.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { DEMO } from '../../server/index.js';
 import { fixtureJson } from '../support/collections.js';
 import { fixtureModel } from '../support/model.js';
@@ -14,7 +14,7 @@ export const fixtureCollection = fixtureJson('securithings.postman_collection.js
 const environment = fixtureJson('securithings-local.postman_environment.json') as object;
 
 export function planFor(baseUrl: string, overrides: Partial<Record<'organization' | 'clientId' | 'clientSecret', string>> = {}, collection = fixtureCollection): ContractPlan {
-  const values = { baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [PACING.switch]: 'off', ...overrides };
+  const values = { baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: 'off', ...overrides };
   return { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 5000, ...requestKinds(model, values), target: baseUrl };
 }
 

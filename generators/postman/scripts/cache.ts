@@ -1,14 +1,15 @@
 import { filledVariables, VARIABLES, type Auth } from '../../../model/model.js';
+import { SCRIPT_VARIABLES } from '../../../model/script-variables.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 
 /** Collection variables the generated scripts share. The token's is the name every client uses. */
 export const CACHE = {
   token: VARIABLES.accessToken,
-  expiresAt: 'accessTokenExpiresAt',
-  key: 'accessTokenKey',
-  failedKey: 'accessTokenFailedKey',
-  retrying: 'contractRetrying',
-  retried: 'contractRetried',
+  expiresAt: SCRIPT_VARIABLES.tokenExpiresAt,
+  key: SCRIPT_VARIABLES.tokenKey,
+  failedKey: SCRIPT_VARIABLES.tokenFailedKey,
+  retrying: SCRIPT_VARIABLES.retrying,
+  retried: SCRIPT_VARIABLES.retried,
 } as const;
 
 /** Sandbox source of the key a token is cached under: its base URL, the token path's variables and the client. */

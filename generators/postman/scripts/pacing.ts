@@ -5,18 +5,10 @@
 // requests to other endpoints. The window counts from the answer, not the send: the server saw
 // the request before it answered, so network latency can never make the pacing too eager.
 // State lives in a collection variable; the `rateLimitPacing` variable set to `off` turns it off.
+import { TOKEN_ENDPOINT } from '../../../model/ids.js';
 import type { ApiModel, RateLimit } from '../../../model/model.js';
+import { SCRIPT_VARIABLES } from '../../../model/script-variables.js';
 import { indent } from './js.js';
-
-export const PACING = {
-  /** `on` (the collection's default) or `off`. */
-  switch: 'rateLimitPacing',
-  /** JSON: `{ windows: { key: [ms...] }, pending: key }`. */
-  state: 'rateLimitPacingState',
-} as const;
-
-/** The pacing key of the token endpoint; data endpoints use their ids. */
-export const TOKEN_KEY = 'token';
 
 /** Added to every wait, for clock granularity and the server's own bookkeeping. */
 export const MARGIN_MS = 50;
@@ -36,7 +28,7 @@ const segments = (path: string) => path.split('/').filter((s) => s !== '');
 
 function pacedEndpoints(model: ApiModel): PacedEndpoint[] {
   const window = (limit: RateLimit) => ({ requests: limit.requests, perSeconds: limit.perSeconds });
-  const token: PacedEndpoint = { key: TOKEN_KEY, method: model.auth.method, path: segments(model.auth.path), ...window(model.auth.rateLimit) };
+  const token: PacedEndpoint = { key: TOKEN_ENDPOINT, method: model.auth.method, path: segments(model.auth.path), ...window(model.auth.rateLimit) };
   const data = model.resources.flatMap((r) =>
     r.rateLimit ? r.endpoints.map((e) => ({ key: e.id, method: e.method, base: r.pathVariable, path: segments(e.path), ...window(r.rateLimit!) })) : [],
   );
@@ -45,9 +37,9 @@ function pacedEndpoints(model: ApiModel): PacedEndpoint[] {
 
 /** Sandbox source that reads and writes the pacing state (both scripts need it). */
 const STATE_JS = [
-  `const pacingOn = String(pm.variables.get(${JSON.stringify(PACING.switch)}) || 'on') !== 'off';`,
-  `const readPacing = () => { try { const s = JSON.parse(pm.collectionVariables.get(${JSON.stringify(PACING.state)}) || '{}'); return s && s.windows ? s : { windows: {} }; } catch (e) { return { windows: {} }; } };`,
-  `const writePacing = (s) => pm.collectionVariables.set(${JSON.stringify(PACING.state)}, JSON.stringify(s));`,
+  `const pacingOn = String(pm.variables.get(${JSON.stringify(SCRIPT_VARIABLES.pacing)}) || 'on') !== 'off';`,
+  `const readPacing = () => { try { const s = JSON.parse(pm.collectionVariables.get(${JSON.stringify(SCRIPT_VARIABLES.pacingState)}) || '{}'); return s && s.windows ? s : { windows: {} }; } catch (e) { return { windows: {} }; } };`,
+  `const writePacing = (s) => pm.collectionVariables.set(${JSON.stringify(SCRIPT_VARIABLES.pacingState)}, JSON.stringify(s));`,
 ];
 
 /**
@@ -85,7 +77,7 @@ const pacing = (function () {
     if (times && times.length > 0) times[times.length - 1] = Date.now();
     writePacing(state);
   };
-  const send = (request, callback) => setTimeout(() => pm.sendRequest(request, (error, response) => { answered(${JSON.stringify(TOKEN_KEY)}); callback(error, response); }), reserve(${JSON.stringify(TOKEN_KEY)}));
+  const send = (request, callback) => setTimeout(() => pm.sendRequest(request, (error, response) => { answered(${JSON.stringify(TOKEN_ENDPOINT)}); callback(error, response); }), reserve(${JSON.stringify(TOKEN_ENDPOINT)}));
   return { keyOf, reserve, send };
 })();
 (function () {

@@ -1,4 +1,5 @@
-// Ids derived from the description, so the same spec always gives the same files.
+// Ids and keys derived from the description, so the same spec always gives the same files, and
+// the runner, drift and coverage name the items and endpoints exactly as the generators do.
 import { createHash } from 'node:crypto';
 
 function digest(parts: readonly string[]): string {
@@ -15,4 +16,17 @@ export function stableUuid(...parts: string[]): string {
 /** A prefixed id such as Insomnia's `req_3f2a...` (prefix without the underscore). */
 export function stableId(prefix: string, ...parts: string[]): string {
   return `${prefix}_${digest([prefix, ...parts]).slice(0, 32)}`;
+}
+
+/** The key of the token endpoint wherever endpoints are keyed (records, drift, coverage, pacing); data endpoints use their ids. */
+export const TOKEN_ENDPOINT = 'token';
+
+/** The id of the collection item that calls an endpoint (`TOKEN_ENDPOINT` for the token request). */
+export function endpointItemId(apiId: string, endpoint: string): string {
+  return stableUuid(apiId, 'item', endpoint);
+}
+
+/** The id of the collection item that runs a contract case. */
+export function caseItemId(apiId: string, caseId: string): string {
+  return stableUuid(apiId, 'case', caseId);
 }

@@ -1,0 +1,19 @@
+// The variables the generated Postman scripts keep for themselves. A description may not name
+// them (loader/check-request-values.ts), the runner sets the pacing switch, and the scripts read
+// and write them (generators/postman/scripts/).
+export const SCRIPT_VARIABLES = {
+  /** When the cached token expires (ms since the epoch). */
+  tokenExpiresAt: 'accessTokenExpiresAt',
+  /** The base URL, token-path values and client the cached token was issued for. */
+  tokenKey: 'accessTokenKey',
+  /** The key a token request was refused for, so the run does not ask again. */
+  tokenFailedKey: 'accessTokenFailedKey',
+  retrying: 'contractRetrying',
+  retried: 'contractRetried',
+  /** The bearer the tampered-token case sends. */
+  tamperedToken: 'tamperedToken',
+  /** `on` (the collection's default) or `off`. */
+  pacing: 'rateLimitPacing',
+  /** JSON: `{ windows: { key: [ms...] }, pending: key }`. */
+  pacingState: 'rateLimitPacingState',
+} as const;
