@@ -2,7 +2,7 @@
 // `'A21AAxx…'`, V8's `"A21AAxxxxx"... is not valid JSON`), a server may echo a slice. Fragments
 // finds, in any text, every run of ANYWHERE or more characters of a remembered form, and beside an
 // ellipsis (a quote between them or not) any run of BESIDE_ELLIPSIS or more characters of one.
-// ASCII case is ignored: a quoted value may have been lower-cased.
+// Case is ignored: a quoted value may have been lower-cased.
 export type Range = [start: number, end: number];
 
 /** Runs this long of a form are hidden wherever they stand. */
@@ -14,7 +14,12 @@ const MAX_CANDIDATES = 2000;
 const ELLIPSIS = /\u2026|\.\.\./g;
 const QUOTE = /["'`]/;
 
-const lowerAscii = (text: string) => text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+/** Lower case, one UTF-16 unit for one (so positions hold): `İ`, whose lower case is two, stays. */
+export const lowered = (text: string) =>
+  text.replace(/[A-Z\u00c0-\ud7ff\ue000-\uffff]/g, (c) => {
+    const lower = c.toLowerCase();
+    return lower.length === 1 ? lower : c;
+  });
 
 export class Fragments {
   private readonly long = new Set<string>();
@@ -22,7 +27,7 @@ export class Fragments {
   private haystack = '';
 
   add(forms: string[]): void {
-    for (const form of forms.map(lowerAscii)) {
+    for (const form of forms.map(lowered)) {
       if (form.length < BESIDE_ELLIPSIS) continue;
       this.haystack += `\u0000${form}`;
       for (let i = 0; i + BESIDE_ELLIPSIS <= form.length; i += 1) this.short.add(form.slice(i, i + BESIDE_ELLIPSIS));
@@ -30,10 +35,17 @@ export class Fragments {
     }
   }
 
+  /** Whether `text` holds BESIDE_ELLIPSIS characters in a row of any form: if not, no form of that length or more is in it. */
+  mayHold(text: string): boolean {
+    const lower = lowered(text);
+    for (let i = 0; i + BESIDE_ELLIPSIS <= lower.length; i += 1) if (this.short.has(lower.slice(i, i + BESIDE_ELLIPSIS))) return true;
+    return false;
+  }
+
   /** Where fragments stand in `text`; `undefined` when there were too many to look at (hide it all). */
   in(text: string): Range[] | undefined {
     if (this.short.size === 0) return [];
-    const lower = lowerAscii(text);
+    const lower = lowered(text);
     const found: Range[] = [];
     for (let i = 0; i + ANYWHERE <= lower.length; i += 1) if (this.long.has(lower.slice(i, i + ANYWHERE))) found.push([i, i + ANYWHERE]);
     let candidates = 0;

@@ -4,7 +4,7 @@
 // before anything renders it; text is redacted as it is, and as it reads with its escapes decoded
 // (unescaped-view.ts), so a value written with any of its characters escaped is hidden too. Parts
 // of a remembered value are hidden as well (fragments.ts). Matching ignores case.
-import { Fragments, type Range } from './fragments.js';
+import { BESIDE_ELLIPSIS, Fragments, type Range } from './fragments.js';
 import { basicForms, secretForms } from './secret-forms.js';
 import { unescapedViews } from './unescaped-view.js';
 
@@ -23,6 +23,8 @@ export class TooDeep extends Error {}
 export class Redactor {
   private readonly forms = new Set<string>();
   private readonly fragments = new Fragments();
+  /** Whether a form is shorter than Fragments sees (a very short client secret). */
+  private shortForms = false;
   private pattern: RegExp | undefined;
 
   /** Remembers a value seen on the wire (a token) to hide from now on, in all its forms. */
@@ -73,7 +75,8 @@ export class Redactor {
     const add = (pattern: RegExp, group = 0) => {
       for (const m of text.matchAll(pattern)) found.push(group === 0 ? [m.index, m.index + m[0].length] : m.indices![group]!);
     };
-    if (this.pattern) add(this.pattern);
+    // the pattern is long (every form of every token): it is run only on text that may hold one
+    if (this.pattern && (this.shortForms || this.fragments.mayHold(text))) add(this.pattern);
     add(JWT);
     add(AUTHORIZATION_VALUE, 1);
     return found;
@@ -85,6 +88,7 @@ export class Redactor {
     for (const form of kept) this.forms.add(form);
     if (this.forms.size === before) return;
     this.fragments.add(kept);
+    this.shortForms ||= kept.some((form) => form.length < BESIDE_ELLIPSIS);
     const longestFirst = [...this.forms].sort((a, b) => b.length - a.length);
     this.pattern = new RegExp(longestFirst.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
   }
