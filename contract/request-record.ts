@@ -39,7 +39,7 @@ export function requestRecord(error: Error | null, { request, response }: Reques
     ...kind(tokenRequest, context),
     method: request.method,
     url: redactor.text(url),
-    requestHeaders: requestHeaders.map(([k, v]) => [k, redactor.header(k, v)]),
+    requestHeaders: requestHeaders.map(([k, v]) => shownHeader(k, v, redactor)),
     ...(response ? answer(response, body ?? '', redactor) : { responseHeaders: [] }),
     ...(error ? transportError(error, redactor) : {}),
     tokenRequest,
@@ -55,15 +55,26 @@ function kind(tokenRequest: boolean, { target, ownRequest }: RequestContext): Pi
 type Answer = Pick<RequestRecord, 'status' | 'statusText' | 'responseTimeMs' | 'responseHeaders' | 'contentType' | 'responseBody' | 'responseBodyCut' | 'responseJson'>;
 
 function answer(response: NonNullable<RequestArgs['response']>, body: string, redactor: Redactor): Answer {
-  const contentType = response.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  const contentType = shownContentType(response.headers.get('Content-Type'), redactor);
   return {
     status: response.code,
     statusText: printable(redactor.text(response.status ?? '')),
     responseTimeMs: response.responseTime,
-    responseHeaders: response.headers.all().map((h) => [h.key, redactor.header(h.key, h.value)] as [string, string]),
+    responseHeaders: response.headers.all().map((h) => shownHeader(h.key, h.value, redactor)),
     ...(contentType ? { contentType } : {}),
     ...keptBody(body, redactor),
   };
+}
+
+/** A header as reports show it: its name is from the network as much as its value, so both are redacted. */
+function shownHeader(name: string, value: string, redactor: Redactor): [string, string] {
+  return [printable(redactor.text(name)), printable(redactor.header(name, value))];
+}
+
+/** The media type, lower-cased, then redacted (the redactor ignores case). */
+function shownContentType(header: string | undefined, redactor: Redactor): string | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type ? printable(redactor.text(type)) : undefined;
 }
 
 function transportError(error: Error, redactor: Redactor): Pick<RequestRecord, 'error' | 'errorCode'> {

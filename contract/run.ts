@@ -123,9 +123,13 @@ function newmanOptions(plan: ContractPlan): newman.NewmanRunOptions {
   } as newman.NewmanRunOptions;
 }
 
+/** The scripts let chai quote values whole (so the redactor sees them whole); a message is cut only once redacted. */
+const MAX_MESSAGE_CHARS = 2000;
+
 function assertionRecord(error: Error | null, args: AssertionArgs, item: string, redactor: Redactor): AssertionRecord {
-  const shown = (text: string) => printable(redactor.text(text));
-  const message = error ? shortSchemaMessage(error.message) : undefined;
+  const shown = (text: string) => clipped(printable(redactor.text(text)));
+  // redacted whole before it is split into schema errors: a split could cut a secret in two
+  const message = error ? shortSchemaMessage(redactor.text(error.message)) : undefined;
   return {
     item,
     name: shown(args.assertion),
@@ -133,4 +137,8 @@ function assertionRecord(error: Error | null, args: AssertionArgs, item: string,
     skipped: args.skipped,
     ...(message ? { message: shown(message.message), ...(message.details ? { details: message.details.map(shown) } : {}) } : {}),
   };
+}
+
+function clipped(text: string): string {
+  return text.length <= MAX_MESSAGE_CHARS ? text : `${text.slice(0, MAX_MESSAGE_CHARS)}… (${text.length - MAX_MESSAGE_CHARS} more characters)`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keptBody } from '../../contract/body.js';
-import { REDACTED, Redactor } from '../../contract/redact.js';
+import { MAX_JSON_DEPTH, REDACTED, Redactor } from '../../contract/redact.js';
 
 const redactor = () => {
   const r = new Redactor();
@@ -18,6 +18,14 @@ describe('keptBody', () => {
 
   it('redacts any other body as text, with no JSON kept', () => {
     expect(keptBody('echo=s3cr%2Ft', redactor())).toEqual({ responseBody: `echo=${REDACTED}` });
+  });
+
+  it('hides the secret written with \\uXXXX escapes in JSON deeper than the redactor walks, keys too', () => {
+    const escaped = [...'s3cr/t'].map((c, i) => (i % 2 ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)).join('');
+    const depth = MAX_JSON_DEPTH + 10;
+    const kept = keptBody(`${'['.repeat(depth)}{"${escaped}":"${escaped}"}${']'.repeat(depth)}`, redactor());
+    expect(kept.responseJson).toBeUndefined();
+    expect(kept.responseBody).toContain(`{"${REDACTED}":"${REDACTED}"}`);
   });
 
   it('cuts a long body at the limit on a whole character and says how much it shows', () => {

@@ -76,3 +76,50 @@ describe('Redactor, every form of a secret', () => {
   });
 });
 
+
+describe('Redactor, escaped and partial forms', () => {
+  const secret = 'p\u00e9/ss+w rd-0123';
+  const token = 'A21AAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+  const redactor = () => {
+    const r = new Redactor();
+    r.addSecret(secret, 'client');
+    r.add(token);
+    return r;
+  };
+  const escape = (c: string, upper = false) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`;
+
+  it.each([
+    ['every character \\uXXXX-escaped', [...secret].map((c) => escape(c)).join('')],
+    ['every other character escaped, upper hex', [...secret].map((c, i) => (i % 2 ? c : escape(c, true))).join('')],
+    ['escaped twice (\\\\u0070)', [...secret].map((c) => `\\${escape(c)}`).join('')],
+    ['JavaScript escapes (\\x70, \\/)', [...secret].map((c) => (c === '/' ? '\\/' : c.charCodeAt(0) < 0x80 ? `\\x${c.charCodeAt(0).toString(16)}` : c)).join('')],
+    ['URL-encoded character by character, mixed with plain', [...secret].map((c, i) => (i % 3 ? c : encodeURIComponent(c).replace(/^[\w.~!*'()-]$/, (x) => `%${x.charCodeAt(0).toString(16)}`))).join('')],
+  ])('hides the secret with %s, and nothing of it is left', (_, written) => {
+    const shown = redactor().text(`<${written}>`);
+    expect(shown).toBe(`<${REDACTED}>`);
+  });
+
+  it('hides a value whatever its case (a check may quote it lower-cased)', () => {
+    expect(redactor().text(`expected '${token.toLowerCase()}' to equal 'bearer'`)).toBe(`expected '${REDACTED}' to equal 'bearer'`);
+  });
+
+  it.each([
+    ['chai, cut at 40', `expected '${token.slice(0, 37)}\u2026' to match /x/`],
+    ['V8 JSON.parse, start of the source', `Unexpected token 'A', "${token.slice(0, 10)}"... is not valid JSON`],
+    ['V8 JSON.parse, end of the source', `Unexpected token ',', ..."${token.slice(-8)}",,1]" is not valid JSON`],
+    ['a short prefix beside an ellipsis', `got ${token.slice(0, 5)}...`],
+    ['a middle slice of 12 characters, anywhere', `echo ${token.slice(9, 21)} end`],
+  ])('hides a part of a token: %s', (_, text) => {
+    const shown = redactor().text(text).toLowerCase();
+    for (let i = 0; i + 5 <= token.length; i += 1) expect(shown).not.toContain(token.slice(i, i + 5).toLowerCase());
+    expect(shown).toContain(REDACTED.toLowerCase());
+  });
+
+  it('leaves ordinary text beside an ellipsis alone', () => {
+    expect(redactor().text('loading... done, see the rest\u2026 later')).toBe('loading... done, see the rest\u2026 later');
+  });
+
+  it('hides the whole text when it holds too many ellipses beside parts of a value to look at each', () => {
+    expect(redactor().text(`${token.slice(0, 6)}...`.repeat(3000))).toBe(REDACTED);
+  });
+});
