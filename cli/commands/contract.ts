@@ -6,7 +6,7 @@ import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
 import { CliError } from '../errors.js';
 import { driftCount } from '../../contract/drift/drift.js';
-import { sendsInClear, settleTarget } from '../../contract/target.js';
+import { embeddedTargetName, sendsInClear, settleTarget } from '../../contract/target.js';
 import { exitCodeOf } from '../../contract/outcome.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { PACING } from '../../generators/postman/scripts/pacing.js';
@@ -76,6 +76,8 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   const server = target.kind === 'embedded' ? await (await import('../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
   try {
     const values = target.kind === 'remote' ? target.credentials : server!.credentials;
+    const shownTarget = server ? `${embeddedTargetName(model)} at ${server.url}${options.rateLimits ? ', documented rate limits on' : ''}` : values.baseUrl;
+    io.stdout(`Contract run against ${shownTarget}\n`);
     const { runWithReports } = await import('../../contract/run-with-reports.js');
     const { summary, files, drift, coverage } = await runWithReports(
       {
@@ -87,7 +89,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         ...requestKinds(model, { ...values }),
         environmentLabel: target.environmentLabel,
         descriptionName: `${model.info.name} ${model.info.version}`,
-        target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
+        target: shownTarget,
       },
       io.stdout,
       { model, shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.' },
