@@ -3,6 +3,7 @@
 // before anything of the request is rendered.
 import type { NewmanRunExecution } from 'newman';
 import { keptBody } from './body.js';
+import { answerJson } from './drift/answer-json.js';
 import type { RequestRecord } from './events.js';
 import { printable } from './printable.js';
 import type { Redactor } from './redact.js';
@@ -61,8 +62,16 @@ function answer(response: NonNullable<RequestArgs['response']>, body: string, re
     responseTimeMs: response.responseTime,
     responseHeaders: response.headers.all().map((h) => [h.key, redactor.header(h.key, h.value)] as [string, string]),
     ...(contentType ? { contentType } : {}),
-    ...keptBody(body, redactor),
+    ...keptWhole(body, redactor),
   };
+}
+
+/** The report's copy of the body, and the whole answer's redacted JSON, at any depth, for drift and coverage. */
+function keptWhole(body: string, redactor: Redactor): ReturnType<typeof keptBody> {
+  const kept = keptBody(body, redactor);
+  if (kept.responseJson !== undefined) return kept;
+  const json = answerJson(body, redactor);
+  return json === undefined ? kept : { ...kept, responseJson: json };
 }
 
 function transportError(error: Error, redactor: Redactor): Pick<RequestRecord, 'error' | 'errorCode'> {
