@@ -167,6 +167,13 @@ describe('drift says what it could not read or show', () => {
     expect(driftHtml(report).html).toContain('<b class="cut">undocumented fields: 200 of 250 shown</b>');
   });
 
+  it('keeps at most 10,000 distinct paths per list and then says there were more than that', () => {
+    const extra = Object.fromEntries(Array.from({ length: 10_050 }, (_, i) => [`f${i}`, i]));
+    const report = driftOf(model, [listRecord({ responseJson: { devices: [], total: 0, ...extra } })]);
+    expect(report.listDevices!.cut).toEqual({ undocumentedFields: { shown: 200, total: 10_000, atLeast: true } });
+    expect(driftMarkdown(report)).toContain('Undocumented fields (200 of more than 10,000 shown):');
+  });
+
   it('walks an answer of any depth to its end, and the answer\'s JSON is redacted at any depth', () => {
     const depth = 100_000;
     const text = `{"devices":[],"total":0,"nest":${'{"a":'.repeat(depth)}"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"${'}'.repeat(depth)}}`;
