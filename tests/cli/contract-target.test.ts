@@ -1,6 +1,6 @@
 // Which API `contract` tests is never a guess: credentials without a base URL stop the run (exit 2,
 // naming the missing setting), and a run against the embedded server says so before anything else.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,8 @@ describe('contract: credentials without a base URL', () => {
 
   it('exits 2 when the base URL is left empty in .env but a credential is filled in', async () => {
     const cwd = reportsDir();
-    writeFileSync(join(cwd, '.env'), readFileSync('.env.example', 'utf8').replace(/^SECURITHINGS_CLIENT_ID=$/m, 'SECURITHINGS_CLIENT_ID=someone'), { mode: 0o600 });
+    const dotenv = ['SECURITHINGS_BASE_URL=', 'SECURITHINGS_ORGANIZATION=', 'SECURITHINGS_CLIENT_ID=someone', 'SECURITHINGS_CLIENT_SECRET=', 'SECURITHINGS_ENVIRONMENT='];
+    writeFileSync(join(cwd, '.env'), `${dotenv.join('\n')}\n`, { mode: 0o600 });
     const result = await runCli(['contract', ...fixtureArgs(), '--reports', join(cwd, 'reports')], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^SECURITHINGS_BASE_URL is not set \(empty in \.env\), but SECURITHINGS_CLIENT_ID \(from \.env\) is: set SECURITHINGS_BASE_URL \(in the environment or \.env\) to test the API/);

@@ -1,7 +1,6 @@
 // The settings a run reads are named by the description: its envPrefix and its token path's variables.
 import { describe, expect, it } from 'vitest';
 import { settingNames, settleTarget, settleTokenTarget, TargetError, upperSnake } from '../../contract/target.js';
-import { readSettings } from '../../cli/env-file.js';
 import { modelWith, fixtureModel } from '../support/model.js';
 
 const tenantModel = modelWith((m) => {
@@ -68,11 +67,5 @@ describe('settleTarget', () => {
     const blankInFile = { vars: { SECURITHINGS_BASE_URL: { value: ' ', from: '.env' }, SECURITHINGS_CLIENT_SECRET: { value: 's', from: '.env' } }, file: '.env' };
     expect(() => settleTarget(fixtureModel(), blankInFile)).toThrow(/^SECURITHINGS_BASE_URL is not set \(empty in \.env\), but SECURITHINGS_CLIENT_SECRET \(from \.env\) is: /);
     expect(() => settleTarget(tenantModel, fromEnv({ ACME_API_TENANT_ID: 't1' }))).toThrow(/^ACME_API_BASE_URL is not set, but ACME_API_TENANT_ID \(from the environment\) is: /);
-  });
-
-  it('runs against the embedded server with .env.example as copied: its settings are all empty', () => {
-    const { settings } = readSettings({}, process.cwd(), '.env.example');
-    expect(Object.keys(settings.vars)).toContain('SECURITHINGS_CLIENT_SECRET');
-    expect(settleTarget(fixtureModel(), settings).kind).toBe('embedded');
   });
 });
