@@ -22,5 +22,7 @@ named here for the shipped description (info.envPrefix SECURITHINGS):
   SECURITHINGS_CLIENT_ID      the client id
   SECURITHINGS_CLIENT_SECRET  the client secret
   SECURITHINGS_ENVIRONMENT    optional: production, staging or local
+Without SECURITHINGS_BASE_URL the run goes to the embedded reference server; a
+credential set without it is refused (exit 2), so a misnamed setting never passes.
 In the dotenv file an unquoted # starts a comment: quote values that hold one.
 `;

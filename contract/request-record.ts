@@ -3,6 +3,7 @@
 // before anything of the request is rendered.
 import type { NewmanRunExecution } from 'newman';
 import { keptBody } from './body.js';
+import { answerJson } from './drift/answer-json.js';
 import type { RequestRecord } from './events.js';
 import { printable } from './printable.js';
 import type { Redactor } from './redact.js';
@@ -62,7 +63,7 @@ function answer(response: NonNullable<RequestArgs['response']>, body: string, re
     responseTimeMs: response.responseTime,
     responseHeaders: response.headers.all().map((h) => shownHeader(h.key, h.value, redactor)),
     ...(contentType ? { contentType } : {}),
-    ...keptBody(body, redactor),
+    ...keptWhole(body, redactor),
   };
 }
 
@@ -75,6 +76,14 @@ function shownHeader(name: string, value: string, redactor: Redactor): [string, 
 function shownContentType(header: string | undefined, redactor: Redactor): string | undefined {
   const type = header?.split(';')[0]?.trim().toLowerCase();
   return type ? printable(redactor.text(type)) : undefined;
+}
+
+/** The report's copy of the body, and the whole answer's redacted JSON, at any depth, for drift and coverage. */
+function keptWhole(body: string, redactor: Redactor): ReturnType<typeof keptBody> {
+  const kept = keptBody(body, redactor);
+  if (kept.responseJson !== undefined) return kept;
+  const json = answerJson(body, redactor);
+  return json === undefined ? kept : { ...kept, responseJson: json };
 }
 
 function transportError(error: Error, redactor: Redactor): Pick<RequestRecord, 'error' | 'errorCode'> {

@@ -63,7 +63,7 @@ export interface TargetOptions {
 export function settleTarget(model: ApiModel, settings: Settings, options: TargetOptions = {}): Target {
   const names = settingNames(model);
   const vars = valuesOf(settings);
-  if (!vars[names.baseUrl]?.trim()) return { kind: 'embedded', environment: environmentNamed(model, { value: 'local' }), environmentLabel: 'local' };
+  if (!vars[names.baseUrl]?.trim()) return embeddedTarget(model, settings);
   const baseUrl = checkedBaseUrl(model, settings, options);
   const missing = [...Object.values(names.pathVariables), names.clientId, names.clientSecret].filter((name) => !vars[name]);
   if (missing.length > 0) {
@@ -72,6 +72,29 @@ export function settleTarget(model: ApiModel, settings: Settings, options: Targe
   const credentials = { ...clientOf(model, vars), baseUrl, clientSecret: vars[names.clientSecret]! };
   const { environment, label } = pickEnvironment(model, settings.vars[names.environment], baseUrl);
   return { kind: 'remote', environment, environmentLabel: label, credentials };
+}
+
+/**
+ * No base URL: the embedded server, unless a credential is set. A credential without a base URL
+ * is a misnamed or forgotten setting: run against the embedded server, a nightly job would pass
+ * without ever reaching the API.
+ */
+function embeddedTarget(model: ApiModel, settings: Settings): Target {
+  const names = settingNames(model);
+  const credentials = [...Object.values(names.pathVariables), names.clientId, names.clientSecret].filter((name) => settings.vars[name]?.value.trim());
+  if (credentials.length > 0) {
+    const blank = settings.vars[names.baseUrl] ? ` (empty in ${settings.vars[names.baseUrl]!.from})` : '';
+    throw new TargetError(
+      `${names.baseUrl} is not set${blank}, but ${credentials.map((name) => named(settings, name)).join(', ')} ${credentials.length === 1 ? 'is' : 'are'}: ` +
+        `set ${names.baseUrl} ${where(settings)} to test the API, or unset ${credentials.length === 1 ? 'it' : 'them'} to run against the embedded reference server`,
+    );
+  }
+  return { kind: 'embedded', environment: environmentNamed(model, { value: 'local' }), environmentLabel: 'local' };
+}
+
+/** How a run names the embedded server, and why it is the target: `the embedded reference server (no SECURITHINGS_BASE_URL set)`. */
+export function embeddedTargetName(model: ApiModel): string {
+  return `the embedded reference server (no ${settingNames(model).baseUrl} set)`;
 }
 
 /**

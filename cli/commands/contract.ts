@@ -5,8 +5,8 @@ import type { GenerateContext } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
 import { CliError } from '../errors.js';
-import { driftCount } from '../../contract/drift/drift.js';
-import { sendsInClear, settleTarget } from '../../contract/target.js';
+import { driftGate } from '../../contract/drift/drift.js';
+import { embeddedTargetName, sendsInClear, settleTarget } from '../../contract/target.js';
 import { exitCodeOf } from '../../contract/outcome.js';
 import { requestKinds } from '../../contract/request-kinds.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
@@ -58,7 +58,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--dotenv <file>', 'a dotenv file with <PREFIX>_* settings; must exist when named (default: .env, when present)')
     .option('--allow-insecure-http', 'allow an http:// base URL to a host that is not loopback (the secret travels in clear)', false)
     .option('--fail-on-skip', 'a skipped check fails the run (exit 1)', false)
-    .option('--fail-on-drift', 'exit 1 when the answers hold undocumented fields, statuses, content types or enum values (see reports/contract-drift.md)', false)
+    .option('--fail-on-drift', 'exit 1 when the answers hold undocumented fields, statuses, content types or enum values, or when drift could not read an answer (see reports/contract-drift.md)', false)
     .option('--min-coverage <percent>', 'exit 1 when coverage (see reports/contract-coverage.json) is below this percentage', percentage)
     .addHelpText('after', `${SETTINGS_HELP}${EXIT_HELP}`)
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
@@ -76,6 +76,8 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   const server = target.kind === 'embedded' ? await (await import('../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
   try {
     const values = target.kind === 'remote' ? target.credentials : server!.credentials;
+    const shownTarget = server ? `${embeddedTargetName(model)} at ${server.url}${options.rateLimits ? ', documented rate limits on' : ''}` : values.baseUrl;
+    io.stdout(`Contract run against ${shownTarget}\n`);
     const { runWithReports } = await import('../../contract/run-with-reports.js');
     const { summary, files, drift, coverage } = await runWithReports(
       {
@@ -87,7 +89,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         ...requestKinds(model, { ...values }),
         environmentLabel: target.environmentLabel,
         descriptionName: `${model.info.name} ${model.info.version}`,
-        target: server ? `the embedded reference server (${server.url}${options.rateLimits ? ', documented rate limits on' : ''})` : values.baseUrl,
+        target: shownTarget,
       },
       io.stdout,
       { model, shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.' },
@@ -95,7 +97,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
     writeFiles(reportsDir, files);
     io.stdout(`Reports: ${files.map((f) => relative(io.cwd, join(reportsDir, f.path))).join(', ')}\n`);
     const gates = [
-      ...(options.failOnDrift && drift && driftCount(drift).findings > 0 ? ['--fail-on-drift: the answers drifted from the description'] : []),
+      ...(options.failOnDrift && drift ? driftGate(drift) : []),
       ...(options.minCoverage !== undefined && coverage && coverage.percent < options.minCoverage ? [`--min-coverage ${options.minCoverage}: coverage is ${coverage.percent}%`] : []),
       ...(options.failOnSkip && summary.skipped.length > 0 ? [`--fail-on-skip: ${summary.skipped.length} checks skipped`] : []),
     ];

@@ -1,85 +1,77 @@
 // Walks one JSON answer against its documented schema and notes, by path, what the schema does
 // not say: fields it does not list, fields inside values it leaves open, values outside an enum.
-// Names and JSON types only; a value is kept only when it breaks an enum, cut short.
+// Names and JSON types only; a value is kept only when it breaks an enum, cut short. The walk
+// uses a stack, not recursion: an answer of any depth is read to its end.
 import type { JsonSchema } from '../../model/model.js';
+import { jsonType } from './json-type.js';
 import { joinKey, shapeOf } from './schema-shape.js';
-
-export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'object' | 'array';
-
-/** What one answer held: every path seen, with its types, by kind. */
-export interface Observation {
-  seen: Set<string>;
-  undocumented: Map<string, Set<JsonType>>;
-  open: Map<string, Set<JsonType>>;
-  outOfEnum: Map<string, Set<string>>;
-}
+import type { EndpointTally } from './tally.js';
 
 /** Field paths a filter parameter names (`probe.agent`), relative to a list's item or the root, with the parameter's enum. */
 export type Described = ReadonlyMap<string, readonly string[] | undefined>;
 
 const MAX_KEY = 100;
 const MAX_VALUE = 64;
-const MAX_PATHS = 500;
-const MAX_DEPTH = 24;
-
-export const jsonType = (value: unknown): JsonType =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : (typeof value as JsonType);
+/** Longer paths are cut, and what lies below them is noted under the cut path. */
+export const MAX_PATH = 1000;
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-export function observe(root: JsonSchema, body: unknown, described: Described): Observation {
-  const o: Observation = { seen: new Set(), undocumented: new Map(), open: new Map(), outOfEnum: new Map() };
-  walk(o, root, [root], body, '', '', described, 0);
-  return o;
+/** One value to visit. `rel` is the path below the nearest list item (or the root), which is how filter parameters name fields; undefined once the path was cut. */
+interface Visit {
+  nodes: JsonSchema[] | undefined;
+  value: unknown;
+  path: string;
+  rel: string | undefined;
 }
 
-function note(map: Map<string, Set<JsonType>>, o: Observation, path: string, value: unknown): void {
-  if (!map.has(path) && o.seen.size >= MAX_PATHS) return;
-  map.set(path, (map.get(path) ?? new Set()).add(jsonType(value)));
+export interface Answer {
+  root: JsonSchema;
+  body: unknown;
+  described: Described;
+  /** Every path the schema documents, to note which ones the answer held. */
+  documented: ReadonlySet<string>;
 }
 
-/** `rel` is the path below the nearest list item (or the root), which is how filter parameters name fields. */
-function walk(o: Observation, root: JsonSchema, nodes: JsonSchema[] | undefined, value: unknown, path: string, rel: string, described: Described, depth: number): void {
-  if (depth > MAX_DEPTH) return;
-  const shape = nodes ? shapeOf(root, nodes) : undefined;
-  if (shape?.enum && !shape.enum.some((v) => v === value) && value !== null && typeof value !== 'object') {
-    o.outOfEnum.set(path, (o.outOfEnum.get(path) ?? new Set()).add(cut(String(value), MAX_VALUE)));
-  }
-  if (Array.isArray(value)) {
-    for (const item of value) walk(o, root, shape?.items, item, `${path}[]`, '', described, depth + 1);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [rawKey, child] of Object.entries(value as Record<string, unknown>)) {
-      const key = cut(rawKey, MAX_KEY);
-      const childPath = joinKey(path, key);
-      const childRel = rel === '' ? key : `${rel}.${key}`;
-      if (o.seen.size < MAX_PATHS) o.seen.add(childPath);
-      visitField(o, root, { shape, nodes, key, childPath, childRel, child, described, depth });
+/** Adds one answer to the endpoint's tally. */
+export function observe(tally: EndpointTally, answer: Answer): void {
+  const index = tally.answers++;
+  const stack: Visit[] = [{ nodes: [answer.root], value: answer.body, path: '', rel: '' }];
+  while (stack.length > 0) {
+    const visit = stack.pop()!;
+    const shape = visit.nodes ? shapeOf(answer.root, visit.nodes) : undefined;
+    const { value, path } = visit;
+    if (shape?.enum && !shape.enum.some((v) => v === value) && value !== null && typeof value !== 'object') tally.outOfEnum.add(path, cut(String(value), MAX_VALUE));
+    if (Array.isArray(value)) {
+      const itemPath = longer(path, `${path}[]`);
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ nodes: shape?.items, value: value[i], path: itemPath, rel: itemPath === path ? undefined : '' });
+    } else if (value !== null && typeof value === 'object') {
+      const children = Object.entries(value as Record<string, unknown>).reverse();
+      for (const [rawKey, child] of children) stack.push(field(tally, index, answer, visit, shape, cut(rawKey, MAX_KEY), child));
     }
   }
 }
 
-interface Field {
-  shape: ReturnType<typeof shapeOf> | undefined;
-  nodes: JsonSchema[] | undefined;
-  key: string;
-  childPath: string;
-  childRel: string;
-  child: unknown;
-  described: Described;
-  depth: number;
+/** A path one step longer, or the cut path itself once it is past MAX_PATH. */
+function longer(path: string, next: string): string {
+  if (path.endsWith('…')) return path;
+  return next.length > MAX_PATH ? `${next.slice(0, MAX_PATH)}…` : next;
 }
 
-function visitField(o: Observation, root: JsonSchema, f: Field): void {
-  const documented = f.shape?.properties?.get(f.key);
-  if (documented) return walk(o, root, documented, f.child, f.childPath, f.childRel, f.described, f.depth + 1);
-  if (isDescribed(f.described, f.childRel)) {
-    const values = f.described.get(f.childRel);
-    return walk(o, root, values ? [{ enum: [...values] }] : undefined, f.child, f.childPath, f.childRel, f.described, f.depth + 1);
+function field(tally: EndpointTally, index: number, answer: Answer, parent: Visit, shape: ReturnType<typeof shapeOf> | undefined, key: string, child: unknown): Visit {
+  const path = longer(parent.path, joinKey(parent.path, key));
+  const rel = parent.rel === undefined || path === parent.path ? undefined : parent.rel === '' ? key : `${parent.rel}.${key}`;
+  if (answer.documented.has(path)) tally.seen.add(path);
+  const documented = shape?.properties?.get(key);
+  if (documented) return { nodes: documented, value: child, path, rel };
+  if (rel !== undefined && isDescribed(answer.described, rel)) {
+    const values = answer.described.get(rel);
+    return { nodes: values ? [{ enum: [...values] }] : undefined, value: child, path, rel };
   }
   // a schema that lists no properties (or no schema at all, below an open value) leaves the fields open
-  const openHere = f.nodes === undefined || f.shape?.properties === undefined;
-  note(openHere ? o.open : o.undocumented, o, f.childPath, f.child);
-  walk(o, root, undefined, f.child, f.childPath, f.childRel, f.described, f.depth + 1);
+  const openHere = parent.nodes === undefined || shape?.properties === undefined;
+  (openHere ? tally.open : tally.undocumented).add(path, jsonType(child), index);
+  return { nodes: undefined, value: child, path, rel };
 }
 
 function isDescribed(described: Described, rel: string): boolean {

@@ -29,6 +29,12 @@ describe('npm run contract', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Contract run against the embedded reference server .*: PASSED/);
+    // announced as embedded before anything else, and in both reports
+    const announced = /^Contract run against (the embedded reference server \(no SECURITHINGS_BASE_URL set\) at http:\/\/127\.0\.0\.1:\d+)$/;
+    const target = announced.exec(result.stdout.split('\n')[0]!)?.[1];
+    expect(target).toBeDefined();
+    expect(readFileSync(join(reports, 'contract-junit.xml'), 'utf8')).toContain(`<testsuites name="contract: ${target}"`);
+    expect(readFileSync(join(reports, 'contract-report.html'), 'utf8')).toContain(`<dt>Target</dt><dd>${target}</dd>`);
     expect(result.stdout).toContain('(3 to the token endpoint, 1 answered with a token)');
     expect(result.stdout).toMatch(/^Reports: .*contract-junit\.xml, .*contract-report\.html$/m);
     const junit = readFileSync(join(reports, 'contract-junit.xml'), 'utf8');

@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { driftCount, driftOf, type DriftReport } from '../../contract/drift/drift.js';
-import { driftHtml, driftMarkdown } from '../../contract/drift/render.js';
+import { answerJson } from '../../contract/drift/answer-json.js';
+import { driftCount, driftGate, driftOf, type DriftReport } from '../../contract/drift/drift.js';
+import { driftHtml, driftLine, driftMarkdown } from '../../contract/drift/render.js';
+import { Redactor, REDACTED } from '../../contract/redact.js';
 import type { RequestRecord } from '../../contract/events.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
@@ -63,6 +65,25 @@ describe('drift in a contract run', () => {
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('FAILED --fail-on-drift: the answers drifted from the description');
   });
+
+  it('reads answers nested past the redactor\'s depth and over the report limit, as received, and says which lists it cut', async () => {
+    // 300 levels deep and 70 KiB per item: the report keeps a cut text copy; drift reads the whole answer
+    let deep: Record<string, unknown> = { secretive: 'leaf' };
+    for (let i = 0; i < 300; i++) deep = { a: deep };
+    const server = await startReferenceServer(model, { tenants: [{ ...DEMO, items: 2 }], additiveFields: { deep, padding: 'x'.repeat(70 * 1024) } });
+    servers.push(server);
+    const run = await contractRun(['--fail-on-drift'], demoSettings(server.url));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('FAILED --fail-on-drift: the answers drifted from the description');
+    const list = run.drift.listDevices!;
+    expect(list.answers).toBeGreaterThan(0);
+    expect(list.undocumentedFields.map((f) => f.path)).toEqual(['devices[].deep', 'devices[].padding']);
+    expect(list.openFields).toHaveLength(200);
+    expect(list.cut).toEqual({ openFields: { shown: 200, total: 301 } });
+    expect(run.markdown).toContain('Fields inside values the description leaves open (200 of 301 shown):');
+    expect(run.stdout).toMatch(/^Drift: 4 undocumented fields on 2 endpoints; lists cut: getDevice: fields inside open values: 200 of 301 shown; listDevices: fields inside open values: 200 of 301 shown \(see .*\)$/m);
+    expect(run.html).toContain('<b class="cut">fields inside open values: 200 of 301 shown</b>');
+  });
 });
 
 const record = (part: Partial<RequestRecord> & Pick<RequestRecord, 'url' | 'status'>): RequestRecord => ({
@@ -99,7 +120,7 @@ describe('driftOf', () => {
   it('names undocumented statuses and content types, on any environment path', () => {
     expect(report.getDevice!.undocumentedStatuses).toEqual([{ status: 418, answers: 1 }]);
     expect(report.getDevice!.undocumentedContentTypes).toEqual([{ contentType: 'text/html', answers: 1 }]);
-    expect(driftCount(report)).toEqual({ fields: 2, endpoints: 2, findings: 8 });
+    expect(driftCount(report)).toEqual({ fields: 2, endpoints: 2, findings: 8, unread: 0 });
   });
 
   it('cuts and escapes names from the network in Markdown and HTML', () => {
@@ -113,3 +134,57 @@ describe('driftOf', () => {
     expect(html).not.toContain('<b>');
   });
 });
+
+describe('drift says what it could not read or show', () => {
+  const listRecord = (part: Partial<RequestRecord>) => record({ url: 'https://api.example.com/v1/devices', status: 200, ...part });
+
+  it('names an answer it could not read in the line, the Markdown, the HTML and the JSON, and --fail-on-drift fails on it', () => {
+    const report = driftOf(model, [listRecord({ responseHeaders: [['Content-Type', 'application/json']], responseBody: '{"devices": [', responseBodyCut: { shownBytes: 13, totalBytes: 900_000 } })]);
+    expect(report.listDevices!.unread).toEqual([{ status: 200, reason: 'its body is not JSON', answers: 1 }]);
+    expect(report.listDevices!.answers).toBe(0);
+    expect(driftCount(report)).toMatchObject({ unread: 1, endpoints: 1 });
+    expect(driftLine(report, 'reports/contract-drift.md')).toBe(
+      'Drift: could not read 1 answer (listDevices: 1 answer with status 200: its body is not JSON), so their drift is unknown; 0 undocumented fields on 1 endpoint (see reports/contract-drift.md)',
+    );
+    const markdown = driftMarkdown(report);
+    expect(markdown).toContain('**Could not read 1 answer**: their drift is unknown');
+    expect(markdown).toContain('**Could not read** 1 answer with status 200: its body is not JSON.');
+    expect(markdown).not.toContain('No drift.');
+    expect(driftHtml(report).html).toContain('<b class="fail">could not read 1 answer with status 200: its body is not JSON</b>');
+    expect(driftHtml(report).html).toContain('Could not read 1 answer: their drift is unknown.');
+    expect(driftGate(report)).toEqual(['--fail-on-drift: drift could not read 1 answer, so they may have drifted unseen']);
+  });
+
+  it('says when a list was cut and by how much: "200 of 250 shown", and counts them all', () => {
+    const extra = Object.fromEntries(Array.from({ length: 250 }, (_, i) => [`extra${String(i).padStart(3, '0')}`, i]));
+    const report = driftOf(model, [listRecord({ responseJson: { devices: [], total: 0, ...extra } })]);
+    const list = report.listDevices!;
+    expect(list.undocumentedFields).toHaveLength(200);
+    expect(list.cut).toEqual({ undocumentedFields: { shown: 200, total: 250 } });
+    expect(driftCount(report).fields).toBe(250);
+    expect(driftLine(report, 'r.md')).toBe('Drift: 250 undocumented fields on 1 endpoint; lists cut: listDevices: undocumented fields: 200 of 250 shown (see r.md)');
+    expect(driftMarkdown(report)).toContain('Undocumented fields (200 of 250 shown):');
+    expect(driftHtml(report).html).toContain('<b class="cut">undocumented fields: 200 of 250 shown</b>');
+  });
+
+  it('keeps at most 10,000 distinct paths per list and then says there were more than that', () => {
+    const extra = Object.fromEntries(Array.from({ length: 10_050 }, (_, i) => [`f${i}`, i]));
+    const report = driftOf(model, [listRecord({ responseJson: { devices: [], total: 0, ...extra } })]);
+    expect(report.listDevices!.cut).toEqual({ undocumentedFields: { shown: 200, total: 10_000, atLeast: true } });
+    expect(driftMarkdown(report)).toContain('Undocumented fields (200 of more than 10,000 shown):');
+  });
+
+  it('walks an answer of any depth to its end, and the answer\'s JSON is redacted at any depth', () => {
+    const depth = 100_000;
+    const text = `{"devices":[],"total":0,"nest":${'{"a":'.repeat(depth)}"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"${'}'.repeat(depth)}}`;
+    const json = answerJson(text, new Redactor()) as Record<string, unknown>;
+    let at: unknown = json.nest;
+    for (let i = 0; i < depth; i++) at = (at as Record<string, unknown>).a;
+    expect(at).toBe(REDACTED);
+    const report = driftOf(model, [listRecord({ responseJson: json })]);
+    expect(report.listDevices!.undocumentedFields.map((f) => f.path)).toEqual(['nest']);
+    // every level is walked: 498 paths up to MAX_PATH (1,000) characters, and one cut path (`nest.a.a…`) for all below them
+    expect(report.listDevices!.cut?.openFields).toEqual({ shown: 200, total: 499 });
+  });
+});
+

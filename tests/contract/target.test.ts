@@ -54,4 +54,18 @@ describe('settleTarget', () => {
   it('ignores other descriptions\' settings: without its own base URL the run goes to the embedded server', () => {
     expect(settleTarget(tenantModel, fromEnv({ SECURITHINGS_BASE_URL: 'https://api.securithings.com' })).kind).toBe('embedded');
   });
+
+  it('refuses credentials without a base URL, naming the missing setting: a misnamed SECURITHINGS_BASE_URL must not turn a run against the API into a green run against the embedded server', () => {
+    const credentials = { SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' };
+    expect(() => settleTarget(fixtureModel(), fromEnv({ ...credentials, SECURITHINGS_BASEURL: 'https://api.securithings.com' }))).toThrow(
+      new TargetError(
+        'SECURITHINGS_BASE_URL is not set, but SECURITHINGS_ORGANIZATION (from the environment), SECURITHINGS_CLIENT_ID (from the environment), SECURITHINGS_CLIENT_SECRET (from the environment) are: ' +
+          'set SECURITHINGS_BASE_URL (in the environment or .env) to test the API, or unset them to run against the embedded reference server',
+      ),
+    );
+    // any one of them is enough, and a base URL left empty in the file is named as such
+    const blankInFile = { vars: { SECURITHINGS_BASE_URL: { value: ' ', from: '.env' }, SECURITHINGS_CLIENT_SECRET: { value: 's', from: '.env' } }, file: '.env' };
+    expect(() => settleTarget(fixtureModel(), blankInFile)).toThrow(/^SECURITHINGS_BASE_URL is not set \(empty in \.env\), but SECURITHINGS_CLIENT_SECRET \(from \.env\) is: /);
+    expect(() => settleTarget(tenantModel, fromEnv({ ACME_API_TENANT_ID: 't1' }))).toThrow(/^ACME_API_BASE_URL is not set, but ACME_API_TENANT_ID \(from the environment\) is: /);
+  });
 });
