@@ -46,6 +46,7 @@ const CORPUS: Row[] = [
   ['ref-response-unsupported.yaml',       'unsupported-ref',      64, 29, '"#/definitions/Device"',     '`#/definitions/Device` is not supported'],
   ['scalar-document.yaml',                'wrong-type',           2, 1, 'just some text',             'must be a YAML mapping that starts with `format: 1`, not a string'],
   ['schema-bad-pattern.yaml',              'invalid-schema',       74, 44, '"[a-z"',                     '`[a-z` is not a valid regular expression: Unterminated character class'],
+  ['schema-slow-pattern.yaml',             'invalid-schema',       74, 44, '"^([A-Za-z]+_?)+$"',         '`^([A-Za-z]+_?)+$` can take exponential time (over 100 ms on a 41-character string), so one answer could keep the checks busy for hours: a repeated part can match the same text in more than one way. Make each repetition start with what the part before it cannot match, e.g. `^[0-9]+(\\.[0-9]+)*$` rather than `^([0-9]+\\.?)+$`'],
   ['schema-defs.yaml',                    'not-draft-07',         83, 5, '$defs',                      '`$defs` is not a draft-07 keyword'],
   ['schema-dependent-required.yaml',      'not-draft-07',         72, 5, 'dependentRequired',          '`dependentRequired` is not a draft-07 keyword'],
   ['schema-minimum-string.yaml',          'invalid-schema',       87, 40, '"x"',                        'must be number, not "x"'],
