@@ -11,9 +11,10 @@ import { redirectNote } from './redirect-note.js';
 import { TOKEN_ENDPOINT } from '../model/ids.js';
 import type { ItemTarget } from './request-kinds.js';
 import { requestRecord, type RequestArgs } from './request-record.js';
+import { withAnswerDeadline, type TimedRun } from './answer-deadline.js';
 import { withResponseLimit } from './response-limit.js';
 import { shortSchemaMessage } from './schema-message.js';
-import { stopAfter } from './stop.js';
+import { outOfTime, stopAfter } from './stop.js';
 import type { SettingNames } from './target.js';
 import { withZeroDelayTimers } from './zero-delay-timers.js';
 
@@ -24,7 +25,12 @@ export interface ContractPlan {
   values: Record<string, string>;
   /** Pause between requests, so a rate-limited API is never over its documented limits. */
   delayRequestMs: number;
+  /** newman's timeoutRequest: how long the socket may stay idle (connecting, or between bytes). */
   timeoutRequestMs: number;
+  /** How long one whole answer may take, from the request to its last byte; past it the run stops (exit 2). */
+  answerTimeoutMs?: number;
+  /** How long the whole run may take; past it the run stops (exit 2), cutting what is in flight. */
+  runTimeoutMs?: number;
   /** The token endpoint's URL with the organization filled in (request-kinds.ts): how a token request is told. */
   tokenUrl: string;
   /** The names of the settings the run's messages point to (<PREFIX>_BASE_URL, ...). */
@@ -84,9 +90,15 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
   };
 
   const started = Date.now();
-  const run = (): Promise<RunSummary> => new Promise((resolve) => {
+  const run = (timed: TimedRun): Promise<RunSummary> => new Promise((resolve) => {
+    const deadline = plan.runTimeoutMs === undefined ? undefined : setTimeout(() => {
+      if (stop) return;
+      totals.stopped((stop = outOfTime(plan.runTimeoutMs!, items.nameOf(undefined), plan.settings)));
+      runtime?.abort();
+      timed.cutAll(new Error('the run deadline passed'));
+    }, plan.runTimeoutMs);
     newman
-      .run(newmanOptions(plan))
+      .run({ ...newmanOptions(plan), requestAgents: timed.key } as newman.NewmanRunOptions)
       .on('start', (_error: Error | null, args: { run: RuntimeRun }) => void (runtime = args.run))
       .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => items.enter(args.item))
       .on('request', onRequest)
@@ -99,13 +111,14 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
       })
       .on('exception', (_error: Error | null, args: { error: Error }) => emit('onError', `script error: ${printable(redactor.text(args.error.message))}`))
       .on('done', (error: Error | null) => {
+        clearTimeout(deadline);
         if (error) emit('onError', `newman: ${printable(redactor.text(error.message))}`);
         const summary = totals.finish(Date.now() - started);
         emit('onDone', summary, totals.requests, totals.assertions);
         resolve(summary);
       });
   });
-  return withResponseLimit(() => withZeroDelayTimers(run));
+  return withResponseLimit(() => withZeroDelayTimers(() => withAnswerDeadline(plan.answerTimeoutMs, run)));
 }
 
 function newmanOptions(plan: ContractPlan): newman.NewmanRunOptions {

@@ -1,6 +1,8 @@
 // When a run cannot go on, one message says why and what to check: the host cannot be reached
-// (refused, unknown, TLS, connect timeout), or the token request got no token. Everything in it
-// comes from already-redacted, printable records, and is bounded.
+// (refused, unknown, TLS, connect timeout), an answer did not end within its deadline, the token
+// request got no token, or the run outlived its own deadline. Everything in it comes from
+// already-redacted, printable records, and is bounded.
+import { ANSWER_TIMEOUT_CODE } from './answer-deadline.js';
 import type { RequestRecord, RunStop } from './events.js';
 import { printable } from './printable.js';
 import type { SettingNames } from './target.js';
@@ -11,14 +13,25 @@ const FIELD_LIMIT = 100;
 /** Why the run must stop after this request, if it must. `tokenItem`: the request of the collection's token item. */
 export function stopAfter(record: RequestRecord, tokenItem: boolean, settings: SettingNames): RunStop | undefined {
   if (record.errorCode && UNREACHABLE.test(record.errorCode)) return { exitCode: 2, message: unreachable(record, settings) };
+  if (record.errorCode === ANSWER_TIMEOUT_CODE) return { exitCode: 2, message: tooSlow(record, settings) };
   if (tokenItem && (record.error || !isSuccess(record.status))) return { exitCode: 2, message: noToken(record, settings) };
   return undefined;
+}
+
+/** The stop of a run that outlived its deadline (`runTimeoutMs`), during `item`. */
+export function outOfTime(runTimeoutMs: number, item: string, V: SettingNames): RunStop {
+  const during = item ? `, during ${printable(item.slice(0, FIELD_LIMIT))}` : '';
+  return { exitCode: 2, message: `The run took longer than ${runTimeoutMs / 1000} s (--run-timeout)${during}. Check ${V.baseUrl} and the network, or allow more time with --run-timeout; the run stopped there.` };
 }
 
 const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
 function unreachable(record: RequestRecord, V: SettingNames): string {
   return `Cannot reach ${originOf(record.url)}: ${record.errorCode} (${record.error ?? 'no answer'}). Check ${V.baseUrl} and the network; the run stopped there.`;
+}
+
+function tooSlow(record: RequestRecord, V: SettingNames): string {
+  return `Too slow: ${record.method} ${record.url} gave ${record.error} (--answer-timeout). Check ${V.baseUrl} and the network, or allow more time with --answer-timeout; the run stopped there.`;
 }
 
 function noToken(record: RequestRecord, settings: SettingNames): string {

@@ -30,7 +30,16 @@ export interface ContractOptions {
   failOnDrift: boolean;
   /** `--min-coverage N`: the run fails below N percent. */
   minCoverage?: number;
+  /** `--answer-timeout S`: seconds one whole answer may take. */
+  answerTimeout: number;
+  /** `--run-timeout S`: seconds the whole run may take (default: see runDeadlineMs). */
+  runTimeout?: number;
 }
+
+/** Seconds one whole answer may take, from the request to its last byte. */
+export const DEFAULT_ANSWER_TIMEOUT_S = 30;
+/** The least time a run gets by default: enough for the documented rate limits' pacing. */
+export const MIN_RUN_TIMEOUT_S = 600;
 
 const EXIT_HELP = `
 Exit codes:
@@ -40,7 +49,8 @@ Exit codes:
      coverage below --min-coverage
   2  the run could not be made: bad description or settings, missing file,
      stale collection, unwritable reports folder, unreachable host, credentials
-     refused
+     refused, an answer or the run past its deadline (--answer-timeout,
+     --run-timeout)
 `;
 
 export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
@@ -60,6 +70,8 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--fail-on-skip', 'a skipped check fails the run (exit 1)', false)
     .option('--fail-on-drift', 'exit 1 when the answers hold undocumented fields, statuses, content types or enum values, or when drift could not read an answer (see reports/contract-drift.md)', false)
     .option('--min-coverage <percent>', 'exit 1 when coverage (see reports/contract-coverage.json) is below this percentage', percentage)
+    .option('--answer-timeout <seconds>', 'stop the run (exit 2) when one answer takes longer than this, from the request to its last byte', seconds('--answer-timeout'), DEFAULT_ANSWER_TIMEOUT_S)
+    .option('--run-timeout <seconds>', `stop the run (exit 2) when it takes longer than this (default: the answer timeout for each request of the collection, at least ${MIN_RUN_TIMEOUT_S})`, seconds('--run-timeout'))
     .addHelpText('after', `${SETTINGS_HELP}${EXIT_HELP}`)
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
@@ -78,6 +90,8 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
     const values = target.kind === 'remote' ? target.credentials : server!.credentials;
     const shownTarget = server ? `${embeddedTargetName(model)} at ${server.url}${options.rateLimits ? ', documented rate limits on' : ''}` : values.baseUrl;
     io.stdout(`Contract run against ${shownTarget}\n`);
+    const kinds = requestKinds(model, { ...values });
+    const answerTimeoutMs = options.answerTimeout * 1000;
     const { runWithReports } = await import('../../contract/run-with-reports.js');
     const { summary, files, drift, coverage } = await runWithReports(
       {
@@ -85,8 +99,10 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
         environment,
         values: { ...values, [SCRIPT_VARIABLES.pacing]: options.pacing && (target.kind === 'remote' || options.rateLimits) ? 'on' : 'off' },
         delayRequestMs: 0, // the collection paces itself, per endpoint (generators/postman/scripts/pacing.ts)
-        timeoutRequestMs: 30_000,
-        ...requestKinds(model, { ...values }),
+        timeoutRequestMs: answerTimeoutMs,
+        answerTimeoutMs,
+        runTimeoutMs: options.runTimeout === undefined ? runDeadlineMs(Object.keys(kinds.itemTargets).length, answerTimeoutMs) : options.runTimeout * 1000,
+        ...kinds,
         environmentLabel: target.environmentLabel,
         descriptionName: `${model.info.name} ${model.info.version}`,
         target: shownTarget,
@@ -107,6 +123,20 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   } finally {
     await server?.close();
   }
+}
+
+/** The default run deadline: each request of the collection may take the whole answer deadline, and a run gets at least MIN_RUN_TIMEOUT_S. */
+export function runDeadlineMs(requests: number, answerTimeoutMs: number): number {
+  const MAX_TIMER_MS = 2 ** 31 - 1; // a longer timer would fire at once
+  return Math.min(MAX_TIMER_MS, Math.max(MIN_RUN_TIMEOUT_S * 1000, requests * answerTimeoutMs));
+}
+
+function seconds(flag: string): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 86_400) throw new CliError(`${flag} must be a number of seconds above 0 and at most 86400, got ${JSON.stringify(text)}`);
+    return value;
+  };
 }
 
 function percentage(text: string): number {

@@ -1,0 +1,37 @@
+// A schema `pattern` runs on every answer, in newman's sandbox and here, with JavaScript's
+// backtracking engine, which takes exponential time on a short input when a repeated part can
+// match the same text in more than one way (`^([0-9]+\.?)+$` on 40 digits and a letter: hours).
+// Star-height checks (safe-regex2) refuse safe patterns such as `^[0-9]+(\.[0-9]+)*$` and miss
+// `^(a|aa)+$`, so the pattern is tried instead: on inputs made of its own characters and a few
+// common ones, one or two repeated, then one that fails, in a vm context with a time limit.
+import { runInNewContext } from 'node:vm';
+
+/** How long all the probes of one pattern may take together. */
+export const PROBE_BUDGET_MS = 100;
+const REPEATS = 40;
+const COMMON = ['a', 'A', '0', ' ', '-', '.', '_', '/', ':'];
+const TAILS = ['\u0000', '!'];
+const MAX_SAMPLES = 16;
+
+/** The input length that took too long, when `pattern` (a valid regular expression) backtracks catastrophically. */
+export function slowPattern(pattern: string): number | undefined {
+  const probes = probesFor(pattern);
+  try {
+    runInNewContext('const re = new RegExp(pattern, "u"); for (const probe of probes) re.test(probe);', { pattern, probes }, { timeout: PROBE_BUDGET_MS });
+    return undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+    return REPEATS + 1;
+  }
+}
+
+/** What to tell the author of a pattern that took too long on `length` characters. */
+export function slowPatternMessage(pattern: string, length: number): string {
+  return `\`${pattern}\` can take exponential time (over ${PROBE_BUDGET_MS} ms on a ${length}-character string), so one answer could keep the checks busy for hours: a repeated part can match the same text in more than one way. Make each repetition start with what the part before it cannot match, e.g. \`^[0-9]+(\\.[0-9]+)*$\` rather than \`^([0-9]+\\.?)+$\``;
+}
+
+function probesFor(pattern: string): string[] {
+  const samples = [...new Set([...pattern.replace(/\\./g, (escape) => escape.slice(1)), ...COMMON])].slice(0, MAX_SAMPLES + COMMON.length);
+  const units = [...samples, ...samples.flatMap((a) => samples.map((b) => a + b))];
+  return units.flatMap((unit) => TAILS.map((tail) => unit.repeat(Math.ceil(REPEATS / unit.length)) + tail));
+}
