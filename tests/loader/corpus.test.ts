@@ -35,6 +35,7 @@ const CORPUS: Row[] = [
   ['empty.yaml',                          'empty-file',           1, 1, '',                           'the file is empty'],
   ['example-status-undocumented.yaml',     'invalid-example',      48, 21, '201',                        'the endpoint documents no 201 response; documented: 200'],
   ['example-violates-schema.yaml',        'invalid-example',      53, 22, 'many',                       'example does not match its schema: /total must be integer'],
+  ['file-name-clash-endpoint-case.yaml',  'file-name-clash',      67, 35, 'get devices',                'endpoint name "get devices" and "Get Devices" (resources[0].endpoints[0].name) would both be the Bruno file "get devices.bru"'],
   ['format-2.yaml',                       'invalid-value',        2, 9, '2',                          'version 2 is not supported'],
   ['missing-key-auth-path.yaml',          'missing-key',          17, 1, 'auth:',                      'missing required key `path`'],
   ['missing-key-endpoint-responses.yaml', 'missing-key',          54, 9, 'id',                         'missing required key `responses`'],
