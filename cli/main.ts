@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { printable } from '../contract/printable.js';
 import { TargetError } from '../contract/target.js';
 import { SpecError } from '../loader/index.js';
 import type { GenerateContext } from '../generators/types.js';
@@ -59,7 +60,7 @@ function report(error: unknown, io: CliIO): ExitCode {
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   if (error instanceof SpecError || error instanceof CliError || error instanceof TargetError) {
-    io.stderr(`${error.message}\n`);
+    io.stderr(`${printable(error.message, { lines: true })}\n`);
     return EXIT.badInput;
   }
   io.stderr(`error: ${(error as Error).message ?? String(error)}\n`);

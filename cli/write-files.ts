@@ -10,16 +10,6 @@ export function staleFiles(outDir: string, files: readonly OutputFile[]): string
   return files.filter((file) => readOrUndefined(join(outDir, file.path)) !== file.content).map((file) => file.path);
 }
 
-/**
- * Files left in a folder that a generator owns whole (e.g. `bruno/`) that it no longer writes: a
- * renamed endpoint's old `.bru` file would otherwise stay and be imported with the rest.
- */
-export function orphanFiles(outDir: string, files: readonly OutputFile[]): string[] {
-  const wanted = new Set(files.map((file) => file.path));
-  const owned = new Set(files.filter((file) => file.path.includes('/')).map((file) => file.path.split('/')[0]!));
-  return [...owned].flatMap((folder) => filesBelow(outDir, folder)).filter((path) => !wanted.has(path) && !/\.\d+\.tmp$/.test(path));
-}
-
 /** Removes the files, then each folder they leave empty (a renamed resource's old folder). */
 export function removeFiles(outDir: string, paths: readonly string[]): void {
   for (const path of paths) rmSync(join(outDir, path), { force: true });
@@ -31,16 +21,6 @@ export function removeFiles(outDir: string, paths: readonly string[]): void {
       // not empty: it still holds generated files
     }
   }
-}
-
-function filesBelow(root: string, folder: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(join(root, folder), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => (entry.isDirectory() ? filesBelow(root, `${folder}/${entry.name}`) : [`${folder}/${entry.name}`]));
 }
 
 /**

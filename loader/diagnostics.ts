@@ -27,7 +27,9 @@ export type DiagnosticCode =
   | 'invalid-example'
   | 'template-tag'
   | 'credential-variable'
-  | 'reserved-variable';
+  | 'reserved-variable'
+  | 'file-name-clash'
+  | 'reserved-file-name';
 
 /** A path into the description, e.g. ['resources', 0, 'endpoints', 1, 'method']. */
 export type NodePath = ReadonlyArray<string | number>;

@@ -2,6 +2,7 @@
 // Pure: the caller reads the file.
 import type { ApiModel, JsonSchema } from '../model/model.js';
 import { buildModel } from './build-model.js';
+import { checkFileNames } from './check-file-names.js';
 import { checkReferences, type Report } from './check-references.js';
 import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
@@ -34,6 +35,7 @@ function loadData(raw: unknown, source: Locator): ApiModel {
   };
   const refsOf = checkNamedSchemas(spec, { source, names: new Set(Object.keys(spec.schemas)), report });
   checkReferences(spec, report);
+  checkFileNames(spec, report);
   throwIf(diagnostics);
 
   const schemas = selfContained(spec.schemas as Record<string, JsonSchema>, refsOf);

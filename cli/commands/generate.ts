@@ -5,7 +5,10 @@ import type { GenerateContext } from '../../generators/types.js';
 import type { CliIO, ExitCode } from '../io.js';
 import { EXIT } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
-import { orphanFiles, removeFiles, staleFiles, writeFiles } from '../write-files.js';
+import { printable } from '../../contract/printable.js';
+import { orphanFiles, withFileLists } from '../generated-list.js';
+import { refuseLinks } from '../no-links.js';
+import { removeFiles, staleFiles, writeFiles } from '../write-files.js';
 
 export interface GenerateOptions {
   spec: string;
@@ -29,19 +32,22 @@ export function generateCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
 
 export function runGenerate(options: GenerateOptions, io: CliIO, ctx: GenerateContext): ExitCode {
   const model = readSpec(options.spec, io.cwd);
-  const files = generateAll(model, ctx, options.format);
+  const files = withFileLists(generateAll(model, ctx, options.format));
   const outDir = resolve(io.cwd, options.out);
+  const out = printable(options.out);
+  refuseLinks(outDir, files.map((file) => file.path), options.out);
   const orphans = orphanFiles(outDir, files);
+  refuseLinks(outDir, orphans, options.out);
   if (options.check) {
     const stale = staleFiles(outDir, files);
-    for (const path of stale) io.stderr(`stale: ${options.out}/${path} (run \`npm run generate\`)\n`);
-    for (const path of orphans) io.stderr(`orphan: ${options.out}/${path} is no longer generated (run \`npm run generate\`)\n`);
-    if (stale.length + orphans.length === 0) io.stdout(`${files.length} files up to date in ${options.out}/\n`);
+    for (const path of stale) io.stderr(`stale: ${out}/${printable(path)} (run \`npm run generate\`)\n`);
+    for (const path of orphans) io.stderr(`orphan: ${out}/${printable(path)} is no longer generated (run \`npm run generate\`)\n`);
+    if (stale.length + orphans.length === 0) io.stdout(`${files.length} files up to date in ${out}/\n`);
     return stale.length + orphans.length > 0 ? EXIT.findings : EXIT.ok;
   }
   const written = writeFiles(outDir, files);
   removeFiles(outDir, orphans);
-  const removed = orphans.map((p) => `\n  removed ${p}`).join('');
-  io.stdout(`${written.length} of ${files.length} files written in ${options.out}/${written.map((p) => `\n  ${p}`).join('')}${removed}\n`);
+  const removed = orphans.map((p) => `\n  removed ${printable(p)}`).join('');
+  io.stdout(`${written.length} of ${files.length} files written in ${out}/${written.map((p) => `\n  ${printable(p)}`).join('')}${removed}\n`);
   return EXIT.ok;
 }

@@ -45,8 +45,3 @@ export function textBlock(name: string, text: string): string {
 export function bruFile(blocks: ReadonlyArray<string | undefined>): string {
   return `${blocks.filter((block): block is string => block !== undefined).join('\n\n')}\n`;
 }
-
-/** A file or folder name Bruno can write on every OS. */
-export function fileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, '-').trim();
-}

@@ -3,7 +3,7 @@ import { defaultEnvironment, VARIABLES, type ApiModel, type Auth, type Endpoint,
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { parameterDescription } from '../shared/parameters.js';
 import { mustache, tokenPath } from '../../model/urls.js';
-import { fileName } from './bru.js';
+import { brunoEnvironmentName } from '../../model/bruno-names.js';
 import { filledNames, formFieldsNote } from '../shared/auth-prose.js';
 
 /** Bruno's own words for client_secret_basic and client_secret_post. */
@@ -34,7 +34,7 @@ export function collectionDocs(model: ApiModel): string {
     '',
     `Pick an environment and fill in ${filledNames(auth)}.`,
     `\`${VARIABLES.clientSecret}\` is a secret variable: type its value in the environment editor (Bruno keeps it`,
-    `out of the files) or pass it to the CLI: \`bru run --env ${fileName(defaultEnvironment(model).id)} --env-var ${VARIABLES.clientSecret}=...\`.`,
+    `out of the files) or pass it to the CLI: \`bru run --env ${brunoEnvironmentName(defaultEnvironment(model).id)} --env-var ${VARIABLES.clientSecret}=...\`.`,
     '',
     '## Rate limits',
     '',

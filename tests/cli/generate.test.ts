@@ -1,7 +1,7 @@
 // `generate` through `run(argv, io)`: bad input gives exit 2 and one positioned line per problem
 // with nothing written; good input writes every file once; --check names what is stale.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, SpecError } from '../../loader/index.js';
 import { badSpecs } from '../support/bad-specs.js';
@@ -180,35 +180,113 @@ describe('generate --format', () => {
 
 describe('generate with files it no longer writes', () => {
   const ws = workspace();
+  const spec = join(ws.dir, 'spec/securithings.yaml');
   afterAll(() => ws.dispose());
 
-  it('--check names a leftover file in a folder a generator owns; generate removes it', async () => {
+  it('--check names the file of a renamed endpoint; generate removes it', async () => {
     expect((await runCli(['generate', '--out', OUT], { cwd: ws.dir })).code).toBe(0);
-    const leftover = join(ws.dir, OUT, 'bruno', 'Devices', 'Renamed request.bru');
-    writeFileSync(leftover, 'meta {\n  name: Renamed request\n}\n');
+    const old = join(ws.dir, OUT, 'bruno', 'Devices', 'Get Devices.bru');
+    expect(existsSync(old)).toBe(true);
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('name: Get Devices', 'name: List devices'));
     const check = await runCli(['generate', '--out', OUT, '--check'], { cwd: ws.dir });
     expect(check.code).toBe(1);
-    expect(check.stderr).toBe(`orphan: ${OUT}/bruno/Devices/Renamed request.bru is no longer generated (run \`npm run generate\`)\n`);
+    expect(check.stderr).toContain(`orphan: ${OUT}/bruno/Devices/Get Devices.bru is no longer generated (run \`npm run generate\`)\n`);
     const generated = await runCli(['generate', '--out', OUT], { cwd: ws.dir });
-    expect(generated.stdout).toContain('removed bruno/Devices/Renamed request.bru');
-    expect(existsSync(leftover)).toBe(false);
+    expect(generated.stdout).toContain('removed bruno/Devices/Get Devices.bru');
+    expect(existsSync(old)).toBe(false);
     expect((await runCli(['generate', '--out', OUT, '--check'], { cwd: ws.dir })).code).toBe(0);
   });
 
-  it('removes a folder the leftover files leave empty', async () => {
-    const gone = join(ws.dir, OUT, 'bruno', 'Old resource');
-    mkdirSync(gone);
-    writeFileSync(join(gone, 'folder.bru'), 'meta {\n  name: Old resource\n}\n');
+  it('removes a folder the removed files leave empty', async () => {
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('name: Devices', 'name: Cameras'));
     await runCli(['generate', '--out', OUT], { cwd: ws.dir });
-    expect(existsSync(gone)).toBe(false);
-    expect(existsSync(join(ws.dir, OUT, 'bruno', 'Devices', 'folder.bru'))).toBe(true);
+    expect(existsSync(join(ws.dir, OUT, 'bruno', 'Devices'))).toBe(false);
+    expect(existsSync(join(ws.dir, OUT, 'bruno', 'Cameras', 'folder.bru'))).toBe(true);
   });
 
-  it('leaves files outside the folders it owns alone', async () => {
-    const mine = join(ws.dir, OUT, 'notes.txt');
-    writeFileSync(mine, 'kept');
+  it('leaves the files it did not write alone, in the folders it owns too', async () => {
+    const mine = ['notes.txt', 'bruno/notes.txt', 'bruno/My request.bru', 'bruno/Cameras/Mine.bru'].map((path) => join(ws.dir, OUT, path));
+    for (const path of mine) writeFileSync(path, 'kept');
     expect((await runCli(['generate', '--out', OUT, '--check'], { cwd: ws.dir })).code).toBe(0);
-    await runCli(['generate', '--out', OUT], { cwd: ws.dir });
-    expect(readFileSync(mine, 'utf8')).toBe('kept');
+    const { stdout } = await runCli(['generate', '--out', OUT], { cwd: ws.dir });
+    expect(stdout).not.toContain('removed');
+    for (const path of mine) expect(readFileSync(path, 'utf8')).toBe('kept');
+  });
+
+  it('a list naming files outside its folder removes none of them', async () => {
+    const victims = [join(ws.dir, 'victim.txt'), join(ws.dir, OUT, 'victim.txt')];
+    for (const path of victims) writeFileSync(path, 'kept');
+    const list = join(ws.dir, OUT, 'bruno', '.generated-files');
+    writeFileSync(list, `${readFileSync(list, 'utf8')}../../victim.txt\n../victim.txt\n${join(ws.dir, 'victim.txt')}\n`);
+    const { code } = await runCli(['generate', '--out', OUT], { cwd: ws.dir });
+    expect(code).toBe(0);
+    for (const path of victims) expect(readFileSync(path, 'utf8')).toBe('kept');
+  });
+});
+
+describe('generate with a symbolic link in its output folder', () => {
+  const ws = workspace();
+  const elsewhere = join(ws.dir, 'elsewhere');
+  afterAll(() => ws.dispose());
+
+  beforeAll(() => {
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'notes.txt'), 'kept');
+    writeFileSync(join(elsewhere, 'Get Devices.bru'), 'kept');
+    writeFileSync(join(elsewhere, '.generated-files'), 'notes.txt\nGet Devices.bru\n');
+  });
+
+  it.each([
+    ['bruno', 'bruno'],
+    ['bruno/Devices', 'bruno/Devices'],
+    ['bruno/collection.bru', 'bruno/collection.bru'],
+  ])('%s links out: exit 2 naming the link, nothing read, written or removed there', async (link) => {
+    const out = `out-${link.replaceAll('/', '-')}`;
+    mkdirSync(dirname(join(ws.dir, out, link)), { recursive: true });
+    const target = link.endsWith('.bru') ? join(elsewhere, 'notes.txt') : elsewhere;
+    symlinkSync(target, join(ws.dir, out, link));
+    const before = snapshot(elsewhere);
+    for (const argv of [['generate', '--out', out], ['generate', '--out', out, '--check']]) {
+      const { code, stdout, stderr } = await runCli(argv, { cwd: ws.dir });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`${out}/${link} is a symbolic link: generate does not follow links inside its output folder; remove it or choose another --out\n`);
+    }
+    expect(snapshot(elsewhere)).toEqual(before);
+    expect(readdirSync(join(ws.dir, out)).sort()).toEqual(['bruno']);
+  });
+
+  it('a file it would remove that is now a link: exit 2 naming it', async () => {
+    expect((await runCli(['generate', '--out', OUT], { cwd: ws.dir })).code).toBe(0);
+    const list = join(ws.dir, OUT, 'bruno', '.generated-files');
+    writeFileSync(list, `${readFileSync(list, 'utf8')}Old.bru\n`);
+    symlinkSync(join(elsewhere, 'notes.txt'), join(ws.dir, OUT, 'bruno', 'Old.bru'));
+    const { code, stderr } = await runCli(['generate', '--out', OUT], { cwd: ws.dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${OUT}/bruno/Old.bru is a symbolic link`);
+    expect(readFileSync(join(elsewhere, 'notes.txt'), 'utf8')).toBe('kept');
+  });
+
+  it('the output folder itself may be a link: the user chose it', async () => {
+    const real = join(ws.dir, 'real-out');
+    mkdirSync(real);
+    symlinkSync(real, join(ws.dir, 'linked-out'));
+    expect((await runCli(['generate', '--out', 'linked-out'], { cwd: ws.dir })).code).toBe(0);
+    expect(existsSync(join(real, 'bruno', 'collection.bru'))).toBe(true);
+  });
+});
+
+describe('generate prints names for a terminal', () => {
+  const ws = workspace();
+  afterAll(() => ws.dispose());
+
+  it('control characters and bidi overrides in the paths it prints are escaped', async () => {
+    const out = 'out\u001b[2J\u202e';
+    const generated = await runCli(['generate', '--out', out, '--format', 'openapi'], { cwd: ws.dir });
+    expect(generated.stdout).toContain('written in out\\x1b[2J\\u{202e}/');
+    writeFileSync(join(ws.dir, out, 'securithings.openapi.yaml'), 'edited');
+    const check = await runCli(['generate', '--out', out, '--check', '--format', 'openapi'], { cwd: ws.dir });
+    expect(check.stderr).toBe('stale: out\\x1b[2J\\u{202e}/securithings.openapi.yaml (run `npm run generate`)\n');
+    expect(generated.stdout + check.stderr).not.toMatch(/[\u001b\u202e]/);
   });
 });

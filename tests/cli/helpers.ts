@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withFileLists } from '../../cli/generated-list.js';
 import { generateAll } from '../../generators/index.js';
 import { loadSpec } from '../../loader/index.js';
 import type { OutputFile } from '../../generators/types.js';
@@ -49,7 +50,7 @@ export function packageInfo(): { name: string; version: string } {
   return { name: pkg.name, version: pkg.version };
 }
 
-/** What `generate` should write for the description at `specFile`. */
+/** What `generate` should write for the description at `specFile`, with the list of the files it wrote in `bruno/`. */
 export function expectedFiles(specFile: string): OutputFile[] {
-  return generateAll(loadSpec(readFileSync(specFile), specFile), { generator: packageInfo() });
+  return withFileLists(generateAll(loadSpec(readFileSync(specFile), specFile), { generator: packageInfo() }));
 }

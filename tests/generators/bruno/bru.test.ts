@@ -1,6 +1,6 @@
 // The .bru text helpers, checked by parsing what they write with Bruno's own parser.
 import { describe, expect, it } from 'vitest';
-import { bruFile, bruKey, bruValue, dictBlock, fileName, listBlock, textBlock } from '../../../generators/bruno/bru.js';
+import { bruFile, bruKey, bruValue, dictBlock, listBlock, textBlock } from '../../../generators/bruno/bru.js';
 import { lang } from './helpers.js';
 
 describe('bruKey', () => {
@@ -21,13 +21,6 @@ describe('bruValue', () => {
     ['two\nlines', 'two lines'],
     ['crlf \r\n  line', 'crlf line'],
   ] as const)('%j -> %j', (given, want) => expect(bruValue(given)).toBe(want));
-});
-
-describe('fileName', () => {
-  it.each([
-    ['Get Devices', 'Get Devices'],
-    ['Get/Put: a?', 'Get-Put- a-'],
-  ])('%s -> %s', (given, want) => expect(fileName(given)).toBe(want));
 });
 
 describe('blocks parse back with @usebruno/lang', () => {
