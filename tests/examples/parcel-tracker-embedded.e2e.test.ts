@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
-const SPEC = 'examples/parcel-tracker.yaml';
+const SPEC = join(import.meta.dirname, '../../examples/parcel-tracker.yaml');
 
 describe('examples/parcel-tracker.yaml against the embedded server', () => {
   it('passes, with one token issued and every endpoint called, and no drift', async () => {
