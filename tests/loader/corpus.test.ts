@@ -68,7 +68,7 @@ const CORPUS: Row[] = [
   ['wrong-type-environments-mapping.yaml', 'wrong-type',           10, 3, 'id',                         'must be a list, not a mapping'],
   ['wrong-type-lifetime-string.yaml',     'wrong-type',           22, 20, '"3600"',                     'must be an integer, not a string'],
   ['wrong-type-refresh-token.yaml',       'wrong-type',           23, 17, '"no"',                       'must be a boolean, not a string'],
-  ['yaml-alias-bomb.yaml',                'yaml-alias-bomb',      4, 8, '*a',                         'alias bomb'],
+  ['yaml-alias-bomb.yaml',                'yaml-alias-bomb',      6, 8, '*c',                         'alias bomb'],
   ['yaml-alias-without-anchor.yaml',      'yaml-syntax',          23, 17, '*no',                        'alias `*no` has no anchor `&no`'],
   ['yaml-bad-indentation.yaml',           'yaml-syntax',          7, 5, 'version',                    'indented deeper than the key above it'],
   ['yaml-collection-key.yaml',             'yaml-syntax',          4, 3, '[info, extra]',              'a key must be a plain value, not a list or a mapping'],
