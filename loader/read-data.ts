@@ -3,7 +3,7 @@
 // is wrong, and positioned-yaml.ts explains the flag with a line and column.
 import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from 'js-yaml';
 import type { DiagnosticCode, NodePath, Position } from './diagnostics.js';
-import { MAX_ALIASES, MAX_DEPTH } from './limits.js';
+import { EXPANDED_TOO_LARGE, MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED } from './limits.js';
 
 export interface Flag {
   code: DiagnosticCode;
@@ -26,7 +26,7 @@ export function readData(text: string): DataRead {
   }
   if (data === undefined || data === null) return { flag: { code: 'empty-file', message: 'the document is empty; expected a YAML mapping with `format: 1`', path: [] } };
   try {
-    const walk: Walk = { reached: new Set(), aliases: 0 };
+    const walk: Walk = { reached: new Set(), aliases: 0, size: 0 };
     const copy = typeof data === 'object' ? expand(data, [], new Set(), walk) : data;
     if ([...collections].some((c) => !walk.reached.has(c))) {
       return { flag: { code: 'yaml-syntax', message: 'a key must be a plain value, not a list or a mapping', path: [] } };
@@ -56,6 +56,8 @@ function parseFlag(error: unknown): Flag {
 interface Walk {
   reached: Set<object>;
   aliases: number;
+  /** The copy's size so far (see MAX_EXPANDED): strings count, shared or not. */
+  size: number;
 }
 
 class FlagError extends Error {
@@ -65,8 +67,9 @@ class FlagError extends Error {
 }
 
 // js-yaml shares one object between an anchor and its aliases. The loader gets a tree of its own:
-// each alias copied out, within the limits the positioned reader keeps (depth, alias copies, no cycles).
+// each alias copied out, within the limits the positioned reader keeps (depth, alias copies, size, no cycles).
 function expand(value: object, path: NodePath, ancestors: Set<object>, walk: Walk): object {
+  grow(walk, 1, path);
   if (ancestors.has(value)) throw new FlagError({ code: 'yaml-syntax', message: 'an alias refers to a collection that contains it', path });
   if (walk.reached.has(value) && ++walk.aliases > MAX_ALIASES) {
     throw new FlagError({ code: 'yaml-alias-bomb', message: `aliases expand to more than ${MAX_ALIASES} copies (an alias bomb?); write the values out`, path });
@@ -75,6 +78,7 @@ function expand(value: object, path: NodePath, ancestors: Set<object>, walk: Wal
   ancestors.add(value);
   const child = (item: unknown, key: string | number): unknown => {
     if (path.length >= MAX_DEPTH) throw new FlagError({ code: 'too-deep', message: `nesting is deeper than ${MAX_DEPTH} levels`, path: [...path, key] });
+    grow(walk, String(key).length + (typeof item === 'string' ? item.length : 1), [...path, key]);
     return item !== null && typeof item === 'object' ? expand(item, [...path, key], ancestors, walk) : item;
   };
   let copy: object;
@@ -91,4 +95,10 @@ function expand(value: object, path: NodePath, ancestors: Set<object>, walk: Wal
   }
   ancestors.delete(value);
   return copy;
+}
+
+// js-yaml hands every alias of a string the one string: free here, but each copy is written out in full later.
+function grow(walk: Walk, by: number, path: NodePath): void {
+  walk.size += by;
+  if (walk.size > MAX_EXPANDED) throw new FlagError({ code: 'yaml-alias-bomb', message: EXPANDED_TOO_LARGE, path });
 }

@@ -152,7 +152,8 @@ function regExpProblem(pattern: string): string | undefined {
 }
 
 function draft07(validateSchema = true): Ajv {
-  const ajv = new Ajv({ strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false, validateSchema });
+  // ownProperties: a field named `toString` or `constructor` is present only when the object holds it.
+  const ajv = new Ajv({ ownProperties: true, strict: true, strictTypes: false, strictTuples: false, allowUnionTypes: true, logger: false, validateSchema });
   addFormats.default(ajv);
   return ajv;
 }

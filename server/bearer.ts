@@ -2,6 +2,7 @@
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import type { ServerContext } from './context.js';
 import { ApiError } from './errors.js';
+import { canonicalBase64url, openOpaque } from './issued.js';
 import { issuer, realm } from './token.js';
 import type { Tenant } from './types.js';
 
@@ -15,8 +16,8 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /**
  * The tenant whose token the request carries; throws a 401 ApiError otherwise. Only a token this server issued,
- * byte for byte, is accepted: another spelling of the same JWT (a non-canonical base64url signature that decodes
- * to the same bytes) would pass a signature check, so membership is checked first.
+ * byte for byte, is accepted: the signature proves the server issued the bytes, and another spelling of them (a
+ * non-canonical base64url part that decodes to the same bytes) is refused before the signature is checked.
  */
 export async function authenticateBearer(ctx: ServerContext, header: string | undefined): Promise<Tenant> {
   const token = bearerToken(header);
@@ -26,9 +27,10 @@ export async function authenticateBearer(ctx: ServerContext, header: string | un
   if (token === undefined) {
     throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm=${realm(ctx.model)}` });
   }
-  if (!ctx.issuedTokens.has(token)) throw invalidToken(ctx, 'the access token is not valid');
-  const opaque = ctx.opaqueTokens.get(token);
-  if (opaque) {
+  if (!canonicalBase64url(token)) throw invalidToken(ctx, 'the access token is not valid');
+  if (ctx.violations.has('opaque-token')) {
+    const opaque = openOpaque(ctx.signingKey, ctx.tenants, token);
+    if (!opaque) throw invalidToken(ctx, 'the access token is not valid');
     if (opaque.expiresAt <= ctx.now()) throw invalidToken(ctx, 'the access token has expired');
     return opaque.tenant;
   }

@@ -23,10 +23,8 @@ export interface ServerContext {
   faults: FaultState;
   limiter: RateLimiter;
   stats: ServerStats;
-  /** Every access token handed out, exactly as sent: a bearer is accepted only if it is one of them. */
-  issuedTokens: Set<string>;
-  /** Tokens handed out under the `opaque-token` violation: token -> its tenant and expiry (ms). */
-  opaqueTokens: Map<string, { tenant: Tenant; expiresAt: number }>;
+  /** The latest access tokens handed out (issued.ts): for leak scans and the token-expiry fault, never to accept a bearer. */
+  recentTokens: Set<string>;
   /** HS256 key, fresh on every start: tokens of an earlier run never verify. */
   signingKey: Uint8Array;
 }
@@ -46,8 +44,7 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     faults: faultState(options.faults),
     limiter: new RateLimiter(options.rateLimits ?? false, now),
     stats: { tokenRequests: 0, tokensIssued: 0, dataRequests: 0, rateLimited: 0 },
-    issuedTokens: new Set(),
-    opaqueTokens: new Map(),
+    recentTokens: new Set(),
     signingKey: new Uint8Array(randomBytes(32)),
   };
 }

@@ -80,7 +80,7 @@ function matches(match: FaultMatch, target: Target): boolean {
 /** Counts the data request; fires due expiries; refuses a token they expired, as the bearer check would. */
 function expireTokens(ctx: ServerContext, state: FaultState, request: FastifyRequest): void {
   state.dataRequests += 1;
-  if (state.expiries.includes(state.dataRequests - 1)) for (const token of ctx.issuedTokens) state.expiredTokens.add(token);
+  if (state.expiries.includes(state.dataRequests - 1)) for (const token of ctx.recentTokens) state.expiredTokens.add(token);
   const bearer = bearerToken(request.headers.authorization);
   if (bearer !== undefined && state.expiredTokens.has(bearer)) throw invalidToken(ctx, 'the access token has expired');
 }

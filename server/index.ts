@@ -20,7 +20,7 @@ export async function startReferenceServer(model: ApiModel, options: ServerOptio
     close: () => app.close(),
     stats: ctx.stats,
     get issuedTokens() {
-      return [...ctx.issuedTokens];
+      return [...ctx.recentTokens];
     },
   };
 }

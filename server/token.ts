@@ -1,7 +1,7 @@
 // POST <token path>: client credentials -> a JWT bearer token. The client authenticates the one
 // way the description says (HTTP Basic, or client_id and client_secret in the form body); the
 // other way is refused, as a strict server refuses it (RFC 6749 sections 2.3.1, 5.2).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignJWT } from 'jose';
 import type { ApiModel } from '../model/model.js';
@@ -9,6 +9,7 @@ import { CLIENT_FIELDS } from '../model/token-form.js';
 import { parseBasic, secretsEqual, type ClientCredentials } from './basic-auth.js';
 import type { ServerContext } from './context.js';
 import { ApiError } from './errors.js';
+import { remember, sealOpaque } from './issued.js';
 import { rateLimited } from './rate-limit.js';
 import { invalidRequest, tokenForm } from './token-form.js';
 import type { Tenant } from './types.js';
@@ -89,13 +90,11 @@ export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<To
     .setIssuedAt(iat)
     .setExpirationTime(iat + lifetime)
     .sign(ctx.signingKey);
-  ctx.issuedTokens.add(token);
+  remember(ctx.recentTokens, token);
   ctx.stats.tokensIssued += 1;
   return { access_token: token, token_type: 'Bearer', expires_in: lifetime };
 }
 
 function opaqueToken(ctx: ServerContext, tenant: Tenant, lifetime: number): string {
-  const token = randomBytes(24).toString('base64url');
-  ctx.opaqueTokens.set(token, { tenant, expiresAt: ctx.now() + lifetime * 1000 });
-  return token;
+  return sealOpaque(ctx.signingKey, ctx.tenants.indexOf(tenant), ctx.now() + lifetime * 1000);
 }

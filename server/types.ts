@@ -82,6 +82,6 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
   stats: ServerStats;
-  /** Every access token handed out (for secret-leak scans). */
+  /** The latest access tokens handed out, up to a thousand (for secret-leak scans). */
   issuedTokens: readonly string[];
 }

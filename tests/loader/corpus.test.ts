@@ -33,7 +33,7 @@ const CORPUS: Row[] = [
   ['only-comment.yaml',                   'empty-file',           1, 1, '# Nothing but a comment.',   'only comments'],
   ['scalar-document.yaml',                'wrong-type',           2, 1, 'just some text',             'must be a YAML mapping that starts with `format: 1`, not a string'],
   ['top-level-list.yaml',                 'wrong-type',           2, 1, '- format',                   'must be a YAML mapping that starts with `format: 1`, not a list'],
-  ['yaml-alias-bomb.yaml',                'yaml-alias-bomb',      4, 8, '*a',                         'alias bomb'],
+  ['yaml-alias-bomb.yaml',                'yaml-alias-bomb',      6, 8, '*c',                         'alias bomb'],
 ];
 
 /** The diagnostics loading `bytes` gives; fails the test if it loads or throws anything else. */

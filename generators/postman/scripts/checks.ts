@@ -5,10 +5,13 @@ import type { Auth, Expectation, JsonSchema } from '../../../model/model.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 import { accessorKeys, indent } from './js.js';
 import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
+import { sandboxSchema } from './sandbox-schema.js';
 
 export type Check = string;
 
-const walk = (keys: string, from = 'body') => `${keys}.reduce((v, k) => (v == null ? undefined : v[k]), ${from})`;
+// Own properties only: `toString` or `constructor` is a field of the answer only when the answer holds it.
+const own = (value: string, key: string) => `(${value} != null && Object.prototype.hasOwnProperty.call(${value}, ${key}) ? ${value}[${key}] : undefined)`;
+const walk = (keys: string, from = 'body') => `${keys}.reduce((v, k) => ${own('v', 'k')}, ${from})`;
 
 /** `pm.test(<name as data>, <fn>);`: `fn` is source, possibly several lines. */
 const test = (name: string, fn: string | string[], runner = 'pm.test') => `${runner}(${jsLiteral(name)}, ${[fn].flat().join('\n')});`;
@@ -32,7 +35,7 @@ export function jsonCheck(contentType: boolean): Check {
 }
 
 export function schemaCheck(name: string, schema: JsonSchema): Check {
-  return dependent(`body matches the ${name} schema`, `() => pm.response.to.have.jsonSchema(${jsLiteral(schema)})`);
+  return dependent(`body matches the ${name} schema`, `() => pm.response.to.have.jsonSchema(${jsLiteral(sandboxSchema(schema))}, { ownProperties: true })`);
 }
 
 export function timeCheck(ms: number): Check {
@@ -40,8 +43,8 @@ export function timeCheck(ms: number): Check {
 }
 
 export function pageCheck(page: NonNullable<Expectation['page']>): Check {
-  const items = `body && body[${jsLiteral(page.items)}]`;
-  const total = `body && body[${jsLiteral(page.total)}]`;
+  const items = own('body', jsLiteral(page.items));
+  const total = own('body', jsLiteral(page.total));
   const limit = jsLiteral(page.limit);
   return [
     dependent(`${page.items} holds at most ${page.limit}`, `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${limit}); }`),
@@ -60,8 +63,8 @@ export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Che
   const [items, field] = [jsLiteral(rule.items), jsLiteral(rule.field)];
   return dependent(`every ${rule.items} entry that reports ${rule.field} has ${rule.field} = ${String(rule.equals)}`, [
     '() => {',
-    `  pm.expect(body && body[${items}]).to.be.an('array');`,
-    `  body[${items}].forEach((item, i) => { if (item && item[${field}] !== undefined) pm.expect(String(item[${field}]), ${items} + '[' + i + '].' + ${field}).to.equal(String(${jsLiteral(rule.equals)})); });`,
+    `  pm.expect(${own('body', items)}).to.be.an('array');`,
+    `  body[${items}].forEach((item, i) => { if (${own('item', field)} !== undefined) pm.expect(String(item[${field}]), ${items} + '[' + i + '].' + ${field}).to.equal(String(${jsLiteral(rule.equals)})); });`,
     '}',
   ]);
 }
