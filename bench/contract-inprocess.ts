@@ -4,7 +4,8 @@
 // zero-delay timers, with scripts, with jsonSchema checks, and our runner.
 import newman from 'newman';
 import { runWithReports } from '../contract/run-with-reports.js';
-import { settingNames } from '../contract/target.js';
+import { demoCredentials } from '../contract/embedded.js';
+import { planContract } from '../contract/plan.js';
 import { withZeroDelayTimers } from '../contract/zero-delay-timers.js';
 import type { ApiModel } from '../model/model.js';
 import type { RunningServer } from '../server/index.js';
@@ -83,7 +84,8 @@ export async function variants(inputs: InProcessInputs): Promise<Variant[]> {
     return (times: number) => withZeroDelayTimers(() => run(times));
   };
   const floor = bySize(collection, floorRequests);
-  const planAt = bySize(collection, (c) => ({ collection: c, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, tokenUrl: `${values.baseUrl}/token/${values.organization}`, itemTargets: {}, settings: settingNames(inputs.model), target: 'bench' }));
+  const credentials = demoCredentials(inputs.model, inputs.server.url);
+  const planAt = bySize(collection, (c) => planContract({ model: inputs.model, collection: c, environment, target: { kind: 'remote', credentials }, pacing: false }));
   const bare = withoutScripts(collection, preset);
   return [
     { key: 'floor', name: 'floor: fetch, same requests', requests: count, run: async (times) => (await replay(floor(times), values)).statuses.filter((s) => s >= 500).length },

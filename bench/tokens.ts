@@ -2,9 +2,9 @@
 import type { ApiModel } from '../model/model.js';
 import { runContract } from '../contract/run.js';
 import { Redactor } from '../contract/redact.js';
-import { SCRIPT_VARIABLES } from '../model/script-variables.js';
-import { requestKinds } from '../contract/request-kinds.js';
-import { DEMO, startReferenceServer } from '../server/index.js';
+import { demoCredentials } from '../contract/embedded.js';
+import { planContract } from '../contract/plan.js';
+import { startReferenceServer } from '../server/index.js';
 import { naiveTokens } from './collection-variants.js';
 import { ms, section, table } from './markdown.js';
 import { timed } from './stats.js';
@@ -22,8 +22,7 @@ export interface TokenRun {
 async function runCounting(name: string, model: ApiModel, collection: object, environment: object): Promise<TokenRun> {
   const server = await startReferenceServer(model, { rateLimits: false });
   try {
-    const values = { baseUrl: server.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: 'off' };
-    const plan = { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 30_000, ...requestKinds(model, values), target: 'bench' };
+    const plan = planContract({ model, collection, environment, target: { kind: 'remote', credentials: demoCredentials(model, server.url) }, pacing: false });
     const { ms: wallMs, value: summary } = await timed(() => runContract(plan, [], new Redactor()));
     const { tokenRequests, tokensIssued, dataRequests } = server.stats;
     return { name, requests: summary.requests, tokenRequests, tokensIssued, dataRequests, failures: summary.failures.length + summary.errors.length, wallMs };

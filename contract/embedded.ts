@@ -13,12 +13,13 @@ export async function startEmbedded(model: ApiModel, rateLimits: boolean): Promi
   const server = await startReferenceServer(model, { rateLimits });
   return {
     url: server.url,
-    credentials: { ...demoPathValues(model), baseUrl: server.url, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret },
+    credentials: demoCredentials(model, server.url),
     close: () => server.close(),
   };
 }
 
-/** Every token-path variable names the demo tenant (the reference server matches each against its organization). */
-function demoPathValues(model: ApiModel): Record<string, string> {
-  return Object.fromEntries(model.auth.pathVariables.map((name) => [name, DEMO.organization]));
+/** The reference server's public demo credentials at `baseUrl`: every token-path variable names the demo tenant. */
+export function demoCredentials(model: ApiModel, baseUrl: string): Credentials {
+  const path = Object.fromEntries(model.auth.pathVariables.map((name) => [name, DEMO.organization]));
+  return { ...path, baseUrl, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret };
 }

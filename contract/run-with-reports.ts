@@ -1,14 +1,15 @@
-// One contract run with the standard reporters: terminal summary, drift, coverage, JUnit XML, HTML.
+// One contract run with the standard reports. The run's reporters listen (terminal lines, JUnit);
+// after it, drift and coverage are computed once from its records, and the HTML report and every
+// file are rendered from those values, so no reporter depends on another having run first. A
+// run that stopped early has one message, its stop: it gets no drift or coverage at all.
 import type { ApiModel } from '../model/model.js';
-import { coverageReporter } from './coverage/reporter.js';
-import { coverageHtml } from './coverage/render.js';
-import type { CoverageReport } from './coverage/coverage.js';
-import { driftReporter } from './drift/reporter.js';
-import { driftHtml } from './drift/render.js';
-import type { DriftReport } from './drift/drift.js';
-import type { ReportFile, RunSummary } from './events.js';
+import { coverageOf, type CoverageReport } from './coverage/coverage.js';
+import { COVERAGE_FILE, coverageHtml, coverageLine } from './coverage/render.js';
+import { driftOf, type DriftReport } from './drift/drift.js';
+import { DRIFT_FILES, driftHtml, driftLine, driftMarkdown } from './drift/render.js';
+import type { AssertionRecord, ReportFile, RequestRecord, RunSummary } from './events.js';
 import { Redactor } from './redact.js';
-import { htmlReporter } from './reporters/html.js';
+import { htmlReport } from './reporters/html.js';
 import { junitReporter } from './reporters/junit.js';
 import { summaryReporter } from './reporters/summary.js';
 import { runContract, type ContractPlan } from './run.js';
@@ -32,15 +33,22 @@ export interface RunResult {
 
 export async function runWithReports(plan: ContractPlan, write: (text: string) => void, settings: ReportSettings): Promise<RunResult> {
   const files: ReportFile[] = [];
-  const collect = (file: ReportFile) => files.push(file);
-  const drift = driftReporter(settings.model, collect, write, settings.shownDir);
-  const coverage = coverageReporter(settings.model, collect, write, settings.shownDir);
-  const sections = () => [...optional(drift.report(), driftHtml), ...optional(coverage.report(), coverageHtml)];
-  const reporters = [summaryReporter(write), drift, coverage, junitReporter(REPORT_FILES.junit, collect), htmlReporter(REPORT_FILES.html, collect, sections)];
-  const summary = await runContract(plan, reporters, new Redactor());
-  return { summary, files, drift: drift.report(), coverage: coverage.report() };
-}
-
-function optional<T, R>(value: T | undefined, render: (value: T) => R): R[] {
-  return value === undefined ? [] : [render(value)];
+  const junit: ReportFile[] = [];
+  const run = { requests: [] as readonly RequestRecord[], assertions: [] as readonly AssertionRecord[] };
+  const recorder = { onDone: (_: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[]) => Object.assign(run, { requests, assertions }) };
+  const summary = await runContract(plan, [summaryReporter(write), junitReporter(REPORT_FILES.junit, (file) => junit.push(file)), recorder], new Redactor());
+  const findings = summary.stop ? {} : { drift: driftOf(settings.model, run.requests), coverage: coverageOf(settings.model, run.requests) };
+  const sections = [];
+  if (findings.drift) {
+    files.push({ path: DRIFT_FILES.json, content: `${JSON.stringify(findings.drift, null, 2)}\n` }, { path: DRIFT_FILES.md, content: driftMarkdown(findings.drift) });
+    write(`${driftLine(findings.drift, `${settings.shownDir}/${DRIFT_FILES.md}`)}\n`);
+    sections.push(driftHtml(findings.drift));
+  }
+  if (findings.coverage) {
+    files.push({ path: COVERAGE_FILE, content: `${JSON.stringify(findings.coverage, null, 2)}\n` });
+    write(`${coverageLine(findings.coverage, `${settings.shownDir}/${COVERAGE_FILE}`)}\n`);
+    sections.push(coverageHtml(findings.coverage));
+  }
+  files.push(...junit, { path: REPORT_FILES.html, content: htmlReport(summary, run.requests, run.assertions, sections) });
+  return { summary, files, ...findings };
 }

@@ -5,12 +5,10 @@ import type { GenerateContext } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
 import { CliError } from '../errors.js';
-import { driftGate } from '../../contract/drift/drift.js';
-import { embeddedTargetName, sendsInClear, settleTarget } from '../../contract/target.js';
-import { exitCodeOf } from '../../contract/outcome.js';
-import { requestKinds } from '../../contract/request-kinds.js';
-import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
-import { EXIT, type CliIO, type ExitCode } from '../io.js';
+import { DEFAULT_ANSWER_TIMEOUT_S, MIN_RUN_TIMEOUT_S, planContract, type RunTarget } from '../../contract/plan.js';
+import { sendsInClear, settleTarget } from '../../contract/target.js';
+import { verdictOf } from '../../contract/verdict.js';
+import type { CliIO, ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
 import { prepareReportsFolder } from '../report-files.js';
 import { insecureHttpWarning, readCommandSettings, SETTINGS_HELP } from '../settings.js';
@@ -32,14 +30,9 @@ export interface ContractOptions {
   minCoverage?: number;
   /** `--answer-timeout S`: seconds one whole answer may take. */
   answerTimeout: number;
-  /** `--run-timeout S`: seconds the whole run may take (default: see runDeadlineMs). */
+  /** `--run-timeout S`: seconds the whole run may take (default: see contract/plan.ts runDeadlineMs). */
   runTimeout?: number;
 }
-
-/** Seconds one whole answer may take, from the request to its last byte. */
-export const DEFAULT_ANSWER_TIMEOUT_S = 30;
-/** The least time a run gets by default: enough for the documented rate limits' pacing. */
-export const MIN_RUN_TIMEOUT_S = 600;
 
 const EXIT_HELP = `
 Exit codes:
@@ -87,48 +80,29 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   // the reference server (fastify, jose) loads only when it is the target
   const server = target.kind === 'embedded' ? await (await import('../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
   try {
-    const values = target.kind === 'remote' ? target.credentials : server!.credentials;
-    const shownTarget = server ? `${embeddedTargetName(model)} at ${server.url}${options.rateLimits ? ', documented rate limits on' : ''}` : values.baseUrl;
-    io.stdout(`Contract run against ${shownTarget}\n`);
-    const kinds = requestKinds(model, { ...values });
-    const answerTimeoutMs = options.answerTimeout * 1000;
+    const runTarget: RunTarget = target.kind === 'remote'
+      ? { kind: 'remote', credentials: target.credentials, environmentLabel: target.environmentLabel }
+      : { kind: 'embedded', url: server!.url, credentials: server!.credentials, rateLimits: options.rateLimits, environmentLabel: target.environmentLabel };
+    const plan = planContract({
+      model,
+      collection,
+      environment,
+      target: runTarget,
+      ...(options.pacing ? {} : { pacing: false }),
+      answerTimeoutMs: options.answerTimeout * 1000,
+      ...(options.runTimeout === undefined ? {} : { runTimeoutMs: options.runTimeout * 1000 }),
+    });
+    io.stdout(`Contract run against ${plan.target}\n`);
     const { runWithReports } = await import('../../contract/run-with-reports.js');
-    const { summary, files, drift, coverage } = await runWithReports(
-      {
-        collection,
-        environment,
-        values: { ...values, [SCRIPT_VARIABLES.pacing]: options.pacing && (target.kind === 'remote' || options.rateLimits) ? 'on' : 'off' },
-        delayRequestMs: 0, // the collection paces itself, per endpoint (generators/postman/scripts/pacing.ts)
-        timeoutRequestMs: answerTimeoutMs,
-        answerTimeoutMs,
-        runTimeoutMs: options.runTimeout === undefined ? runDeadlineMs(Object.keys(kinds.itemTargets).length, answerTimeoutMs) : options.runTimeout * 1000,
-        ...kinds,
-        environmentLabel: target.environmentLabel,
-        descriptionName: `${model.info.name} ${model.info.version}`,
-        target: shownTarget,
-      },
-      io.stdout,
-      { model, shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.' },
-    );
-    writeFiles(reportsDir, files);
-    io.stdout(`Reports: ${files.map((f) => relative(io.cwd, join(reportsDir, f.path))).join(', ')}\n`);
-    const gates = [
-      ...(options.failOnDrift && drift ? driftGate(drift) : []),
-      ...(options.minCoverage !== undefined && coverage && coverage.percent < options.minCoverage ? [`--min-coverage ${options.minCoverage}: coverage is ${coverage.percent}%`] : []),
-      ...(options.failOnSkip && summary.skipped.length > 0 ? [`--fail-on-skip: ${summary.skipped.length} checks skipped`] : []),
-    ];
-    for (const gate of gates) io.stdout(`FAILED ${gate}\n`);
-    const code = exitCodeOf(summary);
-    return code === EXIT.ok && gates.length > 0 ? EXIT.findings : code;
+    const result = await runWithReports(plan, io.stdout, { model, shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.' });
+    writeFiles(reportsDir, result.files);
+    io.stdout(`Reports: ${result.files.map((f) => relative(io.cwd, join(reportsDir, f.path))).join(', ')}\n`);
+    const verdict = verdictOf(result, options);
+    for (const gate of verdict.failedGates) io.stdout(`FAILED ${gate}\n`);
+    return verdict.exitCode;
   } finally {
     await server?.close();
   }
-}
-
-/** The default run deadline: each request of the collection may take the whole answer deadline, and a run gets at least MIN_RUN_TIMEOUT_S. */
-export function runDeadlineMs(requests: number, answerTimeoutMs: number): number {
-  const MAX_TIMER_MS = 2 ** 31 - 1; // a longer timer would fire at once
-  return Math.min(MAX_TIMER_MS, Math.max(MIN_RUN_TIMEOUT_S * 1000, requests * answerTimeoutMs));
 }
 
 function seconds(flag: string): (text: string) => number {

@@ -4,7 +4,7 @@
 // It is built only from redacted records, rendered as given and only escaped; its
 // Content-Security-Policy allows no script and nothing from outside, only its own style.
 import { createHash } from 'node:crypto';
-import type { AssertionRecord, ContractReporter, ReportFile, RequestRecord, RunSummary } from '../events.js';
+import type { AssertionRecord, RequestRecord, RunSummary } from '../events.js';
 import { bodyExcerpt } from './body-excerpt.js';
 import { escapeMarkup as esc } from './markup.js';
 import { counts, countsByFolder, judgedRequest, skipReason, unsentWithoutChecks, verdict, type Counts, type Verdict } from './tally.js';
@@ -13,10 +13,6 @@ import { counts, countsByFolder, judgedRequest, skipReason, unsentWithoutChecks,
 export interface ExtraSection {
   html: string;
   style: string;
-}
-
-export function htmlReporter(path: string, collect: (file: ReportFile) => void, extraSections: () => ExtraSection[] = () => []): ContractReporter {
-  return { onDone: (summary, requests, assertions) => collect({ path, content: htmlReport(summary, requests, assertions, extraSections()) }) };
 }
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}

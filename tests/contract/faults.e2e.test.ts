@@ -7,8 +7,8 @@ import type { RequestRecord, RunSummary } from '../../contract/events.js';
 import { Redactor } from '../../contract/redact.js';
 import { summaryReporter } from '../../contract/reporters/summary.js';
 import { runContract, type ContractPlan } from '../../contract/run.js';
-import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
-import { requestKinds } from '../../contract/request-kinds.js';
+import { demoCredentials } from '../../contract/embedded.js';
+import { planContract } from '../../contract/plan.js';
 import { MALFORMED_JSON } from '../../server/faults.js';
 import { DEMO, startReferenceServer, type Fault, type RunningServer } from '../../server/index.js';
 import { fixtureJson } from '../support/collections.js';
@@ -39,15 +39,7 @@ interface FaultRun {
 
 /** A plan as `npm run contract` builds it for the embedded server (no pacing: limits are off). */
 function plan(target: RunningServer, timeoutRequestMs: number): ContractPlan {
-  return {
-    collection,
-    environment,
-    values: { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: 'off' },
-    delayRequestMs: 0,
-    timeoutRequestMs,
-    ...requestKinds(model, { baseUrl: target.url, organization: DEMO.organization }),
-    target: `the embedded reference server (${target.url}, faults on)`,
-  };
+  return planContract({ model, collection, environment, target: { kind: 'remote', credentials: demoCredentials(model, target.url) }, pacing: false, idleTimeoutMs: timeoutRequestMs });
 }
 
 async function runWith(faults: Fault[], timeoutRequestMs = 30_000): Promise<FaultRun> {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runDeadlineMs } from '../../cli/commands/contract.js';
+import { runDeadlineMs } from '../../contract/plan.js';
 import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { demoSettings } from '../support/settings.js';

@@ -11,11 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Redactor } from '../../contract/redact.js';
 import { runContract } from '../../contract/run.js';
 import { postman } from '../../generators/postman/index.js';
-import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
-import { requestKinds } from '../../contract/request-kinds.js';
-import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { demoCredentials } from '../../contract/embedded.js';
+import { planContract } from '../../contract/plan.js';
+import { startReferenceServer, type RunningServer } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
 import { fixtureArgs } from '../support/collections.js';
 import { modelWith, fixtureModel } from '../support/model.js';
@@ -108,7 +108,7 @@ describe('pacing against a server enforcing the documented limits', () => {
 async function runGenerated(model: ApiModel, target: RunningServer, pacing: 'on' | 'off') {
   const files = postman(model, DEFAULT_CTX);
   const json = (suffix: string) => JSON.parse(files.find((f) => f.path.endsWith(suffix))!.content) as object;
-  const values = { baseUrl: target.url, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: pacing };
-  const plan = { collection: json('.postman_collection.json'), environment: json('-local.postman_environment.json'), values, delayRequestMs: 0, timeoutRequestMs: 30_000, ...requestKinds(model, values), target: target.url };
+  const credentials = demoCredentials(model, target.url);
+  const plan = planContract({ model, collection: json('.postman_collection.json'), environment: json('-local.postman_environment.json'), target: { kind: 'remote', credentials }, pacing: pacing === 'on' });
   return runContract(plan, [], new Redactor());
 }

@@ -1,11 +1,10 @@
-// A plan as `npm run contract` builds it from the fixture description and its generated
+// A plan from the front door (contract/plan.ts) for the fixture description and its generated
 // collection, for tests that call runContract directly (no pacing).
 import type { RequestRecord, RunSummary } from '../../contract/events.js';
 import { Redactor } from '../../contract/redact.js';
-import { requestKinds } from '../../contract/request-kinds.js';
+import { planContract } from '../../contract/plan.js';
 import { runContract, type ContractPlan } from '../../contract/run.js';
-import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
-import { DEMO } from '../../server/index.js';
+import { demoCredentials } from '../../contract/embedded.js';
 import { fixtureJson } from '../support/collections.js';
 import { fixtureModel } from '../support/model.js';
 
@@ -14,8 +13,8 @@ export const fixtureCollection = fixtureJson('securithings.postman_collection.js
 const environment = fixtureJson('securithings-local.postman_environment.json') as object;
 
 export function planFor(baseUrl: string, overrides: Partial<Record<'organization' | 'clientId' | 'clientSecret', string>> = {}, collection = fixtureCollection): ContractPlan {
-  const values = { baseUrl, organization: DEMO.organization, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, [SCRIPT_VARIABLES.pacing]: 'off', ...overrides };
-  return { collection, environment, values, delayRequestMs: 0, timeoutRequestMs: 5000, ...requestKinds(model, values), target: baseUrl };
+  const credentials = { ...demoCredentials(model, baseUrl), ...overrides };
+  return planContract({ model, collection, environment, target: { kind: 'remote', credentials }, pacing: false, idleTimeoutMs: 5000 });
 }
 
 /** Runs a plan, keeping every request record. */
