@@ -5,8 +5,8 @@
 // cookie@2 and Node >= 22, out of a consumer's tree: the copy bundled here is the one the
 // repository's lock pins. Code split by dynamic import (the server, the contract run) stays in
 // chunks of its own, loaded only by `contract` and `mock`.
-// newman stays outside: contract/response-limit.ts patches the postman-runtime instance newman
-// itself loads, and newman's sandbox reads files of its own at run time.
+// newman stays outside, installed: contract/response-limit.ts patches the postman-runtime that
+// newman itself loads (resolved from newman), and newman's sandbox reads files of its own.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
 
@@ -36,7 +36,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['newman', 'postman-runtime'],
+  external: ['newman'],
   // bundled CommonJS packages call require(); give the ES module bundle a real one
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   plugins: [validatorsRequire],

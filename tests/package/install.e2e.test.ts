@@ -3,7 +3,7 @@
 // installed into a fresh project without dev dependencies, then every command run through the
 // installed bin on the shipped example.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,5 +141,21 @@ describe('the installed bin', () => {
     const npx = run('npx', ['--yes', '--package', tarball, NAME, '--help'], work, {}, 180_000);
     expect(npx.status, npx.stderr).toBe(0);
     expect(npx.stdout).toMatch(new RegExp(`^Usage: ${NAME} `));
+  });
+
+  // Last: it rearranges the consumer's tree. npm nests newman's postman-runtime under newman when
+  // the project holds another version at the top (pnpm hides it from the kit altogether); the
+  // answer-size limit must patch the copy newman runs, never the project's.
+  it('contract patches newman\'s own postman-runtime when the project holds another one', () => {
+    const modules = join(consumer, 'node_modules');
+    mkdirSync(join(modules, 'newman/node_modules'), { recursive: true });
+    renameSync(join(modules, 'postman-runtime'), join(modules, 'newman/node_modules/postman-runtime'));
+    mkdirSync(join(modules, 'postman-runtime'));
+    writeFileSync(join(modules, 'postman-runtime/package.json'), JSON.stringify({ name: 'postman-runtime', version: '0.0.1-decoy', main: 'index.js' }));
+    writeFileSync(join(modules, 'postman-runtime/index.js'), "throw new Error('the project\\'s own postman-runtime was loaded, not newman\\'s');\n");
+    const out = join(work, 'collections-nested');
+    expect(run(bin(), ['generate', '--spec', example, '--out', out], consumer).status).toBe(0);
+    const contract = run(bin(), ['contract', '--spec', example, '--collections', out, '--reports', join(work, 'reports-nested')], consumer, {}, 120_000);
+    expect(contract.status, contract.stdout + contract.stderr).toBe(0);
   });
 });
