@@ -17,6 +17,12 @@ import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 
 const COMMANDS = [generateCommand, contractCommand, mockCommand, tokenCommand];
 
+/**
+ * The tool name written into outputs (Insomnia v4's `__export_source`). It keeps the kit's first
+ * name, not the package's, so a rename does not change every committed collection.
+ */
+export const GENERATOR_NAME = 'securithings-kit';
+
 function packageInfo(): { name: string; version: string } {
   // cli/main.ts, or dist/cli/main.js and dist/bundle/bin.js once compiled
   const candidates = [new URL('../package.json', import.meta.url), new URL('../../package.json', import.meta.url)];
@@ -28,12 +34,12 @@ function packageInfo(): { name: string; version: string } {
       // compiled under dist/: the package file is one level further up
     }
   }
-  return { name: 'securithings-kit', version: '0.0.0' };
+  return { name: 'oauth-contract-kit', version: '0.0.0' };
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const pkg = packageInfo();
-  const ctx: GenerateContext = { generator: pkg };
+  const ctx: GenerateContext = { generator: { name: GENERATOR_NAME, version: pkg.version } };
   let code: ExitCode = EXIT.ok;
   const done = (result: ExitCode) => {
     code = result;

@@ -16,7 +16,10 @@ interface RunnerOptions {
 }
 type Run = (this: unknown, collection: unknown, options: RunnerOptions, callback: unknown) => unknown;
 
-const { Runner } = createRequire(import.meta.url)('postman-runtime') as { Runner: { prototype: { run: Run } } };
+// newman's own copy, resolved from newman: where a project holds another postman-runtime (or a
+// strict layout such as pnpm's hides newman's), the kit's own lookup would patch the wrong one.
+const fromNewman = createRequire(createRequire(import.meta.url).resolve('newman'));
+const { Runner } = fromNewman('postman-runtime') as { Runner: { prototype: { run: Run } } };
 const original = Runner.prototype.run;
 let runs = 0;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withFileLists } from '../../cli/generated-list.js';
+import { GENERATOR_NAME } from '../../cli/main.js';
 import { generateAll } from '../../generators/index.js';
 import { loadSpec } from '../../loader/index.js';
 import type { OutputFile } from '../../generators/types.js';
@@ -44,10 +45,10 @@ export function snapshot(dir: string): Record<string, FileState> {
   return out;
 }
 
-/** The package's name and version, as the CLI records them in its outputs. */
+/** The tool's name and the package's version, as the CLI records them in its outputs. */
 export function packageInfo(): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
-  return { name: pkg.name, version: pkg.version };
+  const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+  return { name: GENERATOR_NAME, version: pkg.version };
 }
 
 /** What `generate` should write for the description at `specFile`, with the list of the files it wrote in `bruno/`. */
