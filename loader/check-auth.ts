@@ -7,9 +7,8 @@ import { contentTypeHeader, FORM_CONTENT_TYPE } from '../model/token-form.js';
 import { templateNames, tokenPathVariables } from '../model/urls.js';
 import { pathVariableOf } from './build-model.js';
 import { CREDENTIAL_VARIABLES } from './check-request-values.js';
-import type { NodePath } from './diagnostics.js';
+import type { NodePath, Report } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
-import type { Report } from './check-references.js';
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 /** RFC 9110 section 5.6.2: a field name is a token. */

@@ -3,8 +3,7 @@
 // are written: two names that land on one Bruno file or folder, and an id Windows keeps for a device.
 import { brunoFolderName, brunoRequestName } from '../model/bruno-names.js';
 import { fileKey, isWindowsDevice } from '../model/file-names.js';
-import { formatPath, shown, type NodePath } from './diagnostics.js';
-import type { Report } from './check-references.js';
+import { formatPath, shown, type NodePath, type Report } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
 
 interface Named {

@@ -8,8 +8,7 @@ import { VARIABLES } from '../model/model.js';
 import { SCRIPT_VARIABLES } from '../model/script-variables.js';
 import { tokenPathVariables } from '../model/urls.js';
 import { pathVariableOf } from './build-model.js';
-import type { NodePath } from './diagnostics.js';
-import type { Report } from './check-references.js';
+import type { NodePath, Report } from './diagnostics.js';
 import type { RawParameter, RawSpec, RawValues } from './raw.js';
 
 /** Credentials, and the variables the generated Postman scripts keep for themselves. */

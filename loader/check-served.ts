@@ -2,8 +2,7 @@
 // exist in its answer's schema, a fetch-one's key exists in the item schema, and every filter reads
 // a field the item can hold with the filter's values.
 import { filterField, isFilter } from '../model/model.js';
-import type { NodePath } from './diagnostics.js';
-import type { Report } from './check-references.js';
+import type { NodePath, Report } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec } from './raw.js';
 
 type Schema = Record<string, unknown>;

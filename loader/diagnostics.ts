@@ -34,6 +34,9 @@ export type DiagnosticCode =
 /** A path into the description, e.g. ['resources', 0, 'endpoints', 1, 'method']. */
 export type NodePath = ReadonlyArray<string | number>;
 
+/** How a check reports a problem: its code, where (the value, or its key) and what is wrong. */
+export type Report = (code: DiagnosticCode, path: NodePath, message: string, at?: 'key' | 'value') => void;
+
 export interface Position {
   line: number;
   col: number;

@@ -2,10 +2,9 @@
 // Pure: the caller reads the file.
 import type { ApiModel, JsonSchema } from '../model/model.js';
 import { buildModel } from './build-model.js';
-import { checkFileNames } from './check-file-names.js';
-import { checkReferences, type Report } from './check-references.js';
-import { SpecError, type Diagnostic, type NodePath } from './diagnostics.js';
+import { SpecError, type Diagnostic, type NodePath, type Report } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
+import { runSemanticChecks } from './semantic-checks.js';
 import { readYaml, type Locator } from './read-yaml.js';
 import { checkSchema, metaProblems, resolveRef, schemaCompiler, selfContained, type SchemaCompiler, type SchemaContext } from './schemas.js';
 import { validateFormat } from './validate-format.js';
@@ -34,8 +33,7 @@ function loadData(raw: unknown, source: Locator): ApiModel {
     diagnostics.push({ file, code, path, message, ...source.locate(path, at) });
   };
   const refsOf = checkNamedSchemas(spec, { source, names: new Set(Object.keys(spec.schemas)), report });
-  checkReferences(spec, report);
-  checkFileNames(spec, report);
+  runSemanticChecks(spec, report);
   throwIf(diagnostics);
 
   const schemas = selfContained(spec.schemas as Record<string, JsonSchema>, refsOf);

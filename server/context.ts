@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiModel } from '../model/model.js';
 import { fillTemplate } from '../model/urls.js';
-import { faultState, type FaultState } from './faults.js';
+import { faultState, type FaultState } from './fault-state.js';
 import { RateLimiter } from './rate-limit.js';
 import { demoTenants, seedData, type TenantData } from './seed.js';
 import type { ServerOptions, ServerStats, Tenant, Violation } from './types.js';
