@@ -19,6 +19,8 @@ export interface Sampling {
 /** The epoch date-times count back from when no example gives one. */
 const EPOCH_MS = Date.UTC(2024, 11, 31, 23, 59, 59);
 const MAX_DEPTH = 8;
+/** Past this depth optional nesting (lists, objects) is left out, so a recursive schema's value ends in time. */
+const NESTING_DEPTH = MAX_DEPTH / 2;
 
 /** A value for `schema`; undefined only for a string no made-up value fits. */
 export function sample(schema: unknown, path: string, s: Sampling, depth = 0): unknown {
@@ -46,6 +48,11 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
   }
 }
 
+function nests(schema: unknown, root: JsonSchema): boolean {
+  const node = resolve(schema, root);
+  return node !== undefined && ['object', 'array'].includes(typeOf(node) ?? '');
+}
+
 /** The schema a `$ref` into `root.definitions` points at (`true` as `{}`); undefined for anything else. */
 export function resolve(schema: unknown, root: JsonSchema): Schema | undefined {
   let node = schema;
@@ -67,7 +74,8 @@ function typeOf(node: Schema): string | undefined {
 function sampleObject(node: Schema, path: string, s: Sampling, depth: number): Record<string, unknown> {
   const properties = isObject(node.properties) ? node.properties : {};
   const required = Array.isArray(node.required) ? node.required : [];
-  const entries = Object.entries(properties).map(([name, child]) => [name, sample(child, join(path, name), s, depth + 1)] as const);
+  const wanted = Object.entries(properties).filter(([name, child]) => depth < NESTING_DEPTH || required.includes(name) || !nests(child, s.root));
+  const entries = wanted.map(([name, child]) => [name, sample(child, join(path, name), s, depth + 1)] as const);
   return Object.fromEntries(entries.flatMap(([name, value]) => (value === undefined ? (required.includes(name) ? [[name, null]] : []) : [[name, value]])));
 }
 
@@ -75,7 +83,7 @@ function sampleArray(node: Schema, path: string, s: Sampling, depth: number): un
   if (!isObject(node.items)) return [];
   const min = typeof node.minItems === 'number' ? node.minItems : 0;
   const max = typeof node.maxItems === 'number' ? node.maxItems : Infinity;
-  const count = Math.min(Math.max(min, 1), max);
+  const count = depth >= NESTING_DEPTH ? min : Math.min(Math.max(min, 1), max);
   return Array.from({ length: count }, (_, k) => sample(node.items, `${path}[]`, { ...s, index: s.index + k }, depth + 1));
 }
 

@@ -1,0 +1,175 @@
+// An OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1) -> a description in the format, and a
+// report of everything kept, skipped, guessed and rewritten. Pure: the caller hands in a reader
+// for the document and the files its `$ref`s name, and writes the result.
+import type { RawEndpoint, RawSpec } from '../loader/raw.js';
+import { emptyReport, type ImportContext, type ImportOptions, type ImportReport } from './context.js';
+import { Documents, isObject } from './documents.js';
+import { validExamples } from './examples.js';
+import { markListsAndItems } from './lists.js';
+import { NameBook, slug, text } from './names.js';
+import { operationsOf, type EndpointDraft } from './operations.js';
+import { ImportError } from './problems.js';
+import { groupResources, type ResourceDraft } from './resources.js';
+import { SchemaBook, TOKEN_RESPONSE } from './schemas.js';
+import { pickScheme, type Scheme } from './security.js';
+import { environmentId, serversOf, type Server } from './servers.js';
+import { tokenPath } from './token-url.js';
+import { versionOf } from './version.js';
+
+export { Documents, type ReadDocument } from './documents.js';
+export { ImportError, formatProblem, type ImportProblem } from './problems.js';
+export type { ImportOptions, ImportReport } from './context.js';
+
+export interface Imported {
+  description: RawSpec;
+  report: ImportReport;
+}
+
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+
+export function importOpenApi(docs: Documents, options: ImportOptions): Imported {
+  const version = versionOf(docs);
+  const ctx: ImportContext = { docs, version, options, report: emptyReport(docs.main, version) };
+  const scheme = pickScheme(docs, version, options.scheme);
+  ctx.report.scheme = scheme.name;
+  const servers = serversOf(docs, version);
+  const token = tokenPath(scheme.tokenUrl, servers);
+  if (typeof token === 'string') throw docs.problem(scheme.at, 'bad-token-url', token);
+  ctx.report.unknowns.push(...token.unknowns);
+  ctx.report.notes.push(...token.notes);
+
+  const endpointIds = new NameBook('endpoint id', ctx.report.renamed);
+  const drafts = operationsOf(ctx, scheme.name, endpointIds);
+  const resources = groupResources(ctx, drafts, servers[0]?.basePath ?? '', new NameBook('resource id', ctx.report.renamed));
+  if (resources.length === 0) throw docs.problem({ file: docs.main, path: ['paths'] }, 'nothing-to-import', `no operation can be imported: ${summarizeSkips(ctx.report)}`);
+
+  const book = new SchemaBook(ctx);
+  const endpoints = new Map<EndpointDraft, RawEndpoint>();
+  for (const draft of resources.flatMap((r) => r.endpoints)) {
+    const responses = draft.responses.map((r) => ({ status: r.status, description: r.description, ...(r.schemaAt ? { schema: { $ref: `#/schemas/${book.nameOfBody(r.schemaAt, `${pascal(draft.endpoint.id)}${r.status}`)}` } } : {}) }));
+    endpoints.set(draft, { ...draft.endpoint, responses });
+  }
+  book.drain();
+  const schemas = { TokenResponse: TOKEN_RESPONSE, ...book.schemas };
+  const examples = validExamples(ctx, schemas);
+  for (const [draft, endpoint] of endpoints) {
+    const kept = examples(endpoint, draft.responses);
+    if (kept) endpoint.examples = kept;
+  }
+  for (const resource of resources) markListsAndItems(ctx, resource.endpoints.map((d) => endpoints.get(d)!), schemas);
+
+  const description: RawSpec = {
+    format: 1,
+    info: info(ctx),
+    environments: [...environments(ctx, servers), local(token.path)],
+    auth: auth(ctx, scheme, token.path, drafts),
+    resources: resources.map((r) => resource(r, endpoints, servers)),
+    schemas: schemas as RawSpec['schemas'],
+    contract: contract(ctx),
+    unknowns: ctx.report.unknowns,
+  };
+  return { description, report: ctx.report };
+}
+
+function info(ctx: ImportContext): RawSpec['info'] {
+  const root = ctx.docs.root as Record<string, unknown>;
+  const info = isObject(root.info) ? root.info : {};
+  const title = text(info.title, 'Imported API');
+  const id = ctx.options.id ?? slug(title, 'api');
+  if (!ctx.options.id && id !== title) ctx.report.renamed.push({ kind: 'info id', from: title, to: id });
+  const docs = isObject(root.externalDocs) && typeof root.externalDocs.url === 'string' && /^https?:\/\//.test(root.externalDocs.url) ? { docs: root.externalDocs.url } : {};
+  const description = typeof info.description === 'string' && info.description.trim() ? { description: info.description } : {};
+  return { id, name: title, version: text(info.version === undefined ? undefined : String(info.version), 'unknown'), ...docs, ...description };
+}
+
+function environments(ctx: ImportContext, servers: Server[]): RawSpec['environments'] {
+  const taken = new Set<string>(['local']);
+  const out: RawSpec['environments'] = [];
+  const first = servers[0]?.basePath ?? '';
+  servers.forEach((server, i) => {
+    if (!server.origin) {
+      ctx.report.unknowns.push(`The server \`${server.url}\` is not an environment: ${server.unusable ?? 'no host'}. The format cannot express host variables yet; set the base URL of a run with <PREFIX>_BASE_URL.`);
+      return;
+    }
+    if (server.hostDefaults.length) ctx.report.unknowns.push(`The server \`${server.url}\` has host variables, fixed to their defaults (${server.hostDefaults.join(', ')}); the format cannot express host variables yet.`);
+    if (server.basePath !== first) ctx.report.warnings.push(`the server \`${server.url}\` has another base path (${server.basePath || '/'}) than the first; its environment uses the first server's resource paths`);
+    const id = environmentId(server, i, taken);
+    out.push({ id, name: text(server.description, `${id} (${server.origin})`), baseUrl: server.origin });
+  });
+  if (out.length === 0) ctx.report.warnings.push('no server names a usable host: the only environment is the local reference server; set <PREFIX>_BASE_URL to run against the API');
+  return out;
+}
+
+/** The embedded reference server's environment, which a contract run without a base URL uses, with its public demo values. */
+function local(tokenPath: string): RawSpec['environments'][number] {
+  const variables = [...tokenPath.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!).filter((name) => name !== 'clientId');
+  const values = Object.fromEntries([['clientId', 'demo-client'], ...variables.map((name) => [name, 'demo'])]);
+  return { id: 'local', name: 'Local reference server', baseUrl: 'http://127.0.0.1:4010', values };
+}
+
+function auth(ctx: ImportContext, scheme: Scheme, path: string, drafts: EndpointDraft[]): RawSpec['auth'] {
+  const { options, report } = ctx;
+  const stated = /client_secret=/.test(scheme.description) ? 'post' : undefined;
+  const clientAuthentication = options.clientAuth ?? stated ?? 'basic';
+  if (!options.clientAuth && stated) report.notes.push('client authentication: `post`, as the scheme\'s description sends `client_secret=` in the form');
+  if (!options.clientAuth && !stated) guess(ctx, 'How the client authenticates at the token endpoint is not stated; HTTP Basic (`basic`) was assumed. Give --client-auth basic|post.');
+  const lifetimeSeconds = options.tokenLifetime ?? 3600;
+  if (options.tokenLifetime === undefined) guess(ctx, 'The token lifetime is not stated; 3600 seconds was assumed. Give --token-lifetime SECONDS.');
+  const refreshToken = options.refreshToken ?? false;
+  if (options.refreshToken === undefined) guess(ctx, 'Whether the token answer holds a refresh token is not stated; none was assumed (client credentials usually issue none). Give --refresh-token yes|no.');
+  const rateLimit = options.tokenRateLimit ?? { requests: 10, perSeconds: 60 };
+  if (!options.tokenRateLimit) guess(ctx, 'The token endpoint\'s rate limit is not stated; 10 requests per 60 seconds per IP was assumed, so runs stay gentle. Give --token-rate-limit REQUESTS/SECONDS.');
+  const scope = scopes(ctx, scheme, drafts);
+  return {
+    flow: 'client_credentials',
+    method: 'POST',
+    path,
+    clientAuthentication,
+    body: 'form',
+    ...(scope ? { scope } : {}),
+    tokenPrefix: 'Bearer',
+    lifetimeSeconds,
+    refreshToken,
+    rateLimit: { ...rateLimit, per: ['ip'] },
+    response: { schema: { $ref: '#/schemas/TokenResponse' } },
+    ...(scheme.description.trim() ? { description: scheme.description } : {}),
+  } as RawSpec['auth'];
+}
+
+function scopes(ctx: ImportContext, scheme: Scheme, drafts: EndpointDraft[]): string | undefined {
+  const union = [...new Set(drafts.flatMap((d) => d.scopes))];
+  const undeclared = union.filter((s) => !(s in scheme.scopes));
+  if (undeclared.length) ctx.report.warnings.push(`operations ask for scopes the scheme does not declare: ${undeclared.join(', ')}`);
+  const usable = union.filter((s) => SCOPE_TOKEN.test(s));
+  if (usable.length !== union.length) ctx.report.warnings.push(`scopes that are not RFC 6749 scope tokens were left out: ${union.filter((s) => !usable.includes(s)).map((s) => JSON.stringify(s)).join(', ')}`);
+  return usable.length ? usable.join(' ') : undefined;
+}
+
+function resource(draft: ResourceDraft, endpoints: Map<EndpointDraft, RawEndpoint>, _servers: Server[]): RawSpec['resources'][number] {
+  return { id: draft.id, name: draft.name, basePath: draft.basePath, endpoints: draft.endpoints.map((d) => endpoints.get(d)!) };
+}
+
+function contract(ctx: ImportContext): RawSpec['contract'] {
+  const responseTimeMs = ctx.options.responseTimeMs ?? 10_000;
+  if (ctx.options.responseTimeMs === undefined) guess(ctx, 'No response-time budget is stated; 10000 ms was assumed. Give --response-time MS.');
+  return { responseTimeMs, cases: [] };
+}
+
+function guess(ctx: ImportContext, sentence: string): void {
+  ctx.report.guesses.push(sentence);
+  ctx.report.unknowns.push(`Guessed: ${sentence}`);
+}
+
+function pascal(id: string): string {
+  return id.charAt(0).toUpperCase() + id.slice(1);
+}
+
+export function summarizeSkips(report: ImportReport): string {
+  const byReason = new Map<string, number>();
+  for (const s of report.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
+  const total = report.kept.length + report.skipped.length;
+  if (total === 0) return 'the document has no operations';
+  return [...byReason].map(([reason, n]) => `${n} of ${total} ${reason}`).join('; ');
+}
+
+export { ImportError as ImportFailure };

@@ -1,0 +1,37 @@
+// Endpoint drafts -> resources: grouped by the first segment of their path below the server, the
+// resource's base path being the server's path plus that segment.
+import type { ImportContext } from './context.js';
+import { camelIdentifier, NameBook, text } from './names.js';
+import type { EndpointDraft } from './operations.js';
+
+export interface ResourceDraft {
+  id: string;
+  name: string;
+  basePath: string;
+  endpoints: EndpointDraft[];
+}
+
+export function groupResources(ctx: ImportContext, drafts: EndpointDraft[], serverBase: string, ids: NameBook): ResourceDraft[] {
+  const bySegment = new Map<string, ResourceDraft>();
+  for (const draft of drafts) {
+    const segment = /^\/([^/]*)/.exec(draft.endpoint.path)?.[1] ?? '';
+    if (segment === '' || segment.includes('{')) {
+      moveToSkipped(ctx, draft, segment === '' ? 'is the server root, which a resource base path cannot be' : 'starts with a path parameter, which a resource base path cannot hold yet');
+      continue;
+    }
+    let resource = bySegment.get(segment);
+    if (!resource) {
+      resource = { id: ids.claim(segment, camelIdentifier(segment, 'r')), name: text(segment.replace(/[-_]+/g, ' '), segment), basePath: `${serverBase}/${segment}`, endpoints: [] };
+      bySegment.set(segment, resource);
+    }
+    draft.endpoint.path = draft.endpoint.path.slice(segment.length + 1);
+    resource.endpoints.push(draft);
+  }
+  return [...bySegment.values()];
+}
+
+function moveToSkipped(ctx: ImportContext, draft: EndpointDraft, reason: string): void {
+  const kept = ctx.report.kept.findIndex((k) => k.id === draft.endpoint.id);
+  const [op] = ctx.report.kept.splice(kept, 1);
+  if (op) ctx.report.skipped.push({ method: op.method, path: op.path, reason });
+}
