@@ -99,7 +99,10 @@ function watch(port: number): { traffic: Traffic; stop(): void } {
   };
   subscribe('http.server.request.start', start);
   subscribe('http.server.response.finish', finish);
-  return { traffic, stop: () => (unsubscribe('http.server.request.start', start), unsubscribe('http.server.response.finish', finish)) };
+  return { traffic, stop: () => {
+      unsubscribe('http.server.request.start', start);
+      unsubscribe('http.server.response.finish', finish);
+    } };
 }
 
 /** For each endpoint, floor((n - 1) / N) x T for its n requests; the largest. */

@@ -14,7 +14,7 @@ const HEADER = '# Written by `generate`: the files it wrote in this folder, the 
 export function withFileLists(files: readonly OutputFile[]): OutputFile[] {
   const lists = ownedFolders(files).map((folder) => {
     const inside = files.filter((file) => file.path.startsWith(`${folder}/`)).map((file) => file.path.slice(folder.length + 1));
-    return { path: `${folder}/${LIST_NAME}`, content: [HEADER, ...inside.sort()].join('\n') + '\n' };
+    return { path: `${folder}/${LIST_NAME}`, content: `${[HEADER, ...inside.sort()].join('\n')}\n` };
   });
   return [...files, ...lists].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

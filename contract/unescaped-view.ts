@@ -39,7 +39,10 @@ function decodeOnce(source: string): View {
   const to: number[] = [];
   const emit = (text: string, start: number, end: number) => {
     parts.push(text);
-    for (let i = 0; i < text.length; i += 1) from.push(start), to.push(end);
+    for (let i = 0; i < text.length; i += 1) {
+      from.push(start);
+      to.push(end);
+    }
   };
   let last = 0;
   for (const m of source.matchAll(ESCAPE)) {

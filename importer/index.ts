@@ -3,7 +3,7 @@
 // for the document and the files its `$ref`s name, and writes the result.
 import type { RawEndpoint, RawSpec } from '../loader/raw.js';
 import { emptyReport, type ImportContext, type ImportOptions, type ImportReport } from './context.js';
-import { Documents, isObject } from './documents.js';
+import { type Documents, isObject } from './documents.js';
 import { validExamples } from './examples.js';
 import { markListsAndItems } from './lists.js';
 import { NameBook, slug, text } from './names.js';

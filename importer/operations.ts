@@ -3,7 +3,7 @@
 import type { RawEndpoint, RawParameter } from '../loader/raw.js';
 import type { ImportContext } from './context.js';
 import { isObject, type At } from './documents.js';
-import { camelIdentifier, NameBook, parameterName, text } from './names.js';
+import { camelIdentifier, type NameBook, parameterName, text } from './names.js';
 import { requirementFor } from './security.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -1,7 +1,7 @@
 // Endpoint drafts -> resources: grouped by the first segment of their path below the server, the
 // resource's base path being the server's path plus that segment.
 import type { ImportContext } from './context.js';
-import { camelIdentifier, NameBook, text } from './names.js';
+import { camelIdentifier, type NameBook, text } from './names.js';
 import type { EndpointDraft } from './operations.js';
 
 export interface ResourceDraft {

@@ -47,7 +47,9 @@ function throwIf(diagnostics: Diagnostic[]): void {
   const seen = new Set<string>();
   const unique = diagnostics.filter((d) => {
     const key = `${d.line}:${d.col}:${d.code}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   throw new SpecError(unique.sort((a, b) => a.line - b.line || a.col - b.col));
 }

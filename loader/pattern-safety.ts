@@ -31,7 +31,7 @@ export function slowPatternMessage(pattern: string, length: number): string {
 }
 
 function probesFor(pattern: string): string[] {
-  const samples = [...new Set([...pattern.replace(/\\./g, (escape) => escape.slice(1)), ...COMMON])].slice(0, MAX_SAMPLES + COMMON.length);
+  const samples = [...new Set([...pattern.replace(/\\./g, (escaped) => escaped.slice(1)), ...COMMON])].slice(0, MAX_SAMPLES + COMMON.length);
   const units = [...samples, ...samples.flatMap((a) => samples.map((b) => a + b))];
   return units.flatMap((unit) => TAILS.map((tail) => unit.repeat(Math.ceil(REPEATS / unit.length)) + tail));
 }

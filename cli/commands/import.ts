@@ -51,7 +51,7 @@ export function runImport(file: string, flags: ImportFlags, io: CliIO): ExitCode
   for (const [target, shown] of [[out, flags.out], [report, flags.report]] as const) {
     if (target && existsSync(target) && !flags.force) throw new CliError(`${printable(shown!)} exists; give --force to overwrite it`);
   }
-  let imported;
+  let imported: ReturnType<typeof importOpenApi>;
   try {
     imported = importOpenApi(openApiDocuments(file, io.cwd), options(flags));
   } catch (error) {

@@ -174,7 +174,7 @@ function neverSeen(documented: Set<string>, tally: EndpointTally): string[] {
 function contentTypeOf(r: RequestRecord): string | undefined {
   if (r.contentType) return r.contentType;
   const header = r.responseHeaders.find(([name]) => /^content-type$/i.test(name))?.[1];
-  return header?.split(';')[0]!.trim().toLowerCase().slice(0, 100) || undefined;
+  return header?.split(';')[0]?.trim().toLowerCase().slice(0, 100) || undefined;
 }
 
 const isJson = (type: string) => /^application\/([\w.+-]+\+)?json$/.test(type);

@@ -15,7 +15,10 @@ afterAll(() => Promise.all(servers.map((s) => new Promise((resolve) => s.close(r
 
 async function listen(handler: Handler): Promise<{ url: string; requests: IncomingMessage[] }> {
   const requests: IncomingMessage[] = [];
-  const server = createServer((request, response) => (requests.push(request), handler(request, response)));
+  const server = createServer((request, response) => {
+    requests.push(request);
+    handler(request, response);
+  });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };

@@ -86,12 +86,12 @@ describe('Redactor, escaped and partial forms', () => {
     r.add(token);
     return r;
   };
-  const escape = (c: string, upper = false) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`;
+  const escaped = (c: string, upper = false) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`;
 
   it.each([
-    ['every character \\uXXXX-escaped', [...secret].map((c) => escape(c)).join('')],
-    ['every other character escaped, upper hex', [...secret].map((c, i) => (i % 2 ? c : escape(c, true))).join('')],
-    ['escaped twice (\\\\u0070)', [...secret].map((c) => `\\${escape(c)}`).join('')],
+    ['every character \\uXXXX-escaped', [...secret].map((c) => escaped(c)).join('')],
+    ['every other character escaped, upper hex', [...secret].map((c, i) => (i % 2 ? c : escaped(c, true))).join('')],
+    ['escaped twice (\\\\u0070)', [...secret].map((c) => `\\${escaped(c)}`).join('')],
     ['JavaScript escapes (\\x70, \\/)', [...secret].map((c) => (c === '/' ? '\\/' : c.charCodeAt(0) < 0x80 ? `\\x${c.charCodeAt(0).toString(16)}` : c)).join('')],
     ['URL-encoded character by character, mixed with plain', [...secret].map((c, i) => (i % 3 ? c : encodeURIComponent(c).replace(/^[\w.~!*'()-]$/, (x) => `%${x.charCodeAt(0).toString(16)}`))).join('')],
   ])('hides the secret with %s, and nothing of it is left', (_, written) => {

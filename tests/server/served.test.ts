@@ -167,7 +167,7 @@ describe('violations, faults and rate limits on a described resource', () => {
     expect(list.body.total).toBe('25');
     expect(list.body.sites.map((s: Item) => typeof s.name)).toEqual(['number', 'number']);
     expect(valid('SiteList', list.body)).toBe(false);
-    const one = await getWith(broken, '/v1/cameras/' + cameras[0]!.serial, jwt);
+    const one = await getWith(broken, `/v1/cameras/${cameras[0]!.serial}`, jwt);
     expect(one.body.serial).toBe(1);
     expect(valid('Camera', one.body)).toBe(false);
     expect(valid('Health', (await getWith(broken, '/v1/health', jwt)).body)).toBe(false);

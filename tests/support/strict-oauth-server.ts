@@ -70,14 +70,14 @@ export async function startStrictServer(): Promise<StrictServer> {
   async function token(request: IncomingMessage, body: string): Promise<Answer> {
     const error = (status: number, code: string, headers?: Record<string, string>): Answer => ({ status, body: { error: code }, headers: { 'cache-control': 'no-store', ...headers } });
     if (request.headers.authorization !== undefined) return error(401, 'invalid_client', { 'www-authenticate': 'Basic realm="strict"' });
-    if (request.headers['content-type']?.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return error(400, 'invalid_request');
+    if (request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return error(400, 'invalid_request');
     const form = new URLSearchParams(body);
     if ([...new Set(form.keys())].some((name) => form.getAll(name).length > 1)) return error(400, 'invalid_request');
     if (!form.has('grant_type')) return error(400, 'invalid_request');
     if (form.get('grant_type') !== 'client_credentials') return error(400, 'unsupported_grant_type');
     if (form.get('client_id') !== STRICT_CLIENT.clientId || form.get('client_secret') !== STRICT_CLIENT.clientSecret) return error(401, 'invalid_client');
     const scope = form.get('scope');
-    if (scope !== null && scope.split(' ').some((s) => !STRICT_SCOPE.split(' ').includes(s))) return error(400, 'invalid_scope');
+    if (scope?.split(' ').some((s) => !STRICT_SCOPE.split(' ').includes(s))) return error(400, 'invalid_scope');
     if (form.has('audience') && form.get('audience') !== STRICT_AUDIENCE) return error(400, 'invalid_target');
     const iat = Math.floor(Date.now() / 1000);
     const jwt = await new SignJWT({ scope: scope ?? STRICT_SCOPE, aud: STRICT_AUDIENCE }).setProtectedHeader({ alg: 'HS256' }).setSubject(STRICT_CLIENT.clientId).setIssuedAt(iat).setExpirationTime(iat + LIFETIME_SECONDS).sign(key);
