@@ -37,7 +37,7 @@ export async function runWithReports(plan: ContractPlan, write: (text: string) =
   const coverage = coverageReporter(settings.model, collect, write, settings.shownDir);
   const sections = () => [...optional(drift.report(), driftHtml), ...optional(coverage.report(), coverageHtml)];
   const reporters = [summaryReporter(write), drift, coverage, junitReporter(REPORT_FILES.junit, collect), htmlReporter(REPORT_FILES.html, collect, sections)];
-  const summary = await runContract(plan, reporters, new Redactor());
+  const summary = await runContract(plan, reporters, new Redactor(settings.model.auth.token.field));
   return { summary, files, drift: drift.report(), coverage: coverage.report() };
 }
 

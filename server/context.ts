@@ -1,6 +1,7 @@
 // Options resolved once into the context every handler reads: defaults are filled here and nowhere else.
 import { randomBytes } from 'node:crypto';
 import type { ApiModel } from '../model/model.js';
+import { violatedLifetime } from '../model/token-answer.js';
 import { fillTemplate } from '../model/urls.js';
 import { faultState, type FaultState } from './faults.js';
 import { RateLimiter } from './rate-limit.js';
@@ -25,7 +26,7 @@ export interface ServerContext {
   stats: ServerStats;
   /** Every access token handed out, exactly as sent: a bearer is accepted only if it is one of them. */
   issuedTokens: Set<string>;
-  /** Tokens handed out under the `opaque-token` violation: token -> its tenant and expiry (ms). */
+  /** Opaque tokens handed out (documented, or under the `opaque-token` violation): token -> its tenant and expiry (ms). */
   opaqueTokens: Map<string, { tenant: Tenant; expiresAt: number }>;
   /** HS256 key, fresh on every start: tokens of an earlier run never verify. */
   signingKey: Uint8Array;
@@ -42,7 +43,7 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     tenants,
     data: seedData(model, tenants, options.additiveFields ?? false),
     now,
-    violations: new Set(options.violations ?? []),
+    violations: checkedViolations(model, options.violations ?? []),
     faults: faultState(options.faults),
     limiter: new RateLimiter(options.rateLimits ?? false, now),
     stats: { tokenRequests: 0, tokensIssued: 0, dataRequests: 0, rateLimited: 0 },
@@ -50,6 +51,13 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     opaqueTokens: new Map(),
     signingKey: new Uint8Array(randomBytes(32)),
   };
+}
+
+/** A violation breaks something the description documents: none that has nothing to break (throws a plain Error naming it). */
+function checkedViolations(model: ApiModel, violations: Violation[]): Set<Violation> {
+  if (violations.includes('opaque-token') && model.auth.token.format !== 'jwt') throw new Error('violation opaque-token: the description documents an opaque token, so there is no JWT to break');
+  if (violations.includes('token-lifetime') && violatedLifetime(model.auth.lifetime) === undefined) throw new Error('violation token-lifetime: the description documents no lifetime bound to break');
+  return new Set(violations);
 }
 
 /** `/token/{organization}` -> `/token/:organization` (fastify's path syntax). */
