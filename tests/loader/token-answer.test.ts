@@ -36,7 +36,8 @@ describe('auth.token and auth.lifetimeSeconds', () => {
   });
 
   it('reads an eBay-like answer: opaque, token_type "Application Access Token" sent as Bearer, a custom field, a range', () => {
-    const auth = load(withToken('  token:\n    format: opaque\n    type: Application Access Token\n    field: app_token\n  lifetimeSeconds: { min: 3000, max: 7200 }\n')).auth;
+    const text = withToken('  token:\n    format: opaque\n    type: Application Access Token\n    field: app_token\n  lifetimeSeconds: { min: 3000, max: 7200 }\n');
+    const auth = load(text.replace('required: [access_token, token_type]', 'required: [app_token, token_type]').replace('      access_token: {', '      app_token: {')).auth;
     expect(auth.tokenPrefix).toBe('Bearer');
     expect(auth.token).toEqual({ format: 'opaque', type: 'Application Access Token', field: 'app_token' });
     expect(auth.lifetime).toEqual({ min: 3000, max: 7200 });
@@ -45,6 +46,12 @@ describe('auth.token and auth.lifetimeSeconds', () => {
   it('reads a range with one end: min defaults to 1, max to no bound', () => {
     expect(load(withToken('  lifetimeSeconds: { max: 32400 }\n')).auth.lifetime).toEqual({ min: 1, max: 32400 });
     expect(load(withToken('  lifetimeSeconds: { min: 300 }\n')).auth.lifetime).toEqual({ min: 300 });
+  });
+
+  it('refuses a token field the answer schema contradicts: it still requires access_token', () => {
+    expect(problems(withToken('  token: { field: app_token }\n'))).toEqual([
+      expect.stringMatching(/^53:19 invalid-value: the token is documented in `app_token`, but schema `TokenResponse` requires `access_token`: require `app_token` there instead$/),
+    ]);
   });
 
   it.each([
