@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { endpointAt, templates } from '../contract/drift/endpoint-of.js';
 import { TOKEN_ENDPOINT } from '../model/ids.js';
 import { successResponse, type ApiModel } from '../model/model.js';
+import { issuedLifetime } from '../model/token-answer.js';
 import { RateLimiter } from '../server/rate-limit.js';
 import { DEMO } from '../server/index.js';
 
@@ -43,7 +44,7 @@ export async function startLimitedServer(model: ApiModel, limits = true): Promis
     const bearer = /^Bearer \S+/.test(req.headers.authorization ?? '');
     const decision = limiter.take(id === TOKEN_ENDPOINT ? 'token' : `endpoint:${id}`, limit, { ip: req.socket.remoteAddress ?? '', ...(bearer ? { user: DEMO.clientId } : {}) });
     if (!decision.ok) return send(res, 429, { error: 'rate_limited' }, { 'retry-after': String(decision.retryAfterSeconds) });
-    if (id === TOKEN_ENDPOINT) return req.headers.authorization === basic ? send(res, 200, token(model.auth.lifetimeSeconds)) : send(res, 401, { error: 'invalid_client' });
+    if (id === TOKEN_ENDPOINT) return req.headers.authorization === basic ? send(res, 200, token(issuedLifetime(model.auth.lifetime))) : send(res, 401, { error: 'invalid_client' });
     if (!bearer) return send(res, 401, { error: 'invalid_token' });
     const endpoint = resource!.endpoints.find((e) => e.id === id)!;
     return send(res, 200, successResponse(endpoint)?.schema === 'ItemList' ? { items: [ITEM], total: 1 } : ITEM);

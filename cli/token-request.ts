@@ -2,6 +2,7 @@
 // untrusted: read up to a bound, never followed to another place, and whatever of it is shown
 // is redacted (the secret, the Basic value, any token) and escaped for the terminal.
 import type { ApiModel, Auth } from '../model/model.js';
+import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { tokenFormFields, tokenHeaders } from '../model/token-form.js';
 import { tokenPath } from '../model/urls.js';
 import type { Credentials } from '../contract/target.js';
@@ -18,7 +19,7 @@ export type TokenOutcome =
 
 export async function requestToken(model: ApiModel, credentials: Credentials, timeoutMs = 30_000): Promise<TokenOutcome> {
   const url = `${credentials.baseUrl}${tokenPath(model, (name) => encodeURIComponent(credentials[name]!))}`;
-  const redactor = new Redactor();
+  const redactor = new Redactor(model.auth.token.field);
   redactor.addSecret(credentials.clientSecret, credentials.clientId);
   const shown = (text: string) => printable(redactor.text(text));
   let response: Response;
@@ -38,7 +39,7 @@ export async function requestToken(model: ApiModel, credentials: Credentials, ti
   if (response.status >= 300 && response.status < 400) return { ok: false, cause: 'setup', message: `${url} answered HTTP ${response.status}, ${shown(redirectTarget(response, url))}` };
   if (answer.cut) return { ok: false, cause: 'api', message: `${url} answered HTTP ${response.status} with more than ${MAX_ANSWER_BYTES / 1024} KiB: not read further` };
   const body = parsedObject(answer.text);
-  const token = body?.access_token ?? body?.token;
+  const token = tokenIn(body, model.auth.token.field);
   if (response.ok && typeof token === 'string' && token !== '') {
     // RFC 6749 (A.12): a token is visible ASCII; anything else would reach the terminal raw
     if (!/^[\x20-\x7e]+$/.test(token)) return { ok: false, cause: 'api', message: `${url} answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed` };
@@ -48,6 +49,12 @@ export async function requestToken(model: ApiModel, credentials: Credentials, ti
   const retry = response.headers.get('Retry-After');
   const rateLimited = response.status === 429 && retry ? `; retry after ${shown(retry)} s` : '';
   return { ok: false, cause: response.status >= 400 && response.status < 500 ? 'setup' : 'api', message: `${url} answered HTTP ${response.status}${shown(oauthError(body))}${rateLimited}` };
+}
+
+/** The documented field's value; for RFC 6749's access_token, else `token` (as the generated clients read it). */
+function tokenIn(body: Record<string, unknown> | undefined, field: string): unknown {
+  const own = (name: string) => (body && Object.hasOwn(body, name) ? body[name] : undefined);
+  return own(field) ?? (field === DEFAULT_TOKEN_FIELD ? own('token') : undefined);
 }
 
 interface BoundedText {

@@ -26,6 +26,12 @@ export class Redactor {
   /** Whether a form is shorter than Fragments sees (a very short client secret). */
   private shortForms = false;
   private pattern: RegExp | undefined;
+  private readonly tokenFields: string[];
+
+  /** `tokenField`: the member the description says holds the token, learned besides the usual ones. */
+  constructor(tokenField?: string) {
+    this.tokenFields = tokenField === undefined || TOKEN_FIELDS.includes(tokenField) ? TOKEN_FIELDS : [...TOKEN_FIELDS, tokenField];
+  }
 
   /** Remembers a value seen on the wire (a token) to hide from now on, in all its forms. */
   add(secret: string | undefined): void {
@@ -41,7 +47,7 @@ export class Redactor {
   /** Remembers the tokens inside a token-endpoint answer, JSON or form-encoded. */
   addFromTokenBody(body: string): void {
     const fields = jsonObject(body) ?? Object.fromEntries(new URLSearchParams(body));
-    for (const key of TOKEN_FIELDS) if (typeof fields[key] === 'string') this.add(fields[key]);
+    for (const key of this.tokenFields) if (typeof fields[key] === 'string') this.add(fields[key]);
   }
 
   text(value: string): string {

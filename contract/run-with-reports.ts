@@ -36,7 +36,7 @@ export async function runWithReports(plan: ContractPlan, write: (text: string) =
   const junit: ReportFile[] = [];
   const run = { requests: [] as readonly RequestRecord[], assertions: [] as readonly AssertionRecord[] };
   const recorder = { onDone: (_: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[]) => Object.assign(run, { requests, assertions }) };
-  const summary = await runContract(plan, [summaryReporter(write), junitReporter(REPORT_FILES.junit, (file) => junit.push(file)), recorder], new Redactor());
+  const summary = await runContract(plan, [summaryReporter(write), junitReporter(REPORT_FILES.junit, (file) => junit.push(file)), recorder], new Redactor(settings.model.auth.token.field));
   const findings = summary.stop ? {} : { drift: driftOf(settings.model, run.requests), coverage: coverageOf(settings.model, run.requests) };
   const sections = [];
   if (findings.drift) {

@@ -1,6 +1,7 @@
 // A checked description -> the settled model: defaults applied, nothing left optional that a
 // generator would have to guess.
-import { VARIABLES, type ApiModel, type ContractCase, type Endpoint, type Environment, type Example, type JsonSchema, type Parameter, type Resource } from '../model/model.js';
+import { VARIABLES, type ApiModel, type Lifetime, type TokenAnswer, type ContractCase, type Endpoint, type Environment, type Example, type JsonSchema, type Parameter, type Resource } from '../model/model.js';
+import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { tokenPathVariables } from '../model/urls.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
@@ -50,7 +51,8 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
       ...(spec.auth.audience ? { audience: spec.auth.audience } : {}),
       headers: spec.auth.headers ?? {},
       tokenPrefix: spec.auth.tokenPrefix ?? 'Bearer',
-      lifetimeSeconds: spec.auth.lifetimeSeconds,
+      token: tokenAnswer(spec.auth),
+      ...lifetimeOf(spec.auth.lifetimeSeconds),
       refreshToken: spec.auth.refreshToken,
       expirySkewSeconds: spec.auth.expirySkewSeconds ?? 60,
       rateLimit: spec.auth.rateLimit,
@@ -62,6 +64,19 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
     contract: { responseTimeMs: spec.contract.responseTimeMs, cases: spec.contract.cases.map(buildCase) },
     unknowns: spec.unknowns ?? [],
   };
+}
+
+/** Nothing asserted that the docs do not say: opaque unless `jwt`, the scheme sent as token_type, RFC 6749's field. */
+function tokenAnswer(auth: RawSpec['auth']): TokenAnswer {
+  const prefix = auth.tokenPrefix ?? 'Bearer';
+  return { format: auth.token?.format ?? 'opaque', type: auth.token?.type ?? prefix, field: auth.token?.field ?? DEFAULT_TOKEN_FIELD };
+}
+
+/** `3600` -> fixed; `{ min, max }` -> a range (min default 1); absent -> not stated. */
+function lifetimeOf(seconds: RawSpec['auth']['lifetimeSeconds']): { lifetime?: Lifetime } {
+  if (seconds === undefined) return {};
+  if (typeof seconds === 'number') return { lifetime: { min: seconds, max: seconds } };
+  return { lifetime: { min: seconds.min ?? 1, ...(seconds.max !== undefined ? { max: seconds.max } : {}) } };
 }
 
 /** `securithings` -> `SECURITHINGS`, `parcel-api` -> `PARCEL_API`. */

@@ -1,8 +1,10 @@
 // What the format schema cannot say about `auth`: the token path's variables are names every
 // output can declare, client_secret_post has a body to travel in, headers are ones HTTP can carry
-// (a line break would end the header, and the line in a .bru file), and the environments' public
-// values name variables that exist.
+// (a line break would end the header, and the line in a .bru file), a lifetime range is one, the
+// token answer's schema does not require access_token when the token is documented elsewhere, and
+// the environments' public values name variables that exist.
 import { VARIABLES } from '../model/model.js';
+import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { contentTypeHeader, FORM_CONTENT_TYPE } from '../model/token-form.js';
 import { templateNames, tokenPathVariables } from '../model/urls.js';
 import { pathVariableOf } from './build-model.js';
@@ -27,11 +29,30 @@ export function checkAuth(spec: RawSpec, report: Report): void {
     if (auth[key] !== undefined && body !== 'form') report('invalid-value', ['auth', key], `\`${key}\` travels in the form body: set \`body: form\``, 'key');
   }
   checkHeaders(auth.headers ?? {}, report);
+  checkLifetime(auth.lifetimeSeconds, report);
+  checkTokenField(spec, report);
   const contentType = contentTypeHeader(auth.headers ?? {});
   if (body === 'form' && contentType && contentType[1].split(';')[0]!.trim().toLowerCase() !== FORM_CONTENT_TYPE) {
     report('invalid-value', ['auth', 'headers', contentType[0]], `a form body is sent as ${FORM_CONTENT_TYPE}: drop this header or set it to that`);
   }
   checkEnvironmentValues(spec, report);
+}
+
+/** A range names at least one end, and its ends in order. */
+function checkLifetime(lifetime: RawSpec['auth']['lifetimeSeconds'], report: Report): void {
+  if (typeof lifetime !== 'object') return;
+  const path: NodePath = ['auth', 'lifetimeSeconds'];
+  if (lifetime.min === undefined && lifetime.max === undefined) report('invalid-value', path, `an empty range says nothing: write \`{ min: 3000, max: 3600 }\` (either end may be left out), a fixed \`3600\`, or leave \`lifetimeSeconds\` out when the docs do not say`);
+  else if (lifetime.min !== undefined && lifetime.max !== undefined && lifetime.min > lifetime.max) report('invalid-value', [...path, 'max'], `\`max\` (${lifetime.max}) is below \`min\` (${lifetime.min}): the longest documented lifetime comes second`);
+}
+
+/** A token documented in another field than access_token: the answer's schema must not require access_token. */
+function checkTokenField(spec: RawSpec, report: Report): void {
+  const field = spec.auth.token?.field ?? DEFAULT_TOKEN_FIELD;
+  const name = spec.auth.response.schema.$ref.replace(/^#\/schemas\//, '');
+  const required = spec.schemas[name]?.['required'];
+  if (field === DEFAULT_TOKEN_FIELD || !Array.isArray(required) || !required.includes(DEFAULT_TOKEN_FIELD)) return;
+  report('invalid-value', ['auth', 'token', 'field'], `the token is documented in \`${field}\`, but schema \`${name}\` requires \`${DEFAULT_TOKEN_FIELD}\`: require \`${field}\` there instead`);
 }
 
 function checkHeaders(headers: Record<string, string>, report: Report): void {

@@ -1,5 +1,5 @@
 // The description as written, once it has passed spec/format.schema.json (so these shapes hold).
-import type { CaseAuth, ClientAuthentication, ItemShape, ListShape, ParameterType, RateLimit, TokenBody, TokenCredentials } from '../model/model.js';
+import type { CaseAuth, ClientAuthentication, ItemShape, ListShape, ParameterType, RateLimit, TokenBody, TokenCredentials, TokenFormat } from '../model/model.js';
 
 export interface RawRef {
   $ref: string;
@@ -57,7 +57,8 @@ export interface RawSpec {
     scope?: string;
     audience?: string;
     tokenPrefix?: string;
-    lifetimeSeconds: number;
+    token?: { format?: TokenFormat; type?: string; field?: string };
+    lifetimeSeconds?: number | { min?: number; max?: number };
     refreshToken: boolean;
     expirySkewSeconds?: number;
     rateLimit: RateLimit;

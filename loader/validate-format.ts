@@ -46,8 +46,20 @@ function rank(errors: ErrorObject[]): ErrorObject[] {
 function toDiagnostic(error: ErrorObject, source: Locator): Diagnostic {
   const path = pointerToPath(error.instancePath);
   const { code, message, at, target } = describe(error, path);
-  return { file: source.file, code, path: target, message, ...source.locate(target, at) };
+  const hint = code === 'unknown-key' ? undefined : HINTS[target.join('/')];
+  return { file: source.file, code, path: target, message: hint ? `${message}: ${hint}` : message, ...source.locate(target, at) };
 }
+
+const LIFETIME_FORMS = 'a number of seconds (`3600`), a range (`{ min: 3000, max: 3600 }`), or no `lifetimeSeconds` when the docs do not say';
+
+/** What to write instead, where a bare "must be ..." would not teach the format. */
+const HINTS: Record<string, string> = {
+  'auth/lifetimeSeconds': `write ${LIFETIME_FORMS}`,
+  'auth/lifetimeSeconds/min': 'the shortest documented lifetime, a whole number of seconds, at least 1',
+  'auth/lifetimeSeconds/max': 'the longest documented lifetime, a whole number of seconds, at least 1',
+  'auth/token/type': 'write the `token_type` as documented, e.g. `Bearer` or `Application Access Token` (printable ASCII, no space at either end)',
+  'auth/token/field': 'write the name of the token answer\'s member that holds the token, e.g. `access_token`: a letter, then letters, digits, `_` or `-`',
+};
 
 interface Description {
   code: DiagnosticCode;

@@ -49,6 +49,23 @@ export type ClientAuthentication = 'basic' | 'post';
 /** `none`: no body; `form`: application/x-www-form-urlencoded with grant_type (and scope, audience). */
 export type TokenBody = 'none' | 'form';
 
+/** `jwt`: the docs say the access token is a JWT (the JWT checks run); `opaque`: any string (RFC 6749). */
+export type TokenFormat = 'jwt' | 'opaque';
+
+export interface TokenAnswer {
+  format: TokenFormat;
+  /** The documented `token_type`, compared in any case; e.g. `Bearer`, `Application Access Token`. */
+  type: string;
+  /** The answer's member holding the access token, e.g. `access_token`. */
+  field: string;
+}
+
+/** A documented lifetime in seconds: fixed when `min === max`, else a range; no `max`: no upper bound. */
+export interface Lifetime {
+  min: number;
+  max?: number;
+}
+
 export interface Auth {
   flow: 'client_credentials';
   method: 'POST';
@@ -64,8 +81,12 @@ export interface Auth {
   scope?: string;
   audience?: string;
   headers: Record<string, string>;
+  /** The Authorization scheme sent with the token on data requests (`Authorization: <tokenPrefix> <token>`). */
   tokenPrefix: string;
-  lifetimeSeconds: number;
+  /** What the token answer holds, as documented. */
+  token: TokenAnswer;
+  /** The documented token lifetime; undefined when the docs do not state one. */
+  lifetime?: Lifetime;
   refreshToken: boolean;
   /** Fetch a new token when the cached one expires within this many seconds. */
   expirySkewSeconds: number;

@@ -17,8 +17,10 @@ function props(node: Schema): Record<string, Schema> {
   return (node['properties'] as Record<string, Schema> | undefined) ?? {};
 }
 
+/** An object with listed keys, or a value that may be one (e.g. `lifetimeSeconds`: an integer or a range). */
 function isObject(node: Schema): boolean {
-  return node['type'] === 'object' && node['properties'] !== undefined;
+  const type = node['type'];
+  return (type === 'object' || (Array.isArray(type) && type.includes('object'))) && node['properties'] !== undefined;
 }
 
 function definitions(schema: Schema): Record<string, Schema> {
@@ -57,8 +59,8 @@ function typeOf(node: Schema, inlineTitle: string): string {
   if (typeof ref === 'string') return `a schema reference ${code(ref)}`;
   if ('const' in node) return code(node['const']);
   if (Array.isArray(node['enum'])) return `one of ${node['enum'].map(code).join(', ')}`;
-  if (isObject(node)) return link(inlineTitle);
   const type = node['type'];
+  if (isObject(node)) return Array.isArray(type) ? [...type.filter((t) => t !== 'object').map((t) => [t, ...limits(node)].join(', ')), link(inlineTitle)].join(' or ') : link(inlineTitle);
   const limited = (base: string) => [base, ...limits(node)].join(', ');
   if (type === 'array') return limited(`list of ${typeOf(node['items'] as Schema, inlineTitle)}`);
   if (type === 'object') return mapOf(node, inlineTitle);

@@ -28,7 +28,7 @@ export async function authenticateBearer(ctx: ServerContext, header: string | un
     throw new ApiError(401, 'unauthorized', 'a bearer token is required', { 'www-authenticate': `Bearer realm=${realm(ctx.model)}` });
   }
   if (!canonicalBase64url(token)) throw invalidToken(ctx, 'the access token is not valid');
-  if (ctx.violations.has('opaque-token')) {
+  if (ctx.model.auth.token.format === 'opaque' || ctx.violations.has('opaque-token')) {
     const opaque = openOpaque(ctx.signingKey, ctx.tenants, token);
     if (!opaque) throw invalidToken(ctx, 'the access token is not valid');
     if (opaque.expiresAt <= ctx.now()) throw invalidToken(ctx, 'the access token has expired');

@@ -1,6 +1,7 @@
 // Options resolved once into the context every handler reads: defaults are filled here and nowhere else.
 import { randomBytes } from 'node:crypto';
 import type { ApiModel } from '../model/model.js';
+import { violatedLifetime } from '../model/token-answer.js';
 import { fillTemplate } from '../model/urls.js';
 import { faultState, type FaultState } from './fault-state.js';
 import { RateLimiter } from './rate-limit.js';
@@ -40,13 +41,20 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
     tenants,
     data: seedData(model, tenants, options.additiveFields ?? false),
     now,
-    violations: new Set(options.violations ?? []),
+    violations: checkedViolations(model, options.violations ?? []),
     faults: faultState(options.faults),
     limiter: new RateLimiter(options.rateLimits ?? false, now),
     stats: { tokenRequests: 0, tokensIssued: 0, dataRequests: 0, rateLimited: 0 },
     recentTokens: new Set(),
     signingKey: new Uint8Array(randomBytes(32)),
   };
+}
+
+/** A violation breaks something the description documents: none that has nothing to break (throws a plain Error naming it). */
+function checkedViolations(model: ApiModel, violations: Violation[]): Set<Violation> {
+  if (violations.includes('opaque-token') && model.auth.token.format !== 'jwt') throw new Error('violation opaque-token: the description documents an opaque token, so there is no JWT to break');
+  if (violations.includes('token-lifetime') && violatedLifetime(model.auth.lifetime) === undefined) throw new Error('violation token-lifetime: the description documents no lifetime bound to break');
+  return new Set(violations);
 }
 
 /** `/token/{organization}` -> `/token/:organization` (fastify's path syntax). */

@@ -18,7 +18,7 @@ export function canonicalBase64url(token: string): boolean {
   return token.split('.').every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
 }
 
-// An opaque token (the `opaque-token` violation): tenant index, expiry and randomness, sealed with
+// An opaque token (documented, or the `opaque-token` violation): tenant index, expiry and randomness, sealed with
 // an HMAC under the server's key. Not a JWT, yet the server needs no store to check it.
 const PAYLOAD = 2 + 8 + 12;
 const MAC = 16;

@@ -1,10 +1,12 @@
-// POST <token path>: client credentials -> a JWT bearer token. The client authenticates the one
+// POST <token path>: client credentials -> a bearer token as the description documents it (a JWT
+// or opaque, its token_type, field and lifetime). The client authenticates the one
 // way the description says (HTTP Basic, or client_id and client_secret in the form body); the
 // other way is refused, as a strict server refuses it (RFC 6749 sections 2.3.1, 5.2).
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignJWT } from 'jose';
 import type { ApiModel } from '../model/model.js';
+import { issuedLifetime, violatedLifetime } from '../model/token-answer.js';
 import { CLIENT_FIELDS } from '../model/token-form.js';
 import { parseBasic, secretsEqual, type ClientCredentials } from './basic-auth.js';
 import type { ServerContext } from './context.js';
@@ -23,14 +25,8 @@ export function issuer(model: ApiModel): string {
 export function realm(model: ApiModel): string {
   return `"${model.info.name.replace(/[^\x20-\x7e]/g, '?').replace(/[\\"]/g, '\\$&')}"`;
 }
-/** The lifetime the `token-lifetime` violation hands out instead of the documented one. */
-export const VIOLATED_LIFETIME_SECONDS = 1800;
-
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-}
+/** The token answer: the token under the documented field, the documented token_type, expires_in. */
+export type TokenResponse = Record<string, string | number> & { token_type: string; expires_in: number };
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 /** Compared against when the client id is unknown, so unknown and known clients take the same time. */
@@ -80,9 +76,10 @@ function invalidClient(ctx: ServerContext, description: string, challenge = fals
 }
 
 export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<TokenResponse> {
-  const lifetime = ctx.violations.has('token-lifetime') ? VIOLATED_LIFETIME_SECONDS : ctx.model.auth.lifetimeSeconds;
+  const { token: answer, lifetime: documented } = ctx.model.auth;
+  const lifetime = ctx.violations.has('token-lifetime') ? violatedLifetime(documented)! : issuedLifetime(documented);
   const iat = Math.floor(ctx.now() / 1000);
-  const token = ctx.violations.has('opaque-token') ? opaqueToken(ctx, tenant, lifetime) : await new SignJWT({ client_id: tenant.clientId, org: tenant.organization })
+  const token = answer.format === 'opaque' || ctx.violations.has('opaque-token') ? opaqueToken(ctx, tenant, lifetime) : await new SignJWT({ client_id: tenant.clientId, org: tenant.organization })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(issuer(ctx.model))
     .setSubject(tenant.clientId)
@@ -92,7 +89,7 @@ export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<To
     .sign(ctx.signingKey);
   remember(ctx.recentTokens, token);
   ctx.stats.tokensIssued += 1;
-  return { access_token: token, token_type: 'Bearer', expires_in: lifetime };
+  return { [answer.field]: token, token_type: answer.type, expires_in: lifetime };
 }
 
 function opaqueToken(ctx: ServerContext, tenant: Tenant, lifetime: number): string {

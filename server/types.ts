@@ -12,9 +12,10 @@ export interface Tenant {
 /** Deliberate contract breaks, to prove the contract suite catches them. */
 export type Violation =
   | 'wrong-field-type'
+  /** Tokens live outside the documented lifetime (needs one: a fixed lifetime or a range with a bound to cross). */
   | 'token-lifetime'
   | 'no-auth-required'
-  /** Tokens are random strings, not JWTs: what a redactor that only knows JWTs would let through. */
+  /** Tokens are random strings, not the documented JWTs (only for a description that says `format: jwt`): what a redactor that only knows JWTs would let through. */
   | 'opaque-token';
 
 /** Which requests a fault hits: the token endpoint, the data endpoints, or both (the default). Unknown routes never. */

@@ -3,7 +3,7 @@ import { VARIABLES, type ApiModel } from '../../model/model.js';
 import { toJson } from '../shared/json.js';
 import { mustache, tokenPath } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
-import { collectionDocs, credentialsPlacement } from './docs.js';
+import { collectionDocs, credentialsPlacement, tokenSource } from './docs.js';
 
 export function brunoJson(model: ApiModel): string {
   return toJson({ version: '1', name: model.info.name, type: 'collection', ignore: ['node_modules', '.git'] });
@@ -29,7 +29,7 @@ export function oauth2Pairs(model: ApiModel): Pair[] {
     { key: 'scope', value: auth.scope ?? '' },
     { key: 'credentials_placement', value: credentialsPlacement(auth) },
     { key: 'credentials_id', value: credentialsId(model) },
-    { key: 'token_source', value: 'access_token' },
+    { key: 'token_source', value: tokenSource(auth) },
     { key: 'token_placement', value: 'header' },
     { key: 'token_header_prefix', value: auth.tokenPrefix },
     { key: 'auto_fetch_token', value: true },

@@ -4,11 +4,19 @@ import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown
 import { parameterDescription } from '../shared/parameters.js';
 import { mustache, tokenPath } from '../../model/urls.js';
 import { brunoEnvironmentName } from '../../model/bruno-names.js';
-import { filledNames, formFieldsNote } from '../shared/auth-prose.js';
+import { filledNames, formFieldsNote, lifetimeProse, tokenFieldNote } from '../shared/auth-prose.js';
 
 /** Bruno's own words for client_secret_basic and client_secret_post. */
 export function credentialsPlacement(auth: Auth): 'basic_auth_header' | 'body' {
   return auth.clientAuthentication === 'basic' ? 'basic_auth_header' : 'body';
+}
+
+/** The answer fields Bruno's `token_source` can name (formats.md D1). */
+export const BRUNO_TOKEN_SOURCES = ['access_token', 'id_token'] as const;
+
+/** Where Bruno reads the token: the documented field when Bruno can name it, else `access_token` (the docs say what fails). */
+export function tokenSource(auth: Auth): string {
+  return (BRUNO_TOKEN_SOURCES as readonly string[]).includes(auth.token.field) ? auth.token.field : 'access_token';
 }
 
 export function collectionDocs(model: ApiModel): string {
@@ -26,7 +34,8 @@ export function collectionDocs(model: ApiModel): string {
     `Bruno fetches the token from \`${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}\` with`,
     `\`${mustache(VARIABLES.clientId)}\` and \`${mustache(VARIABLES.clientSecret)}\` ${auth.clientAuthentication === 'basic' ? 'in an HTTP Basic header' : 'in the form body'}`,
     `(\`credentials_placement: ${credentialsPlacement(auth)}\`)${formFieldsNote(auth)}, caches it and sends it as \`Authorization: ${auth.tokenPrefix} <token>\`.`,
-    `The token lives ${auth.lifetimeSeconds} seconds; ${auth.refreshToken ? 'a refresh token is issued' : 'no refresh token is issued, so Bruno fetches a new one when it expires'}.`,
+    `The token lives ${lifetimeProse(auth)}; ${auth.refreshToken ? 'a refresh token is issued' : 'no refresh token is issued, so Bruno fetches a new one when it expires'}.`,
+    ...tokenFieldNote(auth, 'Bruno', BRUNO_TOKEN_SOURCES),
     '',
     auth.description.trim(),
     '',

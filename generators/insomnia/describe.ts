@@ -1,10 +1,13 @@
 // The markdown shown on the workspace, folders and requests: auth, rate limits, responses.
 import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
 import { filledVariables, VARIABLES } from '../../model/model.js';
-import { credentialsPlacement, environmentChoice, formFieldsNote } from '../shared/auth-prose.js';
+import { credentialsPlacement, environmentChoice, formFieldsNote, tokenFieldNote } from '../shared/auth-prose.js';
 import type { Capture } from '../../model/captures.js';
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { pathParamVariable, tokenUrl } from './template.js';
+
+/** Insomnia's client-credentials fetch keeps only `access_token` of the answer (network/o-auth-2/get-token.ts). */
+const INSOMNIA_TOKEN_FIELDS = ['access_token'] as const;
 
 /** Captured variables, from shared/captures.ts `capturedVariables` (computed once per collection). */
 export type Captures = ReadonlyMap<string, Capture<Endpoint>>;
@@ -29,6 +32,7 @@ export function rootFolderDescription(model: ApiModel): string {
     `Every request in this folder inherits its OAuth 2.0 client-credentials settings: Insomnia posts to`,
     `\`${tokenUrl(model)}\` with \`${VARIABLES.clientId}\` and \`${VARIABLES.clientSecret}\` ${credentialsPlacement(model.auth)}`,
     `(${model.auth.clientAuthentication === 'basic' ? '"As Basic Auth Header"' : '"In Request Body"'})${formFieldsNote(model.auth)}, caches the token and sends it as \`Authorization: ${model.auth.tokenPrefix} <token>\`.`,
+    ...tokenFieldNote(model.auth, 'Insomnia', INSOMNIA_TOKEN_FIELDS),
     '',
     model.auth.description.trim(),
     '',

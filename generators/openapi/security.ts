@@ -1,5 +1,6 @@
 // The OAuth 2.0 client credentials scheme, plus the facts OpenAPI has no field for as `x-` extensions.
 import { defaultEnvironment, type ApiModel, type Auth, type RateLimit } from '../../model/model.js';
+import { DEFAULT_TOKEN_FIELD, isFixed } from '../../model/token-answer.js';
 import { templateNames } from '../../model/urls.js';
 
 export const OAUTH2 = 'oauth2';
@@ -53,9 +54,25 @@ export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
     ...(auth.audience ? { 'x-audience': auth.audience } : {}),
     'x-token-path': auth.path,
     'x-token-url-variables': tokenUrlVariables(model),
-    'x-token-lifetime-seconds': auth.lifetimeSeconds,
+    ...tokenAnswerExtensions(auth),
     'x-refresh-token': auth.refreshToken,
     'x-rate-limit': rateLimitExtension(auth.rateLimit),
+  };
+}
+
+/**
+ * The documented token answer: `x-token-format` (jwt or opaque), `x-token-type` (its token_type, which need not be the
+ * Authorization scheme), `x-token-field` when not access_token, and `x-token-lifetime-seconds` (a number, or
+ * `{ min, max }` for a range; absent when the docs state none).
+ */
+function tokenAnswerExtensions(auth: Auth): Record<string, unknown> {
+  const { token, lifetime } = auth;
+  const seconds = lifetime && (isFixed(lifetime) ? lifetime.min : { min: lifetime.min, ...(lifetime.max !== undefined ? { max: lifetime.max } : {}) });
+  return {
+    'x-token-format': token.format,
+    'x-token-type': token.type,
+    ...(token.field !== DEFAULT_TOKEN_FIELD ? { 'x-token-field': token.field } : {}),
+    ...(seconds !== undefined ? { 'x-token-lifetime-seconds': seconds } : {}),
   };
 }
 

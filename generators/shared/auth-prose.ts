@@ -1,6 +1,7 @@
 // How the auth is worded in every output's descriptions, from the description's own facts
 // (which variables a person fills in, how the client authenticates), so no output assumes one API.
 import { filledVariables, type ApiModel, type Auth } from '../../model/model.js';
+import { isFixed, lifetimeText } from '../../model/token-answer.js';
 import { describedFormFields } from '../../model/token-form.js';
 
 /** `a`, `a or b`, `a, b or c`. */
@@ -36,4 +37,23 @@ export function credentialsPlacement(auth: Auth): string {
 export function formFieldsNote(auth: Auth): string {
   const fields = describedFormFields(auth);
   return fields.length > 0 ? ` (form body: ${both(fields.map(([k, v]) => `\`${k}=${v}\``))})` : '';
+}
+
+/** `3600 seconds`, `between 3000 and 3600 s`, or what the answer's expires_in says when the docs state nothing. */
+export function lifetimeProse(auth: Auth): string {
+  if (!auth.lifetime) return 'as long as its `expires_in` says (the docs state no lifetime)';
+  return isFixed(auth.lifetime) ? `${auth.lifetime.min} seconds` : lifetimeText(auth.lifetime);
+}
+
+/**
+ * What a client that reads the token only from the fields it knows cannot do: `readable` are those
+ * fields. Empty when the documented field is one of them.
+ */
+export function tokenFieldNote(auth: Auth, client: string, readable: readonly string[]): string[] {
+  if (readable.includes(auth.token.field)) return [];
+  return [
+    '',
+    `**Token field.** This API answers the token in \`${auth.token.field}\`, but ${client} reads it only from ${either(readable.map((f) => `\`${f}\``))},`,
+    `so its automatic token fetch finds no token: send the token request yourself and paste the \`${auth.token.field}\` value into a Bearer Token auth.`,
+  ];
 }

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { FIXTURE_SPEC } from '../support/model.js';
 import { workspace } from './helpers.js';
 
 const ws = workspace();
@@ -54,7 +55,9 @@ describe('Bruno names from the description', () => {
     const { code, stdout, stderr, out } = await generateEdited((text) => text.replace('name: Get Device By ID\n', 'name: get devices\n'));
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^spec\/edited-\d+\.yaml:165:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]\n$/);
+    const at = readFileSync(FIXTURE_SPEC, 'utf8').split('\n').findIndex((l) => l.endsWith('name: Get Device By ID')) + 1;
+    expect(stderr).toMatch(new RegExp(`^spec/edited-\\d+\\.yaml:${at}:15: `));
+    expect(stderr).toMatch(/^spec\/edited-\d+\.yaml:\d+:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]\n$/);
     expect(existsSync(out)).toBe(false);
   });
 

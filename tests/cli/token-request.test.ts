@@ -144,3 +144,21 @@ describe('token names the transport cause', () => {
     expect(outcome).toEqual({ ok: false, cause: 'setup', message: `${silent.url}/token/org: no answer within 0.3 s (timeout)` });
   });
 });
+
+describe('token reads the field the description documents', () => {
+  const answer = { app_token: 'v^1.1#i^1#opaque-app-token', token_type: 'Application Access Token', expires_in: 7200 };
+  const credentials = (url: string) => ({ baseUrl: url, organization: 'org', clientId: CLIENT, clientSecret: SECRET });
+
+  it('takes the token from app_token when the description names it, and not from access_token', async () => {
+    const server = await listen(json(200, { ...answer, access_token: 'not-the-documented-one' }));
+    const model = fixtureModel();
+    model.auth.token.field = 'app_token';
+    expect(await requestToken(model, credentials(server.url))).toEqual({ ok: true, token: answer.app_token, expiresIn: 7200 });
+  });
+
+  it('finds no token in app_token when the description keeps access_token, and shows none of it', async () => {
+    const server = await listen(json(200, answer));
+    const outcome = await requestToken(fixtureModel(), credentials(server.url));
+    expect(outcome).toMatchObject({ ok: false, cause: 'api' });
+  });
+});

@@ -67,6 +67,13 @@ describe('Redactor, every form of a secret', () => {
     expect(redactor.text('opaque/token+1 refresh-token-2 opaque%2Ftoken%2B1')).toBe(`${REDACTED} ${REDACTED} ${REDACTED}`);
   });
 
+  it('learns the token from the field the description names (an opaque token in app_token)', () => {
+    const token = 'v^1.1#i^1#p^1#t^opaque-app-token-42';
+    const redactor = new Redactor('app_token');
+    redactor.addFromTokenBody(JSON.stringify({ app_token: token, token_type: 'Application Access Token' }));
+    expect(redactor.text(`got ${token} and ${encodeURIComponent(token)}`)).toBe(`got ${REDACTED} and ${REDACTED}`);
+  });
+
   it('redacts every string of a parsed JSON value, keys too, and refuses to walk past its depth limit', () => {
     const redactor = new Redactor();
     redactor.addSecret(secret);

@@ -44,8 +44,11 @@ describe('Bruno file names', () => {
   });
 
   it('endpoint names of one resource that differ only in case: located at the second', () => {
-    const [line] = problems(FIXTURE.replace('name: Get Device By ID\n', 'name: get devices\n'));
-    expect(line).toMatch(/^edited\.yaml:165:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]$/);
+    const edited = FIXTURE.replace('name: Get Device By ID\n', 'name: get devices\n');
+    const at = edited.split('\n').findIndex((l) => l.endsWith('name: get devices')) + 1;
+    const [line] = problems(edited);
+    expect(line).toMatch(new RegExp(`^edited\\.yaml:${at}:15: `));
+    expect(line).toMatch(/^edited\.yaml:\d+:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]$/);
   });
 
   it('an endpoint name in another resource may repeat one', () => {

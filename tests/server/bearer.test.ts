@@ -124,7 +124,7 @@ describe('token expiry against the server clock', () => {
     try {
       const jwt = await tokenFor(timed, DEMO);
       expect(decodeJwt(jwt).iat).toBe(Math.floor(clock.now() / 1000));
-      clock.advance((model.auth.lifetimeSeconds - 1) * 1000);
+      clock.advance((model.auth.lifetime!.min - 1) * 1000);
       expect((await getWith(timed, '/v1/devices', jwt)).status).toBe(200);
       clock.advance(2000);
       const answer = await getWith(timed, '/v1/devices', jwt);

@@ -21,7 +21,9 @@ function post(server: RunningServer, path: string, fields: Record<string, string
 describe('client_secret_post with a form body', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startReferenceServer(loadSpec(readFileSync(EXAMPLE), EXAMPLE));
+    const example = loadSpec(readFileSync(EXAMPLE), EXAMPLE);
+    example.auth.token.format = 'jwt'; // the example documents no JWT; made one here for its issuer claim
+    server = await startReferenceServer(example);
   });
   afterAll(() => server.close());
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { createContext, type ServerContext } from '../../server/context.js';
 import { RECENT_TOKENS } from '../../server/issued.js';
+import { issuedLifetime } from '../../model/token-answer.js';
 import { DEMO, type Violation } from '../../server/index.js';
 import { basic, manualClock, model } from './helpers.js';
 
@@ -62,7 +63,7 @@ describe.each<[string, Violation[]]>([
     const lastPart = (t: string) => Buffer.from(t.split('.').at(-1)!, 'base64url');
     expect(lastPart(respelled).equals(lastPart(token))).toBe(true);
     expect((await devicesWith(app, respelled)).body).toEqual({ error: 'invalid_token', error_description: 'the access token is not valid' });
-    clock.advance(model.auth.lifetimeSeconds * 1000);
+    clock.advance(issuedLifetime(model.auth.lifetime) * 1000);
     for (const expired of [tokens[0]!, tokens.at(-1)!]) {
       expect(await devicesWith(app, expired)).toEqual({ status: 401, body: { error: 'invalid_token', error_description: 'the access token has expired' } });
     }

@@ -17,7 +17,7 @@ describe('POST /token/{organization}', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
     expect(answer.headers.get('cache-control')).toBe('no-store');
-    expect(answer.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: model.auth.lifetimeSeconds });
+    expect(answer.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: model.auth.lifetime!.min });
     expect(schemaValidator(model.auth.responseSchema)(answer.body)).toBe(true);
 
     const token = answer.body.access_token as string;
@@ -26,7 +26,7 @@ describe('POST /token/{organization}', () => {
     expect(claims).toMatchObject({ sub: DEMO.clientId, client_id: DEMO.clientId, org: DEMO.organization });
     expect(claims.jti).toEqual(expect.any(String));
     expect(claims.iat).toBeGreaterThanOrEqual(before);
-    expect(claims.exp! - claims.iat!).toBe(model.auth.lifetimeSeconds);
+    expect(claims.exp! - claims.iat!).toBe(model.auth.lifetime!.min);
     expect(server.issuedTokens).toContain(token);
   });
 

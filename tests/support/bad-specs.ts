@@ -204,7 +204,7 @@ export const PATCHED: readonly PatchedCase[] = [
     code: 'wrong-type', at: 'id', message: 'must be a list, not a mapping' },
   { file: 'wrong-type-lifetime-string.yaml', mistake: 'a number written as a string.',
     edit: { replace: 'lifetimeSeconds: 3600', with: 'lifetimeSeconds: "3600"' },
-    code: 'wrong-type', at: '"3600"', message: 'must be an integer, not a string' },
+    code: 'wrong-type', at: '"3600"', message: 'must be an integer or a mapping, not a string: write a number of seconds (`3600`)' },
   { file: 'wrong-type-refresh-token.yaml', mistake: 'a boolean written as yes-as-a-string.',
     edit: { replace: 'refreshToken: false', with: 'refreshToken: "no"' },
     code: 'wrong-type', at: '"no"', message: 'must be a boolean, not a string' },

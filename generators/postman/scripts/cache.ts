@@ -1,5 +1,6 @@
-import { filledVariables, VARIABLES, type Auth } from '../../../model/model.js';
+import { filledVariables, VARIABLES, type Auth, type Lifetime } from '../../../model/model.js';
 import { SCRIPT_VARIABLES } from '../../../model/script-variables.js';
+import { cacheFallbackSeconds, DEFAULT_TOKEN_FIELD } from '../../../model/token-answer.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 
 /** Collection variables the generated scripts share. The token's is the name every client uses. */
@@ -19,17 +20,21 @@ export function cacheKeyJs(auth: Auth): string {
 
 /**
  * Sandbox source that caches the token held by `token`, with the lifetime the answer `body`
- * gives (else the documented one), under the key held by `key`. Both the pre-request script and
+ * gives (else the shortest documented one, else a short default), under the key held by `key`. Both the pre-request script and
  * the token request's own test use it, so they cannot drift apart.
  */
-export function storeTokenJs(lifetimeSeconds: number, names: { token: string; body: string; key: string }): string[] {
+export function storeTokenJs(documented: Lifetime | undefined, names: { token: string; body: string; key: string }): string[] {
   return [
-    `const lifetime = Number(${names.body}.expires_in) > 0 ? Number(${names.body}.expires_in) : ${jsLiteral(lifetimeSeconds)};`,
+    `const lifetime = Number(${names.body}.expires_in) > 0 ? Number(${names.body}.expires_in) : ${jsLiteral(cacheFallbackSeconds(documented))};`,
     `pm.collectionVariables.set(${jsLiteral(CACHE.token)}, ${names.token});`,
     `pm.collectionVariables.set(${jsLiteral(CACHE.expiresAt)}, String(Date.now() + lifetime * 1000));`,
     `pm.collectionVariables.set(${jsLiteral(CACHE.key)}, ${names.key});`,
   ];
 }
 
-/** Sandbox source of the token in an answer `body`: RFC 6749's access_token, else `token`. */
-export const tokenInJs = (body: string) => `(${body} && (${body}.access_token || ${body}.token))`;
+/** Sandbox source of the token in an answer `body`: the documented field; for RFC 6749's access_token, else `token`. */
+export const tokenInJs = (body: string, field: string) =>
+  field === DEFAULT_TOKEN_FIELD ? `(${body} && (${body}.access_token || ${body}.token))` : `(${body} && ${fieldJs(body, field)})`;
+
+/** Sandbox source of `object`'s member `field`: `.field` for a plain name, else `[<field as data>]`. */
+export const fieldJs = (object: string, field: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? `${object}.${field}` : `${object}[${jsLiteral(field)}]`);

@@ -46,13 +46,13 @@ ${headerLines(auth)}
   const store = (response) => {
     let body = {};
     try { body = response.json(); } catch (e) { /* reported below */ }
-    const token = ${tokenInJs('body')};
+    const token = ${tokenInJs('body', auth.token.field)};
     if (response.code !== 200 || typeof token !== 'string' || token === '') {
       pm.collectionVariables.set(${jsLiteral(CACHE.failedKey)}, key);
       console.warn(label + ' the token request answered HTTP ' + response.code + '; requests will go out without a token.');
       return;
     }
-${indent(storeTokenJs(auth.lifetimeSeconds, { token: 'token', body: 'body', key: 'key' }), '    ')}
+${indent(storeTokenJs(auth.lifetime, { token: 'token', body: 'body', key: 'key' }), '    ')}
   };
   // pacing.send (scripts/pacing.ts): pm.sendRequest once the token endpoint's rate-limit window allows
   const send = (retriesLeft) => pacing.send(request, (error, response) => {
