@@ -9,7 +9,7 @@
 // when it has `http` or `https`), so a fresh empty object per run is the run's key, and
 // overlapping runs each keep their own deadline. It is a class instance: newman's option
 // loading deep-copies plain objects, and keeps other objects as they are.
-import { createRequire } from 'node:module';
+import { fromNewman } from './newman-runtime.js';
 
 /** The code of the error a request fails with when its whole answer did not come in time. */
 export const ANSWER_TIMEOUT_CODE = 'EANSWERTIMEOUT';
@@ -17,7 +17,7 @@ export const ANSWER_TIMEOUT_CODE = 'EANSWERTIMEOUT';
 type Callback = (error: Error | null, ...rest: unknown[]) => void;
 type Request = (this: { options: { agents?: object } }, id: string, request: unknown, behavior: unknown, callback: Callback) => { abort?: () => void } | undefined;
 
-const { Requester } = createRequire(import.meta.url)('postman-runtime/lib/requester/requester.js') as { Requester: { prototype: { request: Request } } };
+const { Requester } = fromNewman('postman-runtime/lib/requester/requester.js') as { Requester: { prototype: { request: Request } } };
 
 /** One run's deadline: `key` goes in newman's `requestAgents`; `cutAll` fails every request in flight with `error` and aborts it. */
 export interface TimedRun {

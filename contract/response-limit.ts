@@ -4,7 +4,7 @@
 // calls `new runtime.Runner().run(collection, options, callback)`, so for the length of a run
 // Runner.prototype.run is wrapped to add the limit; the original is restored when the last
 // overlapping run settles.
-import { createRequire } from 'node:module';
+import { fromNewman } from './newman-runtime.js';
 
 /** The largest answer kept for checks, after decompression. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -16,9 +16,6 @@ interface RunnerOptions {
 }
 type Run = (this: unknown, collection: unknown, options: RunnerOptions, callback: unknown) => unknown;
 
-// newman's own copy, resolved from newman: where a project holds another postman-runtime (or a
-// strict layout such as pnpm's hides newman's), the kit's own lookup would patch the wrong one.
-const fromNewman = createRequire(createRequire(import.meta.url).resolve('newman'));
 const { Runner } = fromNewman('postman-runtime') as { Runner: { prototype: { run: Run } } };
 const original = Runner.prototype.run;
 let runs = 0;
