@@ -1,54 +1,95 @@
-// The positive contract checks Bruno can carry: `assert` pairs and a `tests` script with the schema.
-// Only checks that hold for any documented query are carried; the contract runner owns the rest.
-import { successResponse, type ApiModel, type ContractCase, type Endpoint } from '../../model/model.js';
+// The contract checks as a Bruno `tests` script: one `test(name, fn)` per named check, with the
+// names of the Postman collection (generators/shared/checks.ts), so `bru run`'s JUnit report lines up
+// with newman's. Every value and every name goes in through jsLiteral: data, never code.
+//
+// Bruno has no skipped state (a test passes or fails; bru counts any other status as failed and
+// prints it with a cross). So a check that needs the expected status is not registered when another
+// status came, and the status check's failure message names the checks left out: a wrong status is
+// one failure that says what went unchecked, never a pass and never a cascade of failures.
+import type { ApiModel, JsonSchema } from '../../model/model.js';
+import { dependsOnStatus, type NamedCheck } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
-import type { Pair } from './bru.js';
 
-/** Contract cases that call `endpoint` and expect success. */
-function positiveCases(model: ApiModel, endpoint: Endpoint): ContractCase[] {
-  return model.contract.cases.filter(
-    (c) => c.target.kind === 'endpoint' && c.target.endpoint === endpoint.id && c.target.auth === 'inherit' && c.expect.status < 300,
-  );
+/** One Bruno test: its name, whether it needs the expected status, its function's body, and the declarations it reads. */
+export interface BrunoTest {
+  name: string;
+  dependent: boolean;
+  body: string[];
+  prelude?: string[];
 }
 
-/**
- * A body path such as `devices` or `page.total` as a Bruno expression on `res.body`. Bruno evaluates
- * assert keys and post-response vars as JavaScript, so only paths of identifiers may come here:
- * spec/format.schema.json allows no other (`identifier`, the capture path pattern).
- */
+/** Own properties only: `toString` or `constructor` is a field of the answer only when the answer holds it. */
+const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);';
+
+function schemaPrelude(schema: JsonSchema): string[] {
+  return ['// The documented schema (draft-07; additional fields are allowed).', `const schema = ${jsLiteral(schema, 2)};`];
+}
+
+/** The Bruno source of one shared named check. */
+export function brunoTest(model: ApiModel, named: NamedCheck): BrunoTest {
+  const test = (body: string[], prelude?: string[]): BrunoTest => ({ name: named.name, dependent: dependsOnStatus(named), body, ...(prelude ? { prelude } : {}) });
+  switch (named.kind) {
+    case 'status':
+      return test([`expect(res.getStatus(), NOT_CHECKED).to.equal(${jsLiteral(named.status)});`]);
+    case 'json':
+      return test(["expect(body !== undefined && typeof body !== 'string', 'a JSON body').to.equal(true);"]);
+    case 'content-type':
+      return test(["expect(String(res.getHeader('content-type') || '')).to.match(/^application\\/([\\w.+-]+\\+)?json/i);"]);
+    case 'schema':
+      return test(['expect(body).to.have.jsonSchema(schema, { ownProperties: true });'], schemaPrelude(model.schemas[named.schema]!));
+    case 'page-size': {
+      const items = `own(body, ${jsLiteral(named.page.items)})`;
+      return test([`expect(${items}).to.be.an('array');`, `expect(${items}.length).to.be.at.most(${jsLiteral(named.page.limit)});`], [OWN]);
+    }
+    case 'page-total':
+      return test(
+        [
+          `const items = own(body, ${jsLiteral(named.page.items)}); const total = own(body, ${jsLiteral(named.page.total)});`,
+          `expect(Number.isInteger(total), ${jsLiteral(`${named.page.total} is an integer`)}).to.equal(true);`,
+          'expect(total).to.be.at.least(items.length);',
+          `expect(items.length).to.equal(Math.min(${jsLiteral(named.page.limit)}, total));`,
+        ],
+        [OWN],
+      );
+    case 'every-item': {
+      const [items, field] = [jsLiteral(named.rule.items), jsLiteral(named.rule.field)];
+      return test(
+        [
+          `expect(own(body, ${items})).to.be.an('array');`,
+          `body[${items}].forEach((item, i) => { if (own(item, ${field}) !== undefined) expect(String(item[${field}]), ${items} + '[' + i + '].' + ${field}).to.equal(String(${jsLiteral(named.rule.equals)})); });`,
+        ],
+        [OWN],
+      );
+    }
+    case 'time':
+      return test([`expect(res.getResponseTime()).to.be.below(${jsLiteral(named.ms)});`]);
+  }
+}
+
+/** The shared checks, with `extra` (a client's own checks, e.g. the token answer's) before the time check. */
+export function brunoTests(model: ApiModel, checks: readonly NamedCheck[], extra: readonly BrunoTest[] = []): BrunoTest[] {
+  const tests = checks.map((named) => brunoTest(model, named));
+  const time = tests.findIndex((_, i) => checks[i]!.kind === 'time');
+  return time < 0 ? [...tests, ...extra] : [...tests.slice(0, time), ...extra, ...tests.slice(time)];
+}
+
+/** The `tests` block: declarations, then each test, the dependent ones only when `status` came. */
+export function testsScript(status: number, tests: readonly BrunoTest[]): string {
+  const unchecked = tests.filter((t) => t.dependent).map((t) => t.name);
+  const preludes = [...new Set(tests.flatMap((t) => t.prelude ?? []))];
+  return [
+    '// Checks named as in the Postman collection. Bruno has no skipped state: a check that needs the',
+    '// documented status runs only when it came; otherwise the status check says which were left out.',
+    'const body = res.getBody();',
+    `const answered = res.getStatus() === ${jsLiteral(status)};`,
+    `const NOT_CHECKED = ${jsLiteral(unchecked.length > 0 ? `the status the other checks need (not checked: ${unchecked.join('; ')})` : 'status')};`,
+    ...preludes,
+    '',
+    ...tests.flatMap((t) => [`${t.dependent ? 'if (answered) ' : ''}test(${jsLiteral(t.name)}, function () {`, ...t.body.map((line) => `  ${line}`), '});']),
+  ].join('\n');
+}
+
+/** `devices` or `page.total` as a Bruno expression on `res.body` (format.schema.json allows identifier paths only). */
 export function bodyExpression(path: string): string {
   return `res.body.${path}`;
-}
-
-export function assertions(model: ApiModel, endpoint: Endpoint): Pair[] {
-  const success = successResponse(endpoint);
-  if (!success) return [];
-  const pairs: Pair[] = [{ key: 'res.status', value: `eq ${success.status}` }];
-  if (success.schema) pairs.push({ key: 'res.body', value: 'isJson' });
-  for (const c of positiveCases(model, endpoint)) {
-    if (!c.expect.page) continue;
-    pairs.push({ key: bodyExpression(c.expect.page.items), value: 'isArray' });
-    pairs.push({ key: bodyExpression(c.expect.page.total), value: 'isNumber' });
-  }
-  pairs.push({ key: 'res.responseTime', value: `lt ${model.contract.responseTimeMs}` });
-  const seen = new Set<string>();
-  return pairs.filter((pair) => !seen.has(pair.key) && seen.add(pair.key));
-}
-
-/** A `tests` script validating the body against the documented draft-07 schema (Bruno bundles Ajv). */
-export function schemaTest(model: ApiModel, endpoint: Endpoint): string | undefined {
-  const success = successResponse(endpoint);
-  if (!success?.schema) return undefined;
-  const schema = model.schemas[success.schema];
-  if (!schema) return undefined;
-  return [
-    '// The documented schema (draft-07; additional fields are allowed).',
-    `const schema = ${jsLiteral(schema, 2)};`,
-    '',
-    `test(${jsLiteral(`${success.status} body matches the ${success.schema} schema`)}, function () {`,
-    `  expect(res.getStatus()).to.equal(${jsLiteral(success.status)});`,
-    // Own properties only: a field named `toString` is present only when the answer holds it.
-    '  expect(res.getBody()).to.have.jsonSchema(schema, { ownProperties: true });',
-    '});',
-  ].join('\n');
 }

@@ -1,9 +1,12 @@
-// The Bruno collection: a folder of .bru files written from the model (bru-lang v2 grammar).
+// The Bruno collection: a folder of .bru files written from the model (bru-lang v2 grammar): the
+// token request, a folder per resource, and the contract cases, in the Postman collection's order.
 import type { Generator, OutputFile } from '../types.js';
 import { brunoEnvironmentName, brunoFolderName, brunoRequestName } from '../../model/bruno-names.js';
+import { rateLimitLine } from '../shared/markdown.js';
 import { brunoJson, collectionBru } from './collection.js';
+import { AUTH_FOLDER, caseBru, CONTRACT_FOLDER, TOKEN_REQUEST, tokenRequestBru } from './contract.js';
 import { environmentBru } from './environment.js';
-import { folderBru } from './folder.js';
+import { folderBru, plainFolderBru } from './folder.js';
 import { requestBru } from './request.js';
 
 export const ROOT = 'bruno';
@@ -13,12 +16,23 @@ export const bruno: Generator = (model) => {
     { path: `${ROOT}/bruno.json`, content: brunoJson(model) },
     { path: `${ROOT}/collection.bru`, content: collectionBru(model) },
   ];
+  const auth = `${ROOT}/${brunoFolderName(AUTH_FOLDER)}`;
+  files.push({ path: `${auth}/folder.bru`, content: plainFolderBru(AUTH_FOLDER, 1, `${model.auth.description.trim()}\n\n${rateLimitLine(model.auth.rateLimit)}`) });
+  files.push({ path: `${auth}/${brunoRequestName(TOKEN_REQUEST)}.bru`, content: tokenRequestBru(model) });
   model.resources.forEach((resource, r) => {
     const folder = `${ROOT}/${brunoFolderName(resource.name)}`;
-    files.push({ path: `${folder}/folder.bru`, content: folderBru(resource, r + 1) });
+    files.push({ path: `${folder}/folder.bru`, content: folderBru(resource, r + 2) });
     resource.endpoints.forEach((endpoint, e) => {
       files.push({ path: `${folder}/${brunoRequestName(endpoint.name)}.bru`, content: requestBru(model, resource, endpoint, e + 1) });
     });
+  });
+  const contract = `${ROOT}/${brunoFolderName(CONTRACT_FOLDER)}`;
+  files.push({
+    path: `${contract}/folder.bru`,
+    content: plainFolderBru(CONTRACT_FOLDER, model.resources.length + 2, 'Negative and edge cases of the documented contract. Each says what it checks and on what basis.'),
+  });
+  model.contract.cases.forEach((c, i) => {
+    files.push({ path: `${contract}/${brunoRequestName(c.name)}.bru`, content: caseBru(model, c, i + 1) });
   });
   for (const env of model.environments) {
     files.push({ path: `${ROOT}/environments/${brunoEnvironmentName(env.id)}.bru`, content: environmentBru(model, env) });

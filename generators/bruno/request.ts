@@ -1,28 +1,84 @@
-// One endpoint -> one request .bru file (meta, http block, params, vars, assert, tests, docs).
-import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
+// A request .bru file (meta, http block, params, headers, auth, body, vars, scripts, tests, docs),
+// and the one each documented endpoint gets.
+import { VARIABLES, successResponse, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
+import { endpointChecks } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { parameterValue } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
-import { assertions, bodyExpression, schemaTest } from './checks.js';
+import { bodyExpression, brunoTests, testsScript } from './checks.js';
 import { requestDocs } from './docs.js';
 
-/** Bruno marks path parameters as `/:name` and fills them from `params:path`. */
-export function requestUrl(resource: Resource, endpoint: Endpoint): string {
+export type BruAuth = { mode: 'inherit' | 'none' } | { mode: 'basic'; username: string; password: string } | { mode: 'bearer'; token: string };
+
+export interface BruRequestSpec {
+  name: string;
+  seq: number;
+  method: string;
+  url: string;
+  auth: BruAuth;
+  query?: Pair[];
+  pathParams?: Pair[];
+  headers?: Pair[];
+  /** form-urlencoded fields; none = no body */
+  form?: Pair[];
+  captures?: Pair[];
+  preRequest?: string;
+  tests?: string;
+  docs: string;
+}
+
+function optionalDict(name: string, pairs: Pair[] | undefined): string | undefined {
+  return pairs && pairs.length > 0 ? dictBlock(name, pairs) : undefined;
+}
+
+function authBlock(auth: BruAuth): string | undefined {
+  if (auth.mode === 'basic') return dictBlock('auth:basic', [{ key: 'username', value: auth.username }, { key: 'password', value: auth.password }]);
+  if (auth.mode === 'bearer') return dictBlock('auth:bearer', [{ key: 'token', value: auth.token }]);
+  return undefined;
+}
+
+export function requestFile(spec: BruRequestSpec): string {
+  const form = spec.form && spec.form.length > 0 ? spec.form : undefined;
+  return bruFile([
+    dictBlock('meta', [
+      { key: 'name', value: spec.name },
+      { key: 'type', value: 'http' },
+      { key: 'seq', value: spec.seq },
+    ]),
+    dictBlock(spec.method.toLowerCase(), [
+      { key: 'url', value: spec.url },
+      { key: 'body', value: form ? 'formUrlEncoded' : 'none' },
+      { key: 'auth', value: spec.auth.mode },
+    ]),
+    optionalDict('params:query', spec.query),
+    optionalDict('params:path', spec.pathParams),
+    optionalDict('headers', spec.headers),
+    authBlock(spec.auth),
+    optionalDict('body:form-urlencoded', form),
+    optionalDict('vars:post-response', spec.captures),
+    spec.preRequest === undefined ? undefined : textBlock('script:pre-request', spec.preRequest),
+    spec.tests === undefined ? undefined : textBlock('tests', spec.tests),
+    textBlock('docs', spec.docs),
+  ]);
+}
+
+/** `{{baseUrl}}/{{devicesPath}}/:id?a=b`: Bruno marks path parameters as `/:name` and fills them from `params:path`; enabled query pairs go in the URL the CLI sends. */
+export function requestUrl(resource: Resource, endpoint: Endpoint, query: readonly Pair[] = queryPairs(endpoint)): string {
   const path = endpointPath(resource, endpoint, mustache, (name) => `:${name}`);
-  const enabled = endpoint.query.filter((param) => param.required);
-  const query = enabled.map((param) => `${urlComponent(param.name)}=${urlComponent(parameterValue(param))}`).join('&');
-  return `${mustache(VARIABLES.baseUrl)}${path}${query ? `?${query}` : ''}`;
+  const enabled = query.filter((pair) => pair.enabled !== false).map((pair) => `${pair.key}=${pair.value}`);
+  return `${mustache(VARIABLES.baseUrl)}${path}${enabled.length > 0 ? `?${enabled.join('&')}` : ''}`;
 }
 
 /** Every documented query parameter; optional ones are disabled (`~`), required ones enabled. */
-function queryPairs(endpoint: Endpoint): Pair[] {
+export function queryPairs(endpoint: Endpoint): Pair[] {
   return endpoint.query.map((param) => ({ key: urlComponent(param.name), value: urlComponent(parameterValue(param)), enabled: param.required }));
 }
 
-function pathPairs(endpoint: Endpoint): Pair[] {
-  return endpoint.pathParams.map((param) => ({ key: param.name, value: urlComponent(parameterValue(param)) }));
+/** Each path parameter with its documented value, or the one given. */
+export function pathPairs(endpoint: Endpoint, given: Record<string, string> = {}): Pair[] {
+  return endpoint.pathParams.map((param) => ({ key: param.name, value: urlComponent(given[param.name] ?? parameterValue(param)) }));
 }
 
 /** `devices[0].id` -> `res.body.devices?.[0]?.id`: no error when the list is empty. */
@@ -47,30 +103,19 @@ function requiresScript(endpoint: Endpoint): string | undefined {
   ].join('\n');
 }
 
-function optionalDict(name: string, pairs: Pair[]): string | undefined {
-  return pairs.length > 0 ? dictBlock(name, pairs) : undefined;
-}
-
 export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoint, seq: number): string {
-  const script = requiresScript(endpoint);
-  const tests = schemaTest(model, endpoint);
-  return bruFile([
-    dictBlock('meta', [
-      { key: 'name', value: endpoint.name },
-      { key: 'type', value: 'http' },
-      { key: 'seq', value: seq },
-    ]),
-    dictBlock(endpoint.method.toLowerCase(), [
-      { key: 'url', value: requestUrl(resource, endpoint) },
-      { key: 'body', value: 'none' },
-      { key: 'auth', value: 'inherit' },
-    ]),
-    optionalDict('params:query', queryPairs(endpoint)),
-    optionalDict('params:path', pathPairs(endpoint)),
-    optionalDict('vars:post-response', captureVars(endpoint)),
-    optionalDict('assert', assertions(model, endpoint)),
-    script === undefined ? undefined : textBlock('script:pre-request', script),
-    tests === undefined ? undefined : textBlock('tests', tests),
-    textBlock('docs', requestDocs(endpoint)),
-  ]);
+  const success = successResponse(endpoint);
+  return requestFile({
+    name: endpoint.name,
+    seq,
+    method: endpoint.method,
+    url: requestUrl(resource, endpoint),
+    auth: { mode: 'inherit' },
+    query: queryPairs(endpoint),
+    pathParams: pathPairs(endpoint),
+    captures: captureVars(endpoint),
+    ...(endpoint.requires.length > 0 ? { preRequest: requiresScript(endpoint)! } : {}),
+    ...(success ? { tests: testsScript(success.status, brunoTests(model, endpointChecks(model, endpoint))) } : {}),
+    docs: requestDocs(endpoint),
+  });
 }

@@ -1,6 +1,6 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
-import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type JsonSchema, type Resource } from '../../model/model.js';
+import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type Resource } from '../../model/model.js';
 import { caseItemId, endpointItemId, stableUuid, TOKEN_ENDPOINT } from '../../model/ids.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { mustache } from '../../model/urls.js';
@@ -11,6 +11,8 @@ import { examplesOf } from './examples.js';
 import { endpointRequest, markdown, tokenRequest, type RequestDefinition } from './requests.js';
 import * as check from './scripts/checks.js';
 import { requiresScript, tamperScript } from './scripts/prerequest.js';
+import { postmanCheck } from './scripts/named.js';
+import { caseChecks, endpointChecks } from '../shared/checks.js';
 
 export interface ItemDefinition {
   id: string;
@@ -70,15 +72,7 @@ function resourceFolder(model: ApiModel, resource: Resource): ItemDefinition {
 
 function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): ItemDefinition {
   const success = successResponse(endpoint);
-  const checks = success
-    ? [
-        check.statusCheck(success.status),
-        check.jsonCheck(true),
-        ...(success.schema ? [check.schemaCheck(success.schema, model.schemas[success.schema]!)] : []),
-        check.timeCheck(model.contract.responseTimeMs),
-        check.captureVariables(endpoint.capture),
-      ]
-    : [];
+  const checks = success ? [...endpointChecks(model, endpoint).map((named) => postmanCheck(model, named)), check.captureVariables(endpoint.capture)] : [];
   const id = endpointItemId(model.info.id, endpoint.id);
   const events = [
     ...(endpoint.requires.length > 0 ? [event(id, 'prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
@@ -105,14 +99,7 @@ function contractFolder(model: ApiModel): ItemDefinition {
 
 function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
   const { request, prerequest } = caseRequest(model, c);
-  const checks = [
-    check.statusCheck(c.expect.status),
-    ...(c.expect.json ? [check.jsonCheck(false)] : []),
-    ...(c.expect.schema ? [check.schemaCheck(...caseSchema(model, c))] : []),
-    ...(c.expect.page ? [check.pageCheck(c.expect.page)] : []),
-    ...(c.expect.everyItem ? [check.everyItemCheck(c.expect.everyItem)] : []),
-    check.timeCheck(model.contract.responseTimeMs),
-  ];
+  const checks = caseChecks(model, c).map((named) => postmanCheck(model, named));
   const id = caseItemId(model.info.id, c.id);
   return {
     id,
@@ -132,11 +119,4 @@ function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefini
   const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
   const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}) });
   return { request, prerequest: target.auth === 'tampered' ? tamperScript(SCRIPT_VARIABLES.tamperedToken) : [] };
-}
-
-function caseSchema(model: ApiModel, c: ContractCase): [string, JsonSchema] {
-  if (c.target.kind === 'token') return [model.auth.responseSchema, model.schemas[model.auth.responseSchema]!];
-  const { endpoint } = findEndpoint(model, c.target.endpoint)!;
-  const name = endpoint.responses.find((r) => r.status === c.expect.status)!.schema!;
-  return [name, model.schemas[name]!];
 }

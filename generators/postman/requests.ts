@@ -5,6 +5,7 @@ import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { parameterDescription, parameterValue } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
+import { WRONG_SECRET } from '../shared/contract-values.js';
 import { basicAuth, NO_AUTH, tokenUrl, type PostmanAuth } from './auth.js';
 
 export interface Header {
@@ -37,8 +38,6 @@ export interface RequestDefinition {
 const ACCEPT_JSON: Header = { key: 'Accept', value: 'application/json' };
 export const markdown = (content: string) => ({ content, type: 'text/markdown' as const });
 
-/** Sent as the client secret by the contract case that expects a wrong one to be refused. */
-const WRONG_SECRET = 'contract-check-wrong-secret';
 
 /** The token request with the credentials a check sends: the real ones, a wrong secret, or none. */
 export function tokenRequest(model: ApiModel, credentials: TokenCredentials): RequestDefinition {

@@ -17,7 +17,7 @@ interface Format {
   /** Key in GENERATORS. */
   name: string;
   extract: Extractor;
-  /** Whether the output carries a raw token request (Bruno fetches tokens from collection.bru only). */
+  /** Whether the output carries a raw token request . */
   tokenRequest: boolean;
 }
 
@@ -25,7 +25,7 @@ const FORMATS: Format[] = [
   { name: 'postman', extract: extractPostman, tokenRequest: true },
   { name: 'insomnia-v4', extract: extractInsomniaV4, tokenRequest: true },
   { name: 'insomnia-v5', extract: extractInsomniaV5, tokenRequest: true },
-  { name: 'bruno', extract: extractBruno, tokenRequest: false },
+  { name: 'bruno', extract: extractBruno, tokenRequest: true },
   { name: 'openapi', extract: extractOpenapi, tokenRequest: true },
 ];
 

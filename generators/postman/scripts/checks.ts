@@ -7,6 +7,7 @@ import { jsLiteral } from '../../shared/js-literal.js';
 import { accessorKeys, indent } from './js.js';
 import { CACHE, cacheKeyJs, fieldJs, storeTokenJs, tokenInJs } from './cache.js';
 import { sandboxSchema } from './sandbox-schema.js';
+import { CHECK_NAMES } from '../../shared/checks.js';
 
 export type Check = string;
 
@@ -25,44 +26,51 @@ const test = (name: string, fn: string | string[], runner = 'pm.test') => `${run
 const dependent = (name: string, fn: string | string[]) => test(name, fn, 'check');
 
 export function statusCheck(status: number): Check {
-  return test(`status is ${status}`, `() => pm.response.to.have.status(${jsLiteral(status)})`);
+  return test(CHECK_NAMES.status(status), `() => pm.response.to.have.status(${jsLiteral(status)})`);
+}
+
+export function contentTypeCheck(): Check {
+  return dependent(CHECK_NAMES.contentType, "() => pm.expect(pm.response.headers.get('Content-Type') || '').to.match(/^application\\/([\\w.+-]+\\+)?json/i)");
 }
 
 export function jsonCheck(contentType: boolean): Check {
-  const header = contentType
-    ? `\n${dependent('Content-Type is JSON', "() => pm.expect(pm.response.headers.get('Content-Type') || '').to.match(/^application\\/([\\w.+-]+\\+)?json/i)")}`
-    : '';
-  return `${dependent('body is JSON', "() => pm.expect(body, 'a JSON body').to.not.equal(undefined)")}${header}`;
+  const header = contentType ? `\n${contentTypeCheck()}` : '';
+  return `${dependent(CHECK_NAMES.json, "() => pm.expect(body, 'a JSON body').to.not.equal(undefined)")}${header}`;
 }
 
 export function schemaCheck(name: string, schema: JsonSchema): Check {
-  return dependent(`body matches the ${name} schema`, `() => pm.response.to.have.jsonSchema(${jsLiteral(sandboxSchema(schema))}, { ownProperties: true })`);
+  return dependent(CHECK_NAMES.schema(name), `() => pm.response.to.have.jsonSchema(${jsLiteral(sandboxSchema(schema))}, { ownProperties: true })`);
 }
 
 export function timeCheck(ms: number): Check {
-  return test(`answers within ${ms} ms`, `() => pm.expect(pm.response.responseTime).to.be.below(${jsLiteral(ms)})`);
+  return test(CHECK_NAMES.time(ms), `() => pm.expect(pm.response.responseTime).to.be.below(${jsLiteral(ms)})`);
+}
+
+export function pageSizeCheck(page: NonNullable<Expectation['page']>): Check {
+  const items = own('body', jsLiteral(page.items));
+  return dependent(CHECK_NAMES.pageSize(page), `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${jsLiteral(page.limit)}); }`);
+}
+
+export function pageTotalCheck(page: NonNullable<Expectation['page']>): Check {
+  const items = own('body', jsLiteral(page.items));
+  const total = own('body', jsLiteral(page.total));
+  return dependent(CHECK_NAMES.pageTotal(page), [
+    '() => {',
+    `  const items = ${items}; const total = ${total};`,
+    `  pm.expect(Number.isInteger(total), ${jsLiteral(`${page.total} is an integer`)}).to.equal(true);`,
+    `  pm.expect(total).to.be.at.least(items.length);`,
+    `  pm.expect(items.length).to.equal(Math.min(${jsLiteral(page.limit)}, total));`,
+    '}',
+  ]);
 }
 
 export function pageCheck(page: NonNullable<Expectation['page']>): Check {
-  const items = own('body', jsLiteral(page.items));
-  const total = own('body', jsLiteral(page.total));
-  const limit = jsLiteral(page.limit);
-  return [
-    dependent(`${page.items} holds at most ${page.limit}`, `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${limit}); }`),
-    dependent(`${page.total} counts every match (an integer, at least the page size; a full page when there are matches)`, [
-      '() => {',
-      `  const items = ${items}; const total = ${total};`,
-      `  pm.expect(Number.isInteger(total), ${jsLiteral(`${page.total} is an integer`)}).to.equal(true);`,
-      `  pm.expect(total).to.be.at.least(items.length);`,
-      `  pm.expect(items.length).to.equal(Math.min(${limit}, total));`,
-      '}',
-    ]),
-  ].join('\n');
+  return [pageSizeCheck(page), pageTotalCheck(page)].join('\n');
 }
 
 export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Check {
   const [items, field] = [jsLiteral(rule.items), jsLiteral(rule.field)];
-  return dependent(`every ${rule.items} entry that reports ${rule.field} has ${rule.field} = ${String(rule.equals)}`, [
+  return dependent(CHECK_NAMES.everyItem(rule), [
     '() => {',
     `  pm.expect(${own('body', items)}).to.be.an('array');`,
     `  body[${items}].forEach((item, i) => { if (${own('item', field)} !== undefined) pm.expect(String(item[${field}]), ${items} + '[' + i + '].' + ${field}).to.equal(String(${jsLiteral(rule.equals)})); });`,

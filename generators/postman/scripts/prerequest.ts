@@ -1,6 +1,7 @@
 // Request-level pre-request scripts.
 import { jsLiteral } from '../../shared/js-literal.js';
 import { CACHE } from './cache.js';
+import { UNSIGNED_TOKEN } from '../../shared/contract-values.js';
 
 /** Skips the request, saying why, when a variable it needs was not captured. */
 export function requiresScript(variables: string[], name: string): string[] {
@@ -16,7 +17,7 @@ export function requiresScript(variables: string[], name: string): string[] {
 /** Puts the cached token, with its signature altered, in a local variable. */
 export function tamperScript(variable: string): string[] {
   return [
-    `const token = pm.collectionVariables.get(${jsLiteral(CACHE.token)}) || 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjb250cmFjdCJ9.c2lnbmF0dXJl';`,
+    `const token = pm.collectionVariables.get(${jsLiteral(CACHE.token)}) || '${UNSIGNED_TOKEN}';`,
     "const [header, claims, signature = ''] = token.split('.');",
     "const altered = signature.split('').map((c, i) => (i % 3 === 0 ? (c === 'A' ? 'B' : 'A') : c)).join('') || 'AAAA';",
     `pm.variables.set(${jsLiteral(variable)}, [header, claims, altered].join('.'));`,

@@ -4,18 +4,23 @@ import type { ApiModel } from '../../../model/model.js';
 import { DEMO } from '../../../server/index.js';
 import { modelWith, fixtureModel, FIXTURE_AND_WITH_SITES, withSites } from '../../support/model.js';
 import { fileAt } from '../equivalence/canonical.js';
-import { generate, lang, type KeyValue } from './helpers.js';
+import { WRONG_SECRET } from '../../../generators/shared/contract-values.js';
+import { bruTests, generate, lang, type KeyValue } from './helpers.js';
 
 const byName = (items: KeyValue[] | undefined, name: string) => items?.find((item) => item.name === name);
 
 describe('bruno collection layout', () => {
-  it('writes bruno.json, collection.bru, a folder per resource, a request per endpoint and an environment per environment', () => {
+  it('writes bruno.json, collection.bru, the token request, a folder per resource, a request per endpoint and per contract case, and an environment per environment', () => {
     expect(generate().map((f) => f.path)).toEqual([
       'bruno/bruno.json',
       'bruno/collection.bru',
+      'bruno/Auth/folder.bru',
+      'bruno/Auth/Get access token.bru',
       'bruno/Devices/folder.bru',
       'bruno/Devices/Get Devices.bru',
       'bruno/Devices/Get Device By ID.bru',
+      'bruno/Contract checks/folder.bru',
+      ...fixtureModel().contract.cases.map((c) => `bruno/Contract checks/${c.name}.bru`),
       'bruno/environments/production.bru',
       'bruno/environments/staging.bru',
       'bruno/environments/local.bru',
@@ -94,7 +99,7 @@ describe('collection.bru', () => {
 describe('folders', () => {
   it('inherit the collection auth and carry name and order', () => {
     const folder = lang.collectionBruToJson(fileAt(generate(), 'bruno/Devices/folder.bru'));
-    expect(folder.meta).toMatchObject({ name: 'Devices', seq: '1' });
+    expect(folder.meta).toMatchObject({ name: 'Devices', seq: '2' });
     expect(folder.auth).toEqual({ mode: 'inherit' });
     expect(folder.docs).toContain('1 request per second per IP and per user');
   });
@@ -130,19 +135,28 @@ describe('Get Devices.bru', () => {
     expect(parsed().vars?.res).toEqual([{ name: 'deviceId', value: 'res.body.devices?.[0]?.id', enabled: true, local: false }]);
   });
 
-  it('asserts the positive contract checks', () => {
-    expect(parsed().assertions).toEqual([
-      { name: 'res.status', value: 'eq 200', enabled: true },
-      { name: 'res.body', value: 'isJson', enabled: true },
-      { name: 'res.body.devices', value: 'isArray', enabled: true },
-      { name: 'res.body.total', value: 'isNumber', enabled: true },
-      { name: 'res.responseTime', value: 'lt 5000', enabled: true },
+  it('carries the Postman collection\'s checks as tests of the same names; those that need status 200 wait for it', () => {
+    expect(parsed().assertions).toBeUndefined();
+    expect(bruTests(parsed().tests)).toEqual([
+      { name: 'status is 200', dependent: false },
+      { name: 'body is JSON', dependent: true },
+      { name: 'Content-Type is JSON', dependent: true },
+      { name: 'body matches the DeviceList schema', dependent: true },
+      { name: 'answers within 5000 ms', dependent: false },
     ]);
+    expect(parsed().tests).toContain('const answered = res.getStatus() === 200;');
+  });
+
+  it('names the checks a wrong status leaves out in the status check\'s failure message', () => {
+    expect(parsed().tests).toContain(
+      'const NOT_CHECKED = "the status the other checks need (not checked: body is JSON; Content-Type is JSON; body matches the DeviceList schema)";',
+    );
+    expect(parsed().tests).toContain('expect(res.getStatus(), NOT_CHECKED).to.equal(200);');
   });
 
   it('validates the body against the DeviceList schema in a test', () => {
     const tests = parsed().tests!;
-    expect(tests).toContain('expect(res.getBody()).to.have.jsonSchema(schema, { ownProperties: true });');
+    expect(tests).toContain('expect(body).to.have.jsonSchema(schema, { ownProperties: true });');
     const schema = JSON.parse(/const schema = (\{[\s\S]*?\n\});/.exec(tests)![1]!) as unknown;
     expect(schema).toEqual(fixtureModel().schemas['DeviceList']);
   });
@@ -166,9 +180,78 @@ describe('Get Device By ID.bru', () => {
     expect(parsed().script?.req).toContain('bru.getVar("deviceId")');
   });
 
-  it('asserts status, JSON and the Device schema', () => {
-    expect(parsed().assertions?.map((a) => `${a.name}: ${a.value}`)).toEqual(['res.status: eq 200', 'res.body: isJson', 'res.responseTime: lt 5000']);
-    expect(parsed().tests).toContain('200 body matches the Device schema');
+  it('checks status, JSON, content type, the Device schema and time', () => {
+    expect(bruTests(parsed().tests).map((t) => t.name)).toEqual(['status is 200', 'body is JSON', 'Content-Type is JSON', 'body matches the Device schema', 'answers within 5000 ms']);
+  });
+});
+
+describe('Auth/Get access token.bru', () => {
+  const parsed = () => lang.bruToJsonV2(fileAt(generate(), 'bruno/Auth/Get access token.bru'));
+
+  it('asks for a token with the client in a Basic header, not through the collection\'s OAuth 2.0', () => {
+    expect(parsed().http).toEqual({ method: 'post', url: '{{baseUrl}}/token/{{organization}}', body: 'none', auth: 'basic' });
+    expect((parsed() as unknown as { auth: { basic: unknown } }).auth.basic).toEqual({ username: '{{clientId}}', password: '{{clientSecret}}' });
+  });
+
+  it('checks the token answer with the Postman collection\'s names, each but status and time waiting for 200', () => {
+    expect(bruTests(parsed().tests)).toEqual([
+      { name: 'status is 200', dependent: false },
+      { name: 'body is JSON', dependent: true },
+      { name: 'Content-Type is JSON', dependent: true },
+      { name: 'body matches the TokenResponse schema', dependent: true },
+      { name: 'token_type is Bearer (any case)', dependent: true },
+      { name: 'access_token is a JWT: three base64url parts, JSON header and claims', dependent: true },
+      { name: 'access_token is signed (alg is not none)', dependent: true },
+      { name: 'the token lives the documented 3600 s (expires_in and exp - iat, where given)', dependent: true },
+      { name: 'answers within 5000 ms', dependent: false },
+    ]);
+  });
+
+  it('keeps the token out of bru\'s reports: the answer is replaced once checked', () => {
+    expect(parsed().tests).toMatch(/res\.setBody\(Object\.assign\(\{\}, body, \{ access_token: '\[hidden\]' \}\)\);\s*$/);
+  });
+});
+
+describe('Contract checks', () => {
+  const files = generate();
+  const request = (name: string) => lang.bruToJsonV2(fileAt(files, `bruno/Contract checks/${name}.bru`)) as ReturnType<typeof lang.bruToJsonV2> & { auth?: Record<string, unknown> };
+
+  it('has a request per contract case, in order', () => {
+    const cases = fixtureModel().contract.cases;
+    expect(cases.map((c) => request(c.name).meta)).toEqual(cases.map((c, i) => ({ name: c.name, type: 'http', seq: String(i + 1) })));
+  });
+
+  it('sends a wrong secret, and no credentials, to the token endpoint', () => {
+    expect(request('Token refused for a wrong client secret').auth?.['basic']).toEqual({ username: '{{clientId}}', password: WRONG_SECRET });
+    expect(request('Token refused without client credentials').http.auth).toBe('none');
+  });
+
+  it('sends no bearer, and Bruno\'s own token with its signature altered', () => {
+    expect(request('Get Devices refused without a bearer token').http.auth).toBe('none');
+    const tampered = request('Get Devices refused with a tampered bearer token');
+    expect(tampered.auth?.['bearer']).toEqual({ token: '{{tamperedToken}}' });
+    expect(tampered.script?.req).toContain('bru.getOauth2CredentialVar("$oauth2.securithings.access_token")');
+    expect(tampered.script?.req).toContain('bru.setVar("tamperedToken", ');
+  });
+
+  it('sends the case\'s query and path values', () => {
+    const limit = request('Get Devices with limit=1 returns at most one device and a consistent total');
+    expect(limit.http.url).toBe('{{baseUrl}}/{{devicesPath}}?limit=1');
+    expect(limit.params).toEqual([{ name: 'limit', value: '1', enabled: true, type: 'query' }]);
+    expect(request('Get Device By ID answers 404 for an unknown id').params).toEqual([{ name: 'id', value: 'st-contract-no-such-device', enabled: true, type: 'path' }]);
+  });
+
+  it('checks paging and the filter with the Postman collection\'s names', () => {
+    expect(bruTests(request('Get Devices with limit=1 returns at most one device and a consistent total').tests).map((t) => t.name)).toEqual([
+      'status is 200',
+      'body matches the DeviceList schema',
+      'devices holds at most 1',
+      'total counts every match (an integer, at least the page size; a full page when there are matches)',
+      'answers within 5000 ms',
+    ]);
+    expect(bruTests(request('Get Devices filtered by status returns only matching devices').tests).map((t) => t.name)).toContain(
+      'every devices entry that reports status has status = offline',
+    );
   });
 });
 
@@ -201,18 +284,19 @@ describe('a resource with a required query parameter and a path parameter withou
     const request = lang.bruToJsonV2(fileAt(files, 'bruno/Sites/Get Sites.bru'));
     expect(request.http.url).toBe('{{baseUrl}}/{{sitesPath}}?region=eu');
     expect(request.params).toEqual([{ name: 'region', value: 'eu', enabled: true, type: 'query' }]);
-    expect(request.assertions?.map((a) => a.name)).toEqual(['res.status', 'res.responseTime']);
+    expect(bruTests(request.tests).map((t) => t.name)).toEqual(['status is 200', 'body is JSON', 'Content-Type is JSON', 'answers within 5000 ms']);
   });
 
   it('writes the path parameter with an empty value', () => {
     const request = lang.bruToJsonV2(fileAt(files, 'bruno/Sites/Get Site.bru'));
     expect(request.http.url).toBe('{{baseUrl}}/{{sitesPath}}/:siteId');
     expect(request.params).toEqual([{ name: 'siteId', value: '', enabled: true, type: 'path' }]);
-    expect(request.tests).toBeUndefined();
+    expect(request.tests).not.toContain('jsonSchema');
   });
 
   it('orders folders and requests by seq', () => {
-    expect(lang.collectionBruToJson(fileAt(files, 'bruno/Sites/folder.bru')).meta?.seq).toBe('2');
+    expect(lang.collectionBruToJson(fileAt(files, 'bruno/Sites/folder.bru')).meta?.seq).toBe('3');
+    expect(lang.collectionBruToJson(fileAt(files, 'bruno/Contract checks/folder.bru')).meta?.seq).toBe('4');
     expect(lang.bruToJsonV2(fileAt(files, 'bruno/Sites/Get Site.bru')).meta.seq).toBe('2');
   });
 });

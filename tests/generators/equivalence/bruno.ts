@@ -16,6 +16,10 @@ import {
 } from './canonical.js';
 
 const ROOT = 'bruno';
+/** Negative and edge cases the contract suite runs: not documented endpoints. */
+const CONTRACT_FOLDER = `${ROOT}/Contract checks/`;
+/** The token request, with the token answer's checks. */
+const AUTH_FOLDER = `${ROOT}/Auth/`;
 
 type Holder = { mode: string; oauth2?: Record<string, unknown>; basic?: unknown };
 
@@ -43,7 +47,12 @@ export const extractBruno: Extractor = (files, where) => {
   };
 
   const requests = files.filter(
-    (f) => f.path.endsWith('.bru') && !f.path.startsWith(`${ROOT}/environments/`) && f.path !== `${ROOT}/collection.bru` && !f.path.endsWith('/folder.bru'),
+    (f) =>
+      f.path.endsWith('.bru') &&
+      !f.path.startsWith(`${ROOT}/environments/`) &&
+      !f.path.startsWith(CONTRACT_FOLDER) &&
+      f.path !== `${ROOT}/collection.bru` &&
+      !f.path.endsWith('/folder.bru'),
   );
   const endpoints: CanonicalEndpoint[] = [];
   const tokenRequests: CanonicalRequest[] = [];
@@ -52,7 +61,7 @@ export const extractBruno: Extractor = (files, where) => {
     const request = lang.bruToJsonV2(file.content);
     const what = file.path;
     const own = request.http.auth;
-    if (own === 'basic') {
+    if (file.path.startsWith(AUTH_FOLDER)) {
       tokenRequests.push({ method: request.http.method.toUpperCase(), path: path(request.http.url, what) });
       continue;
     }

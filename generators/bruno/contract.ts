@@ -1,0 +1,93 @@
+// The requests Bruno carries besides the documented endpoints, as the Postman collection does: the
+// token request with the token answer's checks (`Auth`), and a request per contract case (`Contract
+// checks`), each with the same named checks.
+import { findEndpoint, VARIABLES, type ApiModel, type ContractCase, type TokenCredentials } from '../../model/model.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
+import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
+import { mustache, tokenPath } from '../../model/urls.js';
+import { caseChecks, contentTypeCheck, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
+import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
+import { jsLiteral } from '../shared/js-literal.js';
+import { urlComponent } from '../shared/url-component.js';
+import { brunoTests, testsScript } from './checks.js';
+import { credentialsId } from './collection.js';
+import { pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
+import { tokenTests } from './token-checks.js';
+
+export const AUTH_FOLDER = 'Auth';
+export const CONTRACT_FOLDER = 'Contract checks';
+export const TOKEN_REQUEST = 'Get access token';
+
+const ACCEPT_JSON = { key: 'Accept', value: 'application/json' };
+
+/** The token request with the credentials a check sends: the real ones, a wrong secret, or none. */
+function tokenSpec(model: ApiModel, credentials: TokenCredentials): Omit<BruRequestSpec, 'name' | 'seq' | 'docs'> {
+  const { auth } = model;
+  const secret = credentials === 'valid' ? mustache(VARIABLES.clientSecret) : WRONG_SECRET;
+  const client = credentials === 'none' ? undefined : { id: mustache(VARIABLES.clientId), secret };
+  const basic: BruAuth = auth.clientAuthentication === 'basic' && client ? { mode: 'basic', username: client.id, password: secret } : { mode: 'none' };
+  return {
+    method: auth.method,
+    url: `${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}`,
+    auth: basic,
+    headers: [...tokenHeaders(auth).map(([key, value]) => ({ key, value })), ACCEPT_JSON],
+    form: tokenFormFields(auth, client).map(([key, value]) => ({ key, value })),
+  };
+}
+
+/**
+ * `bru run` reports (JSON, HTML) keep each answer's body: once checked, the token in it is replaced,
+ * so a report says a token came, never what it was. Bruno signs the other requests with its own.
+ */
+const HIDE_TOKEN = [
+  '// Checked above; the report keeps the answer without the token itself.',
+  "if (body && typeof body === 'object') res.setBody(Object.assign({}, body, { access_token: '[hidden]' }));",
+].join('\n');
+
+export function tokenRequestBru(model: ApiModel): string {
+  const checks = [statusCheck(200), jsonCheck(), contentTypeCheck(), schemaCheck(model.auth.responseSchema), timeCheck(model.contract.responseTimeMs)];
+  return requestFile({
+    name: TOKEN_REQUEST,
+    seq: 1,
+    ...tokenSpec(model, 'valid'),
+    tests: `${testsScript(200, brunoTests(model, checks, tokenTests(model.auth)))}\n\n${HIDE_TOKEN}`,
+    docs: `${model.auth.description.trim()}\n\nThe other requests do not need it: Bruno fetches its own token (collection Auth tab).`,
+  });
+}
+
+/** Puts Bruno's own token, with its signature altered, in a request variable the case sends as its bearer. */
+function tamperScript(model: ApiModel): string {
+  return [
+    `const token = bru.getOauth2CredentialVar(${jsLiteral(`$oauth2.${credentialsId(model)}.access_token`)}) || ${jsLiteral(UNSIGNED_TOKEN)};`,
+    "const [header, claims, signature = ''] = String(token).split('.');",
+    "const altered = signature.split('').map((c, i) => (i % 3 === 0 ? (c === 'A' ? 'B' : 'A') : c)).join('') || 'AAAA';",
+    `bru.setVar(${jsLiteral(SCRIPT_VARIABLES.tamperedToken)}, [header, claims, altered].join('.'));`,
+  ].join('\n');
+}
+
+function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name' | 'seq' | 'docs'> {
+  const target = c.target;
+  if (target.kind === 'token') return tokenSpec(model, target.credentials);
+  const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
+  const query = Object.entries(target.query).map(([key, value]) => ({ key: urlComponent(key), value: urlComponent(value) }));
+  const auth: BruAuth =
+    target.auth === 'none' ? { mode: 'none' } : target.auth === 'tampered' ? { mode: 'bearer', token: mustache(SCRIPT_VARIABLES.tamperedToken) } : { mode: 'inherit' };
+  return {
+    method: endpoint.method,
+    url: requestUrl(resource, endpoint, query),
+    auth,
+    query,
+    pathParams: pathPairs(endpoint, target.pathParams),
+    ...(target.auth === 'tampered' ? { preRequest: tamperScript(model) } : {}),
+  };
+}
+
+export function caseBru(model: ApiModel, c: ContractCase, seq: number): string {
+  return requestFile({
+    name: c.name,
+    seq,
+    ...caseSpec(model, c),
+    tests: testsScript(c.expect.status, brunoTests(model, caseChecks(model, c))),
+    docs: c.basis ? `Basis: ${c.basis}.` : 'A contract case.',
+  });
+}
