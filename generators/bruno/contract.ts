@@ -39,10 +39,10 @@ function tokenSpec(model: ApiModel, credentials: TokenCredentials): Omit<BruRequ
  * `bru run` reports (JSON, HTML) keep each answer's body: once checked, the token in it is replaced,
  * so a report says a token came, never what it was. Bruno signs the other requests with its own.
  */
-const HIDE_TOKEN = [
-  '// Checked above; the report keeps the answer without the token itself.',
-  "if (body && typeof body === 'object') res.setBody(Object.assign({}, body, { access_token: '[hidden]' }));",
-].join('\n');
+/** Checked above; the report keeps the answer without the token itself, under the documented field. */
+function hideToken(field: string): string {
+  return ['// Checked above; the report keeps the answer without the token itself.', `if (body && typeof body === 'object') res.setBody(Object.assign({}, body, { [${jsLiteral(field)}]: '[hidden]' }));`].join('\n');
+}
 
 export function tokenRequestBru(model: ApiModel): string {
   const checks = [statusCheck(200), jsonCheck(), contentTypeCheck(), schemaCheck(model.auth.responseSchema), timeCheck(model.contract.responseTimeMs)];
@@ -50,7 +50,7 @@ export function tokenRequestBru(model: ApiModel): string {
     name: TOKEN_REQUEST,
     seq: 1,
     ...tokenSpec(model, 'valid'),
-    tests: `${testsScript(200, brunoTests(model, checks, tokenTests(model.auth)))}\n\n${HIDE_TOKEN}`,
+    tests: `${testsScript(200, brunoTests(model, checks, tokenTests(model.auth)))}\n\n${hideToken(model.auth.token.field)}`,
     docs: `${model.auth.description.trim()}\n\nThe other requests do not need it: Bruno fetches its own token (collection Auth tab).`,
   });
 }

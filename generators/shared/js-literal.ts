@@ -15,3 +15,6 @@ export function jsLiteral(value: unknown, space?: number): string {
   const json = JSON.stringify(value, null, space);
   return /"__proto__":/.test(json) ? `JSON.parse(${escaped(JSON.stringify(json))})` : escaped(json);
 }
+
+/** `object.field`, or `object["field"]` when the field is no identifier: a member read whose name is data, never code. */
+export const fieldJs = (object: string, field: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? `${object}.${field}` : `${object}[${jsLiteral(field)}]`);

@@ -16,7 +16,7 @@ import { bru } from '../support/bru.js';
 import { runCli } from '../support/cli.js';
 import { startStrictServer, STRICT_AUDIENCE, STRICT_CLIENT, STRICT_SCOPE, type StrictServer } from '../support/strict-oauth-server.js';
 
-const SPEC = 'examples/parcel-tracker.yaml';
+const SPEC = join(import.meta.dirname, '../../examples/parcel-tracker.yaml');
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const model: ApiModel = loadSpec(readFileSync(SPEC), SPEC);
 const lang = createRequire(import.meta.url)('@usebruno/lang') as {
@@ -152,7 +152,7 @@ describe('the generated clients, read by their own tools', () => {
   // Under heavy load bru has been seen to judge the first request's assertions on an empty answer
   // (`res.status` undefined) while its tests on the same answer pass: a race in bru's own token
   // fetch. A retry runs bru again from scratch; every expectation below still has to hold.
-  it('Bruno (`bru run`): fetches one token from the strict server with the described form and every request passes', { retry: 2, timeout: 60_000 }, async () => {
+  it('Bruno (`bru run`): every request and contract case passes against the strict server; each token request carries the described form', { retry: 2, timeout: 60_000 }, async () => {
     const before = strict.tokenRequests.length;
     const args = ['run', '-r', '--env', 'production', '--env-var', `baseUrl=${strict.url}`, '--env-var', `clientId=${STRICT_CLIENT.clientId}`, '--env-var', `clientSecret=${STRICT_CLIENT.clientSecret}`];
     const results = join(dir, 'bru-results.json');
@@ -160,11 +160,18 @@ describe('the generated clients, read by their own tools', () => {
     if (code !== 0) console.error(output);
     expect(code).toBe(0);
     const [iteration] = JSON.parse(await readFile(results, 'utf8')) as { summary: Record<string, number> }[];
-    expect(iteration!.summary).toMatchObject({ totalRequests: 4, passedRequests: 4, failedRequests: 0, failedAssertions: 0, failedTests: 0 });
+    // every request of the collection, its contract cases included (10 checks of theirs are the refusals' and paging's)
+    expect(iteration!.summary).toMatchObject({ totalRequests: 13, passedRequests: 13, failedRequests: 0, failedAssertions: 0, failedTests: 0 });
+    // the described form, never Basic: the collection's token request and Bruno's own fetch, then the two refusal cases
     const sent = strict.tokenRequests.slice(before);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.authorization).toBeUndefined();
-    expect(Object.fromEntries(sent[0]!.fields)).toEqual({ ...Object.fromEntries(described), client_id: STRICT_CLIENT.clientId, client_secret: STRICT_CLIENT.clientSecret });
+    expect(sent.every((r) => r.authorization === undefined)).toBe(true);
+    const form = (r: (typeof sent)[number]) => Object.fromEntries(r.fields);
+    const valid = { ...Object.fromEntries(described), client_id: STRICT_CLIENT.clientId, client_secret: STRICT_CLIENT.clientSecret };
+    expect(sent.map(form).filter((f) => f.client_secret === STRICT_CLIENT.clientSecret)).toEqual([valid, valid]);
+    expect(sent.map(form).filter((f) => f.client_secret !== STRICT_CLIENT.clientSecret)).toEqual([
+      { ...Object.fromEntries(described), client_id: STRICT_CLIENT.clientId, client_secret: 'contract-check-wrong-secret' },
+      Object.fromEntries(described),
+    ]);
   });
 
   it('OpenAPI: client_secret_post, the scopes, and the form body of the token operation', async () => {

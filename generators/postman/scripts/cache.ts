@@ -1,7 +1,7 @@
 import { filledVariables, VARIABLES, type Auth, type Lifetime } from '../../../model/model.js';
 import { SCRIPT_VARIABLES } from '../../../model/script-variables.js';
 import { cacheFallbackSeconds, DEFAULT_TOKEN_FIELD } from '../../../model/token-answer.js';
-import { jsLiteral } from '../../shared/js-literal.js';
+import { fieldJs, jsLiteral } from '../../shared/js-literal.js';
 
 /** Collection variables the generated scripts share. The token's is the name every client uses. */
 export const CACHE = {
@@ -37,4 +37,3 @@ export const tokenInJs = (body: string, field: string) =>
   field === DEFAULT_TOKEN_FIELD ? `(${body} && (${body}.access_token || ${body}.token))` : `(${body} && ${fieldJs(body, field)})`;
 
 /** Sandbox source of `object`'s member `field`: `.field` for a plain name, else `[<field as data>]`. */
-export const fieldJs = (object: string, field: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? `${object}.${field}` : `${object}[${jsLiteral(field)}]`);

@@ -1,11 +1,11 @@
 // One function per kind of assertion, each giving the sandbox source of its pm.test calls.
 // Every check reads `body` (the parsed JSON answer, or undefined) declared by testScript().
 // Every value, and every test name, goes in through jsLiteral: data, never code.
-import type { Auth, Expectation, JsonSchema, Lifetime } from '../../../model/model.js';
-import { isFixed, lifetimeText } from '../../../model/token-answer.js';
+import type { Auth, Expectation, JsonSchema } from '../../../model/model.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 import { accessorKeys, indent } from './js.js';
-import { CACHE, cacheKeyJs, fieldJs, storeTokenJs, tokenInJs } from './cache.js';
+import { tokenChecks as tokenAnswerChecks, type TokenCheck } from '../../shared/token-checks.js';
+import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 import { sandboxSchema } from './sandbox-schema.js';
 import { CHECK_NAMES } from '../../shared/checks.js';
 
@@ -78,41 +78,18 @@ export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Che
   ]);
 }
 
-/** Token answer: the documented token_type and lifetime, and, when the docs say JWT, a JWT that is signed. */
+/** Token answer: the documented token_type and lifetime, and, when the docs say JWT, a JWT that is signed (generators/shared/token-checks.ts). */
 export function tokenChecks(auth: Auth): Check {
-  const { token } = auth;
-  const value = fieldJs('body', token.field);
-  const jwt = token.format === 'jwt';
-  return [
-    dependent(`token_type is ${token.type} (any case)`, `() => pm.expect(String(body && body.token_type).toLowerCase()).to.equal(${jsLiteral(token.type.toLowerCase())})`),
-    ...(jwt
-      ? [
-          `const CryptoJS = require('crypto-js');`,
-          `const jwt = (() => { try { return String(${value}).split('.').slice(0, 2).map((part) => JSON.parse(CryptoJS.enc.Utf8.stringify(CryptoJS.enc.Base64.parse(part.replace(/-/g, '+').replace(/_/g, '/'))))); } catch (e) { return undefined; } })();`,
-          // the token itself is never what an assertion quotes: a failure says what is wrong with it, not what it is
-          dependent(`${token.field} is a JWT: three base64url parts, JSON header and claims`, `() => { pm.expect(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/.test(String(body && ${value})), 'three base64url parts').to.equal(true); pm.expect(jwt, 'decodable header and claims').to.be.an('array'); }`),
-          dependent(`${token.field} is signed (alg is not none)`, `() => { pm.expect(jwt && jwt[0].alg).to.be.a('string'); pm.expect(String(jwt[0].alg).toLowerCase()).to.not.equal('none'); pm.expect(String(${value}).split('.')[2] !== '', 'a signature part').to.equal(true); }`),
-        ]
-      : []),
-    lifetimeCheck(auth.lifetime, jwt),
-  ].join('\n');
+  const { typeCheck, prelude, checks } = tokenAnswerChecks(auth);
+  return [pmCheck(typeCheck), ...prelude, ...checks.map(pmCheck)].join('\n');
 }
 
-/** The documented lifetime against expires_in (and a JWT's exp - iat); not documented: only that what is given is positive. */
-function lifetimeCheck(lifetime: Lifetime | undefined, jwt: boolean): Check {
-  const sources = jwt ? 'expires_in and exp - iat' : 'expires_in';
-  const given = jwt
-    ? [`  const claims = jwt ? jwt[1] : {};`, `  const given = [body.expires_in, Number.isInteger(claims.exp) && Number.isInteger(claims.iat) ? claims.exp - claims.iat : undefined].filter((v) => v !== undefined);`]
-    : [`  const given = [body.expires_in].filter((v) => v !== undefined);`];
-  if (!lifetime) return dependent(`${sources}, where given, ${jwt ? 'are' : 'is'} a positive number of seconds (no lifetime documented)`, ['() => {', ...given, `  given.forEach((seconds) => pm.expect(seconds).to.be.a('number').above(0));`, '}']);
-  const name = isFixed(lifetime) ? `the token lives the documented ${lifetime.min} s (${sources}, where given)` : `the token lives ${lifetimeText(lifetime)} as documented (${sources}, where given)`;
-  return dependent(name, ['() => {', ...given, `  pm.expect(given.length, ${jwt ? "'expires_in or exp/iat present'" : "'expires_in present'"}).to.be.above(0);`, `  given.forEach((seconds) => ${lifetimeAssertion(lifetime)});`, '}']);
-}
-
-function lifetimeAssertion(lifetime: Lifetime): string {
-  if (isFixed(lifetime)) return `pm.expect(seconds).to.equal(${jsLiteral(lifetime.min)})`;
-  const atMost = lifetime.max === undefined ? '' : `.and.to.be.at.most(${jsLiteral(lifetime.max)})`;
-  return `pm.expect(seconds).to.be.a('number').and.to.be.at.least(${jsLiteral(lifetime.min)})${atMost}`;
+/** A token check as Postman runs it: one statement as an arrow's body, a few on one line, declarations on lines of their own. */
+function pmCheck(check: TokenCheck): Check {
+  const statements = check.statements('pm.expect');
+  if (statements.length === 1) return dependent(check.name, `() => ${statements[0]!.replace(/;$/, '')}`);
+  if (statements.some((line) => line.startsWith('const '))) return dependent(check.name, ['() => {', ...statements.map((line) => `  ${line}`), '}']);
+  return dependent(check.name, `() => { ${statements.join(' ')} }`);
 }
 
 /** After a successful token answer, cache it exactly as the pre-request script would. */

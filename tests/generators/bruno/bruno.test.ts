@@ -208,7 +208,7 @@ describe('Auth/Get access token.bru', () => {
   });
 
   it('keeps the token out of bru\'s reports: the answer is replaced once checked', () => {
-    expect(parsed().tests).toMatch(/res\.setBody\(Object\.assign\(\{\}, body, \{ access_token: '\[hidden\]' \}\)\);\s*$/);
+    expect(parsed().tests).toMatch(/res\.setBody\(Object\.assign\(\{\}, body, \{ \["access_token"\]: '\[hidden\]' \}\)\);\s*$/);
   });
 });
 
