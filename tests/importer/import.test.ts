@@ -49,7 +49,7 @@ describe('a real Swagger 2.0 document (eBay Taxonomy, flow: application)', () =>
     const run = await importing(EBAY, ['--client-auth', 'post', '--token-lifetime', '7200', '--refresh-token', 'no', '--token-rate-limit', '5/60', '--response-time', '3000']);
     expect(run.code, run.stderr).toBe(0);
     const model = loadSpec(readFileSync(run.out), run.out);
-    expect(model.auth).toMatchObject({ clientAuthentication: 'post', lifetimeSeconds: 7200, refreshToken: false });
+    expect(model.auth).toMatchObject({ clientAuthentication: 'post', lifetime: { min: 7200, max: 7200 }, refreshToken: false });
     expect(model.unknowns.filter((u) => u.startsWith('Guessed: ') && !/example/.test(u))).toEqual([]);
   });
 });
