@@ -3,8 +3,10 @@
 // for the document and the files its `$ref`s name, and writes the result.
 import type { RawEndpoint, RawSpec } from '../loader/raw.js';
 import { emptyReport, type ImportContext, type ImportOptions, type ImportReport } from './context.js';
-import { type Documents, isObject } from './documents.js';
+import { type At, type Documents, isObject } from './documents.js';
+import { SERVERS_NOTE } from '../generators/openapi/document.js';
 import { validExamples } from './examples.js';
+import { contractFacts, environmentFacts, rateLimitFact, resourceFacts, schemeFacts, type SchemeFacts } from './kit-facts.js';
 import { markListsAndItems } from './lists.js';
 import { NameBook, slug, text } from './names.js';
 import { operationsOf, type EndpointDraft } from './operations.js';
@@ -33,14 +35,16 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
   const scheme = pickScheme(docs, version, options.scheme);
   ctx.report.scheme = scheme.name;
   const servers = serversOf(docs, version);
-  const token = tokenPath(scheme.tokenUrl, servers);
+  const facts = schemeFacts(scheme.node);
+  const token = facts.path ? { path: facts.path, unknowns: [], notes: [`the token path \`${facts.path}\` as \`x-token-path\` states it`] } : tokenPath(scheme.tokenUrl, servers);
   if (typeof token === 'string') throw docs.problem(scheme.at, 'bad-token-url', token);
   ctx.report.unknowns.push(...token.unknowns);
   ctx.report.notes.push(...token.notes);
 
   const endpointIds = new NameBook('endpoint id', ctx.report.renamed);
   const drafts = operationsOf(ctx, scheme.name, endpointIds);
-  const resources = groupResources(ctx, drafts, servers[0]?.basePath ?? '', new NameBook('resource id', ctx.report.renamed));
+  const root = docs.root as Record<string, unknown>;
+  const resources = groupResources(ctx, drafts, servers[0]?.basePath ?? '', new NameBook('resource id', ctx.report.renamed), resourceFacts(root));
   if (resources.length === 0) throw docs.problem({ file: docs.main, path: ['paths'] }, 'nothing-to-import', `no operation can be imported: ${summarizeSkips(ctx.report)}`);
 
   const book = new SchemaBook(ctx);
@@ -49,24 +53,29 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
     const responses = draft.responses.map((r) => ({ status: r.status, description: r.description, ...(r.schemaAt ? { schema: { $ref: `#/schemas/${book.nameOfBody(r.schemaAt, `${pascal(draft.endpoint.id)}${r.status}`)}` } } : {}) }));
     endpoints.set(draft, { ...draft.endpoint, responses });
   }
+  const tokenSchema = tokenAnswerAt(docs, facts.path);
+  if (tokenSchema) book.nameAs(tokenSchema, 'TokenResponse');
   book.drain();
   const schemas = { TokenResponse: TOKEN_RESPONSE, ...book.schemas };
   const examples = validExamples(ctx, schemas);
   for (const [draft, endpoint] of endpoints) {
-    const kept = examples(endpoint, draft.responses);
+    const kept = draft.facts.examples ?? examples(endpoint, draft.responses);
+    Object.assign(endpoint, draft.facts);
     if (kept) endpoint.examples = kept;
   }
-  for (const resource of resources) markListsAndItems(ctx, resource.endpoints.map((d) => endpoints.get(d)!), schemas);
+  for (const resource of resources.filter((r) => !r.stated)) markListsAndItems(ctx, resource.endpoints.map((d) => endpoints.get(d)!), schemas);
 
+  const envs = environmentFacts(root.servers) ?? environments(ctx, servers);
+  const statedUnknowns = isObject(root.info) && Array.isArray(root.info['x-unknowns']) ? root.info['x-unknowns'].filter((u): u is string => typeof u === 'string') : [];
   const description: RawSpec = {
     format: 1,
     info: info(ctx),
-    environments: [...environments(ctx, servers), local(token.path)],
-    auth: auth(ctx, scheme, token.path, drafts),
+    environments: envs.some((e) => e.id === 'local') ? envs : [...envs, local(token.path)],
+    auth: auth(ctx, scheme, facts, token.path, drafts),
     resources: resources.map((r) => resource(r, endpoints, servers)),
     schemas: schemas as RawSpec['schemas'],
-    contract: contract(ctx),
-    unknowns: ctx.report.unknowns,
+    contract: contractFacts(root) ?? contract(ctx),
+    unknowns: [...statedUnknowns, ...ctx.report.unknowns],
   };
   return { description, report: ctx.report };
 }
@@ -75,11 +84,20 @@ function info(ctx: ImportContext): RawSpec['info'] {
   const root = ctx.docs.root as Record<string, unknown>;
   const info = isObject(root.info) ? root.info : {};
   const title = text(info.title, 'Imported API');
-  const id = ctx.options.id ?? slug(title, 'api');
-  if (!ctx.options.id && id !== title) ctx.report.renamed.push({ kind: 'info id', from: title, to: id });
+  const statedId = typeof info['x-id'] === 'string' && /^[a-z][a-z0-9-]*$/.test(info['x-id']) ? info['x-id'] : undefined;
+  const id = ctx.options.id ?? statedId ?? slug(title, 'api');
+  if (!ctx.options.id && !statedId && id !== title) ctx.report.renamed.push({ kind: 'info id', from: title, to: id });
+  const envPrefix = typeof info['x-env-prefix'] === 'string' && /^[A-Z][A-Z0-9_]*$/.test(info['x-env-prefix']) ? { envPrefix: info['x-env-prefix'] } : {};
   const docs = isObject(root.externalDocs) && typeof root.externalDocs.url === 'string' && /^https?:\/\//.test(root.externalDocs.url) ? { docs: root.externalDocs.url } : {};
-  const description = typeof info.description === 'string' && info.description.trim() ? { description: info.description } : {};
-  return { id, name: title, version: text(info.version === undefined ? undefined : String(info.version), 'unknown'), ...docs, ...description };
+  const own = typeof info.description === 'string' ? withoutServersNote(info.description) : '';
+  const description = own.trim() ? { description: own } : {};
+  return { id, name: title, version: text(info.version === undefined ? undefined : String(info.version), 'unknown'), ...docs, ...description, ...envPrefix };
+}
+
+/** The description without the note on moved resources the kit's export appends (the environments state it). */
+function withoutServersNote(description: string): string {
+  const at = description.indexOf(`\n\n${SERVERS_NOTE}`);
+  return at < 0 ? description : description.slice(0, at);
 }
 
 function environments(ctx: ImportContext, servers: Server[]): RawSpec['environments'] {
@@ -107,19 +125,20 @@ function local(tokenPath: string): RawSpec['environments'][number] {
   return { id: 'local', name: 'Local reference server', baseUrl: 'http://127.0.0.1:4010', values };
 }
 
-function auth(ctx: ImportContext, scheme: Scheme, path: string, drafts: EndpointDraft[]): RawSpec['auth'] {
+function auth(ctx: ImportContext, scheme: Scheme, facts: SchemeFacts, path: string, drafts: EndpointDraft[]): RawSpec['auth'] {
   const { options, report } = ctx;
-  const stated = /client_secret=/.test(scheme.description) ? 'post' : undefined;
+  const stated = facts.clientAuthentication ?? (/client_secret=/.test(scheme.description) ? 'post' : undefined);
   const clientAuthentication = options.clientAuth ?? stated ?? 'basic';
-  if (!options.clientAuth && stated) report.notes.push('client authentication: `post`, as the scheme\'s description sends `client_secret=` in the form');
+  if (!options.clientAuth && stated) report.notes.push(facts.clientAuthentication ? `client authentication: \`${stated}\`, as \`x-client-authentication\` states` : 'client authentication: `post`, as the scheme\'s description sends `client_secret=` in the form');
   if (!options.clientAuth && !stated) guess(ctx, 'How the client authenticates at the token endpoint is not stated; HTTP Basic (`basic`) was assumed. Give --client-auth basic|post.');
-  const lifetimeSeconds = options.tokenLifetime ?? 3600;
-  if (options.tokenLifetime === undefined) guess(ctx, 'The token lifetime is not stated; 3600 seconds was assumed. Give --token-lifetime SECONDS.');
-  const refreshToken = options.refreshToken ?? false;
-  if (options.refreshToken === undefined) guess(ctx, 'Whether the token answer holds a refresh token is not stated; none was assumed (client credentials usually issue none). Give --refresh-token yes|no.');
-  const rateLimit = options.tokenRateLimit ?? { requests: 10, perSeconds: 60 };
-  if (!options.tokenRateLimit) guess(ctx, 'The token endpoint\'s rate limit is not stated; 10 requests per 60 seconds per IP was assumed, so runs stay gentle. Give --token-rate-limit REQUESTS/SECONDS.');
+  const lifetimeSeconds = options.tokenLifetime ?? facts.lifetimeSeconds ?? 3600;
+  if (options.tokenLifetime === undefined && facts.lifetimeSeconds === undefined) guess(ctx, 'The token lifetime is not stated; 3600 seconds was assumed. Give --token-lifetime SECONDS.');
+  const refreshToken = options.refreshToken ?? facts.refreshToken ?? false;
+  if (options.refreshToken === undefined && facts.refreshToken === undefined) guess(ctx, 'Whether the token answer holds a refresh token is not stated; none was assumed (client credentials usually issue none). Give --refresh-token yes|no.');
+  const rateLimit = options.tokenRateLimit ? { ...options.tokenRateLimit, per: ['ip'] } : (facts.rateLimit ?? { requests: 10, perSeconds: 60, per: ['ip'] });
+  if (!options.tokenRateLimit && !facts.rateLimit) guess(ctx, 'The token endpoint\'s rate limit is not stated; 10 requests per 60 seconds per IP was assumed, so runs stay gentle. Give --token-rate-limit REQUESTS/SECONDS.');
   const scope = scopes(ctx, scheme, drafts);
+  const description = tokenOperationDescription(ctx.docs, facts.path) ?? scheme.description;
   return {
     flow: 'client_credentials',
     method: 'POST',
@@ -128,12 +147,34 @@ function auth(ctx: ImportContext, scheme: Scheme, path: string, drafts: Endpoint
     body: 'form',
     ...(scope ? { scope } : {}),
     tokenPrefix: 'Bearer',
+    ...facts.rest,
     lifetimeSeconds,
     refreshToken,
-    rateLimit: { ...rateLimit, per: ['ip'] },
+    rateLimit,
     response: { schema: { $ref: '#/schemas/TokenResponse' } },
-    ...(scheme.description.trim() ? { description: scheme.description } : {}),
+    ...(description.trim() ? { description } : {}),
   } as RawSpec['auth'];
+}
+
+/** The token operation at the path `x-token-path` states, when the document documents it. */
+function tokenOperation(docs: Documents, path: string | undefined): { node: Record<string, unknown>; at: At } | undefined {
+  if (path === undefined) return undefined;
+  const at = { file: docs.main, path: ['paths', path, 'post'] };
+  const node = docs.valueAt(at);
+  return isObject(node) ? { node, at } : undefined;
+}
+
+function tokenOperationDescription(docs: Documents, path: string | undefined): string | undefined {
+  const op = tokenOperation(docs, path)?.node;
+  return op && typeof op.description === 'string' ? op.description : undefined;
+}
+
+/** Where the token operation's JSON 200 answer schema is, which then names `TokenResponse`. */
+function tokenAnswerAt(docs: Documents, path: string | undefined): At | undefined {
+  const op = tokenOperation(docs, path);
+  if (!op) return undefined;
+  const at = { file: op.at.file, path: [...op.at.path, 'responses', '200', 'content', 'application/json', 'schema'] };
+  return isObject(docs.valueAt(at)) ? at : undefined;
 }
 
 function scopes(ctx: ImportContext, scheme: Scheme, drafts: EndpointDraft[]): string | undefined {
@@ -146,7 +187,9 @@ function scopes(ctx: ImportContext, scheme: Scheme, drafts: EndpointDraft[]): st
 }
 
 function resource(draft: ResourceDraft, endpoints: Map<EndpointDraft, RawEndpoint>, _servers: Server[]): RawSpec['resources'][number] {
-  return { id: draft.id, name: draft.name, basePath: draft.basePath, endpoints: draft.endpoints.map((d) => endpoints.get(d)!) };
+  const description = draft.stated?.description ? { description: draft.stated.description } : {};
+  const rateLimit = draft.stated && draft.endpoints[0] ? rateLimitFact(draft.endpoints[0].operation) : undefined;
+  return { id: draft.id, name: draft.name, basePath: draft.basePath, ...description, ...(rateLimit ? { rateLimit } : {}), endpoints: draft.endpoints.map((d) => endpoints.get(d)!) };
 }
 
 function contract(ctx: ImportContext): RawSpec['contract'] {

@@ -4,6 +4,7 @@ import type { RawEndpoint, RawParameter } from '../loader/raw.js';
 import type { ImportContext } from './context.js';
 import { isObject, type At } from './documents.js';
 import { camelIdentifier, type NameBook, parameterName, text } from './names.js';
+import { endpointFacts, FLAG_NOTE, parameterExample } from './kit-facts.js';
 import { requirementFor } from './security.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -23,6 +24,12 @@ export interface EndpointDraft {
   rawPath: string;
   responses: ResponseDraft[];
   scopes: string[];
+  /** The operation's first tag, which may state its resource (`x-resource`). */
+  tag?: string;
+  /** The operation object, for facts read later (its `x-rate-limit`). */
+  operation: Record<string, unknown>;
+  /** Captures, requirements, list shape and whole examples the operation states. */
+  facts: ReturnType<typeof endpointFacts>;
 }
 
 export class Skip extends Error {}
@@ -70,7 +77,8 @@ function operation(ctx: ImportContext, schemeName: string, ids: NameBook, rawPat
     ...(params.path.length ? { pathParams: params.path.map((p) => p.param) } : {}),
     ...(params.query.length ? { query: params.query } : {}),
   };
-  return { endpoint, rawPath: path, responses: responses(ctx, op, opAt, id), scopes: requirement.scopes };
+  const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? { tag: op.tags[0] } : {};
+  return { endpoint, rawPath: path, responses: responses(ctx, op, opAt, id), scopes: requirement.scopes, ...tag, operation: op, facts: endpointFacts(op) };
 }
 
 interface Parameters {
@@ -116,9 +124,10 @@ function pathParam(ctx: ImportContext, node: Record<string, unknown>, at: At, or
   const schema = schemaOf(node);
   const type = schema.type === 'integer' ? 'integer' : 'string';
   const param: RawParameter = { name, type, ...describe(node) };
-  const example = exampleOf(node, schema, type);
+  const stated = parameterExample(node);
+  const example = stated ? stated.example : exampleOf(node, schema, type);
   if (example !== undefined) param.example = example;
-  else {
+  else if (!stated) {
     param.example = type === 'integer' ? 1 : 'example';
     ctx.report.guesses.push(`${opLabel(at)}: path parameter \`${original}\` has no example; requests send \`${String(param.example)}\``);
   }
@@ -136,6 +145,7 @@ function queryParam(ctx: ImportContext, node: Record<string, unknown>, at: At, n
   const schema = schemaOf(node);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   if (type === 'array' || type === 'object') return drop(`is ${type === 'array' ? 'an array' : 'an object'}, which the format cannot send yet`);
+  if (node['x-type'] === 'flag' && type === 'integer') return flagParam(node, schema, name, required);
   const param: RawParameter = { name, type: type === 'integer' ? 'integer' : 'string', ...(required ? { required } : {}), ...describe(node) };
   if (type === 'integer') integerBounds(schema, param);
   if (type === 'boolean') param.enum = ['true', 'false'];
@@ -147,12 +157,25 @@ function queryParam(ctx: ImportContext, node: Record<string, unknown>, at: At, n
   if (schema.default !== undefined && (param.type === 'string' ? typeof schema.default !== 'object' : Number.isInteger(schema.default))) {
     param.default = param.type === 'string' ? String(schema.default) : (schema.default as number);
   }
-  const example = exampleOf(node, schema, param.type);
+  if (typeof node['x-field'] === 'string') param.field = node['x-field'];
+  const stated = parameterExample(node);
+  const example = stated ? stated.example : exampleOf(node, schema, param.type);
   if (example !== undefined && (!param.enum || param.enum.includes(String(example)))) param.example = example;
   else if (required && param.default === undefined && !param.enum) {
     param.example = param.type === 'integer' ? (param.minimum ?? 1) : 'example';
     ctx.report.guesses.push(`${opLabel(at)}: required query parameter \`${name}\` has no example; requests send \`${String(param.example)}\``);
   }
+  return param;
+}
+
+/** A parameter the document marks `x-type: flag`: 1 yes, 0 no, its description without the note the export adds. */
+function flagParam(node: Record<string, unknown>, schema: Record<string, unknown>, name: string, required: boolean): RawParameter {
+  const description = describe(node).description?.replace(FLAG_NOTE.trim(), '').trim();
+  const param: RawParameter = { name, type: 'flag', ...(required ? { required } : {}), ...(description ? { description } : {}) };
+  if (schema.default === 0 || schema.default === 1) param.default = schema.default;
+  const example = parameterExample(node)?.example;
+  if (example !== undefined) param.example = example;
+  if (typeof node['x-field'] === 'string') param.field = node['x-field'];
   return param;
 }
 
@@ -188,7 +211,7 @@ function responses(ctx: ImportContext, op: Record<string, unknown>, opAt: At, id
       continue;
     }
     const { node, at } = ctx.docs.resolve({ file: opAt.file, path: [...opAt.path, 'responses', key] });
-    if (!isObject(node)) continue;
+    if (!isObject(node) || node['x-shared-answer'] === true) continue;
     out.push({ status, description: text(node.description, `HTTP ${status}`), ...bodyOf(ctx, node, at, id, status) });
   }
   if (!out.some((r) => r.status >= 200 && r.status < 300)) throw new Skip('documents no success (2xx) answer');

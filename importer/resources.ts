@@ -1,6 +1,7 @@
 // Endpoint drafts -> resources: grouped by the first segment of their path below the server, the
 // resource's base path being the server's path plus that segment.
 import type { ImportContext } from './context.js';
+import type { ResourceFacts } from './kit-facts.js';
 import { camelIdentifier, type NameBook, text } from './names.js';
 import type { EndpointDraft } from './operations.js';
 
@@ -9,11 +10,20 @@ export interface ResourceDraft {
   name: string;
   basePath: string;
   endpoints: EndpointDraft[];
+  /** Stated by the operations' tag (`x-resource`): its endpoints' list and fetch-one shapes are stated too, never guessed. */
+  stated?: ResourceFacts;
 }
 
-export function groupResources(ctx: ImportContext, drafts: EndpointDraft[], serverBase: string, ids: NameBook): ResourceDraft[] {
+export function groupResources(ctx: ImportContext, drafts: EndpointDraft[], serverBase: string, ids: NameBook, stated: Map<string, ResourceFacts>): ResourceDraft[] {
   const bySegment = new Map<string, ResourceDraft>();
+  const byTag = new Map<string, ResourceDraft>();
   for (const draft of drafts) {
+    const facts = draft.tag === undefined ? undefined : stated.get(draft.tag);
+    if (facts && draft.endpoint.path.startsWith(facts.pathPrefix)) {
+      statedResource(byTag, facts, ids).endpoints.push(draft);
+      draft.endpoint.path = draft.endpoint.path.slice(facts.pathPrefix.length);
+      continue;
+    }
     const segment = /^\/([^/]*)/.exec(draft.endpoint.path)?.[1] ?? '';
     if (segment === '' || segment.includes('{')) {
       moveToSkipped(ctx, draft, segment === '' ? 'is the server root, which a resource base path cannot be' : 'starts with a path parameter, which a resource base path cannot hold yet');
@@ -27,7 +37,15 @@ export function groupResources(ctx: ImportContext, drafts: EndpointDraft[], serv
     draft.endpoint.path = draft.endpoint.path.slice(segment.length + 1);
     resource.endpoints.push(draft);
   }
-  return [...bySegment.values()];
+  return [...byTag.values(), ...bySegment.values()];
+}
+
+function statedResource(byTag: Map<string, ResourceDraft>, facts: ResourceFacts, ids: NameBook): ResourceDraft {
+  const known = byTag.get(facts.name);
+  if (known) return known;
+  const resource = { id: ids.claim(facts.id, camelIdentifier(facts.id, 'r')), name: facts.name, basePath: facts.basePath, endpoints: [], stated: facts };
+  byTag.set(facts.name, resource);
+  return resource;
 }
 
 function moveToSkipped(ctx: ImportContext, draft: EndpointDraft, reason: string): void {

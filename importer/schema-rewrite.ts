@@ -78,6 +78,8 @@ function rewriteKeyword(key: string, value: unknown, at: At, out: Schema, ctx: S
     out[key] = value;
   } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
     out[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, child(s, [...at.path, name])]));
+  } else if (key === 'items' && isObject(value) && Object.keys(value).length === 0) {
+    // `items: {}` (any element) means what leaving it out means; OpenAPI linters want it written, draft-07 does not.
   } else if (key === 'items') {
     out.items = Array.isArray(value) ? value.map((s, i) => child(s, [...at.path, i])) : child(value, at.path);
   } else if (key === 'prefixItems' && Array.isArray(value)) {

@@ -35,6 +35,14 @@ export class SchemaBook {
     return name;
   }
 
+  /** Gives the schema at `at` a name already claimed (`TokenResponse`), and queues it. */
+  nameAs(at: At, name: string): void {
+    const node = this.ctx.docs.valueAt(at);
+    const target = isRef(node) ? this.ctx.docs.target(node.$ref, { file: at.file, path: [...at.path, '$ref'] }) : at;
+    this.names.set(`${target.file}#${JSON.stringify(target.path)}`, name);
+    this.queue.push({ at: target, name });
+  }
+
   /** The name of a response's schema: the named schema it refers to, or a new one named `suggested`. */
   nameOfBody(at: At, suggested: string): string {
     const node = this.ctx.docs.valueAt(at);

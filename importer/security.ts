@@ -11,6 +11,8 @@ export interface Scheme {
   /** Declared scopes, by name. */
   scopes: Record<string, string>;
   description: string;
+  /** The scheme object, whose `x-` extensions may state more (see kit-facts.ts). */
+  node: Record<string, unknown>;
 }
 
 interface Found {
@@ -64,7 +66,7 @@ function toScheme(docs: Documents, found: Found): Scheme {
   if (typeof flow.tokenUrl !== 'string' || flow.tokenUrl.trim() === '') throw docs.problem(urlAt, 'bad-token-url', 'the client-credentials flow has no `tokenUrl`');
   const scopes = isObject(flow.scopes) ? Object.fromEntries(Object.entries(flow.scopes).map(([k, v]) => [k, String(v ?? '')])) : {};
   const description = typeof found.node.description === 'string' ? found.node.description : '';
-  return { name: found.name, at: urlAt, tokenUrl: flow.tokenUrl.trim(), scopes, description };
+  return { name: found.name, at: urlAt, tokenUrl: flow.tokenUrl.trim(), scopes, description, node: found.node };
 }
 
 /** Whether an operation's security (or the document's) lets the scheme in, and with which scopes. */

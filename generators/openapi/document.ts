@@ -3,10 +3,13 @@ import type { ApiModel } from '../../model/model.js';
 import { paths } from './paths.js';
 import { componentResponses } from './responses.js';
 import { componentSchemas } from './schemas.js';
+import { contractFacts, resourceFacts } from './kit-facts.js';
 import { OAUTH2, scopesOf, securitySchemes } from './security.js';
-import { resourceServers, servers } from './servers.js';
+import { resourcePathKey, resourceServers, servers } from './servers.js';
 
 export const OPENAPI_VERSION = '3.1.0';
+/** Starts the note on moved resources appended to the description (the importer leaves it out again). */
+export const SERVERS_NOTE = '**Servers.** One per environment.';
 
 /** What a reader needs to know about environments whose paths differ. */
 function serverNotes(model: ApiModel): string[] {
@@ -23,22 +26,23 @@ function description(model: ApiModel): string {
   const notes = serverNotes(model);
   return [
     model.info.description.trim(),
-    ...(notes.length > 0 ? ['', '**Servers.** One per environment. Where an environment moves a resource:', ...notes] : []),
+    ...(notes.length > 0 ? ['', `${SERVERS_NOTE} Where an environment moves a resource:`, ...notes] : []),
   ].join('\n');
 }
 
 export function openapiDocument(model: ApiModel): Record<string, unknown> {
   return {
     openapi: OPENAPI_VERSION,
-    info: { title: model.info.name, version: model.info.version, description: description(model), 'x-unknowns': [...model.unknowns] },
+    info: { title: model.info.name, version: model.info.version, description: description(model), 'x-id': model.info.id, 'x-env-prefix': model.info.envPrefix, 'x-unknowns': [...model.unknowns] },
     externalDocs: { url: model.info.docs },
     servers: servers(model),
     security: [{ [OAUTH2]: scopesOf(model.auth) }],
     tags: [
       { name: 'Authentication', description: 'OAuth 2.0 client credentials.' },
-      ...model.resources.map((resource) => ({ name: resource.name, description: resource.description.trim() })),
+      ...model.resources.map((resource) => ({ name: resource.name, description: resource.description.trim(), ...resourceFacts(resource, resourcePathKey(model, resource)) })),
     ],
     paths: paths(model),
     components: { schemas: componentSchemas(model), responses: componentResponses(model), securitySchemes: securitySchemes(model) },
+    ...contractFacts(model),
   };
 }

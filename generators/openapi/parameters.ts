@@ -36,5 +36,9 @@ export function parameterObject(param: Parameter, location: Location, examples: 
     description: `${param.description}${flag}`,
     schema: parameterSchema(param),
     ...(value !== undefined ? { example: value } : {}),
+    // The parameter's own example as described (a tool variable included), null when it has none.
+    'x-example': param.example ?? null,
+    ...(param.type === 'flag' ? { 'x-type': 'flag' } : {}),
+    ...(param.field !== undefined ? { 'x-field': param.field } : {}),
   };
 }

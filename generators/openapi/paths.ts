@@ -2,6 +2,7 @@
 import type { ApiModel, Auth, Endpoint, Example, Resource, Response } from '../../model/model.js';
 import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import { templateNames } from '../../model/urls.js';
+import { endpointFacts } from './kit-facts.js';
 import { parameterObject } from './parameters.js';
 import { UNDOCUMENTED_ERROR, extraResponses, responseRef } from './responses.js';
 import { schemaRef } from './schemas.js';
@@ -45,6 +46,7 @@ function operation(resource: Resource, endpoint: Endpoint): Record<string, unkno
     ],
     responses: responses(endpoint),
     ...(resource.rateLimit ? { 'x-rate-limit': rateLimitExtension(resource.rateLimit) } : {}),
+    ...endpointFacts(endpoint),
   };
 }
 

@@ -1,5 +1,6 @@
 // Answers the endpoints do not list but an operation can give: 401 for a bad bearer on every secured operation,
 // and the 400 the reference server gives for a bad query value (marked as known only from the reference server).
+// Both carry `x-shared-answer`: added by the export to every operation that does not list the status itself.
 import { INTEGER_MAXIMUM, INTEGER_MINIMUM } from '../../model/integer-bounds.js';
 import type { ApiModel, Endpoint } from '../../model/model.js';
 
@@ -23,9 +24,10 @@ const BAD_REQUEST_DESCRIPTION = [
 const RESPONSES: Record<string, Record<string, unknown>> = {
   [UNAUTHORIZED]: {
     description: 'The bearer token is missing, malformed, not valid or expired (RFC 6750 section 3.1).',
+    'x-shared-answer': true,
     content: UNDOCUMENTED_ERROR,
   },
-  [REFERENCE_BAD_REQUEST]: { description: BAD_REQUEST_DESCRIPTION, 'x-reference-server-only': true, content: UNDOCUMENTED_ERROR },
+  [REFERENCE_BAD_REQUEST]: { description: BAD_REQUEST_DESCRIPTION, 'x-reference-server-only': true, 'x-shared-answer': true, content: UNDOCUMENTED_ERROR },
 };
 
 /** The shared answers an endpoint gets, by status, where it does not list that status itself. */

@@ -57,6 +57,10 @@ export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
     ...tokenAnswerExtensions(auth),
     'x-refresh-token': auth.refreshToken,
     'x-rate-limit': rateLimitExtension(auth.rateLimit),
+    'x-token-body': auth.body,
+    ...(Object.keys(auth.headers).length ? { 'x-token-headers': { ...auth.headers } } : {}),
+    'x-token-prefix': auth.tokenPrefix,
+    'x-token-expiry-skew-seconds': auth.expirySkewSeconds,
   };
 }
 

@@ -2,14 +2,16 @@
 // serves devices under /v1/assets/devices) keeps the path segments every environment shares in its
 // path keys and carries the rest in path-level `servers`, so every environment stays a valid URL.
 import type { ApiModel, Resource } from '../../model/model.js';
+import { environmentFacts } from './kit-facts.js';
 
 export interface ServerObject {
   url: string;
   description: string;
+  [extension: `x-${string}`]: unknown;
 }
 
 export function servers(model: ApiModel): ServerObject[] {
-  return model.environments.map((env) => ({ url: env.baseUrl, description: env.name }));
+  return model.environments.map((env) => ({ url: env.baseUrl, description: env.name, ...environmentFacts(model, env) }));
 }
 
 function segments(path: string): string[] {

@@ -51,11 +51,11 @@ describe('openapi document', () => {
 });
 
 describe('servers', () => {
-  it('lists one server per environment', () => {
+  it('lists one server per environment, its id, moved resource paths and public values stated in `x-environment`', () => {
     expect(generateDoc().servers).toEqual([
-      { url: 'https://api.securithings.com', description: 'SecuriThings Production' },
-      { url: 'https://api.staging.securithings.com', description: 'SecuriThings Staging' },
-      { url: 'http://127.0.0.1:4010', description: 'SecuriThings Local reference server' },
+      { url: 'https://api.securithings.com', description: 'SecuriThings Production', 'x-environment': { id: 'production' } },
+      { url: 'https://api.staging.securithings.com', description: 'SecuriThings Staging', 'x-environment': { id: 'staging', resourcePaths: { devices: '/v1/assets/devices' } } },
+      { url: 'http://127.0.0.1:4010', description: 'SecuriThings Local reference server', 'x-environment': { id: 'local', values: { organization: 'demo', clientId: 'demo-client' } } },
     ]);
   });
 

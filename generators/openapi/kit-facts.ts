@@ -1,0 +1,65 @@
+// The description's facts OpenAPI has no field for, as `x-` extensions, so that importing the export
+// gives back the same description (tests/importer/round-trip.test.ts): each environment's id, values
+// and moved resource paths, each resource's id and paths, each endpoint's captures, requirements,
+// list or fetch-one shape and full examples, and the contract's budget and cases.
+import type { ApiModel, ContractCase, Endpoint, Environment, Resource } from '../../model/model.js';
+import type { RawSpec } from '../../loader/raw.js';
+
+type Extensions = Record<string, unknown>;
+
+const nonEmpty = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== ''));
+
+/** `x-environment` on a server: the environment's id, its non-empty values and the resource paths it moves. */
+export function environmentFacts(model: ApiModel, env: Environment): Extensions {
+  const values = nonEmpty(env.values);
+  const moved = Object.fromEntries(model.resources.filter((r) => env.resourcePaths[r.id] !== r.basePath).map((r) => [r.id, env.resourcePaths[r.id]!]));
+  return {
+    'x-environment': { id: env.id, ...(Object.keys(moved).length ? { resourcePaths: moved } : {}), ...(Object.keys(values).length ? { values } : {}) },
+  };
+}
+
+/** `x-resource` on a resource's tag: its id, its base path and the part of its path keys before each endpoint's path. */
+export function resourceFacts(resource: Resource, pathPrefix: string): Extensions {
+  return { 'x-resource': { id: resource.id, basePath: resource.basePath, pathPrefix } };
+}
+
+/** On an operation: what the contract run takes from or needs before it, its list or fetch-one shape, and its examples whole. */
+export function endpointFacts(endpoint: Endpoint): Extensions {
+  return {
+    ...(Object.keys(endpoint.capture).length ? { 'x-capture': { ...endpoint.capture } } : {}),
+    ...(endpoint.requires.length ? { 'x-requires': [...endpoint.requires] } : {}),
+    ...(endpoint.list ? { 'x-list': { ...endpoint.list } } : {}),
+    ...(endpoint.item ? { 'x-item': { ...endpoint.item } } : {}),
+    ...(endpoint.examples.length
+      ? {
+          'x-examples': endpoint.examples.map((e) => ({
+            name: e.name,
+            status: e.status,
+            ...(Object.keys(e.query).length ? { query: { ...e.query } } : {}),
+            ...(Object.keys(e.pathParams).length ? { pathParams: { ...e.pathParams } } : {}),
+            body: e.body,
+          })),
+        }
+      : {}),
+  };
+}
+
+function rawCase(c: ContractCase): RawSpec['contract']['cases'][number] {
+  const { target, expect } = c;
+  const expected = { status: expect.status, ...(expect.json ? { json: true } : {}), ...(expect.schema ? { schema: true } : {}), ...(expect.page ? { page: expect.page } : {}), ...(expect.everyItem ? { everyItem: expect.everyItem } : {}) };
+  const on =
+    target.kind === 'token'
+      ? { token: { credentials: target.credentials } }
+      : {
+          endpoint: target.endpoint,
+          ...(target.auth !== 'inherit' ? { auth: target.auth } : {}),
+          ...(Object.keys(target.query).length ? { query: target.query } : {}),
+          ...(Object.keys(target.pathParams).length ? { pathParams: target.pathParams } : {}),
+        };
+  return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), ...on, expect: expected };
+}
+
+/** `x-contract` at the root: the response-time budget and the contract cases. */
+export function contractFacts(model: ApiModel): Extensions {
+  return { 'x-contract': { responseTimeMs: model.contract.responseTimeMs, cases: model.contract.cases.map(rawCase) } };
+}
