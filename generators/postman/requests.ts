@@ -44,7 +44,7 @@ const WRONG_SECRET = 'contract-check-wrong-secret';
 export function tokenRequest(model: ApiModel, credentials: TokenCredentials): RequestDefinition {
   const { auth } = model;
   const secret = credentials === 'valid' ? mustache(VARIABLES.clientSecret) : WRONG_SECRET;
-  const fields = tokenFormFields(auth, credentials === 'none' ? undefined : { id: mustache(VARIABLES.clientId), secret });
+  const fields = tokenFormFields(auth, credentials === 'none' ? undefined : { id: mustache(VARIABLES.clientId), secret }, mustache);
   return {
     method: auth.method,
     header: [...tokenHeaders(auth).map(([key, value]) => ({ key, value })), ACCEPT_JSON],
