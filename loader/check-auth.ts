@@ -80,7 +80,8 @@ function variablePlaces(spec: RawSpec): [NodePath, string][] {
     [['environments', i, 'tokenBaseUrl'], e.tokenBaseUrl],
   ]);
   const places: [NodePath, string | undefined][] = [[['auth', 'path'], spec.auth.path], ...hosts, [['auth', 'audience'], spec.auth.audience], [['auth', 'scope'], spec.auth.scope]];
-  return places.filter((p): p is [NodePath, string] => p[1] !== undefined);
+  // `{{name}}` is a client's own template, judged by check-request-values.ts
+  return places.filter((p): p is [NodePath, string] => p[1] !== undefined && (p[0][1] === 'path' || !p[1].includes('{{')));
 }
 
 function checkEnvironmentValues(spec: RawSpec, report: Report): void {
