@@ -4,8 +4,8 @@
 import type { ApiModel, Auth } from '../model/model.js';
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { tokenFormFields, tokenHeaders } from '../model/token-form.js';
-import { tokenPath } from '../model/urls.js';
 import type { Credentials } from '../contract/target.js';
+import { settledTokenUrl } from '../contract/request-kinds.js';
 import { Redactor } from '../contract/redact.js';
 import { printable } from '../contract/printable.js';
 
@@ -18,7 +18,7 @@ export type TokenOutcome =
   | { ok: false; message: string; cause: 'setup' | 'api' };
 
 export async function requestToken(model: ApiModel, credentials: Credentials, timeoutMs = 30_000): Promise<TokenOutcome> {
-  const url = `${credentials.baseUrl}${tokenPath(model, (name) => encodeURIComponent(credentials[name]!))}`;
+  const url = settledTokenUrl(model, credentials);
   const redactor = new Redactor(model.auth.token.field);
   redactor.addSecret(credentials.clientSecret, credentials.clientId);
   const shown = (text: string) => printable(redactor.text(text));
@@ -124,6 +124,6 @@ function transportProblem(error: unknown, timeoutMs: number): string {
 function clientAuthentication(auth: Auth, credentials: Credentials): { headers: Record<string, string>; body?: URLSearchParams } {
   const headers: Record<string, string> = { ...Object.fromEntries(tokenHeaders(auth)), Accept: 'application/json' };
   if (auth.clientAuthentication === 'basic') headers['Authorization'] = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64')}`;
-  const fields = tokenFormFields(auth, { id: credentials.clientId, secret: credentials.clientSecret });
+  const fields = tokenFormFields(auth, { id: credentials.clientId, secret: credentials.clientSecret }, (name) => credentials[name] ?? '');
   return auth.body === 'form' ? { headers, body: new URLSearchParams(fields) } : { headers };
 }

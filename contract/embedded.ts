@@ -18,8 +18,8 @@ export async function startEmbedded(model: ApiModel, rateLimits: boolean): Promi
   };
 }
 
-/** The reference server's public demo credentials at `baseUrl`: every token-path variable names the demo tenant. */
+/** The reference server's public demo credentials at `baseUrl`: every variable names the demo tenant; it serves its token endpoint too. */
 export function demoCredentials(model: ApiModel, baseUrl: string): Credentials {
   const path = Object.fromEntries(model.auth.pathVariables.map((name) => [name, DEMO.organization]));
-  return { ...path, baseUrl, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret };
+  return { ...path, baseUrl, tokenBaseUrl: baseUrl, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret };
 }

@@ -2,7 +2,7 @@
 // the collection and its environment file, where the run goes) and settles every other choice
 // once (pacing, deadlines, how reports name the target, which requests are token requests), so
 // the CLI, the tests and the bench all run the same plan.
-import type { ApiModel } from '../model/model.js';
+import { separateTokenHost, type ApiModel } from '../model/model.js';
 import { SCRIPT_VARIABLES } from '../model/script-variables.js';
 import { requestKinds } from './request-kinds.js';
 import type { ContractPlan } from './run.js';
@@ -38,7 +38,9 @@ export interface ContractInput {
 export function planContract(input: ContractInput): ContractPlan {
   const { model, target } = input;
   const pacing = input.pacing ?? (target.kind === 'remote' || target.rateLimits);
-  const values = { ...target.credentials, [SCRIPT_VARIABLES.pacing]: pacing ? 'on' : 'off' };
+  // always given on a token host of its own: else the environment file's (production's) would get the secret
+  const tokenHost = separateTokenHost(model) ? { tokenBaseUrl: target.credentials.tokenBaseUrl ?? target.credentials.baseUrl } : {};
+  const values = { ...target.credentials, ...tokenHost, [SCRIPT_VARIABLES.pacing]: pacing ? 'on' : 'off' };
   const kinds = requestKinds(model, values);
   const answerTimeoutMs = input.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_S * 1000;
   return {

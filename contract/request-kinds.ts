@@ -12,9 +12,9 @@ export interface ItemTarget {
   caseId?: string;
 }
 
-/** The token URL for these values: base URL + token path with its variables (organization) filled in. */
+/** The token URL for these values: the token host (else the base URL) + token path with its variables (organization) filled in. */
 export function settledTokenUrl(model: ApiModel, values: Readonly<Record<string, string>>): string {
-  return `${values.baseUrl ?? ''}${fillTemplate(model.auth.path, (name) => encodeURIComponent(values[name] ?? ''))}`;
+  return `${values.tokenBaseUrl ?? values.baseUrl ?? ''}${fillTemplate(model.auth.path, (name) => encodeURIComponent(values[name] ?? ''))}`;
 }
 
 /** Item id -> what it exercises, by the ids the Postman generator gives its items (model/ids.ts). */

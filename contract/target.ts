@@ -1,7 +1,8 @@
 // Where the contract run goes: the embedded reference server unless <PREFIX>_BASE_URL says
 // otherwise, then with credentials from the same settings (environment or .env, never argv).
 // The prefix is the description's `info.envPrefix` (SECURITHINGS for the shipped one).
-import { defaultEnvironment, type ApiModel, type Environment } from '../model/model.js';
+import { defaultEnvironment, separateTokenHost, type ApiModel, type Environment } from '../model/model.js';
+import { fillTemplate } from '../model/urls.js';
 
 /** The settings' names: `<PREFIX>_BASE_URL`, ..., and one per token-path variable (`<PREFIX>_ORGANIZATION`). */
 export interface SettingNames {
@@ -9,7 +10,9 @@ export interface SettingNames {
   clientId: string;
   clientSecret: string;
   environment: string;
-  /** Token-path variable -> its setting. */
+  /** `<PREFIX>_TOKEN_BASE_URL`: only on a description whose token endpoint has a host of its own (`tokenBaseUrl`). */
+  tokenBaseUrl?: string;
+  /** The description's variable (token path, hosts, audience, scope) -> its setting. */
   pathVariables: Record<string, string>;
 }
 
@@ -20,6 +23,7 @@ export function settingNames(model: ApiModel): SettingNames {
     clientId: named('clientId'),
     clientSecret: named('clientSecret'),
     environment: named('environment'),
+    ...(separateTokenHost(model) ? { tokenBaseUrl: named('tokenBaseUrl') } : {}),
     pathVariables: Object.fromEntries(model.auth.pathVariables.map((name) => [name, named(name)])),
   };
 }
@@ -29,8 +33,11 @@ export function upperSnake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
-/** The base URL, the client id, and the value of every token-path variable by its name (`organization`). */
-export type TokenTarget = { baseUrl: string; clientId: string } & Record<string, string>;
+/**
+ * The base URL, the token endpoint's (the base URL's unless the docs put it on a host of its own),
+ * the client id, and the value of every variable of the description by its name (`organization`).
+ */
+export type TokenTarget = { baseUrl: string; tokenBaseUrl?: string; clientId: string } & Record<string, string>;
 
 export type Credentials = TokenTarget & { clientSecret: string };
 
@@ -69,8 +76,10 @@ export function settleTarget(model: ApiModel, settings: Settings, options: Targe
   if (missing.length > 0) {
     throw new TargetError(`${named(settings, names.baseUrl)} is set, so ${missing.join(', ')} must be set too ${where(settings)}`);
   }
-  const credentials = { ...clientOf(model, vars), baseUrl, clientSecret: vars[names.clientSecret]! };
-  const { environment, label } = pickEnvironment(model, settings.vars[names.environment], baseUrl);
+  const client = clientOf(model, vars);
+  const { environment, label, matched } = pickEnvironment(model, settings.vars[names.environment], baseUrl, client);
+  const tokenBaseUrl = settledTokenBaseUrl(model, settings, options, matched ? environment : undefined, client) ?? baseUrl;
+  const credentials = { ...client, baseUrl, ...tokenHost(model, tokenBaseUrl), clientSecret: vars[names.clientSecret]! };
   return { kind: 'remote', environment, environmentLabel: label, credentials };
 }
 
@@ -81,7 +90,7 @@ export function settleTarget(model: ApiModel, settings: Settings, options: Targe
  */
 function embeddedTarget(model: ApiModel, settings: Settings): Target {
   const names = settingNames(model);
-  const credentials = [...Object.values(names.pathVariables), names.clientId, names.clientSecret].filter((name) => settings.vars[name]?.value.trim());
+  const credentials = [...Object.values(names.pathVariables), names.clientId, names.clientSecret, ...(names.tokenBaseUrl ? [names.tokenBaseUrl] : [])].filter((name) => settings.vars[name]?.value.trim());
   if (credentials.length > 0) {
     const blank = settings.vars[names.baseUrl] ? ` (empty in ${settings.vars[names.baseUrl]!.from})` : '';
     throw new TargetError(
@@ -106,8 +115,30 @@ export function settleTokenTarget(model: ApiModel, settings: Settings, options: 
   const vars = valuesOf(settings);
   const missing = [...Object.values(names.pathVariables), names.clientId].filter((name) => !vars[name]);
   if (missing.length > 0) throw new TargetError(`set ${missing.join(' and ')} ${where(settings)}`);
-  const baseUrl = vars[names.baseUrl]?.trim() ? checkedBaseUrl(model, settings, options) : pickEnvironment(model, settings.vars[names.environment], undefined).environment.baseUrl;
-  return { ...clientOf(model, vars), baseUrl };
+  const client = clientOf(model, vars);
+  const given = vars[names.baseUrl]?.trim() ? checkedBaseUrl(model, settings, options) : undefined;
+  const { environment, matched } = pickEnvironment(model, settings.vars[names.environment], given, client);
+  const baseUrl = given ?? fillTemplate(environment.baseUrl, (name) => client[name] ?? '');
+  const tokenBaseUrl = settledTokenBaseUrl(model, settings, options, matched || !given ? environment : undefined, client) ?? baseUrl;
+  return { ...client, baseUrl, ...tokenHost(model, tokenBaseUrl) };
+}
+
+/** `{ tokenBaseUrl }` on a description whose token endpoint has a host of its own, else nothing (the base URL serves it). */
+function tokenHost(model: ApiModel, tokenBaseUrl: string): { tokenBaseUrl?: string } {
+  return separateTokenHost(model) ? { tokenBaseUrl } : {};
+}
+
+/**
+ * Where the token request (and the secret) goes, when not to the base URL: <PREFIX>_TOKEN_BASE_URL,
+ * else the token host of the environment the run targets, its variables filled in.
+ */
+function settledTokenBaseUrl(model: ApiModel, settings: Settings, options: TargetOptions, environment: Environment | undefined, values: Record<string, string>): string | undefined {
+  const name = settingNames(model).tokenBaseUrl;
+  if (name === undefined) return undefined;
+  if (settings.vars[name]?.value.trim()) return checkedBaseUrl(model, settings, options, name);
+  if (environment === undefined) return undefined;
+  const filled = fillTemplate(environment.tokenBaseUrl, (variable) => values[variable] ?? '');
+  return checkedBaseUrl(model, { ...settings, vars: { ...settings.vars, [name]: { value: filled, from: `environment ${environment.id}` } } }, options, name);
 }
 
 /** `(in the environment or .env)`: where a missing setting may be given. */
@@ -131,14 +162,14 @@ function clientOf(model: ApiModel, vars: Record<string, string | undefined>): { 
   return { ...Object.fromEntries(path), clientId: vars[names.clientId]! };
 }
 
-/** An http(s) base URL without credentials, query or fragment, and without a trailing slash. */
-function checkedBaseUrl(model: ApiModel, settings: Settings, options: TargetOptions): string {
+/** An http(s) base URL (the API's, or the token endpoint's setting) without credentials, query or fragment, and without a trailing slash. */
+function checkedBaseUrl(model: ApiModel, settings: Settings, options: TargetOptions, setting = settingNames(model).baseUrl): string {
   const names = settingNames(model);
-  const name = named(settings, names.baseUrl);
-  const problem = `${name} must be an http(s) URL such as ${defaultEnvironment(model).baseUrl}`;
+  const name = named(settings, setting);
+  const problem = `${name} must be an http(s) URL such as ${setting === names.baseUrl ? defaultEnvironment(model).baseUrl : defaultEnvironment(model).tokenBaseUrl}`;
   let url: URL;
   try {
-    url = new URL(settings.vars[names.baseUrl]!.value.trim());
+    url = new URL(settings.vars[setting]!.value.trim());
   } catch {
     throw new TargetError(problem);
   }
@@ -164,12 +195,15 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
-/** The named environment, else the one whose base URL matches, else the first (production), with how reports name it. */
-function pickEnvironment(model: ApiModel, setting: Setting | undefined, baseUrl: string | undefined): { environment: Environment; label: string } {
-  const chosen = setting?.value ? environmentNamed(model, setting) : model.environments.find((e) => e.baseUrl === baseUrl);
-  if (chosen) return { environment: chosen, label: chosen.id };
+/**
+ * The named environment, else the one whose base URL (its variables filled from `values`) matches,
+ * else the first (production), with how reports name it; `matched` unless it fell back.
+ */
+function pickEnvironment(model: ApiModel, setting: Setting | undefined, baseUrl: string | undefined, values: Record<string, string> = {}): { environment: Environment; label: string; matched: boolean } {
+  const chosen = setting?.value ? environmentNamed(model, setting) : model.environments.find((e) => fillTemplate(e.baseUrl, (name) => values[name] ?? '') === baseUrl);
+  if (chosen) return { environment: chosen, label: chosen.id, matched: true };
   const fallback = defaultEnvironment(model);
-  return { environment: fallback, label: `none has this base URL (${fallback.id}'s resource paths used; set ${settingNames(model).environment} to choose)` };
+  return { environment: fallback, matched: false, label: `none has this base URL (${fallback.id}'s resource paths used; set ${settingNames(model).environment} to choose)` };
 }
 
 function environmentNamed(model: ApiModel, { value, from }: { value: string; from?: string }): Environment {

@@ -2,7 +2,7 @@
 // generator would have to guess.
 import { VARIABLES, type ApiModel, type Lifetime, type TokenAnswer, type ContractCase, type Endpoint, type Environment, type Example, type JsonSchema, type Parameter, type Resource } from '../model/model.js';
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
-import { tokenPathVariables } from '../model/urls.js';
+import { describedVariables } from '../model/urls.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
 const SCHEMA_REF = /^#\/schemas\//;
@@ -10,8 +10,13 @@ const SCHEMA_REF = /^#\/schemas\//;
 /** The variable that holds a resource's base path: `devices` -> `devicesPath`. */
 export const pathVariableOf = (resourceId: string) => `${resourceId}Path`;
 
+/** The description's variables besides clientId: the token path's, then the hosts', the audience's and the scope's. */
+export function specVariables(spec: RawSpec): string[] {
+  return describedVariables(spec.auth.path, [...spec.environments.flatMap((e) => [e.baseUrl, e.tokenBaseUrl]), spec.auth.audience, spec.auth.scope]);
+}
+
 export function buildModel(spec: RawSpec, file: string, schemas: Record<string, JsonSchema>): ApiModel {
-  const pathVariables = tokenPathVariables(spec.auth.path);
+  const pathVariables = specVariables(spec);
   const resources = spec.resources.map(
     (r): Resource => ({
       id: r.id,
@@ -37,6 +42,7 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
       id: e.id,
       name: e.name,
       baseUrl: e.baseUrl,
+      tokenBaseUrl: e.tokenBaseUrl ?? e.baseUrl,
       resourcePaths: Object.fromEntries(resources.map((r) => [r.id, e.resourcePaths?.[r.id] ?? r.basePath])),
       values: Object.fromEntries([...pathVariables, VARIABLES.clientId].map((name) => [name, e.values?.[name] ?? ''])),
     })),

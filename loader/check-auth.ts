@@ -6,8 +6,8 @@
 import { VARIABLES } from '../model/model.js';
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { contentTypeHeader, FORM_CONTENT_TYPE } from '../model/token-form.js';
-import { templateNames, tokenPathVariables } from '../model/urls.js';
-import { pathVariableOf } from './build-model.js';
+import { templateNames } from '../model/urls.js';
+import { pathVariableOf, specVariables } from './build-model.js';
 import { CREDENTIAL_VARIABLES } from './check-request-values.js';
 import type { NodePath, Report } from './diagnostics.js';
 import type { RawSpec } from './raw.js';
@@ -62,21 +62,34 @@ function checkHeaders(headers: Record<string, string>, report: Report): void {
   }
 }
 
-/** Names every output can declare as a variable, none of them one the outputs already use. */
+/** Names every output can declare, none of them one the outputs already use: in the token path, the hosts, the audience and the scope. */
 function checkPathVariables(spec: RawSpec, report: Report): void {
-  const taken = new Set<string>([VARIABLES.baseUrl, ...CREDENTIAL_VARIABLES.filter((name) => name !== VARIABLES.clientId), ...spec.resources.map((r) => pathVariableOf(r.id))]);
-  for (const name of templateNames(spec.auth.path)) {
-    if (!IDENTIFIER.test(name)) report('invalid-value', ['auth', 'path'], `token path variable \`{${name}}\` must be a name of letters and digits, starting with a letter`);
-    else if (taken.has(name)) report('invalid-value', ['auth', 'path'], `token path variable \`{${name}}\` is a name the outputs already use for something else`);
+  const taken = new Set<string>([VARIABLES.baseUrl, VARIABLES.tokenBaseUrl, ...CREDENTIAL_VARIABLES.filter((name) => name !== VARIABLES.clientId), ...spec.resources.map((r) => pathVariableOf(r.id))]);
+  for (const [path, template] of variablePlaces(spec)) {
+    for (const name of templateNames(template)) {
+      if (!IDENTIFIER.test(name)) report('invalid-value', path, `variable \`{${name}}\` must be a name of letters and digits, starting with a letter`);
+      else if (taken.has(name)) report('invalid-value', path, `variable \`{${name}}\` is a name the outputs already use for something else`);
+    }
   }
 }
 
+/** Where a description may write `{variable}`: the token path, every environment's hosts, the audience and the scope. */
+function variablePlaces(spec: RawSpec): [NodePath, string][] {
+  const hosts = spec.environments.flatMap((e, i): [NodePath, string | undefined][] => [
+    [['environments', i, 'baseUrl'], e.baseUrl],
+    [['environments', i, 'tokenBaseUrl'], e.tokenBaseUrl],
+  ]);
+  const places: [NodePath, string | undefined][] = [[['auth', 'path'], spec.auth.path], ...hosts, [['auth', 'audience'], spec.auth.audience], [['auth', 'scope'], spec.auth.scope]];
+  // `{{name}}` is a client's own template, judged by check-request-values.ts
+  return places.filter((p): p is [NodePath, string] => p[1] !== undefined && (p[0][1] === 'path' || !p[1].includes('{{')));
+}
+
 function checkEnvironmentValues(spec: RawSpec, report: Report): void {
-  const known = [...tokenPathVariables(spec.auth.path), VARIABLES.clientId];
+  const known = [...specVariables(spec), VARIABLES.clientId];
   spec.environments.forEach((env, i) => {
     for (const name of Object.keys(env.values ?? {})) {
       const path: NodePath = ['environments', i, 'values', name];
-      if (!known.includes(name)) report('unknown-key', path, `\`${name}\` is neither clientId nor a variable of the token path; known: ${known.join(', ')}`, 'key');
+      if (!known.includes(name)) report('unknown-key', path, `\`${name}\` is neither clientId nor a variable of the token path, a host, the audience or the scope; known: ${known.join(', ')}`, 'key');
     }
   });
 }

@@ -6,8 +6,7 @@
 // value the API's answer sets, may not overwrite any variable the collection sets itself.
 import { VARIABLES } from '../model/model.js';
 import { SCRIPT_VARIABLES } from '../model/script-variables.js';
-import { tokenPathVariables } from '../model/urls.js';
-import { pathVariableOf } from './build-model.js';
+import { pathVariableOf, specVariables } from './build-model.js';
 import type { NodePath, Report } from './diagnostics.js';
 import type { RawParameter, RawSpec, RawValues } from './raw.js';
 
@@ -35,7 +34,7 @@ export function checkRequestValues(spec: RawSpec, report: Report): void {
 
 /** A captured `baseUrl` would let an answer choose where the credentials go next. */
 function checkCaptureNames(spec: RawSpec, report: Report): void {
-  const reserved = [VARIABLES.baseUrl, ...tokenPathVariables(spec.auth.path), ...CREDENTIAL_VARIABLES, ...spec.resources.map((r) => pathVariableOf(r.id))];
+  const reserved = [VARIABLES.baseUrl, VARIABLES.tokenBaseUrl, ...specVariables(spec), ...CREDENTIAL_VARIABLES, ...spec.resources.map((r) => pathVariableOf(r.id))];
   spec.resources.forEach((r, i) =>
     r.endpoints.forEach((e, j) => {
       for (const name of Object.keys(e.capture ?? {})) {
@@ -64,6 +63,7 @@ function requestValues(spec: RawSpec): Value[] {
     ...authValues(spec),
     ...spec.environments.flatMap((env, i): Value[] => [
       { path: ['environments', i, 'baseUrl'], value: env.baseUrl },
+      { path: ['environments', i, 'tokenBaseUrl'], value: env.tokenBaseUrl },
       ...entries(env.resourcePaths, ['environments', i, 'resourcePaths']),
       ...entries(env.values, ['environments', i, 'values']),
     ]),

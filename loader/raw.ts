@@ -43,8 +43,9 @@ export interface RawSpec {
     id: string;
     name: string;
     baseUrl: string;
+    tokenBaseUrl?: string;
     resourcePaths?: Record<string, string>;
-    /** clientId and the token path's variables. */
+    /** clientId and the description's variables (token path, hosts, audience, scope). */
     values?: Record<string, string>;
   }[];
   auth: {

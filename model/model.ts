@@ -8,6 +8,8 @@ export type JsonSchema = { [key: string]: unknown };
 /** The variable names every output shares, besides the token path's own (see `Auth.pathVariables`). */
 export const VARIABLES = {
   baseUrl: 'baseUrl',
+  /** The token endpoint's scheme and host, on a description whose token endpoint is on another host (see `separateTokenHost`). */
+  tokenBaseUrl: 'tokenBaseUrl',
   clientId: 'clientId',
   clientSecret: 'clientSecret',
   accessToken: 'accessToken',
@@ -34,7 +36,10 @@ export interface ApiInfo {
 export interface Environment {
   id: string;
   name: string;
+  /** The API's scheme and host, e.g. `https://graph.example.com`; may hold `{variable}`s (`https://{tenant}.auth0.com`). */
   baseUrl: string;
+  /** The token endpoint's scheme and host, as `baseUrl` (may hold variables); the base URL when the docs put it there. */
+  tokenBaseUrl: string;
   /** Every resource's path on this environment, for each resource id (defaults filled in). */
   resourcePaths: Record<string, string>;
   /**
@@ -72,12 +77,15 @@ export interface Auth {
   /** Path template of the token endpoint, e.g. `/token/{organization}`, or a plain path. */
   path: string;
   /**
-   * The token path's variables other than `clientId` (which is the client id), in order: each is
-   * a variable of every output and a setting of the contract run, e.g. `['organization']`.
+   * The description's variables other than `clientId` (which is the client id), in order: the
+   * token path's, then those of the environments' hosts (`https://{tenant}.auth0.com`), the
+   * audience and the scope. Each is a variable of every output and a setting of the contract run,
+   * e.g. `['organization']`.
    */
   pathVariables: string[];
   clientAuthentication: ClientAuthentication;
   body: TokenBody;
+  /** May hold the description's variables, e.g. `https://{tenant}.auth0.com/api/v2/` (fill with `fillTemplate`). */
   scope?: string;
   audience?: string;
   headers: Record<string, string>;
@@ -236,6 +244,21 @@ export function successResponse(endpoint: Endpoint): Response | undefined {
 /** The variables a person fills in besides the base URL and the secret: the token path's, then `clientId`. */
 export function filledVariables(auth: Auth): string[] {
   return [...auth.pathVariables, VARIABLES.clientId];
+}
+
+/** True when some environment's token endpoint is on another host than its API: the outputs then carry `tokenBaseUrl`. */
+export function separateTokenHost(model: Pick<ApiModel, 'environments'>): boolean {
+  return model.environments.some((e) => e.tokenBaseUrl !== e.baseUrl);
+}
+
+/** The variable holding the token endpoint's host in every output: `tokenBaseUrl` when it is a host of its own, else `baseUrl`. */
+export function tokenHostVariable(model: Pick<ApiModel, 'environments'>): string {
+  return separateTokenHost(model) ? VARIABLES.tokenBaseUrl : VARIABLES.baseUrl;
+}
+
+/** The variables holding hosts: `baseUrl`, then `tokenBaseUrl` when the token endpoint has a host of its own. */
+export function hostVariables(model: Pick<ApiModel, 'environments'>): string[] {
+  return separateTokenHost(model) ? [VARIABLES.baseUrl, VARIABLES.tokenBaseUrl] : [VARIABLES.baseUrl];
 }
 
 /** Enum and flag query parameters filter a list endpoint. */

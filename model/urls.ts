@@ -1,4 +1,4 @@
-import { VARIABLES, type ApiModel, type Endpoint, type Resource } from './model.js';
+import { tokenHostVariable, VARIABLES, type ApiModel, type Endpoint, type Resource } from './model.js';
 
 /**
  * `{name}` in a path template. An empty `{}` matches too, so the loader reports it as a parameter
@@ -39,6 +39,20 @@ export function resourcePathValue(path: string): string {
 /** The token path with its variables written for the target tool, e.g. `/token/{{organization}}`. */
 export function tokenPath(model: ApiModel, variable: (name: string) => string): string {
   return fillTemplate(model.auth.path, variable);
+}
+
+/** The token URL in the target tool's syntax: `{{tokenBaseUrl}}/token/{{organization}}` (or `{{baseUrl}}...` on the API's host). */
+export function tokenUrl(model: ApiModel, variable: (name: string) => string): string {
+  return `${variable(tokenHostVariable(model))}${tokenPath(model, variable)}`;
+}
+
+/**
+ * The description's variables besides `clientId`, each once, in order: the token path's, then
+ * those of the hosts (`https://{tenant}.auth0.com`), the audience and the scope.
+ */
+export function describedVariables(path: string, templates: readonly (string | undefined)[]): string[] {
+  const others = templates.flatMap((t) => (t === undefined ? [] : templateNames(t)));
+  return [...new Set([...tokenPathVariables(path), ...others.filter((name) => name !== VARIABLES.clientId)])];
 }
 
 /** The token path's variables besides `clientId` (the client id itself), each once, in order. */

@@ -21,15 +21,26 @@ export function tokenForm(auth: Auth, request: FastifyRequest): URLSearchParams 
   if (grant === null) throw invalidRequest('grant_type is required');
   if (grant !== GRANT_TYPE) throw new ApiError(400, 'unsupported_grant_type', `only grant_type=${GRANT_TYPE} is supported`);
   checkScope(auth, form.get('scope'));
-  if (auth.audience !== undefined && form.has('audience') && form.get('audience') !== auth.audience) throw invalidRequest('the audience is not one this server issues tokens for');
+  if (auth.audience !== undefined && form.has('audience') && !matchesTemplate(auth.audience, form.get('audience')!)) throw invalidRequest('the audience is not one this server issues tokens for');
   return form;
 }
 
 /** A scope may be left out (the described one applies) or narrow it; every token must be one the description grants. */
 function checkScope(auth: Auth, scope: string | null): void {
   if (scope === null) return;
-  const granted = new Set(auth.scope?.split(' ') ?? []);
-  if (scope.split(' ').some((token) => !granted.has(token))) throw new ApiError(400, 'invalid_scope', 'the requested scope is not granted to this client');
+  const granted = auth.scope?.split(' ') ?? [];
+  if (scope.split(' ').some((token) => !granted.some((g) => matchesTemplate(g, token)))) throw new ApiError(400, 'invalid_scope', 'the requested scope is not granted to this client');
+}
+
+/**
+ * A value as described, its `{variable}`s (a tenant in `https://{tenant}.auth0.com/api/v2/`) each
+ * any non-empty text without `/`, space or `.`: the server is served on loopback, for any tenant.
+ */
+function matchesTemplate(template: string, value: string): boolean {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const parts = template.split(/\{[^{}]*\}/);
+  if (parts.length === 1) return template === value;
+  return new RegExp(`^${parts.map(literal).join('[^/\\s.]+')}$`).test(value);
 }
 
 export function invalidRequest(description: string): ApiError {

@@ -8,6 +8,7 @@ import { SignJWT } from 'jose';
 import type { ApiModel } from '../model/model.js';
 import { issuedLifetime, violatedLifetime } from '../model/token-answer.js';
 import { CLIENT_FIELDS } from '../model/token-form.js';
+import { tokenPathVariables } from '../model/urls.js';
 import { parseBasic, secretsEqual, type ClientCredentials } from './basic-auth.js';
 import type { ServerContext } from './context.js';
 import { ApiError } from './errors.js';
@@ -65,7 +66,7 @@ function clientCredentials(ctx: ServerContext, header: string | undefined, form:
 function authenticateClient(ctx: ServerContext, { clientId, clientSecret }: ClientCredentials, params: Record<string, string | undefined>): Tenant {
   const tenant = ctx.tenants.find((t) => t.clientId === clientId);
   const secretOk = secretsEqual(clientSecret, tenant?.clientSecret ?? UNKNOWN_CLIENT_SECRET);
-  const pathOk = ctx.model.auth.pathVariables.every((name) => tenant?.organization === params[name]) && (params['clientId'] === undefined || params['clientId'] === clientId);
+  const pathOk = tokenPathVariables(ctx.model.auth.path).every((name) => tenant?.organization === params[name]) && (params['clientId'] === undefined || params['clientId'] === clientId);
   if (!tenant || !secretOk || !pathOk) throw invalidClient(ctx, 'the client credentials are not valid for this token path', ctx.model.auth.clientAuthentication === 'basic');
   return tenant;
 }

@@ -1,7 +1,7 @@
 // bruno.json and collection.bru: the collection's name and its OAuth 2.0 client credentials auth.
 import { VARIABLES, type ApiModel } from '../../model/model.js';
 import { toJson } from '../shared/json.js';
-import { mustache, tokenPath } from '../../model/urls.js';
+import { fillTemplate, mustache, tokenUrl } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { collectionDocs, credentialsPlacement, tokenSource } from './docs.js';
 
@@ -22,11 +22,11 @@ export function oauth2Pairs(model: ApiModel): Pair[] {
   const { auth } = model;
   return [
     { key: 'grant_type', value: 'client_credentials' },
-    { key: 'access_token_url', value: `${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}` },
+    { key: 'access_token_url', value: tokenUrl(model, mustache) },
     { key: 'refresh_token_url', value: '' },
     { key: 'client_id', value: mustache(VARIABLES.clientId) },
     { key: 'client_secret', value: mustache(VARIABLES.clientSecret) },
-    { key: 'scope', value: auth.scope ?? '' },
+    { key: 'scope', value: fillTemplate(auth.scope ?? '', mustache) },
     { key: 'credentials_placement', value: credentialsPlacement(auth) },
     { key: 'credentials_id', value: credentialsId(model) },
     { key: 'token_source', value: tokenSource(auth) },
@@ -41,7 +41,7 @@ export function collectionBru(model: ApiModel): string {
   return bruFile([
     dictBlock('auth', [{ key: 'mode', value: 'oauth2' }]),
     dictBlock('auth:oauth2', oauth2Pairs(model)),
-    ...(model.auth.audience ? [dictBlock('auth:oauth2:additional_params:access_token_req:body', [{ key: 'audience', value: model.auth.audience }])] : []),
+    ...(model.auth.audience ? [dictBlock('auth:oauth2:additional_params:access_token_req:body', [{ key: 'audience', value: fillTemplate(model.auth.audience, mustache) }])] : []),
     textBlock('docs', collectionDocs(model)),
   ]);
 }

@@ -4,7 +4,7 @@
 import { findEndpoint, VARIABLES, type ApiModel, type ContractCase, type TokenCredentials } from '../../model/model.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
-import { mustache, tokenPath } from '../../model/urls.js';
+import { mustache, tokenUrl } from '../../model/urls.js';
 import { caseChecks, contentTypeCheck, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
 import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
 import { jsLiteral } from '../shared/js-literal.js';
@@ -28,7 +28,7 @@ function tokenSpec(model: ApiModel, credentials: TokenCredentials): Omit<BruRequ
   const basic: BruAuth = auth.clientAuthentication === 'basic' && client ? { mode: 'basic', username: client.id, password: secret } : { mode: 'none' };
   return {
     method: auth.method,
-    url: `${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}`,
+    url: tokenUrl(model, mustache),
     auth: basic,
     headers: [...tokenHeaders(auth).map(([key, value]) => ({ key, value })), ACCEPT_JSON],
     form: tokenFormFields(auth, client).map(([key, value]) => ({ key, value })),

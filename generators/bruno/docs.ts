@@ -2,7 +2,7 @@
 import { defaultEnvironment, VARIABLES, type ApiModel, type Auth, type Endpoint, type Parameter, type Resource } from '../../model/model.js';
 import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
 import { parameterDescription } from '../shared/parameters.js';
-import { mustache, tokenPath } from '../../model/urls.js';
+import { mustache, tokenUrl } from '../../model/urls.js';
 import { brunoEnvironmentName } from '../../model/bruno-names.js';
 import { filledNames, formFieldsNote, lifetimeProse, tokenFieldNote } from '../shared/auth-prose.js';
 
@@ -31,7 +31,7 @@ export function collectionDocs(model: ApiModel): string {
     '## Authentication',
     '',
     `OAuth 2.0 client credentials, set on the collection (Auth tab) and inherited by every folder and request.`,
-    `Bruno fetches the token from \`${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}\` with`,
+    `Bruno fetches the token from \`${tokenUrl(model, mustache)}\` with`,
     `\`${mustache(VARIABLES.clientId)}\` and \`${mustache(VARIABLES.clientSecret)}\` ${auth.clientAuthentication === 'basic' ? 'in an HTTP Basic header' : 'in the form body'}`,
     `(\`credentials_placement: ${credentialsPlacement(auth)}\`)${formFieldsNote(auth)}, caches it and sends it as \`Authorization: ${auth.tokenPrefix} <token>\`.`,
     `The token lives ${lifetimeProse(auth)}; ${auth.refreshToken ? 'a refresh token is issued' : 'no refresh token is issued, so Bruno fetches a new one when it expires'}.`,

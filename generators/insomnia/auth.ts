@@ -1,6 +1,7 @@
 // The authentication blocks, identical in v4 and v5 (formats.md C2, C3).
 import type { ApiModel } from '../../model/model.js';
 import { VARIABLES } from '../../model/model.js';
+import { fillTemplate } from '../../model/urls.js';
 import { tokenUrl, variable } from './template.js';
 
 export interface OAuth2Authentication {
@@ -45,8 +46,8 @@ export function oauth2Authentication(model: ApiModel): OAuth2Authentication {
     clientId: variable(VARIABLES.clientId),
     clientSecret: variable(VARIABLES.clientSecret),
     credentialsInBody: model.auth.clientAuthentication === 'post',
-    scope: model.auth.scope ?? '',
-    audience: model.auth.audience ?? '',
+    scope: fillTemplate(model.auth.scope ?? '', variable),
+    audience: fillTemplate(model.auth.audience ?? '', variable),
     resource: '',
     tokenPrefix: model.auth.tokenPrefix,
     disabled: false,

@@ -103,7 +103,7 @@ function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): Request
 /** grant_type (scope, audience) and, under client_secret_post, the client id and secret as variables. */
 function tokenFormBody(model: ApiModel): FormBody | undefined {
   if (model.auth.body !== 'form') return undefined;
-  const fields = tokenFormFields(model.auth, { id: variable(VARIABLES.clientId), secret: variable(VARIABLES.clientSecret) });
+  const fields = tokenFormFields(model.auth, { id: variable(VARIABLES.clientId), secret: variable(VARIABLES.clientSecret) }, variable);
   return { mimeType: FORM_CONTENT_TYPE, params: fields.map(([name, value]) => ({ name, value })) };
 }
 

@@ -1,10 +1,10 @@
 // Environment data, identical in v4 and v5: one base environment, one sub-environment per spec
 // environment. No secret ever has a value here: `clientSecret` is always the empty string.
 import type { ApiModel, Environment } from '../../model/model.js';
-import { VARIABLES } from '../../model/model.js';
-import { resourcePathValue } from '../../model/urls.js';
+import { separateTokenHost, VARIABLES } from '../../model/model.js';
+import { fillTemplate, resourcePathValue } from '../../model/urls.js';
 import { sortKey, type InsomniaIds } from './ids.js';
-import { pathParamVariable } from './template.js';
+import { pathParamVariable, variable } from './template.js';
 
 export type EnvironmentData = Record<string, string>;
 
@@ -36,7 +36,8 @@ export function subEnvironments(model: ApiModel, ids: InsomniaIds): EnvironmentN
 function subEnvironmentData(model: ApiModel, env: Environment): EnvironmentData {
   const paths = model.resources.map((r) => [r.pathVariable, resourcePathValue(env.resourcePaths[r.id]!)] as const);
   return {
-    [VARIABLES.baseUrl]: env.baseUrl,
+    [VARIABLES.baseUrl]: fillTemplate(env.baseUrl, variable),
+    ...(separateTokenHost(model) ? { [VARIABLES.tokenBaseUrl]: fillTemplate(env.tokenBaseUrl, variable) } : {}),
     ...env.values,
     // Never a value: the secret is typed into the app and stays out of every file.
     [VARIABLES.clientSecret]: '',

@@ -1,7 +1,7 @@
 // Insomnia's template syntax: every variable is read from the active environment as `{{ _.name }}`.
 import type { ApiModel, Endpoint, Parameter, Resource } from '../../model/model.js';
 import { VARIABLES } from '../../model/model.js';
-import { endpointPath, tokenPath } from '../../model/urls.js';
+import { endpointPath, tokenUrl as tokenUrlIn } from '../../model/urls.js';
 
 /** `{{ _.name }}`: how an Insomnia URL, header or auth field reads an environment variable. */
 export function variable(name: string): string {
@@ -27,7 +27,7 @@ export function requestUrl(resource: Resource, endpoint: Endpoint): string {
   return `${variable(VARIABLES.baseUrl)}${path}`;
 }
 
-/** `{{ _.baseUrl }}/token/{{ _.organization }}` */
+/** `{{ _.baseUrl }}/token/{{ _.organization }}` (`{{ _.tokenBaseUrl }}` when the token endpoint has a host of its own) */
 export function tokenUrl(model: ApiModel): string {
-  return `${variable(VARIABLES.baseUrl)}${tokenPath(model, variable)}`;
+  return tokenUrlIn(model, variable);
 }

@@ -1,5 +1,5 @@
 // The OAuth 2.0 client credentials scheme, plus the facts OpenAPI has no field for as `x-` extensions.
-import { defaultEnvironment, type ApiModel, type Auth, type RateLimit } from '../../model/model.js';
+import { defaultEnvironment, separateTokenHost, type ApiModel, type Auth, type RateLimit } from '../../model/model.js';
 import { DEFAULT_TOKEN_FIELD, isFixed } from '../../model/token-answer.js';
 import { templateNames } from '../../model/urls.js';
 
@@ -10,9 +10,12 @@ export function rateLimitExtension(limit: RateLimit): Record<string, unknown> {
   return { requests: limit.requests, perSeconds: limit.perSeconds, per: [...limit.per] };
 }
 
-/** The token URL template of the default (production) environment, e.g. `https://api.securithings.com/token/{organization}`. */
+/**
+ * The token URL template of the default (production) environment, on its token host, e.g.
+ * `https://api.securithings.com/token/{organization}` or `https://{tenant}.login.example/oauth2/token`.
+ */
 export function tokenUrlTemplate(model: ApiModel): string {
-  return `${defaultEnvironment(model).baseUrl}${model.auth.path}`;
+  return `${defaultEnvironment(model).tokenBaseUrl}${model.auth.path}`;
 }
 
 /** Characters outside RFC 3986 (`%` stays: it already starts an escape). */
@@ -28,19 +31,27 @@ export function tokenUrl(model: ApiModel): string {
 }
 
 function tokenUrlVariables(model: ApiModel): Record<string, { description: string }> {
-  return Object.fromEntries(templateNames(model.auth.path).map((name) => [name, { description: `Your ${name} (tenant), a path segment of the token URL.` }]));
+  const host = templateNames(defaultEnvironment(model).tokenBaseUrl).map((name) => [name, { description: `Your ${name}, part of the token URL's host.` }]);
+  const path = templateNames(model.auth.path).map((name) => [name, { description: `Your ${name} (tenant), a path segment of the token URL.` }]);
+  return Object.fromEntries([...host, ...path]);
 }
 
 function templateNote(model: ApiModel): string[] {
-  const names = templateNames(model.auth.path);
-  if (names.length === 0) return [];
+  const names = [...new Set(templateNames(tokenUrlTemplate(model)))];
+  if (names.length === 0) return separateHostNote(model);
   const placeholders = names.map((name) => `\`{${name}}\``).join(', ');
   return [
     '',
     `The token URL is the template \`${tokenUrlTemplate(model)}\` (\`x-token-url-template\`): replace ${placeholders} with your own value.`,
     `\`tokenUrl\` holds it with the braces percent-encoded, because braces are not allowed in a URI. On another server the token`,
-    `endpoint is \`${model.auth.path}\` below that server's URL (\`x-token-path\`).`,
+    ...(separateTokenHost(model) ? [`endpoint is \`${model.auth.path}\` below that environment's token host (\`x-token-path\`), not below the API's server.`] : [`endpoint is \`${model.auth.path}\` below that server's URL (\`x-token-path\`).`]),
   ];
+}
+
+/** Where the token endpoint is when it is on another host than the API and its URL has no variables. */
+function separateHostNote(model: ApiModel): string[] {
+  if (!separateTokenHost(model)) return [];
+  return ['', `The token endpoint is on a host of its own, not on the API's server: \`${model.auth.path}\` below each environment's token host (\`x-token-path\`).`];
 }
 
 export function oauth2Scheme(model: ApiModel): Record<string, unknown> {

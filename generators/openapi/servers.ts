@@ -1,17 +1,26 @@
 // Servers: one per environment. A resource whose base path differs between environments (staging
 // serves devices under /v1/assets/devices) keeps the path segments every environment shares in its
 // path keys and carries the rest in path-level `servers`, so every environment stays a valid URL.
-import type { ApiModel, Resource } from '../../model/model.js';
+import type { ApiModel, Environment, Resource } from '../../model/model.js';
+import { templateNames } from '../../model/urls.js';
 import { environmentFacts } from './kit-facts.js';
 
 export interface ServerObject {
   url: string;
   description: string;
+  variables?: Record<string, { default: string; description: string }>;
   [extension: `x-${string}`]: unknown;
 }
 
 export function servers(model: ApiModel): ServerObject[] {
-  return model.environments.map((env) => ({ url: env.baseUrl, description: env.name, ...environmentFacts(model, env) }));
+  return model.environments.map((env) => ({ url: env.baseUrl, description: env.name, ...hostVariables(env), ...environmentFacts(model, env) }));
+}
+
+/** A host written with variables (`https://{tenant}.auth0.com`) declares them; the default is the environment's public value, else the name. */
+function hostVariables(env: Environment): Pick<ServerObject, 'variables'> {
+  const names = templateNames(env.baseUrl);
+  if (names.length === 0) return {};
+  return { variables: Object.fromEntries(names.map((name) => [name, { default: env.values[name] || name, description: `Your ${name}.` }])) };
 }
 
 function segments(path: string): string[] {
@@ -49,6 +58,6 @@ export function resourceServers(model: ApiModel, resource: Resource): ServerObje
   return model.environments.map((env) => {
     const base = env.resourcePaths[resource.id]!;
     const prefix = base.slice(0, base.length - suffix.length);
-    return { url: `${env.baseUrl}${prefix}`, description: `${env.name} (${resource.name} at ${base})` };
+    return { url: `${env.baseUrl}${prefix}`, description: `${env.name} (${resource.name} at ${base})`, ...hostVariables(env) };
   });
 }

@@ -2,7 +2,7 @@
 // app's "Get New Access Token" reads it, and importers fill missing keys differently
 // (a missing addTokenTo makes Insomnia send credentials in the body).
 import { VARIABLES, type ApiModel } from '../../model/model.js';
-import { mustache, tokenPath } from '../../model/urls.js';
+import { fillTemplate, mustache, tokenUrl as tokenUrlIn } from '../../model/urls.js';
 
 export interface AuthAttribute {
   key: string;
@@ -27,7 +27,7 @@ export type PostmanAuth =
 const text = (key: string, value: string): AuthAttribute => ({ key, value, type: 'string' });
 
 export function tokenUrl(model: ApiModel): string {
-  return `${mustache(VARIABLES.baseUrl)}${tokenPath(model, mustache)}`;
+  return tokenUrlIn(model, mustache);
 }
 
 export function oauth2Auth(model: ApiModel): PostmanAuth {
@@ -45,10 +45,10 @@ export function oauth2Auth(model: ApiModel): PostmanAuth {
       text('tokenName', `${model.info.name} token`),
       text('accessToken', mustache(VARIABLES.accessToken)),
       text('tokenType', model.auth.tokenPrefix.toLowerCase()),
-      text('scope', auth.scope ?? ''),
+      text('scope', fillTemplate(auth.scope ?? '', mustache)),
       text('refreshTokenUrl', ''),
       { key: 'useBrowser', value: false, type: 'boolean' },
-      ...(auth.audience ? [audienceParam(auth.audience)] : []),
+      ...(auth.audience ? [audienceParam(fillTemplate(auth.audience, mustache))] : []),
     ],
   };
 }

@@ -1,10 +1,10 @@
 // The Postman v2.1 collection, laid out the way the Postman app exports it. Written directly
 // rather than through the postman-collection SDK, which costs ~100 ms to load at every start;
 // the tests prove the SDK reads it back and writes the same collection (tests/generators/postman).
-import { defaultEnvironment, type ApiModel } from '../../model/model.js';
+import { defaultEnvironment, separateTokenHost, VARIABLES, type ApiModel } from '../../model/model.js';
 import { capturedVariables } from '../../model/captures.js';
 import { stableUuid } from '../../model/ids.js';
-import { resourcePathValue } from '../../model/urls.js';
+import { fillTemplate, mustache, resourcePathValue } from '../../model/urls.js';
 import { oauth2Auth } from './auth.js';
 import { collectionDescription } from './description.js';
 import { collectionItems, event } from './items.js';
@@ -32,7 +32,8 @@ function collectionVariables(model: ApiModel): { key: string; value: string; typ
   const production = defaultEnvironment(model);
   const variable = (key: string, value = '') => ({ key, value, type: 'string' as const });
   return [
-    variable('baseUrl', production.baseUrl),
+    variable(VARIABLES.baseUrl, fillTemplate(production.baseUrl, mustache)),
+    ...(separateTokenHost(model) ? [variable(VARIABLES.tokenBaseUrl, fillTemplate(production.tokenBaseUrl, mustache))] : []),
     ...model.resources.map((r) => variable(r.pathVariable, resourcePathValue(r.basePath))),
     variable(CACHE.token),
     variable(CACHE.expiresAt),

@@ -1,9 +1,9 @@
 // One Postman environment file per target. The secret is declared (type `secret`) but empty:
 // a person types it into the current value, CI passes it with --env-var. Entries are never
 // `enabled: false` (newman would still use them).
-import type { ApiModel, Environment } from '../../model/model.js';
+import { separateTokenHost, VARIABLES, type ApiModel, type Environment } from '../../model/model.js';
 import { stableUuid } from '../../model/ids.js';
-import { resourcePathValue } from '../../model/urls.js';
+import { fillTemplate, mustache, resourcePathValue } from '../../model/urls.js';
 
 interface EnvironmentValue {
   key: string;
@@ -22,7 +22,8 @@ export function postmanEnvironment(model: ApiModel, env: Environment): object {
     id: stableUuid(model.info.id, 'environment', env.id),
     name: env.name,
     values: [
-      value('baseUrl', env.baseUrl),
+      value(VARIABLES.baseUrl, fillTemplate(env.baseUrl, mustache)),
+      ...(separateTokenHost(model) ? [value(VARIABLES.tokenBaseUrl, fillTemplate(env.tokenBaseUrl, mustache))] : []),
       ...Object.entries(env.values).map(([key, v]) => value(key, v)),
       value('clientSecret', '', 'secret'),
       ...model.resources.map((r) => value(r.pathVariable, resourcePathValue(env.resourcePaths[r.id]!))),

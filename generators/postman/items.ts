@@ -1,6 +1,6 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
-import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type Resource } from '../../model/model.js';
+import { findEndpoint, hostVariables, successResponse, type ApiModel, type ContractCase, type Endpoint, type Resource } from '../../model/model.js';
 import { caseItemId, endpointItemId, stableUuid, TOKEN_ENDPOINT } from '../../model/ids.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { mustache } from '../../model/urls.js';
@@ -42,7 +42,7 @@ function authFolder(model: ApiModel): ItemDefinition {
     check.schemaCheck(model.auth.responseSchema, model.schemas[model.auth.responseSchema]!),
     check.tokenChecks(model.auth),
     check.timeCheck(model.contract.responseTimeMs),
-    check.cacheToken(model.auth),
+    check.cacheToken(model.auth, hostVariables(model)),
   ];
   const tokenItemId = endpointItemId(model.info.id, TOKEN_ENDPOINT);
   return {

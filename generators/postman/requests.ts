@@ -43,7 +43,7 @@ export const markdown = (content: string) => ({ content, type: 'text/markdown' a
 export function tokenRequest(model: ApiModel, credentials: TokenCredentials): RequestDefinition {
   const { auth } = model;
   const secret = credentials === 'valid' ? mustache(VARIABLES.clientSecret) : WRONG_SECRET;
-  const fields = tokenFormFields(auth, credentials === 'none' ? undefined : { id: mustache(VARIABLES.clientId), secret });
+  const fields = tokenFormFields(auth, credentials === 'none' ? undefined : { id: mustache(VARIABLES.clientId), secret }, mustache);
   return {
     method: auth.method,
     header: [...tokenHeaders(auth).map(([key, value]) => ({ key, value })), ACCEPT_JSON],

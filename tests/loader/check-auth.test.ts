@@ -31,7 +31,7 @@ describe('auth', () => {
 
   it('takes a token path with no variables; an environment value for a variable it lacks is then unknown', () => {
     const plain = FIXTURE.replace('path: /token/{organization}', 'path: /oauth2/token');
-    expect(problems(plain)).toEqual([expect.stringMatching(/unknown-key: `organization` is neither clientId nor a variable of the token path; known: clientId$/)]);
+    expect(problems(plain)).toEqual([expect.stringMatching(/unknown-key: `organization` is neither clientId nor a variable of the token path, a host, the audience or the scope; known: clientId$/)]);
     expect(load(plain.replace('      organization: demo\n', '')).auth.pathVariables).toEqual([]);
   });
 

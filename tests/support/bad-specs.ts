@@ -94,7 +94,7 @@ export const PATCHED: readonly PatchedCase[] = [
     code: 'duplicate-id', at: 'limit', message: 'query parameter name `limit` is already used' },
   { file: 'environment-value-unknown.yaml', mistake: 'a public environment value for a variable the token path does not have.',
     edit: { after: 'baseUrl: http://127.0.0.1:4010', insert: '    values: { tenant: demo }' },
-    code: 'unknown-key', at: 'tenant', message: '`tenant` is neither clientId nor a variable of the token path; known: organization, clientId' },
+    code: 'unknown-key', at: 'tenant', message: '`tenant` is neither clientId nor a variable of the token path, a host, the audience or the scope; known: organization, clientId' },
   { file: 'example-status-undocumented.yaml', mistake: 'an example for a status the endpoint does not document.',
     edit: { after: 'name: A page of devices', replace: 'status: 200', with: 'status: 201' },
     code: 'invalid-example', at: '201', message: 'the endpoint documents no 201 response; documented: 200' },

@@ -13,9 +13,9 @@ export const CACHE = {
   retried: SCRIPT_VARIABLES.retried,
 } as const;
 
-/** Sandbox source of the key a token is cached under: its base URL, the token path's variables and the client. */
-export function cacheKeyJs(auth: Auth): string {
-  return `[${[VARIABLES.baseUrl, ...filledVariables(auth)].map((name) => `pm.variables.get(${jsLiteral(name)})`).join(', ')}].join(' ')`;
+/** Sandbox source of the key a token is cached under: its hosts (see hostVariables), the description's variables and the client. */
+export function cacheKeyJs(auth: Auth, hosts: readonly string[] = [VARIABLES.baseUrl]): string {
+  return `[${[...hosts, ...filledVariables(auth)].map((name) => `pm.variables.get(${jsLiteral(name)})`).join(', ')}].join(' ')`;
 }
 
 /**

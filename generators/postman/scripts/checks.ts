@@ -93,11 +93,11 @@ function pmCheck(check: TokenCheck): Check {
 }
 
 /** After a successful token answer, cache it exactly as the pre-request script would. */
-export function cacheToken(auth: Auth): Check {
+export function cacheToken(auth: Auth, hosts: readonly string[]): Check {
   return [
     `const answered = ${tokenInJs('body', auth.token.field)};`,
     `if (pm.response.code === 200 && typeof answered === 'string' && answered !== '') {`,
-    indent(storeTokenJs(auth.lifetime, { token: 'answered', body: 'body', key: cacheKeyJs(auth) }), '  '),
+    indent(storeTokenJs(auth.lifetime, { token: 'answered', body: 'body', key: cacheKeyJs(auth, hosts) }), '  '),
     `}`,
   ].join('\n');
 }

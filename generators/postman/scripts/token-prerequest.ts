@@ -4,7 +4,8 @@
 // id, otherwise POST the token endpoint once, the client authenticated as the description says
 // (HTTP Basic, or client_id and client_secret in the form body), and cache token + expiry. It
 // never prints the token or the secret.
-import { filledVariables, VARIABLES, type ApiModel, type Auth } from '../../../model/model.js';
+import { filledVariables, hostVariables, tokenHostVariable, VARIABLES, type ApiModel, type Auth } from '../../../model/model.js';
+import { mustache, templateNames } from '../../../model/urls.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 import { CLIENT_FIELDS, describedFormFields, tokenHeaders } from '../../../model/token-form.js';
 import { indent, pathExpression } from './js.js';
@@ -22,13 +23,13 @@ export function tokenPrerequestScript(model: ApiModel): string[] {
   if (ownAuth === 'noauth' || ownAuth === 'basic') return; // token requests and unauthenticated checks
   const label = ${jsLiteral(`${model.info.name} auth:`)};
   const vars = {};
-  for (const name of ${jsLiteral([VARIABLES.baseUrl, ...filledVariables(auth), VARIABLES.clientSecret])}) vars[name] = pm.variables.get(name);
+  for (const name of ${jsLiteral([...hostVariables(model), ...filledVariables(auth), VARIABLES.clientSecret])}) vars[name] = pm.variables.get(name);${resolveHostsJs(model)}
   const missing = Object.keys(vars).filter((name) => !vars[name]);
   if (missing.length > 0) {
     console.warn(label + ' set ' + missing.join(', ') + ' in the environment to get a token.');
     return;
   }
-  const key = ${cacheKeyJs(auth)};
+  const key = ${cacheKeyJs(auth, hostVariables(model))};
   const now = Date.now();
   const expiresAt = Number(pm.collectionVariables.get(${jsLiteral(CACHE.expiresAt)}) || 0);
   if (pm.collectionVariables.get(${jsLiteral(CACHE.key)}) === key && pm.collectionVariables.get(${jsLiteral(CACHE.token)}) && expiresAt - ${jsLiteral(auth.expirySkewSeconds * 1000)} > now) return;
@@ -36,7 +37,7 @@ export function tokenPrerequestScript(model: ApiModel): string[] {
   pm.collectionVariables.set(${jsLiteral(CACHE.token)}, '');
 ${clientAuthenticationJs(auth)}
   const request = {
-    url: vars.baseUrl + ${pathExpression(auth.path, (name) => `encodeURIComponent(vars[${jsLiteral(name)}])`)},
+    url: vars.${tokenHostVariable(model)} + ${pathExpression(auth.path, (name) => `encodeURIComponent(vars[${jsLiteral(name)}])`)},
     method: ${jsLiteral(auth.method)},
     header: [
 ${headerLines(auth)}
@@ -75,6 +76,12 @@ ${indent(storeTokenJs(auth.lifetime, { token: 'token', body: 'body', key: 'key' 
 `.trim().split('\n');
 }
 
+/** A host written with variables (https://{{tenant}}.auth0.com) resolved, as the app resolves them in URLs; nothing when no host has one. */
+function resolveHostsJs(model: ApiModel): string {
+  if (!model.environments.some((e) => templateNames(`${e.baseUrl}${e.tokenBaseUrl}`).length > 0)) return '';
+  return `\n  for (const name of ${jsLiteral(hostVariables(model))}) if (typeof vars[name] === 'string') vars[name] = pm.variables.replaceIn(vars[name]);`;
+}
+
 /** `basic`: the Basic header's value; `post`: nothing here (the client goes in the form body). */
 function clientAuthenticationJs(auth: Auth): string {
   if (auth.clientAuthentication !== 'basic') return '';
@@ -94,7 +101,9 @@ function headerLines(auth: Auth): string {
 /** `,\n body: { mode: 'urlencoded', ... }` with the described fields (and the client under post), or nothing. */
 function formBodyJs(auth: Auth): string {
   if (auth.body !== 'form') return '';
-  const fields = describedFormFields(auth).map(([key, value]) => `{ key: ${jsLiteral(key)}, value: ${jsLiteral(value)} }`);
+  // scope and audience may be built from variables (https://{{tenant}}.auth0.com/api/v2/): pm.sendRequest would send them as written
+  const valueJs = (value: string) => (value.includes('{{') ? `pm.variables.replaceIn(${jsLiteral(value)})` : jsLiteral(value));
+  const fields = describedFormFields(auth, mustache).map(([key, value]) => `{ key: ${jsLiteral(key)}, value: ${valueJs(value)} }`);
   if (auth.clientAuthentication === 'post') {
     fields.push(`{ key: ${jsLiteral(CLIENT_FIELDS.id)}, value: vars.clientId }`, `{ key: ${jsLiteral(CLIENT_FIELDS.secret)}, value: vars.clientSecret }`);
   }
