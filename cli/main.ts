@@ -12,6 +12,7 @@ import { contractCommand } from './commands/contract.js';
 import { generateCommand } from './commands/generate.js';
 import { mockCommand } from './commands/mock.js';
 import { tokenCommand } from './commands/token.js';
+import { applyConfig } from './apply-config.js';
 import { CliError } from './errors.js';
 import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 
@@ -49,7 +50,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .version(pkg.version)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (_program, command) => applyConfig(command, io));
   for (const command of COMMANDS) {
     program.addCommand(command(io, ctx, done).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError());
   }
