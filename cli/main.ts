@@ -10,13 +10,14 @@ import { SpecError } from '../loader/index.js';
 import type { GenerateContext } from '../generators/types.js';
 import { contractCommand } from './commands/contract.js';
 import { generateCommand } from './commands/generate.js';
+import { initCommand } from './commands/init.js';
 import { mockCommand } from './commands/mock.js';
 import { tokenCommand } from './commands/token.js';
 import { applyConfig } from './apply-config.js';
 import { CliError } from './errors.js';
 import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 
-const COMMANDS = [generateCommand, contractCommand, mockCommand, tokenCommand];
+const COMMANDS = [initCommand, generateCommand, contractCommand, mockCommand, tokenCommand];
 
 /**
  * The tool name written into outputs (Insomnia v4's `__export_source`). It keeps the kit's first
