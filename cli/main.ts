@@ -11,12 +11,14 @@ import type { GenerateContext } from '../generators/types.js';
 import { contractCommand } from './commands/contract.js';
 import { generateCommand } from './commands/generate.js';
 import { importCommand } from './commands/import.js';
+import { initCommand } from './commands/init.js';
 import { mockCommand } from './commands/mock.js';
 import { tokenCommand } from './commands/token.js';
+import { applyConfig } from './apply-config.js';
 import { CliError } from './errors.js';
 import { EXIT, processIO, type CliIO, type ExitCode } from './io.js';
 
-const COMMANDS = [generateCommand, contractCommand, mockCommand, tokenCommand, importCommand];
+const COMMANDS = [initCommand, importCommand, generateCommand, contractCommand, mockCommand, tokenCommand];
 
 /**
  * The tool name written into outputs (Insomnia v4's `__export_source`). It keeps the kit's first
@@ -50,7 +52,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .version(pkg.version)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (_program, command) => applyConfig(command, io));
   for (const command of COMMANDS) {
     program.addCommand(command(io, ctx, done).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError());
   }

@@ -7,6 +7,7 @@ export type DiagnosticCode =
   | 'invalid-encoding'
   | 'empty-file'
   | 'yaml-syntax'
+  | 'json-syntax'
   | 'yaml-alias-bomb'
   | 'too-deep'
   | 'unknown-key'

@@ -3,7 +3,7 @@
 // installed into a fresh project without dev dependencies, then every command run through the
 // installed bin on the shipped example.
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,9 +23,9 @@ const work = mkdtempSync(join(tmpdir(), 'pkg-install-'));
 const consumer = join(work, 'consumer');
 let installed = '';
 let example = '';
-const bin = (name = NAME) => join(consumer, 'node_modules/.bin', name);
+const bin = (project = consumer, name = NAME) => join(project, 'node_modules/.bin', name);
 // No setting of the example's API leaks in from the test's own environment.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('PARCELS_')));
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('PARCELS_') && !key.startsWith('MY_API_')));
 
 let tarball = '';
 let tarFiles: string[] = [];
@@ -53,6 +53,39 @@ function bytesBelow(dir: string): number {
     .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
 }
 
+/** Starts `mock` through the bin, then `token` against it with the demo credentials its banner prints. */
+async function mockThenToken(cwd: string, mockArgs: string[], prefix: string, tokenArgs: string[]): Promise<void> {
+  const mock = spawn(bin(cwd), ['mock', ...mockArgs, '--port', '0'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | string | null>((resolve) => {
+    mock.once('exit', (code) => resolve(code));
+    mock.once('error', (error) => resolve(error.message)); // e.g. no such bin
+  });
+  try {
+    let banner = '';
+    await new Promise<void>((resolve, reject) => {
+      mock.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        banner += chunk;
+        if (banner.includes('Press Ctrl-C')) resolve();
+      });
+      void exited.then((code) => reject(new Error(`mock ended (${code}) before it listened: ${banner}`)));
+      setTimeout(() => reject(new Error(`mock did not listen within 20 s: ${banner}`)), 20_000).unref();
+    });
+    const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+    const clientId = /clientId\s+(\S+)/.exec(banner)?.[1];
+    const clientSecret = /clientSecret\s+(\S+)/.exec(banner)?.[1];
+    expect([url, clientId, clientSecret].every(Boolean), 'the banner names the URL and the demo credentials').toBe(true);
+    const token = run(bin(cwd), ['token', ...tokenArgs], cwd, { [`${prefix}_BASE_URL`]: url, [`${prefix}_CLIENT_ID`]: clientId, [`${prefix}_CLIENT_SECRET`]: clientSecret });
+    expect(token.status, token.stderr).toBe(0);
+    // the shape only: a token is never printed, even a demo one
+    expect(/^[\w.~+/=-]{16,}\n$/.test(token.stdout), 'token prints one token line (JWT or opaque, as documented)').toBe(true);
+    // nothing but the line naming the config, when one was found
+    expect(token.stderr.replace(/^using description .*\n/, '')).toBe('');
+  } finally {
+    mock.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }
+}
+
 beforeAll(() => {
   const source = join(work, 'source');
   cloneLike(source);
@@ -73,7 +106,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the tarball', () => {
   it('ships the built program, the format schema, its docs and the example, and nothing of tests, bench, CI or collections', () => {
-    expect(tarFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/oauth-contract-kit.js', `bin/${OLD_NAME}.js`, 'dist/bundle/bin.js', 'spec/format.schema.json', 'docs/format.md', EXAMPLE]));
+    expect(tarFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/oauth-contract-kit.js', `bin/${OLD_NAME}.js`, 'dist/bundle/bin.js', 'spec/format.schema.json', 'docs/format.md', 'action.yml', EXAMPLE]));
     const unwanted = tarFiles.filter((path) => /^(tests|bench|\.ci|\.github|collections|scripts|cli|contract|loader|server|generators|model)\//.test(path) || /^dist\/(?!bundle\/)/.test(path));
     expect(unwanted).toEqual([]);
   });
@@ -89,7 +122,7 @@ describe('the tarball', () => {
 describe('the installed bin', () => {
   it('--help, under its name and under the old one', () => {
     for (const name of [OLD_NAME, NAME]) {
-      const help = run(bin(name), ['--help'], consumer);
+      const help = run(bin(consumer, name), ['--help'], consumer);
       expect(help.stderr).toBe('');
       expect(help.status).toBe(0);
       expect(help.stdout).toMatch(new RegExp(`^Usage: ${NAME} \\[options\\] \\[command\\]`));
@@ -107,34 +140,7 @@ describe('the installed bin', () => {
   });
 
   it('mock, then token against it with the demo credentials it prints', async () => {
-    const mock = spawn(bin(), ['mock', '--spec', example, '--port', '0'], { cwd: consumer, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | string | null>((resolve) => {
-      mock.once('exit', (code) => resolve(code));
-      mock.once('error', (error) => resolve(error.message)); // e.g. no such bin
-    });
-    try {
-      let banner = '';
-      await new Promise<void>((resolve, reject) => {
-        mock.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-          banner += chunk;
-          if (banner.includes('Press Ctrl-C')) resolve();
-        });
-        void exited.then((code) => reject(new Error(`mock ended (${code}) before it listened: ${banner}`)));
-        setTimeout(() => reject(new Error(`mock did not listen within 20 s: ${banner}`)), 20_000).unref();
-      });
-      const url = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
-      const clientId = /clientId\s+(\S+)/.exec(banner)?.[1];
-      const clientSecret = /clientSecret\s+(\S+)/.exec(banner)?.[1];
-      expect([url, clientId, clientSecret].every(Boolean), 'the banner names the URL and the demo credentials').toBe(true);
-      const token = run(bin(), ['token', '--spec', example], consumer, { PARCELS_BASE_URL: url, PARCELS_CLIENT_ID: clientId, PARCELS_CLIENT_SECRET: clientSecret });
-      expect(token.stderr).toBe('');
-      expect(token.status).toBe(0);
-      // the shape only: one line holding a token (the example documents an opaque one)
-      expect(/^[\w.~+/=-]{16,}\n$/.test(token.stdout), 'token prints one token line').toBe(true);
-    } finally {
-      mock.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
+    await mockThenToken(consumer, ['--spec', example], 'PARCELS', ['--spec', example]);
   });
 
   it('runs through npx from the tarball', () => {
@@ -157,5 +163,39 @@ describe('the installed bin', () => {
     expect(run(bin(), ['generate', '--spec', example, '--out', out], consumer).status).toBe(0);
     const contract = run(bin(), ['contract', '--spec', example, '--collections', out, '--reports', join(work, 'reports-nested')], consumer, {}, 120_000);
     expect(contract.status, contract.stdout + contract.stderr).toBe(0);
+  });
+});
+
+// The README's promise, in a new empty folder: `npm i <the package>`, `npx oauth-contract-kit init`,
+// then `npx oauth-contract-kit contract` passes, and every command runs with no flag.
+describe('in a new empty folder', () => {
+  const fresh = join(work, 'fresh');
+  const npx = (args: string[], timeout = 120_000) => run('npx', ['--no-install', NAME, ...args], fresh, {}, timeout);
+
+  beforeAll(() => {
+    mkdirSync(fresh);
+    const installed = run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', tarball], fresh, {}, 240_000);
+    expect(installed.status, installed.stderr).toBe(0);
+  }, 300_000);
+
+  it('npx oauth-contract-kit init, then contract: exit 0; generate --check and the npm scripts init wrote work too', () => {
+    const init = npx(['init']);
+    expect(init.status, init.stderr).toBe(0);
+    const contract = npx(['contract']);
+    expect(contract.status, contract.stdout + contract.stderr).toBe(0);
+    expect(contract.stdout).toMatch(/\d+ passed, 0 failed/);
+    expect(contract.stderr).toBe('using description spec/api.yaml (from the config; config oauth-contract-kit.config.json)\n');
+    expect(npx(['generate', '--check']).status).toBe(0);
+    const script = run('npm', ['run', '-s', 'contract'], fresh, {}, 120_000);
+    expect(script.status, script.stdout + script.stderr).toBe(0);
+    // the starter's $schema line lands on the schema the package installed
+    const first = readFileSync(join(fresh, 'spec/api.yaml'), 'utf8').split('\n')[0]!;
+    expect(existsSync(join(fresh, 'spec', first.replace('# yaml-language-server: $schema=', '')))).toBe(true);
+    expect(existsSync(join(fresh, 'node_modules/oauth-contract-kit/action.yml')), 'the action init\'s workflow uses').toBe(true);
+  });
+
+  it('generate, mock and token through the bin with no flag', async () => {
+    expect(npx(['generate']).status).toBe(0);
+    await mockThenToken(fresh, [], 'MY_API', []);
   });
 });

@@ -1,5 +1,5 @@
 // The generated OpenAPI file through the tools people check OpenAPI with: no errors, and only the style
-// warnings named here (and in the README's OpenAPI section), so a new warning fails.
+// warnings named here (and in docs/openapi.md), so a new warning fails.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../../../loader/index.js';

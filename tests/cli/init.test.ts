@@ -1,0 +1,113 @@
+// `init` in a new or an existing folder: what it writes, and that it never overwrites without --force.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSettings } from '../../cli/env-file.js';
+import { settingNames, settleTarget } from '../../contract/target.js';
+import { loadSpec } from '../../loader/index.js';
+import { runCli } from '../support/cli.js';
+import { snapshot, REPO } from './helpers.js';
+
+const WRITTEN = ['oauth-contract-kit.config.json', 'spec/api.yaml', '.env.example', '.github/workflows/oauth-contract-kit.yml', '.gitignore'];
+
+const folder = () => mkdtempSync(join(tmpdir(), 'kit-init-'));
+
+describe('init in an empty folder', () => {
+  it('writes the config, a starter description, .env.example, .gitignore, the workflow and the collections; generate --check then passes', async () => {
+    const dir = folder();
+    const result = await runCli(['init'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    for (const path of WRITTEN) expect(existsSync(join(dir, path)), path).toBe(true);
+    expect(existsSync(join(dir, 'collections/my-api.postman_collection.json'))).toBe(true);
+    expect(result.stdout).toContain('note: no package.json here: no npm scripts written');
+    expect(JSON.parse(readFileSync(join(dir, 'oauth-contract-kit.config.json'), 'utf8'))).toEqual({ spec: 'spec/api.yaml', collections: 'collections', reports: 'reports' });
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('.env\nreports/\n');
+    const check = await runCli(['generate', '--check'], { cwd: dir });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toBe('using description spec/api.yaml (from the config; config oauth-contract-kit.config.json)\n');
+  });
+
+  it('the starter names the format schema where the installed package has it, for editor completion', async () => {
+    const dir = folder();
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    const first = readFileSync(join(dir, 'spec/api.yaml'), 'utf8').split('\n')[0]!;
+    expect(first).toBe('# yaml-language-server: $schema=../node_modules/oauth-contract-kit/spec/format.schema.json');
+    // where that path lands in a consumer: node_modules/oauth-contract-kit is this package, which ships spec/format.schema.json
+    expect(resolve(join(dir, 'spec'), '../node_modules/oauth-contract-kit')).toBe(join(dir, 'node_modules/oauth-contract-kit'));
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; files: string[] };
+    expect(pkg.name).toBe('oauth-contract-kit');
+    expect(pkg.files).toContain('spec/format.schema.json');
+  });
+
+  it('.env.example names every setting of the description and, copied as it is, targets the embedded server', async () => {
+    const dir = folder();
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    const model = loadSpec(readFileSync(join(dir, 'spec/api.yaml')), 'spec/api.yaml');
+    writeFileSync(join(dir, '.env'), readFileSync(join(dir, '.env.example')), { mode: 0o600 });
+    const { settings, warnings } = readSettings({}, dir);
+    const { pathVariables, ...names } = settingNames(model);
+    expect(Object.keys(settings.vars).sort()).toEqual([...Object.values(names), ...Object.values(pathVariables)].sort());
+    expect(warnings).toEqual([]);
+    expect(settleTarget(model, settings)).toMatchObject({ kind: 'embedded', environment: { id: 'local' } });
+  });
+
+  it('--from is not there yet: exit 2 saying so, nothing written', async () => {
+    const dir = folder();
+    const result = await runCli(['init', '--from', 'openapi.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^init --from is not available yet/);
+    expect(snapshot(dir)).toEqual({});
+  });
+});
+
+describe('init in an existing repository', () => {
+  it('adds its npm scripts to package.json and its lines to .gitignore, keeping what is there, without duplicates', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, scripts: { test: 'jest' }, devDependencies: { 'oauth-contract-kit': 'file:kit.tgz' } }));
+    writeFileSync(join(dir, '.gitignore'), 'node_modules\n/.env');
+    const result = await runCli(['init'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pkg).toEqual({
+      name: 'consumer',
+      private: true,
+      scripts: { test: 'jest', generate: 'oauth-contract-kit generate', contract: 'oauth-contract-kit contract', mock: 'oauth-contract-kit mock', token: 'oauth-contract-kit token' },
+      devDependencies: { 'oauth-contract-kit': 'file:kit.tgz' },
+    });
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n/.env\nreports/\n');
+  });
+
+  it('twice: refuses, listing what it would overwrite, exit 2, nothing written', async () => {
+    const dir = folder();
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    const before = snapshot(dir);
+    const again = await runCli(['init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toBe(
+      'init would overwrite:\n  oauth-contract-kit.config.json\n  spec/api.yaml\n  .env.example\n  .github/workflows/oauth-contract-kit.yml\n  collections/ (not empty)\nnothing written; pass --force to overwrite them\n',
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('a package.json script of the same name is an overwrite too', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', scripts: { contract: 'pact verify' } }));
+    const result = await runCli(['init'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('  package.json scripts.contract ("pact verify")\n');
+    expect(existsSync(join(dir, 'spec'))).toBe(false);
+  });
+
+  it('--force overwrites', async () => {
+    const dir = folder();
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    const starter = readFileSync(join(dir, 'spec/api.yaml'), 'utf8');
+    writeFileSync(join(dir, 'spec/api.yaml'), 'format: 1\n');
+    const forced = await runCli(['init', '--force'], { cwd: dir });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'spec/api.yaml'), 'utf8')).toBe(starter);
+    expect((await runCli(['generate', '--check'], { cwd: dir })).code).toBe(0);
+  });
+});
