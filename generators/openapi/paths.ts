@@ -62,9 +62,9 @@ function tokenPathItem(model: ApiModel): PathItem {
       responses: {
         '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },
         '401': { description: 'Wrong or missing client credentials (RFC 6749 section 5.2).', content: UNDOCUMENTED_ERROR },
-        '429': { description: 'Rate limit exceeded.' },
+        ...(auth.rateLimit ? { '429': { description: 'Rate limit exceeded.' } } : {}),
       },
-      'x-rate-limit': rateLimitExtension(auth.rateLimit),
+      ...(auth.rateLimit ? { 'x-rate-limit': rateLimitExtension(auth.rateLimit) } : {}),
     },
   };
 }

@@ -56,7 +56,7 @@ export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
     'x-token-url-variables': tokenUrlVariables(model),
     ...tokenAnswerExtensions(auth),
     'x-refresh-token': auth.refreshToken,
-    'x-rate-limit': rateLimitExtension(auth.rateLimit),
+    ...(auth.rateLimit ? { 'x-rate-limit': rateLimitExtension(auth.rateLimit) } : {}),
   };
 }
 

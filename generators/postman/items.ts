@@ -46,7 +46,7 @@ function authFolder(model: ApiModel): ItemDefinition {
   return {
     id: stableUuid(model.info.id, 'folder', 'auth'),
     name: 'Auth',
-    description: markdown(`${model.auth.description.trim()}\n\n${rateLimitLine(model.auth.rateLimit)}`),
+    description: markdown([model.auth.description.trim(), ...(model.auth.rateLimit ? [rateLimitLine(model.auth.rateLimit)] : [])].join('\n\n')),
     item: [
       {
         id: tokenItemId,

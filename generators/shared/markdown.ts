@@ -10,7 +10,7 @@ export function rateLimitLine(limit: RateLimit): string {
 /** One bullet for the token endpoint, then one for each rate-limited resource. */
 export function rateLimitLines(model: ApiModel): string[] {
   return [
-    `- Token endpoint: ${rateLimitText(model.auth.rateLimit)}.`,
+    `- Token endpoint: ${model.auth.rateLimit ? rateLimitText(model.auth.rateLimit) : 'no rate limit documented'}.`,
     ...model.resources.flatMap((r) => (r.rateLimit ? [`- ${r.name}: ${rateLimitText(r.rateLimit)}, each endpoint separately.`] : [])),
   ];
 }
