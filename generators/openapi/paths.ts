@@ -1,6 +1,7 @@
 // Endpoints -> path items and operations; the token endpoint is documented as an operation too.
 import type { ApiModel, Auth, Endpoint, Example, Resource, Response } from '../../model/model.js';
 import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
+import { refusalStatus } from '../../model/refusals.js';
 import { templateNames } from '../../model/urls.js';
 import { parameterObject } from './parameters.js';
 import { UNDOCUMENTED_ERROR, extraResponses, responseRef } from './responses.js';
@@ -48,6 +49,15 @@ function operation(resource: Resource, endpoint: Endpoint): Record<string, unkno
   };
 }
 
+/** The token endpoint's refusals at the statuses the description's cases document (401 where they say nothing). */
+function tokenRefusals(model: ApiModel): Record<string, unknown> {
+  const wrong = refusalStatus(model, { kind: 'token', credentials: 'wrong-secret' });
+  const none = refusalStatus(model, { kind: 'token', credentials: 'none' });
+  const answer = (what: string) => ({ description: `${what} client credentials (RFC 6749 section 5.2).`, content: UNDOCUMENTED_ERROR });
+  if (wrong === none) return { [wrong]: answer('Wrong or missing') };
+  return Object.fromEntries([[none, answer('Missing')], [wrong, answer('Wrong')]].sort(([a], [b]) => Number(a) - Number(b)).map(([status, body]) => [String(status), body]));
+}
+
 function tokenPathItem(model: ApiModel): PathItem {
   const { auth } = model;
   return {
@@ -61,7 +71,7 @@ function tokenPathItem(model: ApiModel): PathItem {
       ...(auth.body === 'form' ? { requestBody: tokenRequestBody(auth) } : {}),
       responses: {
         '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },
-        '401': { description: 'Wrong or missing client credentials (RFC 6749 section 5.2).', content: UNDOCUMENTED_ERROR },
+        ...tokenRefusals(model),
         ...(auth.rateLimit ? { '429': { description: 'Rate limit exceeded.' } } : {}),
       },
       ...(auth.rateLimit ? { 'x-rate-limit': rateLimitExtension(auth.rateLimit) } : {}),

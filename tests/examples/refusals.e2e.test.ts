@@ -35,8 +35,12 @@ afterAll(() => strict?.close());
 const strictSettings = () => ({ PARCELS_BASE_URL: strict.url, PARCELS_CLIENT_ID: STRICT_CLIENT.clientId, PARCELS_CLIENT_SECRET: STRICT_CLIENT.clientSecret });
 
 describe('a description that documents 400 for a token request without credentials', () => {
-  it('passes against the embedded reference server (exit 0)', async () => {
-    const result = await contract(await described(400));
+  it('passes against the embedded reference server (exit 0); its OpenAPI lists 400 for missing and 401 for wrong credentials', async () => {
+    const files = await described(400);
+    const openapi = readFileSync(join(files.collections, 'parcel-tracker.openapi.yaml'), 'utf8');
+    expect(openapi).toMatch(/"400":\n\s+description: Missing client credentials \(RFC 6749 section 5\.2\)\./);
+    expect(openapi).toMatch(/"401":\n\s+description: Wrong client credentials \(RFC 6749 section 5\.2\)\./);
+    const result = await contract(files);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/Contract run against the embedded reference server .*: PASSED/);
     expect(result.code).toBe(0);
