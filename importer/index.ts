@@ -117,8 +117,8 @@ function auth(ctx: ImportContext, scheme: Scheme, path: string, drafts: Endpoint
   if (options.tokenLifetime === undefined) guess(ctx, 'The token lifetime is not stated; 3600 seconds was assumed. Give --token-lifetime SECONDS.');
   const refreshToken = options.refreshToken ?? false;
   if (options.refreshToken === undefined) guess(ctx, 'Whether the token answer holds a refresh token is not stated; none was assumed (client credentials usually issue none). Give --refresh-token yes|no.');
-  const rateLimit = options.tokenRateLimit ?? { requests: 10, perSeconds: 60 };
-  if (!options.tokenRateLimit) guess(ctx, 'The token endpoint\'s rate limit is not stated; 10 requests per 60 seconds per IP was assumed, so runs stay gentle. Give --token-rate-limit REQUESTS/SECONDS.');
+  const rateLimit = options.tokenRateLimit;
+  if (!rateLimit) report.notes.push('token rate limit: none written, as the document states none (the token endpoint is not paced; a `429` is still waited for). Give --token-rate-limit REQUESTS/SECONDS when the docs state one.');
   const scope = scopes(ctx, scheme, drafts);
   return {
     flow: 'client_credentials',
@@ -130,7 +130,7 @@ function auth(ctx: ImportContext, scheme: Scheme, path: string, drafts: Endpoint
     tokenPrefix: 'Bearer',
     lifetimeSeconds,
     refreshToken,
-    rateLimit: { ...rateLimit, per: ['ip'] },
+    ...(rateLimit ? { rateLimit: { ...rateLimit, per: ['ip'] } } : {}),
     response: { schema: { $ref: '#/schemas/TokenResponse' } },
     ...(scheme.description.trim() ? { description: scheme.description } : {}),
   } as RawSpec['auth'];
