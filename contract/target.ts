@@ -98,7 +98,19 @@ function embeddedTarget(model: ApiModel, settings: Settings): Target {
         `set ${names.baseUrl} ${where(settings)} to test the API, or unset ${credentials.length === 1 ? 'it' : 'them'} to run against the embedded reference server`,
     );
   }
-  return { kind: 'embedded', environment: environmentNamed(model, { value: 'local' }), environmentLabel: 'local' };
+  const environment = embeddedEnvironment(model);
+  return { kind: 'embedded', environment, environmentLabel: environment.id };
+}
+
+/**
+ * The environment an embedded run uses (its resource paths and Postman environment file): no id
+ * is special. The first whose base URL is loopback (a local reference server), else the last
+ * (descriptions list production first, so the last is the sandbox or test one). The embedded
+ * server serves every environment's resource paths, so any choice is served.
+ */
+export function embeddedEnvironment(model: ApiModel): Environment {
+  const local = model.environments.find((e) => URL.canParse(e.baseUrl) && isLoopbackHost(new URL(e.baseUrl).hostname));
+  return local ?? model.environments[model.environments.length - 1]!;
 }
 
 /** How a run names the embedded server, and why it is the target: `the embedded reference server (no SECURITHINGS_BASE_URL set)`. */

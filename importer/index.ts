@@ -135,8 +135,8 @@ function auth(ctx: ImportContext, scheme: Scheme, facts: SchemeFacts, path: stri
   if (options.tokenLifetime === undefined && facts.lifetimeSeconds === undefined) guess(ctx, 'The token lifetime is not stated; 3600 seconds was assumed. Give --token-lifetime SECONDS.');
   const refreshToken = options.refreshToken ?? facts.refreshToken ?? false;
   if (options.refreshToken === undefined && facts.refreshToken === undefined) guess(ctx, 'Whether the token answer holds a refresh token is not stated; none was assumed (client credentials usually issue none). Give --refresh-token yes|no.');
-  const rateLimit = options.tokenRateLimit ? { ...options.tokenRateLimit, per: ['ip'] } : (facts.rateLimit ?? { requests: 10, perSeconds: 60, per: ['ip'] });
-  if (!options.tokenRateLimit && !facts.rateLimit) guess(ctx, 'The token endpoint\'s rate limit is not stated; 10 requests per 60 seconds per IP was assumed, so runs stay gentle. Give --token-rate-limit REQUESTS/SECONDS.');
+  const rateLimit = options.tokenRateLimit ? { ...options.tokenRateLimit, per: ['ip'] } : facts.rateLimit;
+  if (!rateLimit) report.notes.push('token rate limit: none written, as the document states none (the token endpoint is not paced; a `429` is still waited for). Give --token-rate-limit REQUESTS/SECONDS when the docs state one.');
   const scope = scopes(ctx, scheme, drafts);
   const description = tokenOperationDescription(ctx.docs, facts.path) ?? scheme.description;
   return {
@@ -150,7 +150,7 @@ function auth(ctx: ImportContext, scheme: Scheme, facts: SchemeFacts, path: stri
     ...facts.rest,
     lifetimeSeconds,
     refreshToken,
-    rateLimit,
+    ...(rateLimit ? { rateLimit } : {}),
     response: { schema: { $ref: '#/schemas/TokenResponse' } },
     ...(description.trim() ? { description } : {}),
   } as RawSpec['auth'];

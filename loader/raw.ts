@@ -62,7 +62,7 @@ export interface RawSpec {
     lifetimeSeconds?: number | { min?: number; max?: number };
     refreshToken: boolean;
     expirySkewSeconds?: number;
-    rateLimit: RateLimit;
+    rateLimit?: RateLimit;
     response: { schema: RawRef };
     description?: string;
   };

@@ -47,7 +47,8 @@ function toDiagnostic(error: ErrorObject, source: Locator): Diagnostic {
   const path = pointerToPath(error.instancePath);
   const { code, message, at, target } = describe(error, path);
   const hint = code === 'unknown-key' ? undefined : HINTS[target.join('/')];
-  return { file: source.file, code, path: target, message: hint ? `${message}: ${hint}` : message, ...source.locate(target, at) };
+  const taught = hint && error.keyword === 'pattern' ? `${shown(error.data)} is not valid here: ${hint}` : hint ? `${message}: ${hint}` : message;
+  return { file: source.file, code, path: target, message: taught, ...source.locate(target, at) };
 }
 
 const LIFETIME_FORMS = 'a number of seconds (`3600`), a range (`{ min: 3000, max: 3600 }`), or no `lifetimeSeconds` when the docs do not say';
@@ -95,7 +96,7 @@ function describe(error: ErrorObject, path: NodePath): Description {
       if (path[path.length - 1] === '$ref') {
         return { code: 'unsupported-ref', message: `\`${String(error.data)}\` is not supported; refer to a named schema as #/schemas/<Name>`, at: 'value', target: path };
       }
-      return { code: 'invalid-value', message: `${shown(error.data)} ${error.message ?? 'is not valid'}`, at: 'value', target: path };
+      return { code: 'invalid-value', message: `${shown(error.data)} is not valid here: ${patternRule(error)}`, at: 'value', target: path };
     case 'enum':
       return { code: 'invalid-value', message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`, at: 'value', target: path };
     case 'const':
@@ -109,6 +110,39 @@ function describe(error: ErrorObject, path: NodePath): Description {
       return { code: 'invalid-value', message: error.message ?? 'is not valid', at: 'value', target: path };
   }
 }
+
+/**
+ * What a value refused by a pattern may be instead, in words and examples, never the bare regex: the rule for
+ * that pattern, else the schema's own description of the value, else ajv's message.
+ */
+function patternRule(error: ErrorObject): string {
+  const rule = PATTERN_RULES[String(error.params.pattern)];
+  if (rule) return rule;
+  const described = (error.parentSchema as { description?: unknown } | undefined)?.description;
+  return typeof described === 'string' ? described : (error.message ?? 'it does not have the expected form');
+}
+
+const FIELD_NAME = 'a field name: a letter or `_`, then letters, digits or `_`, e.g. `devices`, `total` or `id`';
+
+/** Per pattern of spec/format.schema.json: the spellings the format supports, with examples (tests/loader/pattern-messages.test.ts keeps it whole). */
+export const PATTERN_RULES: Record<string, string> = {
+  '^[A-Za-z][A-Za-z0-9_.]*$':
+    'a parameter name is a letter, then letters, digits, `_` or `.`, e.g. `limit`, `page_size`, `pageSize` or `probe.agent` ' +
+    '(a dotted name reads a nested field); names with `-`, `[`, `]` or other characters cannot be described in format 1',
+  '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$': 'a dotted path of field names into the item, e.g. `status` or `probe.agent`, each name a letter or `_`, then letters, digits or `_`',
+  '^[A-Za-z_][A-Za-z0-9_]*(\\[[0-9]+\\]|\\.[A-Za-z_][A-Za-z0-9_]*)*$': 'a path into the success answer: a field name, then `.field` or `[index]` steps (the index a number), e.g. `devices[0].id` or `meta.next`',
+  '^[A-Za-z_][A-Za-z0-9_]*$': FIELD_NAME,
+  '^https?://': 'an address that starts with `http://` or `https://`, e.g. `https://docs.example.com`',
+  '^[A-Z][A-Z0-9_]*$': 'upper-case letters, digits and `_`, starting with a letter, e.g. `PARCELS` or `ACME_API` (the settings are then `PARCELS_BASE_URL`, ...)',
+  '^[a-z][a-z0-9-]*$': 'a lower-case id: a letter, then lower-case letters, digits or `-`, e.g. `production` or `parcel-tracker`',
+  '^[A-Za-z][A-Za-z0-9]*$': 'a camel-case id: a letter, then letters or digits, e.g. `listDevices` or `devices` (no `-`, `_` or spaces)',
+  '^[A-Za-z][A-Za-z0-9_]*$': 'a schema name: a letter, then letters, digits or `_`, e.g. `DeviceList` or `Token_Response`',
+  '^/[^?#\\s]*$': 'a path that starts with `/`, e.g. `/v1/devices/{id}`, without spaces; `{name}` marks a path parameter, and a query belongs in `query`, not in the path',
+  '^(/[^?#\\s]*)?$': 'empty, or a path below the resource\'s base path that starts with `/`, e.g. `/{id}`; a query belongs in `query`, not in the path',
+  '^https?://[^/?#\\s]+$': '`http://` or `https://` and the host (and port), e.g. `https://api.example.com`, with no path, query or trailing slash: a path belongs in the resources\' `basePath` (or the environment\'s `resourcePaths`)',
+  '^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$': 'scope tokens separated by one space (RFC 6749 section 3.3), each printable ASCII without `"` or `\\`, e.g. `read:devices write:devices`',
+  '^[A-Za-z]+$': 'the Authorization scheme, letters only, e.g. `Bearer` or `Token`',
+};
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';

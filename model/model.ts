@@ -98,7 +98,8 @@ export interface Auth {
   refreshToken: boolean;
   /** Fetch a new token when the cached one expires within this many seconds. */
   expirySkewSeconds: number;
-  rateLimit: RateLimit;
+  /** The token endpoint's documented rate limit; undefined when the docs state none (no pacing, no limit on the reference server). */
+  rateLimit?: RateLimit;
   /** Name of the schema in `ApiModel.schemas` for the 200 answer. */
   responseSchema: string;
   description: string;

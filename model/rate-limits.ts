@@ -15,6 +15,11 @@ export function intervalSeconds(limit: RateLimit): number {
   return limit.perSeconds / limit.requests;
 }
 
+/** The token endpoint's shortest gap, in seconds (1 s when none is documented): how long a 429 without Retry-After waits. */
+export function tokenIntervalSeconds(model: ApiModel): number {
+  return model.auth.rateLimit ? intervalSeconds(model.auth.rateLimit) : 1;
+}
+
 /** The longest such gap over the data endpoints (1 s when none is documented). */
 export function dataIntervalSeconds(model: ApiModel): number {
   return Math.max(1, ...model.resources.map((r) => (r.rateLimit ? intervalSeconds(r.rateLimit) : 1)));

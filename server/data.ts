@@ -36,7 +36,7 @@ export function registerDataRoutes(app: FastifyInstance, ctx: ServerContext, met
 async function dispatch(ctx: ServerContext, resource: Resource, endpoints: Endpoint[], request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
   const endpoint = endpoints.find((e) => e.method === request.method)!; // serveOnly let no other method through
   ctx.stats.dataRequests += 1;
-  const { tenant, user } = await caller(ctx, request.headers.authorization);
+  const { tenant, user } = await caller(ctx, request.headers.authorization, endpoint.id);
   const decision = ctx.limiter.take(`endpoint:${endpoint.id}`, resource.rateLimit, { ip: request.ip, ...(user ? { user } : {}) });
   if (!decision.ok) throw rateLimited(ctx.stats, decision.retryAfterSeconds);
   void reply.header('cache-control', 'no-store');
@@ -45,9 +45,9 @@ async function dispatch(ctx: ServerContext, resource: Resource, endpoints: Endpo
 }
 
 /** The caller's tenant; under the `no-auth-required` violation a missing or bad token falls back to the first tenant. */
-async function caller(ctx: ServerContext, header: string | undefined): Promise<{ tenant: Tenant; user?: string }> {
+async function caller(ctx: ServerContext, header: string | undefined, endpoint: string): Promise<{ tenant: Tenant; user?: string }> {
   try {
-    const tenant = await authenticateBearer(ctx, header);
+    const tenant = await authenticateBearer(ctx, header, endpoint);
     return { tenant, user: tenant.clientId };
   } catch (error) {
     const fallback = ctx.tenants[0];

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignJWT } from 'jose';
 import type { ApiModel } from '../model/model.js';
+import { refusalStatus } from '../model/refusals.js';
 import { issuedLifetime, violatedLifetime } from '../model/token-answer.js';
 import { CLIENT_FIELDS } from '../model/token-form.js';
 import { tokenPathVariables } from '../model/urls.js';
@@ -53,10 +54,11 @@ function clientCredentials(ctx: ServerContext, header: string | undefined, form:
     if (header !== undefined) throw invalidClient(ctx, 'this server takes the client credentials in the form body (client_secret_post), not in an Authorization header', true);
     const clientId = form.get(CLIENT_FIELDS.id) ?? '';
     const clientSecret = form.get(CLIENT_FIELDS.secret) ?? '';
-    if (clientId === '' || clientSecret === '') throw invalidClient(ctx, 'client_id and client_secret are required in the form body');
+    if (clientId === '' || clientSecret === '') throw noCredentials(ctx, 'client_id and client_secret are required in the form body');
     return { clientId, clientSecret };
   }
   if (header === undefined && inBody) throw invalidClient(ctx, 'this server takes the client credentials as HTTP Basic (client_secret_basic), not in the body', true);
+  if (header === undefined) throw noCredentials(ctx, 'client credentials are required as HTTP Basic');
   const basic = parseBasic(header);
   if (!basic.ok) throw invalidClient(ctx, basic.problem, true);
   return basic.credentials;
@@ -67,13 +69,30 @@ function authenticateClient(ctx: ServerContext, { clientId, clientSecret }: Clie
   const tenant = ctx.tenants.find((t) => t.clientId === clientId);
   const secretOk = secretsEqual(clientSecret, tenant?.clientSecret ?? UNKNOWN_CLIENT_SECRET);
   const pathOk = tokenPathVariables(ctx.model.auth.path).every((name) => tenant?.organization === params[name]) && (params['clientId'] === undefined || params['clientId'] === clientId);
-  if (!tenant || !secretOk || !pathOk) throw invalidClient(ctx, 'the client credentials are not valid for this token path', ctx.model.auth.clientAuthentication === 'basic');
+  if (!tenant || !secretOk || !pathOk) {
+    const status = refusalStatus(ctx.model, { kind: 'token', credentials: 'wrong-secret' });
+    throw invalidClient(ctx, 'the client credentials are not valid for this token path', ctx.model.auth.clientAuthentication === 'basic', status);
+  }
   return tenant;
 }
 
-/** 401 invalid_client; a Basic challenge when the client tried (or should use) HTTP Basic (RFC 6749 section 5.2). */
-function invalidClient(ctx: ServerContext, description: string, challenge = false): ApiError {
-  return new ApiError(401, 'invalid_client', description, { ...(challenge ? { 'www-authenticate': `Basic realm=${realm(ctx.model)}` } : {}), ...NO_STORE });
+/**
+ * invalid_client, 401 unless the docs say another status for a wrong secret; a Basic challenge with a 401 when the
+ * client tried (or should use) HTTP Basic (RFC 6749 section 5.2).
+ */
+function invalidClient(ctx: ServerContext, description: string, challenge = false, status = 401): ApiError {
+  const headers = { ...(challenge && status === 401 ? { 'www-authenticate': `Basic realm=${realm(ctx.model)}` } : {}), ...NO_STORE };
+  return new ApiError(status, 'invalid_client', description, headers);
+}
+
+/**
+ * No client credentials at all, answered as the docs say: 400 invalid_request (a missing parameter, RFC 6749
+ * section 5.2), or invalid_client with 401 (the default) or 403.
+ */
+function noCredentials(ctx: ServerContext, description: string): ApiError {
+  const status = refusalStatus(ctx.model, { kind: 'token', credentials: 'none' });
+  if (status === 400) return new ApiError(400, 'invalid_request', description, NO_STORE);
+  return invalidClient(ctx, description, ctx.model.auth.clientAuthentication === 'basic', status);
 }
 
 export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<TokenResponse> {

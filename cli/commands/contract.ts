@@ -11,7 +11,8 @@ import { verdictOf } from '../../contract/verdict.js';
 import type { CliIO, ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
 import { prepareReportsFolder } from '../report-files.js';
-import { insecureHttpWarning, readCommandSettings, SETTINGS_HELP } from '../settings.js';
+import { insecureHttpWarning, readCommandSettings } from '../settings.js';
+import { settingsHelpText } from '../settings-help.js';
 import { writeFiles } from '../write-files.js';
 import { DEFAULT_OUT } from './generate.js';
 
@@ -51,7 +52,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .description(
       'run the committed Postman collection with newman against the embedded reference server, or against the API ' +
         'named by the <PREFIX>_* settings (from the environment or .env; never from arguments). The prefix is the ' +
-        "description's info.envPrefix: SECURITHINGS for the shipped one.",
+        "description's info.envPrefix; the settings below are named for --spec.",
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
@@ -65,7 +66,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--min-coverage <percent>', 'exit 1 when coverage (see reports/contract-coverage.json) is below this percentage', percentage)
     .option('--answer-timeout <seconds>', 'stop the run (exit 2) when one answer takes longer than this, from the request to its last byte', seconds('--answer-timeout'), DEFAULT_ANSWER_TIMEOUT_S)
     .option('--run-timeout <seconds>', `stop the run (exit 2) when it takes longer than this (default: the answer timeout for each request of the collection, at least ${MIN_RUN_TIMEOUT_S})`, seconds('--run-timeout'))
-    .addHelpText('after', `${SETTINGS_HELP}${EXIT_HELP}`)
+    .addHelpText('after', settingsHelpText(io, EXIT_HELP))
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
 

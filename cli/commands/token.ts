@@ -6,7 +6,8 @@ import { CliError } from '../errors.js';
 import { EXIT, type CliIO, type ExitCode } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
 import { requestToken } from '../token-request.js';
-import { readCommandSettings, SETTINGS_HELP, insecureHttpWarning } from '../settings.js';
+import { readCommandSettings, insecureHttpWarning } from '../settings.js';
+import { settingsHelpText } from '../settings-help.js';
 
 export interface TokenOptions {
   spec: string;
@@ -29,12 +30,12 @@ export function tokenCommand(io: CliIO, _ctx: GenerateContext, done: (code: Exit
       'fetch an access token and print only the token. Credentials come from <PREFIX>_CLIENT_ID, ' +
         '<PREFIX>_CLIENT_SECRET and one <PREFIX>_<NAME> per token-path variable (environment or .env); without a ' +
         'secret it asks for it on the terminal without echo. <PREFIX>_BASE_URL or <PREFIX>_ENVIRONMENT picks the API. ' +
-        "The prefix is the description's info.envPrefix: SECURITHINGS for the shipped one.",
+        "The prefix is the description's info.envPrefix; the settings below are named for --spec.",
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--dotenv <file>', 'a dotenv file with <PREFIX>_* settings; must exist when named (default: .env, when present)')
     .option('--allow-insecure-http', 'allow an http:// base URL to a host that is not loopback (the secret travels in clear)', false)
-    .addHelpText('after', `${SETTINGS_HELP}${EXIT_HELP}`)
+    .addHelpText('after', settingsHelpText(io, EXIT_HELP))
     .action(async (options: TokenOptions) => done(await runToken(options, io)));
 }
 

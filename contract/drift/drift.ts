@@ -78,10 +78,10 @@ export function driftOf(model: ApiModel, requests: readonly RequestRecord[]): Dr
 }
 
 function documentedFor(model: ApiModel, id: string): Documented {
-  // a rate-limited endpoint may answer 429 whether or not its responses list it
+  // a rate-limited endpoint may answer 429 whether or not its responses list it; one without a documented limit may not
   const documented = documentedStatuses(model, id);
   if (id === TOKEN_ENDPOINT) {
-    return { statuses: new Set([...documented, 429]), schemas: new Map([[200, model.auth.responseSchema]]), described: new Map() };
+    return { statuses: new Set([...documented, ...(model.auth.rateLimit ? [429] : [])]), schemas: new Map([[200, model.auth.responseSchema]]), described: new Map() };
   }
   const resource = model.resources.find((r) => r.endpoints.some((e) => e.id === id))!;
   const endpoint = resource.endpoints.find((e) => e.id === id)!;

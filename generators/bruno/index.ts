@@ -2,7 +2,7 @@
 // token request, a folder per resource, and the contract cases, in the Postman collection's order.
 import type { Generator, OutputFile } from '../types.js';
 import { brunoEnvironmentName, brunoFolderName, brunoRequestName } from '../../model/bruno-names.js';
-import { rateLimitLine } from '../shared/markdown.js';
+import { tokenEndpointText } from '../shared/markdown.js';
 import { brunoJson, collectionBru } from './collection.js';
 import { AUTH_FOLDER, caseBru, CONTRACT_FOLDER, TOKEN_REQUEST, tokenRequestBru } from './contract.js';
 import { environmentBru } from './environment.js';
@@ -17,7 +17,7 @@ export const bruno: Generator = (model) => {
     { path: `${ROOT}/collection.bru`, content: collectionBru(model) },
   ];
   const auth = `${ROOT}/${brunoFolderName(AUTH_FOLDER)}`;
-  files.push({ path: `${auth}/folder.bru`, content: plainFolderBru(AUTH_FOLDER, 1, `${model.auth.description.trim()}\n\n${rateLimitLine(model.auth.rateLimit)}`) });
+  files.push({ path: `${auth}/folder.bru`, content: plainFolderBru(AUTH_FOLDER, 1, tokenEndpointText(model.auth)) });
   files.push({ path: `${auth}/${brunoRequestName(TOKEN_REQUEST)}.bru`, content: tokenRequestBru(model) });
   model.resources.forEach((resource, r) => {
     const folder = `${ROOT}/${brunoFolderName(resource.name)}`;

@@ -1,6 +1,7 @@
 // Endpoints -> path items and operations; the token endpoint is documented as an operation too.
 import type { ApiModel, Auth, Endpoint, Example, Resource, Response } from '../../model/model.js';
 import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
+import { refusalStatus } from '../../model/refusals.js';
 import { templateNames } from '../../model/urls.js';
 import { endpointFacts } from './kit-facts.js';
 import { parameterObject } from './parameters.js';
@@ -50,6 +51,15 @@ function operation(resource: Resource, endpoint: Endpoint): Record<string, unkno
   };
 }
 
+/** The token endpoint's refusals at the statuses the description's cases document (401 where they say nothing). */
+function tokenRefusals(model: ApiModel): Record<string, unknown> {
+  const wrong = refusalStatus(model, { kind: 'token', credentials: 'wrong-secret' });
+  const none = refusalStatus(model, { kind: 'token', credentials: 'none' });
+  const answer = (what: string) => ({ description: `${what} client credentials (RFC 6749 section 5.2).`, content: UNDOCUMENTED_ERROR });
+  if (wrong === none) return { [wrong]: answer('Wrong or missing') };
+  return Object.fromEntries([[none, answer('Missing')], [wrong, answer('Wrong')]].sort(([a], [b]) => Number(a) - Number(b)).map(([status, body]) => [String(status), body]));
+}
+
 function tokenPathItem(model: ApiModel): PathItem {
   const { auth } = model;
   return {
@@ -63,10 +73,10 @@ function tokenPathItem(model: ApiModel): PathItem {
       ...(auth.body === 'form' ? { requestBody: tokenRequestBody(auth) } : {}),
       responses: {
         '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },
-        '401': { description: 'Wrong or missing client credentials (RFC 6749 section 5.2).', content: UNDOCUMENTED_ERROR },
-        '429': { description: 'Rate limit exceeded.' },
+        ...tokenRefusals(model),
+        ...(auth.rateLimit ? { '429': { description: 'Rate limit exceeded.' } } : {}),
       },
-      'x-rate-limit': rateLimitExtension(auth.rateLimit),
+      ...(auth.rateLimit ? { 'x-rate-limit': rateLimitExtension(auth.rateLimit) } : {}),
     },
   };
 }

@@ -67,7 +67,7 @@ export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
     'x-token-url-variables': tokenUrlVariables(model),
     ...tokenAnswerExtensions(auth),
     'x-refresh-token': auth.refreshToken,
-    'x-rate-limit': rateLimitExtension(auth.rateLimit),
+    ...(auth.rateLimit ? { 'x-rate-limit': rateLimitExtension(auth.rateLimit) } : {}),
     'x-token-body': auth.body,
     ...(Object.keys(auth.headers).length ? { 'x-token-headers': { ...auth.headers } } : {}),
     'x-token-prefix': auth.tokenPrefix,

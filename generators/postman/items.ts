@@ -5,7 +5,7 @@ import { caseItemId, endpointItemId, stableUuid, TOKEN_ENDPOINT } from '../../mo
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { mustache } from '../../model/urls.js';
 import { bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
-import { rateLimitLine } from '../shared/markdown.js';
+import { tokenEndpointText } from '../shared/markdown.js';
 import { endpointDescription } from './description.js';
 import { examplesOf } from './examples.js';
 import { endpointRequest, markdown, tokenRequest, type RequestDefinition } from './requests.js';
@@ -48,7 +48,7 @@ function authFolder(model: ApiModel): ItemDefinition {
   return {
     id: stableUuid(model.info.id, 'folder', 'auth'),
     name: 'Auth',
-    description: markdown(`${model.auth.description.trim()}\n\n${rateLimitLine(model.auth.rateLimit)}`),
+    description: markdown(tokenEndpointText(model.auth)),
     item: [
       {
         id: tokenItemId,

@@ -1,5 +1,5 @@
 // Markdown pieces every generator's descriptions share, so each fact is worded once.
-import type { ApiModel, Endpoint, RateLimit } from '../../model/model.js';
+import type { ApiModel, Auth, Endpoint, RateLimit } from '../../model/model.js';
 import { rateLimitText } from '../../model/rate-limits.js';
 
 /** `**Rate limit:** 1 request per second per IP and per user.` */
@@ -7,10 +7,15 @@ export function rateLimitLine(limit: RateLimit): string {
   return `**Rate limit:** ${rateLimitText(limit)}.`;
 }
 
+/** The token endpoint's description, then its rate limit when one is documented. */
+export function tokenEndpointText(auth: Pick<Auth, 'description' | 'rateLimit'>): string {
+  return [auth.description.trim(), ...(auth.rateLimit ? [rateLimitLine(auth.rateLimit)] : [])].join('\n\n');
+}
+
 /** One bullet for the token endpoint, then one for each rate-limited resource. */
 export function rateLimitLines(model: ApiModel): string[] {
   return [
-    `- Token endpoint: ${rateLimitText(model.auth.rateLimit)}.`,
+    `- Token endpoint: ${model.auth.rateLimit ? rateLimitText(model.auth.rateLimit) : 'no rate limit documented'}.`,
     ...model.resources.flatMap((r) => (r.rateLimit ? [`- ${r.name}: ${rateLimitText(r.rateLimit)}, each endpoint separately.`] : [])),
   ];
 }

@@ -49,7 +49,7 @@ describe('npm run contract', () => {
     expect(result.code).toBe(0);
     expect(limited.stats.rateLimited).toBe(0);
     expect(limited.stats.tokensIssued).toBe(1);
-    expect(limited.stats.tokenRequests).toBeLessThanOrEqual(model.auth.rateLimit.requests);
+    expect(limited.stats.tokenRequests).toBeLessThanOrEqual(model.auth.rateLimit!.requests);
   });
 
   it('passes against a server that adds an undocumented field to every item: additive changes never fail the contract', async () => {

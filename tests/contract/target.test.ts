@@ -1,6 +1,6 @@
 // The settings a run reads are named by the description: its envPrefix and its token path's variables.
 import { describe, expect, it } from 'vitest';
-import { settingNames, settleTarget, settleTokenTarget, TargetError, upperSnake } from '../../contract/target.js';
+import { embeddedEnvironment, settingNames, settleTarget, settleTokenTarget, TargetError, upperSnake } from '../../contract/target.js';
 import { modelWith, fixtureModel } from '../support/model.js';
 
 const tenantModel = modelWith((m) => {
@@ -67,5 +67,21 @@ describe('settleTarget', () => {
     const blankInFile = { vars: { SECURITHINGS_BASE_URL: { value: ' ', from: '.env' }, SECURITHINGS_CLIENT_SECRET: { value: 's', from: '.env' } }, file: '.env' };
     expect(() => settleTarget(fixtureModel(), blankInFile)).toThrow(/^SECURITHINGS_BASE_URL is not set \(empty in \.env\), but SECURITHINGS_CLIENT_SECRET \(from \.env\) is: /);
     expect(() => settleTarget(tenantModel, fromEnv({ ACME_API_TENANT_ID: 't1' }))).toThrow(/^ACME_API_BASE_URL is not set, but ACME_API_TENANT_ID \(from the environment\) is: /);
+  });
+});
+
+describe('embeddedEnvironment: no environment id is special', () => {
+  const envs = (...list: [id: string, baseUrl: string][]) => modelWith((m) => {
+    m.environments = list.map(([id, baseUrl]) => ({ id, name: id, baseUrl, tokenBaseUrl: baseUrl, resourcePaths: {}, values: {} }));
+  });
+
+  it('picks the environment whose base URL is loopback, whatever its id', () => {
+    expect(embeddedEnvironment(envs(['prod', 'https://api.example'], ['dev', 'http://localhost:8080'], ['qa', 'https://qa.example'])).id).toBe('dev');
+  });
+
+  it('else the last one (the first is production)', () => {
+    const model = envs(['prod', 'https://api.example'], ['sandbox', 'https://sandbox.example']);
+    expect(embeddedEnvironment(model).id).toBe('sandbox');
+    expect(settleTarget(model, fromEnv({}))).toMatchObject({ kind: 'embedded', environment: { id: 'sandbox' }, environmentLabel: 'sandbox' });
   });
 });

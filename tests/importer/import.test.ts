@@ -38,6 +38,10 @@ describe('a real Swagger 2.0 document (eBay Taxonomy, flow: application)', () =>
     const unknowns = loadSpec(readFileSync(run.out), run.out).unknowns.join('\n');
     expect(unknowns).toMatch(/Guessed: How the client authenticates .* --client-auth/);
     expect(unknowns).toMatch(/Guessed: The token lifetime is not stated/);
+    // a rate limit the document does not state is not invented: none is written, and the report says so
+    expect(loadSpec(readFileSync(run.out), run.out).auth.rateLimit).toBeUndefined();
+    expect(unknowns).not.toMatch(/rate limit/);
+    expect(run.stdout).toContain('token rate limit: none written, as the document states none');
     expect(run.stdout).toContain('Operations: 4 of 4 kept');
     expect(run.stdout).toContain('optional header `Accept-Language` left out');
     const report = JSON.parse(readFileSync(join(run.dir, 'report.json'), 'utf8'));

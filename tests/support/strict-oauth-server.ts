@@ -41,7 +41,12 @@ export const DEPOTS = Array.from({ length: 4 }, (_, i) => ({ id: `dep-${String(i
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
-export async function startStrictServer(): Promise<StrictServer> {
+export interface StrictOptions {
+  /** The status of a token request without client_id and client_secret: 401 invalid_client (default) or 400 invalid_request, as RFC 6749 5.2 allows. */
+  missingCredentials?: 400 | 401;
+}
+
+export async function startStrictServer(options: StrictOptions = {}): Promise<StrictServer> {
   const key = new Uint8Array(randomBytes(32));
   const issued = new Set<string>();
   const tokenRequests: TokenRequestSeen[] = [];
@@ -75,6 +80,7 @@ export async function startStrictServer(): Promise<StrictServer> {
     if ([...new Set(form.keys())].some((name) => form.getAll(name).length > 1)) return error(400, 'invalid_request');
     if (!form.has('grant_type')) return error(400, 'invalid_request');
     if (form.get('grant_type') !== 'client_credentials') return error(400, 'unsupported_grant_type');
+    if (options.missingCredentials === 400 && !form.has('client_id') && !form.has('client_secret')) return error(400, 'invalid_request');
     if (form.get('client_id') !== STRICT_CLIENT.clientId || form.get('client_secret') !== STRICT_CLIENT.clientSecret) return error(401, 'invalid_client');
     const scope = form.get('scope');
     if (scope?.split(' ').some((s) => !STRICT_SCOPE.split(' ').includes(s))) return error(400, 'invalid_scope');

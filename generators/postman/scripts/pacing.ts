@@ -28,11 +28,13 @@ const segments = (path: string) => path.split('/').filter((s) => s !== '');
 
 function pacedEndpoints(model: ApiModel): PacedEndpoint[] {
   const window = (limit: RateLimit) => ({ requests: limit.requests, perSeconds: limit.perSeconds });
-  const token: PacedEndpoint = { key: TOKEN_ENDPOINT, method: model.auth.method, path: segments(model.auth.path), ...window(model.auth.rateLimit) };
+  const limit = model.auth.rateLimit;
+  // no documented limit: the token endpoint is not paced (a 429 is still honoured by the recover script)
+  const token: PacedEndpoint[] = limit ? [{ key: TOKEN_ENDPOINT, method: model.auth.method, path: segments(model.auth.path), ...window(limit) }] : [];
   const data = model.resources.flatMap((r) =>
     r.rateLimit ? r.endpoints.map((e) => ({ key: e.id, method: e.method, base: r.pathVariable, path: segments(e.path), ...window(r.rateLimit!) })) : [],
   );
-  return [token, ...data];
+  return [...token, ...data];
 }
 
 /** Sandbox source that reads and writes the pacing state (both scripts need it). */

@@ -5,7 +5,7 @@
 // run, an inherited collection auth shows up as the request's own (`oauth2`), so its type says nothing.
 // The request's own tests stand aside for the first answer and judge the retry.
 import type { ApiModel } from '../../../model/model.js';
-import { dataIntervalSeconds, intervalSeconds } from '../../../model/rate-limits.js';
+import { dataIntervalSeconds, tokenIntervalSeconds } from '../../../model/rate-limits.js';
 import { tokenPathPrefix } from '../../../model/urls.js';
 import { jsLiteral } from '../../shared/js-literal.js';
 import { CACHE } from './cache.js';
@@ -15,7 +15,7 @@ export const MAX_RETRY_AFTER_SECONDS = 120;
 
 export function recoverScript(model: ApiModel): string[] {
   const tokenPrefix = tokenPathPrefix(model);
-  const tokenWait = Math.ceil(intervalSeconds(model.auth.rateLimit));
+  const tokenWait = Math.ceil(tokenIntervalSeconds(model));
   const dataWait = Math.ceil(dataIntervalSeconds(model));
   return `
 // Retries once after a 429 (honouring Retry-After) or after a 401 to a token that was cached (generated).

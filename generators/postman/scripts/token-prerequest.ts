@@ -11,11 +11,11 @@ import { CLIENT_FIELDS, describedFormFields, tokenHeaders } from '../../../model
 import { indent, pathExpression } from './js.js';
 import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 import { MAX_RETRY_AFTER_SECONDS } from './recover.js';
-import { intervalSeconds } from '../../../model/rate-limits.js';
+import { tokenIntervalSeconds } from '../../../model/rate-limits.js';
 
 export function tokenPrerequestScript(model: ApiModel): string[] {
   const { auth } = model;
-  const minGapSeconds = Math.ceil(intervalSeconds(auth.rateLimit));
+  const minGapSeconds = Math.ceil(tokenIntervalSeconds(model));
   return `
 // Fetches and caches the OAuth 2.0 client-credentials token (generated; see the collection description).
 (function () {
