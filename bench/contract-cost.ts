@@ -46,17 +46,40 @@ function importCase(name: string, modules: string[]): ProcessCase {
 export function processCases(inputs: ContractProcessInputs, work: string): ProcessCase[] {
   const dist = (path: string) => pathToFileURL(join(inputs.root, 'dist', path)).href;
   const plan = join(work, 'floor-plan.json');
-  writeFileSync(plan, JSON.stringify({ loadModule: dist('loader/index.js'), serverModule: dist('server/index.js'), spec: inputs.spec, requests: inputs.requests, values: inputs.values }));
+  writeFileSync(
+    plan,
+    JSON.stringify({
+      loadModule: dist('loader/index.js'),
+      serverModule: dist('server/index.js'),
+      spec: inputs.spec,
+      requests: inputs.requests,
+      values: inputs.values,
+    }),
+  );
   const marks = pathToFileURL(join(inputs.jsDir, 'marks.mjs')).href;
   // A settings file that does not exist, so a .env in the repository cannot point the run elsewhere.
   const envFile = join(work, 'no-settings.env');
-  const contract = (root: string) => ['--import', marks, join(root, 'bin/securithings-kit.js'), 'contract', '--reports', join(work, 'reports'), '--dotenv', envFile];
+  const contract = (root: string) => [
+    '--import',
+    marks,
+    join(root, 'bin/securithings-kit.js'),
+    'contract',
+    '--reports',
+    join(work, 'reports'),
+    '--dotenv',
+    envFile,
+  ];
   const { baseline } = inputs;
   return [
     { name: 'node -e 0 (process start)', args: ['-e', '0'], serves: false },
     importCase('import newman', ['newman']),
     importCase('import our CLI (dist/cli/main.js)', [dist('cli/main.js')]),
-    importCase('import CLI + contract runner + server (what `contract` loads)', [dist('cli/main.js'), dist('contract/run-with-reports.js'), dist('server/index.js'), dist('contract/target.js')]),
+    importCase('import CLI + contract runner + server (what `contract` loads)', [
+      dist('cli/main.js'),
+      dist('contract/run-with-reports.js'),
+      dist('server/index.js'),
+      dist('contract/target.js'),
+    ]),
     { name: 'floor process (server + fetch)', args: ['--import', marks, join(inputs.jsDir, 'floor-process.js'), plan], serves: true },
     { name: 'CLI `contract` (newman)', args: contract(inputs.root), serves: true },
     ...(baseline ? [{ name: `CLI \`contract\` @${baseline.short}`, args: contract(baseline.root), serves: true }] : []),
@@ -81,7 +104,11 @@ export async function timeProcesses(inputs: ContractProcessInputs, runs: number,
     const cases = processCases(inputs, work);
     const times = cases.map((c) => ({ name: c.name, serves: c.serves, samples: [] as ProcessSample[], failures: [] as string[] }));
     for (let round = 0; round < runs; round++) {
-      for (const i of rotate(cases.map((_, k) => k), round)) await sampleOnce(cases[i]!, inputs.root, work, times[i]!);
+      for (const i of rotate(
+        cases.map((_, k) => k),
+        round,
+      ))
+        await sampleOnce(cases[i]!, inputs.root, work, times[i]!);
       log(`  processes: round ${round + 1}/${runs}`);
     }
     return times;
@@ -114,7 +141,28 @@ export function processTable(times: ProcessTimes[]): string {
   const rows = times.map((t, i) => {
     const p = phases(t);
     const fail = t.failures.length ? ` (${t.failures.length} failed: ${t.failures[0]})` : '';
-    return [t.name + fail, t.samples.length, ms(p.total), i === 0 ? '' : ms(p.total - base), t.serves ? ms(p.firstRequest) : '', t.serves ? ms(p.requestPhase) : '', t.serves ? String(p.requests) : '', t.serves ? ms(p.afterLast) : ''];
+    return [
+      t.name + fail,
+      t.samples.length,
+      ms(p.total),
+      i === 0 ? '' : ms(p.total - base),
+      t.serves ? ms(p.firstRequest) : '',
+      t.serves ? ms(p.requestPhase) : '',
+      t.serves ? String(p.requests) : '',
+      t.serves ? ms(p.afterLast) : '',
+    ];
   });
-  return table(['process', 'runs', 'median total ms', 'minus `node -e 0`', 'first request at (ms after start)', 'first request to last answer ms', 'HTTP requests', 'last answer to exit ms'], rows);
+  return table(
+    [
+      'process',
+      'runs',
+      'median total ms',
+      'minus `node -e 0`',
+      'first request at (ms after start)',
+      'first request to last answer ms',
+      'HTTP requests',
+      'last answer to exit ms',
+    ],
+    rows,
+  );
 }

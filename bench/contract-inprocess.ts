@@ -52,7 +52,13 @@ export interface VariantTimes {
 export function newmanRun(collection: object, environment: object, values: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     newman.run(
-      { collection, environment, envVar: Object.entries(values).map(([key, value]) => ({ key, value })), reporters: [], timeoutRequest: 30_000 } as newman.NewmanRunOptions,
+      {
+        collection,
+        environment,
+        envVar: Object.entries(values).map(([key, value]) => ({ key, value })),
+        reporters: [],
+        timeoutRequest: 30_000,
+      } as newman.NewmanRunOptions,
       (error, summary) => (error ? reject(error) : resolve(summary.run.failures.length)),
     );
   });
@@ -85,13 +91,25 @@ export async function variants(inputs: InProcessInputs): Promise<Variant[]> {
   };
   const floor = bySize(collection, floorRequests);
   const credentials = demoCredentials(inputs.model, inputs.server.url);
-  const planAt = bySize(collection, (c) => planContract({ model: inputs.model, collection: c, environment, target: { kind: 'remote', credentials }, pacing: false }));
+  const planAt = bySize(collection, (c) =>
+    planContract({ model: inputs.model, collection: c, environment, target: { kind: 'remote', credentials }, pacing: false }),
+  );
   const bare = withoutScripts(collection, preset);
   return [
-    { key: 'floor', name: 'floor: fetch, same requests', requests: count, run: async (times) => (await replay(floor(times), values)).statuses.filter((s) => s >= 500).length },
+    {
+      key: 'floor',
+      name: 'floor: fetch, same requests',
+      requests: count,
+      run: async (times) => (await replay(floor(times), values)).statuses.filter((s) => s >= 500).length,
+    },
     { key: 'bare', name: 'newman, no scripts (token pre-set)', requests: count, run: plain(bare) },
     { key: 'bareZero', name: 'newman, no scripts, zero-delay timers', requests: count, run: zeroDelay(bare) },
-    { key: 'oneLine', name: 'newman, every script one line that does nothing, zero-delay timers', requests: count, run: zeroDelay(withOneLineScripts(collection, preset)) },
+    {
+      key: 'oneLine',
+      name: 'newman, every script one line that does nothing, zero-delay timers',
+      requests: count,
+      run: zeroDelay(withOneLineScripts(collection, preset)),
+    },
     { key: 'noSchema', name: 'newman, scripts without jsonSchema checks, zero-delay timers', requests: count, run: zeroDelay(withoutJsonSchema(collection)) },
     { key: 'full', name: 'newman, full collection, zero-delay timers', requests: count, run: zeroDelay(collection) },
     {
@@ -112,8 +130,14 @@ export async function timeVariants(list: Variant[], runs: number, log: (s: strin
   const times = list.map((v) => ({ key: v.key, name: v.name, requests: v.requests, once: [] as number[], repeated: [] as number[], problems: 0 }));
   for (const v of list) await v.run(1);
   for (let round = 0; round < runs; round++) {
-    for (const i of rotate(list.map((_, k) => k), round)) {
-      for (const [passes, into] of [[1, times[i]!.once], [REPEAT, times[i]!.repeated]] as const) {
+    for (const i of rotate(
+      list.map((_, k) => k),
+      round,
+    )) {
+      for (const [passes, into] of [
+        [1, times[i]!.once],
+        [REPEAT, times[i]!.repeated],
+      ] as const) {
         const { ms: took, value } = await timed(() => list[i]!.run(passes));
         into.push(took);
         times[i]!.problems += value;
@@ -143,7 +167,10 @@ export function variantTable(times: VariantTimes[]): string {
   const all = times.map(costs);
   const floor = all.find((c) => c.key === 'floor')!.perRequest;
   const rows = all.map((c) => [c.name, ms(c.fixed), ms(c.perRequest), c.key === 'floor' ? '' : ms(c.perRequest - floor), c.problems]);
-  return table(['variant (in process, warm)', 'fixed ms per run', 'ms per request', 'ms per request beyond floor', 'failed assertions / errors (all runs)'], rows);
+  return table(
+    ['variant (in process, warm)', 'fixed ms per run', 'ms per request', 'ms per request beyond floor', 'failed assertions / errors (all runs)'],
+    rows,
+  );
 }
 
 /** Per request: what each step adds, and the run before and after zero-delay timers. */

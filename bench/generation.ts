@@ -37,7 +37,12 @@ export interface ToolTimes {
 /** Our CLI through the package bin; `formats` narrows it to the outputs a peer also writes. */
 export function ourTool(name: string, root: string, formats: string[] = []): GenerationTool {
   const only = formats.length > 0 ? ['--format', ...formats] : [];
-  return { name, command: process.execPath, cwd: root, args: (c, out) => [join(root, 'bin/securithings-kit.js'), 'generate', '--spec', c.spec, '--out', out, ...only] };
+  return {
+    name,
+    command: process.execPath,
+    cwd: root,
+    args: (c, out) => [join(root, 'bin/securithings-kit.js'), 'generate', '--spec', c.spec, '--out', out, ...only],
+  };
 }
 
 export function peerTools(root: string): GenerationTool[] {
@@ -64,7 +69,11 @@ async function runOnce(tool: GenerationTool, input: GenerationCase, into: ToolTi
 export async function timeTools(tools: GenerationTool[], input: GenerationCase, runs: number, log: (s: string) => void): Promise<ToolTimes[]> {
   const times = tools.map((tool) => ({ tool: tool.name, runs: [] as number[], failures: [] as string[] }));
   for (let round = 0; round < runs; round++) {
-    for (const index of rotate(tools.map((_, i) => i), round)) await runOnce(tools[index]!, input, times[index]!);
+    for (const index of rotate(
+      tools.map((_, i) => i),
+      round,
+    ))
+      await runOnce(tools[index]!, input, times[index]!);
     log(`  ${input.name.split(' (')[0]}: round ${round + 1}/${runs}`);
   }
   return times;

@@ -23,7 +23,11 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base
 
 function token(lifetime: number): object {
   const iat = Math.floor(Date.now() / 1000);
-  return { access_token: `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: DEMO.clientId, iat, exp: iat + lifetime })}.c2lnbmF0dXJl`, token_type: 'Bearer', expires_in: lifetime };
+  return {
+    access_token: `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: DEMO.clientId, iat, exp: iat + lifetime })}.c2lnbmF0dXJl`,
+    token_type: 'Bearer',
+    expires_in: lifetime,
+  };
 }
 
 /** `limits` false: the same answers without any limit. */
@@ -42,9 +46,13 @@ export async function startLimitedServer(model: ApiModel, limits = true): Promis
     const limit = id === TOKEN_ENDPOINT ? model.auth.rateLimit : resource?.rateLimit;
     if (!id) return send(res, 404, { error: 'not_found' });
     const bearer = /^Bearer \S+/.test(req.headers.authorization ?? '');
-    const decision = limiter.take(id === TOKEN_ENDPOINT ? 'token' : `endpoint:${id}`, limit, { ip: req.socket.remoteAddress ?? '', ...(bearer ? { user: DEMO.clientId } : {}) });
+    const decision = limiter.take(id === TOKEN_ENDPOINT ? 'token' : `endpoint:${id}`, limit, {
+      ip: req.socket.remoteAddress ?? '',
+      ...(bearer ? { user: DEMO.clientId } : {}),
+    });
     if (!decision.ok) return send(res, 429, { error: 'rate_limited' }, { 'retry-after': String(decision.retryAfterSeconds) });
-    if (id === TOKEN_ENDPOINT) return req.headers.authorization === basic ? send(res, 200, token(issuedLifetime(model.auth.lifetime))) : send(res, 401, { error: 'invalid_client' });
+    if (id === TOKEN_ENDPOINT)
+      return req.headers.authorization === basic ? send(res, 200, token(issuedLifetime(model.auth.lifetime))) : send(res, 401, { error: 'invalid_client' });
     if (!bearer) return send(res, 401, { error: 'invalid_token' });
     const endpoint = resource!.endpoints.find((e) => e.id === id)!;
     return send(res, 200, successResponse(endpoint)?.schema === 'ItemList' ? { items: [ITEM], total: 1 } : ITEM);

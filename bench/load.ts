@@ -89,7 +89,9 @@ async function main(): Promise<number> {
     const result = await autocannon({ url: `${server.url}/v1/devices`, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
     const after = memory();
     const failed = result.errors + result.timeouts + result.non2xx;
-    const statuses = Object.entries(result.statusCodeStats).map(([status, { count }]) => `${status}: ${count}`).join(', ');
+    const statuses = Object.entries(result.statusCodeStats)
+      .map(([status, { count }]) => `${status}: ${count}`)
+      .join(', ');
     console.log(
       [
         `requests/s    ${result.requests.average.toFixed(0)} (mean of per-second samples; ${result.requests.total} answered in ${result.duration.toFixed(1)} s)`,

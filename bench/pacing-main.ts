@@ -26,7 +26,14 @@ async function main(): Promise<void> {
     const markdown = pacingSection(await pacingRows(ROOT, before, log));
     console.log(`\n${markdown}\n`);
     const file = join(ROOT, 'bench/RESULTS.md');
-    writeFileSync(file, withSection(readFileSync(file, 'utf8'), PACING_TITLE, `${markdown}\n\nCommand: \`npm run bench:pacing${values.before ? ` -- --before ${values.before}` : ''}\`, ${new Date().toISOString()}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} logical cores at the end.\n`));
+    writeFileSync(
+      file,
+      withSection(
+        readFileSync(file, 'utf8'),
+        PACING_TITLE,
+        `${markdown}\n\nCommand: \`npm run bench:pacing${values.before ? ` -- --before ${values.before}` : ''}\`, ${new Date().toISOString()}, load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} logical cores at the end.\n`,
+      ),
+    );
     log('wrote the section into bench/RESULTS.md');
   } finally {
     await before?.remove();

@@ -92,17 +92,25 @@ function watch(port: number): { traffic: Traffic; stop(): void } {
   const traffic: Traffic = { arrivals: [], lastAnswer: 0 };
   const ours = (m: unknown) => (m as { request: IncomingMessage }).request.socket.localPort === port;
   const start = (m: unknown) => {
-    if (ours(m)) traffic.arrivals.push({ method: (m as { request: IncomingMessage }).request.method!, url: (m as { request: IncomingMessage }).request.url!, at: performance.now() });
+    if (ours(m))
+      traffic.arrivals.push({
+        method: (m as { request: IncomingMessage }).request.method!,
+        url: (m as { request: IncomingMessage }).request.url!,
+        at: performance.now(),
+      });
   };
   const finish = (m: unknown) => {
     if (ours(m)) traffic.lastAnswer = performance.now();
   };
   subscribe('http.server.request.start', start);
   subscribe('http.server.response.finish', finish);
-  return { traffic, stop: () => {
+  return {
+    traffic,
+    stop: () => {
       unsubscribe('http.server.request.start', start);
       unsubscribe('http.server.response.finish', finish);
-    } };
+    },
+  };
 }
 
 /** For each endpoint, floor((n - 1) / N) x T for its n requests; the largest. */
@@ -113,11 +121,15 @@ export function floorMs(model: ApiModel, arrivals: Traffic['arrivals']): number 
     const id = endpointAt(a.method, `http://localhost${a.url}`, known);
     if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  const limitOf = (id: string): RateLimit | undefined => (id === TOKEN_ENDPOINT ? model.auth.rateLimit : model.resources.find((r) => r.endpoints.some((e) => e.id === id))?.rateLimit);
-  return Math.max(0, ...[...counts].map(([id, n]) => {
-    const limit = limitOf(id);
-    return limit ? Math.floor((n - 1) / limit.requests) * limit.perSeconds * 1000 : 0;
-  }));
+  const limitOf = (id: string): RateLimit | undefined =>
+    id === TOKEN_ENDPOINT ? model.auth.rateLimit : model.resources.find((r) => r.endpoints.some((e) => e.id === id))?.rateLimit;
+  return Math.max(
+    0,
+    ...[...counts].map(([id, n]) => {
+      const limit = limitOf(id);
+      return limit ? Math.floor((n - 1) / limit.requests) * limit.perSeconds * 1000 : 0;
+    }),
+  );
 }
 
 interface Cli {
@@ -136,11 +148,24 @@ async function measure(suite: Suite, cli: Cli): Promise<PacingRow> {
     const names = settingNames(suite.model);
     const pathValues = Object.fromEntries(Object.values(names.pathVariables).map((setting) => [setting, DEMO.organization]));
     const env = cleanEnv({ [names.baseUrl]: target.url, ...pathValues, [names.clientId]: DEMO.clientId, [names.clientSecret]: DEMO.clientSecret });
-    const run = await runProcess(tsx(cli.root), ['cli/main.ts', 'contract', '--spec', spec, '--collections', collections, '--reports', join(work, 'reports'), ...(cli.paced ? [] : ['--no-pacing'])], { cwd: cli.root, env, timeoutMs: 600_000 });
+    const run = await runProcess(
+      tsx(cli.root),
+      ['cli/main.ts', 'contract', '--spec', spec, '--collections', collections, '--reports', join(work, 'reports'), ...(cli.paced ? [] : ['--no-pacing'])],
+      { cwd: cli.root, env, timeoutMs: 600_000 },
+    );
     seen.stop();
     const { arrivals, lastAnswer } = seen.traffic;
     const phaseMs = arrivals.length > 0 ? lastAnswer - arrivals[0]!.at : NaN;
-    return { suite: suite.name, cli: cli.label, paced: cli.paced, requests: arrivals.length, floorMs: floorMs(suite.model, arrivals), phaseMs, rateLimited: target.rateLimited(), exitCode: run.code };
+    return {
+      suite: suite.name,
+      cli: cli.label,
+      paced: cli.paced,
+      requests: arrivals.length,
+      floorMs: floorMs(suite.model, arrivals),
+      phaseMs,
+      rateLimited: target.rateLimited(),
+      exitCode: run.code,
+    };
   } finally {
     await target.close();
     rmSync(work, { recursive: true, force: true });
@@ -170,7 +195,9 @@ export function pacingSection(rows: PacingRow[]): string {
   const s = (value: number) => `${ms(value / 1000)} s`;
   const unpaced = (suite: string) => rows.find((r) => r.suite === suite && !r.paced)?.phaseMs ?? NaN;
   const body = rows.map((r) => {
-    const judged = r.paced ? [s(goalMs(r.floorMs)), r.phaseMs <= goalMs(r.floorMs) && r.rateLimited === 0 ? 'yes' : 'no', s(r.phaseMs - unpaced(r.suite))] : ['', '', ''];
+    const judged = r.paced
+      ? [s(goalMs(r.floorMs)), r.phaseMs <= goalMs(r.floorMs) && r.rateLimited === 0 ? 'yes' : 'no', s(r.phaseMs - unpaced(r.suite))]
+      : ['', '', ''];
     return [r.suite, r.cli, r.requests, s(r.floorMs), s(r.phaseMs), ...judged, r.rateLimited, String(r.exitCode)];
   });
   return section(

@@ -37,7 +37,12 @@ export interface Shipped {
 export function shipped(root: string): Shipped {
   const spec = join(root, 'spec/securithings.yaml');
   const json = (path: string) => JSON.parse(readFileSync(join(root, 'collections', path), 'utf8')) as object;
-  return { model: loadSpec(readFileSync(spec), spec), spec, collection: json('securithings.postman_collection.json'), environment: json('securithings-local.postman_environment.json') };
+  return {
+    model: loadSpec(readFileSync(spec), spec),
+    spec,
+    collection: json('securithings.postman_collection.json'),
+    environment: json('securithings-local.postman_environment.json'),
+  };
 }
 
 /** Writes the synthetic description and its OpenAPI export (by our generator, in process) into `dir`. */
@@ -55,7 +60,12 @@ export async function generation(s: Settings, baseline: Baseline | undefined): P
   const work = mkdtempSync(join(tmpdir(), 'st-bench-synthetic-'));
   try {
     const synthetic = syntheticCase(work, s.resources);
-    const shippedCase: GenerationCase = { name: 'Shipped description (spec/securithings.yaml; peers read collections/securithings.openapi.yaml)', spec: join(s.root, 'spec/securithings.yaml'), openapi: join(s.root, 'collections/securithings.openapi.yaml'), endpoints: shipped(s.root).model.resources.flatMap((r) => r.endpoints).length };
+    const shippedCase: GenerationCase = {
+      name: 'Shipped description (spec/securithings.yaml; peers read collections/securithings.openapi.yaml)',
+      spec: join(s.root, 'spec/securithings.yaml'),
+      openapi: join(s.root, 'collections/securithings.openapi.yaml'),
+      endpoints: shipped(s.root).model.resources.flatMap((r) => r.endpoints).length,
+    };
     const tools = [
       ourTool('ours (node bin/securithings-kit.js generate)', s.root),
       ourTool('ours, Postman only (generate --format postman)', s.root, ['postman']),
@@ -86,11 +96,19 @@ export async function contractCost(s: Settings, baseline: Baseline | undefined):
   const jsDir = transpileBench(mkdtempSync(join(tmpdir(), 'st-bench-js-')), ['floor', 'floor-process']);
   try {
     const requests = floorRequests(sh.collection);
-    const procs = await timeProcesses({ root: s.root, jsDir, spec: sh.spec, requests, values: localValues(sh, ''), ...(baseline ? { baseline } : {}) }, s.runs, s.log);
+    const procs = await timeProcesses(
+      { root: s.root, jsDir, spec: sh.spec, requests, values: localValues(sh, ''), ...(baseline ? { baseline } : {}) },
+      s.runs,
+      s.log,
+    );
     const server = await startReferenceServer(sh.model, { rateLimits: false });
     let inproc: string;
     try {
-      const times = await timeVariants(await variants({ model: sh.model, server, collection: sh.collection, environment: sh.environment, values: localValues(sh, server.url) }), s.inProcessRuns * 2, s.log);
+      const times = await timeVariants(
+        await variants({ model: sh.model, server, collection: sh.collection, environment: sh.environment, values: localValues(sh, server.url) }),
+        s.inProcessRuns * 2,
+        s.log,
+      );
       inproc = [variantTable(times), whereTimeGoes(times, sh.collection)].join('\n\n');
     } finally {
       await server.close();

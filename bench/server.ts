@@ -81,7 +81,12 @@ async function measure(name: string, child: ChildProcess, base: string, path: st
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   try {
     await waitForHttp(`${base}${path}`, child, 60);
-    const result = await autocannon({ url: `${base}${path}`, connections: load.connections, duration: load.seconds, headers: { authorization: `Bearer ${bearer}` } });
+    const result = await autocannon({
+      url: `${base}${path}`,
+      connections: load.connections,
+      duration: load.seconds,
+      headers: { authorization: `Bearer ${bearer}` },
+    });
     return { name, url: path, result };
   } catch (error) {
     return { name, url: path, error: (error as Error).message };
@@ -93,7 +98,11 @@ async function measure(name: string, child: ChildProcess, base: string, path: st
 /** `track` receives every child so the caller can stop it on any failure. */
 export async function compareServers(root: string, load: LoadSettings, track: (child: ChildProcess) => void): Promise<ServerRow[]> {
   const oursPort = await freePort();
-  const ours = spawn(process.execPath, [join(root, 'bin/securithings-kit.js'), 'mock', '--host', '127.0.0.1', '--port', String(oursPort)], { cwd: root, env: cleanEnv(), stdio: 'ignore' });
+  const ours = spawn(process.execPath, [join(root, 'bin/securithings-kit.js'), 'mock', '--host', '127.0.0.1', '--port', String(oursPort)], {
+    cwd: root,
+    env: cleanEnv(),
+    stdio: 'ignore',
+  });
   track(ours);
   const oursBase = `http://127.0.0.1:${oursPort}`;
   await waitForHttp(`${oursBase}/v1/devices`, ours, 60).catch(() => undefined);
@@ -111,8 +120,19 @@ export function serverSection(rows: ServerRow[], load: LoadSettings): string {
   const body = rows.map((r) => {
     if (!r.result) return [r.name, r.url, 'failed', r.error ?? '', '', '', '', ''];
     const x = r.result;
-    const statuses = Object.entries(x.statusCodeStats).map(([s, { count }]) => `${s}: ${count}`).join(', ');
-    return [r.name, r.url, x.requests.average.toFixed(0), String(x.latency.p50), String(x.latency.p99), ms(x.latency.average), statuses, String(x.errors + x.timeouts)];
+    const statuses = Object.entries(x.statusCodeStats)
+      .map(([s, { count }]) => `${s}: ${count}`)
+      .join(', ');
+    return [
+      r.name,
+      r.url,
+      x.requests.average.toFixed(0),
+      String(x.latency.p50),
+      String(x.latency.p99),
+      ms(x.latency.average),
+      statuses,
+      String(x.errors + x.timeouts),
+    ];
   });
   return section(
     '4. Reference server vs Prism',

@@ -44,7 +44,9 @@ function endpoint(resource: string, shape: Shape): object {
     method: shape.method,
     path: shape.path,
     description: `${shape.suffix} for ${resource}.`,
-    ...(shape.pathParams.length > 0 ? { pathParams: shape.pathParams.map((name) => ({ name, type: 'string', example: `${name}-1`, description: `The ${name}.` })) } : {}),
+    ...(shape.pathParams.length > 0
+      ? { pathParams: shape.pathParams.map((name) => ({ name, type: 'string', example: `${name}-1`, description: `The ${name}.` })) }
+      : {}),
     ...(shape.query ? { query: queryParams() } : {}),
     responses: [
       { status: 200, description: 'OK.', schema: { $ref: shape.list ? '#/schemas/ItemList' : '#/schemas/Item' } },
@@ -88,7 +90,13 @@ const ITEM = {
 
 function listCases(resources: number, queries: Record<string, string>[]): object[] {
   return queries.flatMap((query, round) =>
-    Array.from({ length: resources }, (_, i) => ({ id: `list${round}r${i + 1}`, name: `List ${resourceId(i + 1)} with ${new URLSearchParams(query).toString()}`, endpoint: `${resourceId(i + 1)}List`, query, expect: { status: 200, schema: true } })),
+    Array.from({ length: resources }, (_, i) => ({
+      id: `list${round}r${i + 1}`,
+      name: `List ${resourceId(i + 1)} with ${new URLSearchParams(query).toString()}`,
+      endpoint: `${resourceId(i + 1)}List`,
+      query,
+      expect: { status: 200, schema: true },
+    })),
   );
 }
 
@@ -112,11 +120,21 @@ export function syntheticSpecYaml(resources: number, options: SyntheticOptions =
     },
     resources: Array.from({ length: resources }, (_, i) => resource(i + 1, options)),
     schemas: {
-      TokenResponse: { type: 'object', required: ['access_token', 'token_type'], properties: { access_token: { type: 'string' }, token_type: { type: 'string' }, expires_in: { type: 'integer' } } },
+      TokenResponse: {
+        type: 'object',
+        required: ['access_token', 'token_type'],
+        properties: { access_token: { type: 'string' }, token_type: { type: 'string' }, expires_in: { type: 'integer' } },
+      },
       Item: ITEM,
       ItemList: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/schemas/Item' } }, total: { type: 'integer', minimum: 0 } } },
     },
-    contract: { responseTimeMs: 5000, cases: [{ id: 'tokenWrongSecret', name: 'Token refused for a wrong secret', token: { credentials: 'wrong-secret' }, expect: { status: 401, json: true } }, ...listCases(resources, options.listCases ?? [])] },
+    contract: {
+      responseTimeMs: 5000,
+      cases: [
+        { id: 'tokenWrongSecret', name: 'Token refused for a wrong secret', token: { credentials: 'wrong-secret' }, expect: { status: 401, json: true } },
+        ...listCases(resources, options.listCases ?? []),
+      ],
+    },
   };
   return stringify(spec, { lineWidth: 0 });
 }

@@ -32,7 +32,10 @@ async function runCounting(name: string, model: ApiModel, collection: object, en
 }
 
 export async function tokenEconomy(model: ApiModel, collection: object, environment: object): Promise<TokenRun[]> {
-  return [await runCounting('our collection (token cached per run)', model, collection, environment), await runCounting('naive: a fresh token before every authenticated request', model, naiveTokens(collection), environment)];
+  return [
+    await runCounting('our collection (token cached per run)', model, collection, environment),
+    await runCounting('naive: a fresh token before every authenticated request', model, naiveTokens(collection), environment),
+  ];
 }
 
 export function tokenSection(runs: TokenRun[], model: ApiModel): string {
@@ -40,8 +43,19 @@ export function tokenSection(runs: TokenRun[], model: ApiModel): string {
   const rows = runs.map((r) => [r.name, r.requests, r.tokenRequests, r.tokensIssued, r.dataRequests, r.failures, ms(r.wallMs)]);
   return section(
     '3. Token economy',
-    'The same suite against a fresh embedded server (limits off) per row; counts are the server\'s own (`server.stats`). The naive variant is our collection with one line prepended to its pre-request script that forgets the cached token, so every authenticated request fetches one first (the pattern Portman users hand-write).',
-    table(['collection', 'HTTP requests seen by newman', 'token requests (server)', 'tokens issued (server)', 'data requests (server)', 'failed assertions / errors', 'wall ms'], rows),
-    `${limit ? `The token endpoint allows ${limit.requests} requests per ${limit.perSeconds} s.` : 'The token endpoint documents no rate limit.'} Token requests per run: ${runs.map((r) => `${r.tokenRequests} (${r.name.split(' (')[0]!.split(':')[0]})`).join(' vs ')}; ${!limit ? 'none is rate limited by the docs.' : runs[1]!.tokenRequests > limit.requests ? 'the naive run alone exceeds the documented limit, so against the real API it would be rate limited (429) within one run.' : 'both stay within one minute\'s budget.'}`,
+    "The same suite against a fresh embedded server (limits off) per row; counts are the server's own (`server.stats`). The naive variant is our collection with one line prepended to its pre-request script that forgets the cached token, so every authenticated request fetches one first (the pattern Portman users hand-write).",
+    table(
+      [
+        'collection',
+        'HTTP requests seen by newman',
+        'token requests (server)',
+        'tokens issued (server)',
+        'data requests (server)',
+        'failed assertions / errors',
+        'wall ms',
+      ],
+      rows,
+    ),
+    `${limit ? `The token endpoint allows ${limit.requests} requests per ${limit.perSeconds} s.` : 'The token endpoint documents no rate limit.'} Token requests per run: ${runs.map((r) => `${r.tokenRequests} (${r.name.split(' (')[0]!.split(':')[0]})`).join(' vs ')}; ${!limit ? 'none is rate limited by the docs.' : runs[1]!.tokenRequests > limit.requests ? 'the naive run alone exceeds the documented limit, so against the real API it would be rate limited (429) within one run.' : "both stay within one minute's budget."}`,
   );
 }

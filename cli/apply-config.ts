@@ -25,7 +25,8 @@ export function applyConfig(command: Command, io: CliIO): void {
   const config = path ? readConfig(path, io.cwd) : undefined;
   for (const [option, key] of Object.entries(filled)) {
     const value = config?.values[key];
-    if (value !== undefined && command.getOptionValueSource(option) !== 'cli') command.setOptionValueWithSource(option, relative(io.cwd, value) || '.', 'config');
+    if (value !== undefined && command.getOptionValueSource(option) !== 'cli')
+      command.setOptionValueWithSource(option, relative(io.cwd, value) || '.', 'config');
   }
   const specSource = command.getOptionValueSource('spec');
   const spec = String(command.getOptionValue('spec'));

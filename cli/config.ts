@@ -56,16 +56,23 @@ export function readConfig(path: string, cwd: string): KitConfig {
     const at = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
     throw fail('json-syntax', `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`, at, text);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw fail('wrong-type', 'the config must be a JSON object, e.g. {"spec": "spec/api.yaml"}', 0, text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw fail('wrong-type', 'the config must be a JSON object, e.g. {"spec": "spec/api.yaml"}', 0, text);
   const values: KitConfig['values'] = {};
   for (const [key, value] of Object.entries(parsed)) {
     const at = keyOffset(text, key);
     if (key === '$schema') continue;
     if (!(CONFIG_KEYS as readonly string[]).includes(key)) {
       const guess = closest(key, CONFIG_KEYS);
-      throw fail('unknown-key', `unknown key ${JSON.stringify(key)}${guess ? ` (did you mean "${guess}"?)` : ''}; a config sets ${CONFIG_KEYS.join(', ')}`, at, text);
+      throw fail(
+        'unknown-key',
+        `unknown key ${JSON.stringify(key)}${guess ? ` (did you mean "${guess}"?)` : ''}; a config sets ${CONFIG_KEYS.join(', ')}`,
+        at,
+        text,
+      );
     }
-    if (typeof value !== 'string' || value.trim() === '') throw fail('wrong-type', `"${key}" must be a non-empty path (a string), relative to the config's folder`, at, text);
+    if (typeof value !== 'string' || value.trim() === '')
+      throw fail('wrong-type', `"${key}" must be a non-empty path (a string), relative to the config's folder`, at, text);
     values[key as ConfigKey] = resolve(dirname(path), value);
   }
   return { shown, values };
@@ -73,7 +80,7 @@ export function readConfig(path: string, cwd: string): KitConfig {
 
 function keyOffset(text: string, key: string): number {
   const at = text.indexOf(JSON.stringify(key));
-  return Math.max(at , 0);
+  return Math.max(at, 0);
 }
 
 function lineCol(text: string, offset: number): { line: number; col: number } {

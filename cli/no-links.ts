@@ -16,7 +16,9 @@ export function refuseLinks(outDir: string, paths: readonly string[], shownOut: 
       if (checked.has(prefix)) continue;
       checked.add(prefix);
       if (isLink(join(outDir, prefix))) {
-        throw new CliError(`${printable(`${shownOut}/${prefix}`)} is a symbolic link: generate does not follow links inside its output folder; remove it or choose another --out`);
+        throw new CliError(
+          `${printable(`${shownOut}/${prefix}`)} is a symbolic link: generate does not follow links inside its output folder; remove it or choose another --out`,
+        );
       }
     }
   }
@@ -25,7 +27,8 @@ export function refuseLinks(outDir: string, paths: readonly string[], shownOut: 
 /** A relative path's segments; an absolute path or a `.`/`..` segment would leave the folder. */
 export function safeParts(path: string): string[] {
   const parts = path.split('/');
-  if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) throw new Error(`not a path inside the output folder: ${JSON.stringify(path)}`);
+  if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\')))
+    throw new Error(`not a path inside the output folder: ${JSON.stringify(path)}`);
   return parts;
 }
 

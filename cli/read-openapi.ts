@@ -38,6 +38,11 @@ function readOne(shown: string, cwd: string) {
   if (new TextDecoder().decode(bytes).trim() === '') return fail('not-openapi', 'the document is empty; expected OpenAPI 3.x or Swagger 2.0 as YAML or JSON');
   const read = readYaml(bytes, shown);
   if ('data' in read) return read;
-  const code: ImportProblemCode = read.code === 'yaml-alias-bomb' || read.code === 'too-deep' || read.code === 'file-too-large' ? read.code : read.code === 'invalid-encoding' ? 'file-unreadable' : 'yaml-syntax';
+  const code: ImportProblemCode =
+    read.code === 'yaml-alias-bomb' || read.code === 'too-deep' || read.code === 'file-too-large'
+      ? read.code
+      : read.code === 'invalid-encoding'
+        ? 'file-unreadable'
+        : 'yaml-syntax';
   return fail(code, read.message.replace('a description may have', 'import reads'), { line: read.line, col: read.col });
 }

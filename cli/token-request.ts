@@ -13,9 +13,7 @@ export const MAX_ANSWER_BYTES = 64 * 1024;
 const MAX_DESCRIPTION_CHARS = 200;
 
 /** `setup`: the request could not be made as asked (refused, unreachable, redirected); `api`: the server broke the contract. */
-export type TokenOutcome =
-  | { ok: true; token: string; expiresIn?: number }
-  | { ok: false; message: string; cause: 'setup' | 'api' };
+export type TokenOutcome = { ok: true; token: string; expiresIn?: number } | { ok: false; message: string; cause: 'setup' | 'api' };
 
 export async function requestToken(model: ApiModel, credentials: Credentials, timeoutMs = 30_000): Promise<TokenOutcome> {
   const url = settledTokenUrl(model, credentials);
@@ -36,19 +34,26 @@ export async function requestToken(model: ApiModel, credentials: Credentials, ti
   } catch (error) {
     return { ok: false, cause: 'setup', message: `${url}: ${shown(transportProblem(error, timeoutMs))}` };
   }
-  if (response.status >= 300 && response.status < 400) return { ok: false, cause: 'setup', message: `${url} answered HTTP ${response.status}, ${shown(redirectTarget(response, url))}` };
-  if (answer.cut) return { ok: false, cause: 'api', message: `${url} answered HTTP ${response.status} with more than ${MAX_ANSWER_BYTES / 1024} KiB: not read further` };
+  if (response.status >= 300 && response.status < 400)
+    return { ok: false, cause: 'setup', message: `${url} answered HTTP ${response.status}, ${shown(redirectTarget(response, url))}` };
+  if (answer.cut)
+    return { ok: false, cause: 'api', message: `${url} answered HTTP ${response.status} with more than ${MAX_ANSWER_BYTES / 1024} KiB: not read further` };
   const body = parsedObject(answer.text);
   const token = tokenIn(body, model.auth.token.field);
   if (response.ok && typeof token === 'string' && token !== '') {
     // RFC 6749 (A.12): a token is visible ASCII; anything else would reach the terminal raw
-    if (!/^[\x20-\x7e]+$/.test(token)) return { ok: false, cause: 'api', message: `${url} answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed` };
+    if (!/^[\x20-\x7e]+$/.test(token))
+      return { ok: false, cause: 'api', message: `${url} answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed` };
     return { ok: true, token, ...(typeof body?.expires_in === 'number' ? { expiresIn: body.expires_in } : {}) };
   }
   redactor.addFromTokenBody(answer.text);
   const retry = response.headers.get('Retry-After');
   const rateLimited = response.status === 429 && retry ? `; retry after ${shown(retry)} s` : '';
-  return { ok: false, cause: response.status >= 400 && response.status < 500 ? 'setup' : 'api', message: `${url} answered HTTP ${response.status}${shown(oauthError(body))}${rateLimited}` };
+  return {
+    ok: false,
+    cause: response.status >= 400 && response.status < 500 ? 'setup' : 'api',
+    message: `${url} answered HTTP ${response.status}${shown(oauthError(body))}${rateLimited}`,
+  };
 }
 
 /** The documented field's value; for RFC 6749's access_token, else `token` (as the generated clients read it). */
@@ -123,7 +128,8 @@ function transportProblem(error: unknown, timeoutMs: number): string {
 /** The headers and form body the description says: the client as HTTP Basic or in the form body. */
 function clientAuthentication(auth: Auth, credentials: Credentials): { headers: Record<string, string>; body?: URLSearchParams } {
   const headers: Record<string, string> = { ...Object.fromEntries(tokenHeaders(auth)), Accept: 'application/json' };
-  if (auth.clientAuthentication === 'basic') headers['Authorization'] = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64')}`;
+  if (auth.clientAuthentication === 'basic')
+    headers['Authorization'] = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`, 'utf8').toString('base64')}`;
   const fields = tokenFormFields(auth, { id: credentials.clientId, secret: credentials.clientSecret }, (name) => credentials[name] ?? '');
   return auth.body === 'form' ? { headers, body: new URLSearchParams(fields) } : { headers };
 }

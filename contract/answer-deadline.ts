@@ -15,7 +15,13 @@ import { fromNewman } from './newman-runtime.js';
 export const ANSWER_TIMEOUT_CODE = 'EANSWERTIMEOUT';
 
 type Callback = (error: Error | null, ...rest: unknown[]) => void;
-type Request = (this: { options: { agents?: object } }, id: string, request: unknown, behavior: unknown, callback: Callback) => { abort?: () => void } | undefined;
+type Request = (
+  this: { options: { agents?: object } },
+  id: string,
+  request: unknown,
+  behavior: unknown,
+  callback: Callback,
+) => { abort?: () => void } | undefined;
 
 const { Requester } = fromNewman('postman-runtime/lib/requester/requester.js') as { Requester: { prototype: { request: Request } } };
 

@@ -34,6 +34,9 @@ function cut(text: string, limit: number): Pick<RequestRecord, 'responseBody' | 
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= limit) return { responseBody: text };
   // toString drops a character cut in half as U+FFFD; trim it so the shown part is only whole characters
-  const shown = bytes.subarray(0, limit).toString('utf8').replace(/\uFFFD$/, '');
+  const shown = bytes
+    .subarray(0, limit)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
   return { responseBody: shown, responseBodyCut: { shownBytes: Buffer.byteLength(shown), totalBytes: bytes.length } };
 }

@@ -28,7 +28,10 @@ export class ItemTracker {
   private readonly paths: Map<string, string>;
   private current: { id: string; name: string; sent: boolean; lastNote: string; failed: string[] } | undefined;
 
-  constructor(collection: object, private readonly targets: Readonly<Record<string, ItemTarget>>) {
+  constructor(
+    collection: object,
+    private readonly targets: Readonly<Record<string, ItemTarget>>,
+  ) {
     this.paths = itemPaths(collection as CollectionNode);
   }
 

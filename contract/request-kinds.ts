@@ -38,6 +38,9 @@ export function withoutQuery(url: string): string {
 }
 
 /** The plan's facts about requests, for these values: its token URL and item targets. */
-export function requestKinds(model: ApiModel, values: Readonly<Record<string, string>>): { tokenUrl: string; itemTargets: Record<string, ItemTarget>; settings: SettingNames } {
+export function requestKinds(
+  model: ApiModel,
+  values: Readonly<Record<string, string>>,
+): { tokenUrl: string; itemTargets: Record<string, ItemTarget>; settings: SettingNames } {
   return { tokenUrl: settledTokenUrl(model, values), itemTargets: itemTargets(model), settings: settingNames(model) };
 }

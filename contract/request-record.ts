@@ -53,7 +53,10 @@ function kind(tokenRequest: boolean, { target, ownRequest }: RequestContext): Pi
   return target ? { endpoint: target.endpoint, ...(target.caseId ? { caseId: target.caseId } : {}) } : {};
 }
 
-type Answer = Pick<RequestRecord, 'status' | 'statusText' | 'responseTimeMs' | 'responseHeaders' | 'contentType' | 'responseBody' | 'responseBodyCut' | 'responseJson'>;
+type Answer = Pick<
+  RequestRecord,
+  'status' | 'statusText' | 'responseTimeMs' | 'responseHeaders' | 'contentType' | 'responseBody' | 'responseBodyCut' | 'responseJson'
+>;
 
 function answer(response: NonNullable<RequestArgs['response']>, body: string, redactor: Redactor): Answer {
   const contentType = shownContentType(response.headers.get('Content-Type'), redactor);
@@ -88,8 +91,9 @@ function keptWhole(body: string, redactor: Redactor): ReturnType<typeof keptBody
 
 function transportError(error: Error, redactor: Redactor): Pick<RequestRecord, 'error' | 'errorCode'> {
   const code = (error as NodeJS.ErrnoException).code;
-  const message = error.message === TOO_LARGE_MESSAGE
-    ? `the answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB (decompressed); not kept, its checks did not run`
-    : printable(redactor.text(error.message));
+  const message =
+    error.message === TOO_LARGE_MESSAGE
+      ? `the answer was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB (decompressed); not kept, its checks did not run`
+      : printable(redactor.text(error.message));
   return { error: message, ...(typeof code === 'string' ? { errorCode: printable(code) } : {}) };
 }

@@ -35,12 +35,21 @@ export async function runWithReports(plan: ContractPlan, write: (text: string) =
   const files: ReportFile[] = [];
   const junit: ReportFile[] = [];
   const run = { requests: [] as readonly RequestRecord[], assertions: [] as readonly AssertionRecord[] };
-  const recorder = { onDone: (_: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[]) => Object.assign(run, { requests, assertions }) };
-  const summary = await runContract(plan, [summaryReporter(write), junitReporter(REPORT_FILES.junit, (file) => junit.push(file)), recorder], new Redactor(settings.model.auth.token.field));
+  const recorder = {
+    onDone: (_: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[]) => Object.assign(run, { requests, assertions }),
+  };
+  const summary = await runContract(
+    plan,
+    [summaryReporter(write), junitReporter(REPORT_FILES.junit, (file) => junit.push(file)), recorder],
+    new Redactor(settings.model.auth.token.field),
+  );
   const findings = summary.stop ? {} : { drift: driftOf(settings.model, run.requests), coverage: coverageOf(settings.model, run.requests) };
   const sections = [];
   if (findings.drift) {
-    files.push({ path: DRIFT_FILES.json, content: `${JSON.stringify(findings.drift, null, 2)}\n` }, { path: DRIFT_FILES.md, content: driftMarkdown(findings.drift) });
+    files.push(
+      { path: DRIFT_FILES.json, content: `${JSON.stringify(findings.drift, null, 2)}\n` },
+      { path: DRIFT_FILES.md, content: driftMarkdown(findings.drift) },
+    );
     write(`${driftLine(findings.drift, `${settings.shownDir}/${DRIFT_FILES.md}`)}\n`);
     sections.push(driftHtml(findings.drift));
   }

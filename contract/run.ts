@@ -90,34 +90,38 @@ export function runContract(plan: ContractPlan, reporters: ContractReporter[], r
   };
 
   const started = Date.now();
-  const run = (timed: TimedRun): Promise<RunSummary> => new Promise((resolve) => {
-    const deadline = plan.runTimeoutMs === undefined ? undefined : setTimeout(() => {
-      if (stop) return;
-      totals.stopped((stop = outOfTime(plan.runTimeoutMs!, items.nameOf(undefined), plan.settings)));
-      runtime?.abort();
-      timed.cutAll(new Error('the run deadline passed'));
-    }, plan.runTimeoutMs);
-    newman
-      .run({ ...newmanOptions(plan), requestAgents: timed.key } as newman.NewmanRunOptions)
-      .on('start', (_error: Error | null, args: { run: RuntimeRun }) => void (runtime = args.run))
-      .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => items.enter(args.item))
-      .on('request', onRequest)
-      .on('assertion', onAssertion)
-      .on('item', onItemDone)
-      .on('console', (_error: Error | null, args: { messages: unknown[] }) => {
-        const message = printable(redactor.text(args.messages.map(String).join(' ')));
-        items.noted(message);
-        if (!stop) emit('onNote', items.nameOf(undefined), message);
-      })
-      .on('exception', (_error: Error | null, args: { error: Error }) => emit('onError', `script error: ${printable(redactor.text(args.error.message))}`))
-      .on('done', (error: Error | null) => {
-        clearTimeout(deadline);
-        if (error) emit('onError', `newman: ${printable(redactor.text(error.message))}`);
-        const summary = totals.finish(Date.now() - started);
-        emit('onDone', summary, totals.requests, totals.assertions);
-        resolve(summary);
-      });
-  });
+  const run = (timed: TimedRun): Promise<RunSummary> =>
+    new Promise((resolve) => {
+      const deadline =
+        plan.runTimeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              if (stop) return;
+              totals.stopped((stop = outOfTime(plan.runTimeoutMs!, items.nameOf(undefined), plan.settings)));
+              runtime?.abort();
+              timed.cutAll(new Error('the run deadline passed'));
+            }, plan.runTimeoutMs);
+      newman
+        .run({ ...newmanOptions(plan), requestAgents: timed.key } as newman.NewmanRunOptions)
+        .on('start', (_error: Error | null, args: { run: RuntimeRun }) => void (runtime = args.run))
+        .on('beforeItem', (_error: Error | null, args: { item: SdkItem }) => items.enter(args.item))
+        .on('request', onRequest)
+        .on('assertion', onAssertion)
+        .on('item', onItemDone)
+        .on('console', (_error: Error | null, args: { messages: unknown[] }) => {
+          const message = printable(redactor.text(args.messages.map(String).join(' ')));
+          items.noted(message);
+          if (!stop) emit('onNote', items.nameOf(undefined), message);
+        })
+        .on('exception', (_error: Error | null, args: { error: Error }) => emit('onError', `script error: ${printable(redactor.text(args.error.message))}`))
+        .on('done', (error: Error | null) => {
+          clearTimeout(deadline);
+          if (error) emit('onError', `newman: ${printable(redactor.text(error.message))}`);
+          const summary = totals.finish(Date.now() - started);
+          emit('onDone', summary, totals.requests, totals.assertions);
+          resolve(summary);
+        });
+    });
   return withResponseLimit(() => withZeroDelayTimers(() => withAnswerDeadline(plan.answerTimeoutMs, run)));
 }
 

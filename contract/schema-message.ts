@@ -6,7 +6,11 @@ const SHOWN = 3;
 export function shortSchemaMessage(message: string): { message: string; details?: string[] } {
   const head = SCHEMA_ERRORS.exec(message);
   if (!head) return { message };
-  const errors = message.slice(head[0].length).split(/, (?=data\b)/).map((e) => e.trim()).filter(Boolean);
+  const errors = message
+    .slice(head[0].length)
+    .split(/, (?=data\b)/)
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (errors.length <= SHOWN) return { message: `the body does not match the schema: ${errors.join('; ')}` };
   const shown = errors.slice(0, SHOWN).join('; ');
   return { message: `the body does not match the schema (${errors.length} errors): ${shown}; and ${errors.length - SHOWN} more`, details: errors };

@@ -7,7 +7,8 @@ import type { RequestRecord, RunStop } from './events.js';
 import { printable } from './printable.js';
 import type { SettingNames } from './target.js';
 
-const UNREACHABLE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ETIMEDOUT|EPROTO|CERT_.*|.*_CERT(_.*)?|UNABLE_TO_.*|ERR_TLS_.*|ERR_SSL_.*|HOSTNAME_MISMATCH)$/;
+const UNREACHABLE =
+  /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ETIMEDOUT|EPROTO|CERT_.*|.*_CERT(_.*)?|UNABLE_TO_.*|ERR_TLS_.*|ERR_SSL_.*|HOSTNAME_MISMATCH)$/;
 const FIELD_LIMIT = 100;
 
 /** Why the run must stop after this request, if it must. `tokenItem`: the request of the collection's token item. */
@@ -21,7 +22,10 @@ export function stopAfter(record: RequestRecord, tokenItem: boolean, settings: S
 /** The stop of a run that outlived its deadline (`runTimeoutMs`), during `item`. */
 export function outOfTime(runTimeoutMs: number, item: string, V: SettingNames): RunStop {
   const during = item ? `, during ${printable(item.slice(0, FIELD_LIMIT))}` : '';
-  return { exitCode: 2, message: `The run took longer than ${runTimeoutMs / 1000} s (--run-timeout)${during}. Check ${V.baseUrl} and the network, or allow more time with --run-timeout; the run stopped there.` };
+  return {
+    exitCode: 2,
+    message: `The run took longer than ${runTimeoutMs / 1000} s (--run-timeout)${during}. Check ${V.baseUrl} and the network, or allow more time with --run-timeout; the run stopped there.`,
+  };
 }
 
 const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;

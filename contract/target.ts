@@ -90,7 +90,9 @@ export function settleTarget(model: ApiModel, settings: Settings, options: Targe
  */
 function embeddedTarget(model: ApiModel, settings: Settings): Target {
   const names = settingNames(model);
-  const credentials = [...Object.values(names.pathVariables), names.clientId, names.clientSecret, ...(names.tokenBaseUrl ? [names.tokenBaseUrl] : [])].filter((name) => settings.vars[name]?.value.trim());
+  const credentials = [...Object.values(names.pathVariables), names.clientId, names.clientSecret, ...(names.tokenBaseUrl ? [names.tokenBaseUrl] : [])].filter(
+    (name) => settings.vars[name]?.value.trim(),
+  );
   if (credentials.length > 0) {
     const blank = settings.vars[names.baseUrl] ? ` (empty in ${settings.vars[names.baseUrl]!.from})` : '';
     throw new TargetError(
@@ -144,7 +146,13 @@ function tokenHost(model: ApiModel, tokenBaseUrl: string): { tokenBaseUrl?: stri
  * Where the token request (and the secret) goes, when not to the base URL: <PREFIX>_TOKEN_BASE_URL,
  * else the token host of the environment the run targets, its variables filled in.
  */
-function settledTokenBaseUrl(model: ApiModel, settings: Settings, options: TargetOptions, environment: Environment | undefined, values: Record<string, string>): string | undefined {
+function settledTokenBaseUrl(
+  model: ApiModel,
+  settings: Settings,
+  options: TargetOptions,
+  environment: Environment | undefined,
+  values: Record<string, string>,
+): string | undefined {
   const name = settingNames(model).tokenBaseUrl;
   if (name === undefined) return undefined;
   if (settings.vars[name]?.value.trim()) return checkedBaseUrl(model, settings, options, name);
@@ -190,7 +198,9 @@ function checkedBaseUrl(model: ApiModel, settings: Settings, options: TargetOpti
   if (url.username || url.password) throw new TargetError(`${name} must not hold credentials; use ${names.clientId} and ${names.clientSecret}`);
   if (url.search || url.hash) throw new TargetError(`${problem}, without a query or fragment`);
   if (sendsInClear(url.href) && !options.allowInsecureHttp) {
-    throw new TargetError(`${name} is http:// to ${url.hostname}, which is not loopback: the client secret would travel in clear. Use https://, or pass --allow-insecure-http to send it anyway`);
+    throw new TargetError(
+      `${name} is http:// to ${url.hostname}, which is not loopback: the client secret would travel in clear. Use https://, or pass --allow-insecure-http to send it anyway`,
+    );
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
@@ -211,11 +221,22 @@ export function isLoopbackHost(host: string): boolean {
  * The named environment, else the one whose base URL (its variables filled from `values`) matches,
  * else the first (production), with how reports name it; `matched` unless it fell back.
  */
-function pickEnvironment(model: ApiModel, setting: Setting | undefined, baseUrl: string | undefined, values: Record<string, string> = {}): { environment: Environment; label: string; matched: boolean } {
-  const chosen = setting?.value ? environmentNamed(model, setting) : model.environments.find((e) => fillTemplate(e.baseUrl, (name) => values[name] ?? '') === baseUrl);
+function pickEnvironment(
+  model: ApiModel,
+  setting: Setting | undefined,
+  baseUrl: string | undefined,
+  values: Record<string, string> = {},
+): { environment: Environment; label: string; matched: boolean } {
+  const chosen = setting?.value
+    ? environmentNamed(model, setting)
+    : model.environments.find((e) => fillTemplate(e.baseUrl, (name) => values[name] ?? '') === baseUrl);
   if (chosen) return { environment: chosen, label: chosen.id, matched: true };
   const fallback = defaultEnvironment(model);
-  return { environment: fallback, matched: false, label: `none has this base URL (${fallback.id}'s resource paths used; set ${settingNames(model).environment} to choose)` };
+  return {
+    environment: fallback,
+    matched: false,
+    label: `none has this base URL (${fallback.id}'s resource paths used; set ${settingNames(model).environment} to choose)`,
+  };
 }
 
 function environmentNamed(model: ApiModel, { value, from }: { value: string; from?: string }): Environment {

@@ -32,7 +32,9 @@ export function verdictOf({ summary, drift, coverage }: Findings, gates: Gates =
   if (summary.stop) return { exitCode: summary.stop.exitCode, failedGates: [] };
   const failedGates = [
     ...(gates.failOnDrift && drift ? driftGate(drift) : []),
-    ...(gates.minCoverage !== undefined && coverage && coverage.percent < gates.minCoverage ? [`--min-coverage ${gates.minCoverage}: coverage is ${coverage.percent}%`] : []),
+    ...(gates.minCoverage !== undefined && coverage && coverage.percent < gates.minCoverage
+      ? [`--min-coverage ${gates.minCoverage}: coverage is ${coverage.percent}%`]
+      : []),
     ...(gates.failOnSkip && summary.skipped.length > 0 ? [`--fail-on-skip: ${summary.skipped.length} checks skipped`] : []),
   ];
   const broken = summary.failures.length > 0 || summary.errors.length > 0;

@@ -56,7 +56,11 @@ export class Documents {
   target(ref: unknown, at: At): At {
     if (typeof ref !== 'string') throw this.problem(at, 'broken-ref', '`$ref` must be a string');
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
-      throw this.problem(at, 'remote-ref', `\`${ref}\` is a remote reference; import reads local files only and fetches nothing (download it and refer to the copy)`);
+      throw this.problem(
+        at,
+        'remote-ref',
+        `\`${ref}\` is a remote reference; import reads local files only and fetches nothing (download it and refer to the copy)`,
+      );
     }
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -68,7 +72,13 @@ export class Documents {
       file = joined;
     }
     if (pointer !== '' && !pointer.startsWith('/')) throw this.problem(at, 'broken-ref', `\`${ref}\` is not a JSON pointer (anchors are not supported)`);
-    const path = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => decodeURIComponent(s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path =
+      pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((s) => decodeURIComponent(s.replace(/~1/g, '/').replace(/~0/g, '~')));
     this.document(file, at);
     const target = { file, path };
     if (this.valueAt(target) === undefined) throw this.problem(at, 'broken-ref', `\`${ref}\` points at nothing`);

@@ -8,7 +8,10 @@ import type { ResponseDraft } from './operations.js';
 
 const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;
 
-export function validExamples(ctx: ImportContext, schemas: Record<string, unknown>): (endpoint: RawEndpoint, responses: ResponseDraft[]) => RawEndpoint['examples'] {
+export function validExamples(
+  ctx: ImportContext,
+  schemas: Record<string, unknown>,
+): (endpoint: RawEndpoint, responses: ResponseDraft[]) => RawEndpoint['examples'] {
   const compile = schemaCompiler();
   const contained = selfContained(schemas as Record<string, JsonSchema>, refsOf(schemas));
   const validators = new Map<string, ReturnType<typeof compile>>();
@@ -23,7 +26,10 @@ export function validExamples(ctx: ImportContext, schemas: Record<string, unknow
       for (const example of response.examples) {
         const validate = schema === undefined ? undefined : validator(schema);
         if (typeof validate === 'function' && validate(example.body)) out.push({ name: example.name, status: response.status, body: example.body });
-        else ctx.report.warnings.push(`${endpoint.id}: example "${example.name}" left out: ${typeof validate === 'function' ? `it does not match its schema (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? ''})` : 'its answer has no usable schema'}`);
+        else
+          ctx.report.warnings.push(
+            `${endpoint.id}: example "${example.name}" left out: ${typeof validate === 'function' ? `it does not match its schema (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? ''})` : 'its answer has no usable schema'}`,
+          );
       }
     }
     return out.length ? out : undefined;

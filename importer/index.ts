@@ -36,7 +36,9 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
   ctx.report.scheme = scheme.name;
   const servers = serversOf(docs, version);
   const facts = schemeFacts(scheme.node);
-  const token = facts.path ? { path: facts.path, unknowns: [], notes: [`the token path \`${facts.path}\` as \`x-token-path\` states it`] } : tokenPath(scheme.tokenUrl, servers);
+  const token = facts.path
+    ? { path: facts.path, unknowns: [], notes: [`the token path \`${facts.path}\` as \`x-token-path\` states it`] }
+    : tokenPath(scheme.tokenUrl, servers);
   if (typeof token === 'string') throw docs.problem(scheme.at, 'bad-token-url', token);
   ctx.report.unknowns.push(...token.unknowns);
   ctx.report.notes.push(...token.notes);
@@ -45,12 +47,17 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
   const drafts = operationsOf(ctx, scheme.name, endpointIds);
   const root = docs.root as Record<string, unknown>;
   const resources = groupResources(ctx, drafts, servers[0]?.basePath ?? '', new NameBook('resource id', ctx.report.renamed), resourceFacts(root));
-  if (resources.length === 0) throw docs.problem({ file: docs.main, path: ['paths'] }, 'nothing-to-import', `no operation can be imported: ${summarizeSkips(ctx.report)}`);
+  if (resources.length === 0)
+    throw docs.problem({ file: docs.main, path: ['paths'] }, 'nothing-to-import', `no operation can be imported: ${summarizeSkips(ctx.report)}`);
 
   const book = new SchemaBook(ctx);
   const endpoints = new Map<EndpointDraft, RawEndpoint>();
   for (const draft of resources.flatMap((r) => r.endpoints)) {
-    const responses = draft.responses.map((r) => ({ status: r.status, description: r.description, ...(r.schemaAt ? { schema: { $ref: `#/schemas/${book.nameOfBody(r.schemaAt, `${pascal(draft.endpoint.id)}${r.status}`)}` } } : {}) }));
+    const responses = draft.responses.map((r) => ({
+      status: r.status,
+      description: r.description,
+      ...(r.schemaAt ? { schema: { $ref: `#/schemas/${book.nameOfBody(r.schemaAt, `${pascal(draft.endpoint.id)}${r.status}`)}` } } : {}),
+    }));
     endpoints.set(draft, { ...draft.endpoint, responses });
   }
   const tokenSchema = tokenAnswerAt(docs, facts.path);
@@ -63,10 +70,16 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
     Object.assign(endpoint, draft.facts);
     if (kept) endpoint.examples = kept;
   }
-  for (const resource of resources.filter((r) => !r.stated)) markListsAndItems(ctx, resource.endpoints.map((d) => endpoints.get(d)!), schemas);
+  for (const resource of resources.filter((r) => !r.stated))
+    markListsAndItems(
+      ctx,
+      resource.endpoints.map((d) => endpoints.get(d)!),
+      schemas,
+    );
 
   const envs = environmentFacts(root.servers) ?? environments(ctx, servers);
-  const statedUnknowns = isObject(root.info) && Array.isArray(root.info['x-unknowns']) ? root.info['x-unknowns'].filter((u): u is string => typeof u === 'string') : [];
+  const statedUnknowns =
+    isObject(root.info) && Array.isArray(root.info['x-unknowns']) ? root.info['x-unknowns'].filter((u): u is string => typeof u === 'string') : [];
   const description: RawSpec = {
     format: 1,
     info: info(ctx),
@@ -88,7 +101,10 @@ function info(ctx: ImportContext): RawSpec['info'] {
   const id = ctx.options.id ?? statedId ?? slug(title, 'api');
   if (!ctx.options.id && !statedId && id !== title) ctx.report.renamed.push({ kind: 'info id', from: title, to: id });
   const envPrefix = typeof info['x-env-prefix'] === 'string' && /^[A-Z][A-Z0-9_]*$/.test(info['x-env-prefix']) ? { envPrefix: info['x-env-prefix'] } : {};
-  const docs = isObject(root.externalDocs) && typeof root.externalDocs.url === 'string' && /^https?:\/\//.test(root.externalDocs.url) ? { docs: root.externalDocs.url } : {};
+  const docs =
+    isObject(root.externalDocs) && typeof root.externalDocs.url === 'string' && /^https?:\/\//.test(root.externalDocs.url)
+      ? { docs: root.externalDocs.url }
+      : {};
   const own = typeof info.description === 'string' ? withoutServersNote(info.description) : '';
   const description = own.trim() ? { description: own } : {};
   return { id, name: title, version: text(info.version === undefined ? undefined : String(info.version), 'unknown'), ...docs, ...description, ...envPrefix };
@@ -106,15 +122,24 @@ function environments(ctx: ImportContext, servers: Server[]): RawSpec['environme
   const first = servers[0]?.basePath ?? '';
   servers.forEach((server, i) => {
     if (!server.origin) {
-      ctx.report.unknowns.push(`The server \`${server.url}\` is not an environment: ${server.unusable ?? 'no host'}. The format cannot express host variables yet; set the base URL of a run with <PREFIX>_BASE_URL.`);
+      ctx.report.unknowns.push(
+        `The server \`${server.url}\` is not an environment: ${server.unusable ?? 'no host'}. The format cannot express host variables yet; set the base URL of a run with <PREFIX>_BASE_URL.`,
+      );
       return;
     }
-    if (server.hostDefaults.length) ctx.report.unknowns.push(`The server \`${server.url}\` has host variables, fixed to their defaults (${server.hostDefaults.join(', ')}); the format cannot express host variables yet.`);
-    if (server.basePath !== first) ctx.report.warnings.push(`the server \`${server.url}\` has another base path (${server.basePath || '/'}) than the first; its environment uses the first server's resource paths`);
+    if (server.hostDefaults.length)
+      ctx.report.unknowns.push(
+        `The server \`${server.url}\` has host variables, fixed to their defaults (${server.hostDefaults.join(', ')}); the format cannot express host variables yet.`,
+      );
+    if (server.basePath !== first)
+      ctx.report.warnings.push(
+        `the server \`${server.url}\` has another base path (${server.basePath || '/'}) than the first; its environment uses the first server's resource paths`,
+      );
     const id = environmentId(server, i, taken);
     out.push({ id, name: text(server.description, `${id} (${server.origin})`), baseUrl: server.origin });
   });
-  if (out.length === 0) ctx.report.warnings.push('no server names a usable host: the only environment is the local reference server; set <PREFIX>_BASE_URL to run against the API');
+  if (out.length === 0)
+    ctx.report.warnings.push('no server names a usable host: the only environment is the local reference server; set <PREFIX>_BASE_URL to run against the API');
   return out;
 }
 
@@ -129,14 +154,28 @@ function auth(ctx: ImportContext, scheme: Scheme, facts: SchemeFacts, path: stri
   const { options, report } = ctx;
   const stated = facts.clientAuthentication ?? (/client_secret=/.test(scheme.description) ? 'post' : undefined);
   const clientAuthentication = options.clientAuth ?? stated ?? 'basic';
-  if (!options.clientAuth && stated) report.notes.push(facts.clientAuthentication ? `client authentication: \`${stated}\`, as \`x-client-authentication\` states` : 'client authentication: `post`, as the scheme\'s description sends `client_secret=` in the form');
-  if (!options.clientAuth && !stated) guess(ctx, 'How the client authenticates at the token endpoint is not stated; HTTP Basic (`basic`) was assumed. Give --client-auth basic|post.');
+  if (!options.clientAuth && stated)
+    report.notes.push(
+      facts.clientAuthentication
+        ? `client authentication: \`${stated}\`, as \`x-client-authentication\` states`
+        : "client authentication: `post`, as the scheme's description sends `client_secret=` in the form",
+    );
+  if (!options.clientAuth && !stated)
+    guess(ctx, 'How the client authenticates at the token endpoint is not stated; HTTP Basic (`basic`) was assumed. Give --client-auth basic|post.');
   const lifetimeSeconds = options.tokenLifetime ?? facts.lifetimeSeconds ?? 3600;
-  if (options.tokenLifetime === undefined && facts.lifetimeSeconds === undefined) guess(ctx, 'The token lifetime is not stated; 3600 seconds was assumed. Give --token-lifetime SECONDS.');
+  if (options.tokenLifetime === undefined && facts.lifetimeSeconds === undefined)
+    guess(ctx, 'The token lifetime is not stated; 3600 seconds was assumed. Give --token-lifetime SECONDS.');
   const refreshToken = options.refreshToken ?? facts.refreshToken ?? false;
-  if (options.refreshToken === undefined && facts.refreshToken === undefined) guess(ctx, 'Whether the token answer holds a refresh token is not stated; none was assumed (client credentials usually issue none). Give --refresh-token yes|no.');
+  if (options.refreshToken === undefined && facts.refreshToken === undefined)
+    guess(
+      ctx,
+      'Whether the token answer holds a refresh token is not stated; none was assumed (client credentials usually issue none). Give --refresh-token yes|no.',
+    );
   const rateLimit = options.tokenRateLimit ? { ...options.tokenRateLimit, per: ['ip'] } : facts.rateLimit;
-  if (!rateLimit) report.notes.push('token rate limit: none written, as the document states none (the token endpoint is not paced; a `429` is still waited for). Give --token-rate-limit REQUESTS/SECONDS when the docs state one.');
+  if (!rateLimit)
+    report.notes.push(
+      'token rate limit: none written, as the document states none (the token endpoint is not paced; a `429` is still waited for). Give --token-rate-limit REQUESTS/SECONDS when the docs state one.',
+    );
   const scope = scopes(ctx, scheme, drafts);
   const description = tokenOperationDescription(ctx.docs, facts.path) ?? scheme.description;
   return {
@@ -182,14 +221,27 @@ function scopes(ctx: ImportContext, scheme: Scheme, drafts: EndpointDraft[]): st
   const undeclared = union.filter((s) => !(s in scheme.scopes));
   if (undeclared.length) ctx.report.warnings.push(`operations ask for scopes the scheme does not declare: ${undeclared.join(', ')}`);
   const usable = union.filter((s) => SCOPE_TOKEN.test(s));
-  if (usable.length !== union.length) ctx.report.warnings.push(`scopes that are not RFC 6749 scope tokens were left out: ${union.filter((s) => !usable.includes(s)).map((s) => JSON.stringify(s)).join(', ')}`);
+  if (usable.length !== union.length)
+    ctx.report.warnings.push(
+      `scopes that are not RFC 6749 scope tokens were left out: ${union
+        .filter((s) => !usable.includes(s))
+        .map((s) => JSON.stringify(s))
+        .join(', ')}`,
+    );
   return usable.length ? usable.join(' ') : undefined;
 }
 
 function resource(draft: ResourceDraft, endpoints: Map<EndpointDraft, RawEndpoint>, _servers: Server[]): RawSpec['resources'][number] {
   const description = draft.stated?.description ? { description: draft.stated.description } : {};
   const rateLimit = draft.stated && draft.endpoints[0] ? rateLimitFact(draft.endpoints[0].operation) : undefined;
-  return { id: draft.id, name: draft.name, basePath: draft.basePath, ...description, ...(rateLimit ? { rateLimit } : {}), endpoints: draft.endpoints.map((d) => endpoints.get(d)!) };
+  return {
+    id: draft.id,
+    name: draft.name,
+    basePath: draft.basePath,
+    ...description,
+    ...(rateLimit ? { rateLimit } : {}),
+    endpoints: draft.endpoints.map((d) => endpoints.get(d)!),
+  };
 }
 
 function contract(ctx: ImportContext): RawSpec['contract'] {

@@ -32,9 +32,15 @@ export interface SchemeFacts {
 }
 
 export function schemeFacts(scheme: Node): SchemeFacts {
-  const clientAuth = { client_secret_basic: 'basic', client_secret_post: 'post' }[String(scheme['x-client-authentication'])] as Auth['clientAuthentication'] | undefined;
+  const clientAuth = { client_secret_basic: 'basic', client_secret_post: 'post' }[String(scheme['x-client-authentication'])] as
+    | Auth['clientAuthentication']
+    | undefined;
   const lifetime = scheme['x-token-lifetime-seconds'];
-  const lifetimeSeconds = isCount(lifetime) ? lifetime : isObject(lifetime) && isCount(lifetime.min) ? { min: lifetime.min, ...(isCount(lifetime.max) ? { max: lifetime.max } : {}) } : undefined;
+  const lifetimeSeconds = isCount(lifetime)
+    ? lifetime
+    : isObject(lifetime) && isCount(lifetime.min)
+      ? { min: lifetime.min, ...(isCount(lifetime.max) ? { max: lifetime.max } : {}) }
+      : undefined;
   const path = scheme['x-token-path'];
   const format = scheme['x-token-format'];
   const token = {
@@ -105,7 +111,9 @@ type Endpoint = RawSpec['resources'][number]['endpoints'][number];
 export function endpointFacts(op: Node): Partial<Pick<Endpoint, 'capture' | 'requires' | 'list' | 'item' | 'examples'>> {
   const list = op['x-list'];
   const item = op['x-item'];
-  const examples = Array.isArray(op['x-examples']) ? op['x-examples'].filter((e) => isObject(e) && isText(e.name) && Number.isInteger(e.status) && 'body' in e) : undefined;
+  const examples = Array.isArray(op['x-examples'])
+    ? op['x-examples'].filter((e) => isObject(e) && isText(e.name) && Number.isInteger(e.status) && 'body' in e)
+    : undefined;
   return {
     ...(isRecordOf(op['x-capture'], isText) ? { capture: op['x-capture'] } : {}),
     ...(Array.isArray(op['x-requires']) && op['x-requires'].every(isText) ? { requires: op['x-requires'] as string[] } : {}),

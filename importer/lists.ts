@@ -36,7 +36,9 @@ interface Shape {
 function listShape(endpoint: RawEndpoint, schemas: Schemas): Shape | undefined {
   const answer = success(endpoint, schemas);
   const properties = isObject(answer?.properties) ? answer.properties : {};
-  const arrays = Object.entries(properties).filter(([name, p]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && deref(p, schemas)?.type === 'array' && isObject(deref(p, schemas)!.items));
+  const arrays = Object.entries(properties).filter(
+    ([name, p]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && deref(p, schemas)?.type === 'array' && isObject(deref(p, schemas)!.items),
+  );
   const total = Object.keys(properties).find((name) => COUNT.test(name) && deref(properties[name], schemas)?.type === 'integer');
   if (arrays.length !== 1 || total === undefined) return undefined;
   const [items, array] = arrays[0]!;
@@ -66,7 +68,9 @@ function keepFiltersReadable(ctx: ImportContext, list: RawEndpoint, item: Schema
   for (const param of list.query ?? []) {
     if (param.enum && !(param.name in properties)) {
       delete param.enum;
-      ctx.report.warnings.push(`${list.id}: query parameter \`${param.name}\` lost its enum: on a list the format treats an enum as a filter on an item field, and the items have no \`${param.name}\``);
+      ctx.report.warnings.push(
+        `${list.id}: query parameter \`${param.name}\` lost its enum: on a list the format treats an enum as a filter on an item field, and the items have no \`${param.name}\``,
+      );
     }
   }
 }

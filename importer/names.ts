@@ -40,7 +40,12 @@ export function parameterName(text: string): string {
 
 /** A slug (`^[a-z][a-z0-9-]*$`, at most 64). */
 export function slug(text: string, fallback: string): string {
-  const s = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX).replace(/-+$/, '');
+  const s = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX)
+    .replace(/-+$/, '');
   return /^[a-z]/.test(s) ? s : `${fallback}${s ? `-${s}` : ''}`.slice(0, MAX);
 }
 

@@ -55,14 +55,26 @@ export function operationsOf(ctx: ImportContext, schemeName: string, ids: NameBo
   return drafts;
 }
 
-function operation(ctx: ImportContext, schemeName: string, ids: NameBook, rawPath: string, method: string, item: Record<string, unknown>, itemAt: At): EndpointDraft {
+function operation(
+  ctx: ImportContext,
+  schemeName: string,
+  ids: NameBook,
+  rawPath: string,
+  method: string,
+  item: Record<string, unknown>,
+  itemAt: At,
+): EndpointDraft {
   const op = item[method] as Record<string, unknown>;
   const opAt = { file: itemAt.file, path: [...itemAt.path, method] };
   const security = op.security ?? (ctx.docs.root as Record<string, unknown>).security;
   const requirement = requirementFor(security, schemeName);
-  if (!requirement.allowed) throw new Skip(requirement.others.length ? `needs ${requirement.others.join(' or ')}, not ${schemeName} alone` : 'declares no security requirement');
+  if (!requirement.allowed)
+    throw new Skip(requirement.others.length ? `needs ${requirement.others.join(' or ')}, not ${schemeName} alone` : 'declares no security requirement');
   if (isObject(op.requestBody)) throw new Skip('has a request body, which the format cannot express yet');
-  if (method !== 'get') throw new Skip(`${method.toUpperCase()} is not imported yet: only GET operations are (a contract run calls every endpoint, and the format cannot mark one as not to be run)`);
+  if (method !== 'get')
+    throw new Skip(
+      `${method.toUpperCase()} is not imported yet: only GET operations are (a contract run calls every endpoint, and the format cannot mark one as not to be run)`,
+    );
   const params = parameters(ctx, item, itemAt, op, opAt);
   let path = rawPath;
   for (const p of params.path) if (p.original !== p.param.name) path = path.split(`{${p.original}}`).join(`{${p.param.name}}`);
@@ -88,7 +100,10 @@ interface Parameters {
 
 function parameters(ctx: ImportContext, item: Record<string, unknown>, itemAt: At, op: Record<string, unknown>, opAt: At): Parameters {
   const byKey = new Map<string, { node: Record<string, unknown>; at: At }>();
-  for (const [list, at] of [[item.parameters, itemAt], [op.parameters, opAt]] as const) {
+  for (const [list, at] of [
+    [item.parameters, itemAt],
+    [op.parameters, opAt],
+  ] as const) {
     if (!Array.isArray(list)) continue;
     list.forEach((_, i) => {
       const { node, at: here } = ctx.docs.resolve({ file: at.file, path: [...at.path, 'parameters', i] });
@@ -153,7 +168,8 @@ function queryParam(ctx: ImportContext, node: Record<string, unknown>, at: At, n
     const values = [...new Set(schema.enum.filter((v) => v !== null).map(String))];
     if (values.length) param.enum = values;
   }
-  if (type === 'number') ctx.report.warnings.push(`${opLabel(opAt)}: query parameter \`${name}\` is a number, written as a string (the format has no number parameters)`);
+  if (type === 'number')
+    ctx.report.warnings.push(`${opLabel(opAt)}: query parameter \`${name}\` is a number, written as a string (the format has no number parameters)`);
   if (schema.default !== undefined && (param.type === 'string' ? typeof schema.default !== 'object' : Number.isInteger(schema.default))) {
     param.default = param.type === 'string' ? String(schema.default) : (schema.default as number);
   }
@@ -218,15 +234,25 @@ function responses(ctx: ImportContext, op: Record<string, unknown>, opAt: At, id
   return out.sort((a, b) => a.status - b.status);
 }
 
-function bodyOf(ctx: ImportContext, response: Record<string, unknown>, at: At, id: string, status: number): { schemaAt?: At; examples: ResponseDraft['examples'] } {
+function bodyOf(
+  ctx: ImportContext,
+  response: Record<string, unknown>,
+  at: At,
+  id: string,
+  status: number,
+): { schemaAt?: At; examples: ResponseDraft['examples'] } {
   if (ctx.version === '2.0') {
-    const examples = isObject(response.examples) && 'application/json' in response.examples ? [{ name: `Example ${status}`, body: response.examples['application/json'] }] : [];
+    const examples =
+      isObject(response.examples) && 'application/json' in response.examples
+        ? [{ name: `Example ${status}`, body: response.examples['application/json'] }]
+        : [];
     return isObject(response.schema) ? { schemaAt: { file: at.file, path: [...at.path, 'schema'] }, examples } : { examples };
   }
   const content = isObject(response.content) ? response.content : {};
   const type = Object.keys(content).find((t) => /^application\/json\b/i.test(t)) ?? Object.keys(content).find((t) => /[/+]json\b/i.test(t));
   if (type === undefined) {
-    if (Object.keys(content).length > 0) ctx.report.warnings.push(`${id}: the ${status} answer is ${Object.keys(content).join(', ')}, not JSON; its body is not checked`);
+    if (Object.keys(content).length > 0)
+      ctx.report.warnings.push(`${id}: the ${status} answer is ${Object.keys(content).join(', ')}, not JSON; its body is not checked`);
     return { examples: [] };
   }
   const media = content[type] as Record<string, unknown>;
@@ -236,10 +262,13 @@ function bodyOf(ctx: ImportContext, response: Record<string, unknown>, at: At, i
   if (isObject(media.examples)) {
     for (const name of Object.keys(media.examples)) {
       const { node } = ctx.docs.resolve({ file: mediaAt.file, path: [...mediaAt.path, 'examples', name] });
-      if (isObject(node) && node.value !== undefined) examples.push({ name: text(isObject(node) && node.summary ? node.summary : name, name), body: node.value });
+      if (isObject(node) && node.value !== undefined)
+        examples.push({ name: text(isObject(node) && node.summary ? node.summary : name, name), body: node.value });
     }
   }
-  return isObject(media.schema) || typeof media.schema === 'boolean' ? { schemaAt: { file: mediaAt.file, path: [...mediaAt.path, 'schema'] }, examples } : { examples };
+  return isObject(media.schema) || typeof media.schema === 'boolean'
+    ? { schemaAt: { file: mediaAt.file, path: [...mediaAt.path, 'schema'] }, examples }
+    : { examples };
 }
 
 function opLabel(at: At): string {

@@ -12,11 +12,20 @@ export function formatImportReport(report: ImportReport, out: string): string {
     `Operations: ${report.kept.length} of ${total} kept`,
     ...skipLines(report, total),
     ...section('Guesses (marked under `unknowns`)', report.guesses),
-    ...section('Unknowns', report.unknowns.filter((u) => !u.startsWith('Guessed: '))),
+    ...section(
+      'Unknowns',
+      report.unknowns.filter((u) => !u.startsWith('Guessed: ')),
+    ),
     ...section('Warnings', report.warnings),
     ...section('Recognised', report.notes),
-    ...grouped('Schema rewrites', report.schemaRewrites.map((r) => ({ kind: r.change.replace(/`[^`]*`/g, '`…`'), item: `${r.at}: ${r.change}` }))),
-    ...grouped('Names sanitised', report.renamed.map((r) => ({ kind: r.kind, item: `${r.from} -> ${r.to}` }))),
+    ...grouped(
+      'Schema rewrites',
+      report.schemaRewrites.map((r) => ({ kind: r.change.replace(/`[^`]*`/g, '`…`'), item: `${r.at}: ${r.change}` })),
+    ),
+    ...grouped(
+      'Names sanitised',
+      report.renamed.map((r) => ({ kind: r.kind, item: `${r.from} -> ${r.to}` })),
+    ),
   ];
   return `${lines.map((line) => printable(line)).join('\n')}\n`;
 }
@@ -35,7 +44,10 @@ function grouped(title: string, entries: Array<{ kind: string; item: string }>):
   if (entries.length === 0) return [];
   const byKind = new Map<string, string[]>();
   for (const e of entries) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e.item]);
-  return [`${title}: ${entries.length} (each listed in --report FILE)`, ...[...byKind].map(([kind, items]) => `  - ${items.length} x ${kind}: ${shown(items)}`)];
+  return [
+    `${title}: ${entries.length} (each listed in --report FILE)`,
+    ...[...byKind].map(([kind, items]) => `  - ${items.length} x ${kind}: ${shown(items)}`),
+  ];
 }
 
 function shown(items: string[]): string {

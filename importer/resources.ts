@@ -14,7 +14,13 @@ export interface ResourceDraft {
   stated?: ResourceFacts;
 }
 
-export function groupResources(ctx: ImportContext, drafts: EndpointDraft[], serverBase: string, ids: NameBook, stated: Map<string, ResourceFacts>): ResourceDraft[] {
+export function groupResources(
+  ctx: ImportContext,
+  drafts: EndpointDraft[],
+  serverBase: string,
+  ids: NameBook,
+  stated: Map<string, ResourceFacts>,
+): ResourceDraft[] {
   const bySegment = new Map<string, ResourceDraft>();
   const byTag = new Map<string, ResourceDraft>();
   for (const draft of drafts) {
@@ -26,12 +32,23 @@ export function groupResources(ctx: ImportContext, drafts: EndpointDraft[], serv
     }
     const segment = /^\/([^/]*)/.exec(draft.endpoint.path)?.[1] ?? '';
     if (segment === '' || segment.includes('{')) {
-      moveToSkipped(ctx, draft, segment === '' ? 'is the server root, which a resource base path cannot be' : 'starts with a path parameter, which a resource base path cannot hold yet');
+      moveToSkipped(
+        ctx,
+        draft,
+        segment === ''
+          ? 'is the server root, which a resource base path cannot be'
+          : 'starts with a path parameter, which a resource base path cannot hold yet',
+      );
       continue;
     }
     let resource = bySegment.get(segment);
     if (!resource) {
-      resource = { id: ids.claim(segment, camelIdentifier(segment, 'r')), name: text(segment.replace(/[-_]+/g, ' '), segment), basePath: `${serverBase}/${segment}`, endpoints: [] };
+      resource = {
+        id: ids.claim(segment, camelIdentifier(segment, 'r')),
+        name: text(segment.replace(/[-_]+/g, ' '), segment),
+        basePath: `${serverBase}/${segment}`,
+        endpoints: [],
+      };
       bySegment.set(segment, resource);
     }
     draft.endpoint.path = draft.endpoint.path.slice(segment.length + 1);

@@ -23,13 +23,48 @@ type Schema = Record<string, unknown>;
 const KNOWN_FORMATS = Object.keys(fullFormats);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 const KEEP = new Set([
-  'title', 'description', 'default', 'readOnly', 'writeOnly', 'multipleOf', 'maximum', 'minimum', 'maxLength', 'minLength',
-  'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'enum', 'const', 'contentMediaType', 'contentEncoding', '$comment',
+  'title',
+  'description',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'multipleOf',
+  'maximum',
+  'minimum',
+  'maxLength',
+  'minLength',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxProperties',
+  'minProperties',
+  'enum',
+  'const',
+  'contentMediaType',
+  'contentEncoding',
+  '$comment',
 ]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
 const SCHEMA_VALUES = new Set(['additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'contains', 'propertyNames']);
-const DROPPED = new Set(['discriminator', 'xml', 'externalDocs', 'deprecated', '$id', '$schema', '$anchor', '$dynamicAnchor', '$dynamicRef', 'unevaluatedProperties', 'unevaluatedItems', 'minContains', 'maxContains', 'contentSchema', 'dependentSchemas', '$vocabulary']);
+const DROPPED = new Set([
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'deprecated',
+  '$id',
+  '$schema',
+  '$anchor',
+  '$dynamicAnchor',
+  '$dynamicRef',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'minContains',
+  'maxContains',
+  'contentSchema',
+  'dependentSchemas',
+  '$vocabulary',
+]);
 
 export function rewriteSchema(node: unknown, at: At, ctx: SchemaContext): unknown {
   if (typeof node === 'boolean') return node;
@@ -131,7 +166,10 @@ function usablePattern(pattern: string): boolean {
 
 // Swagger 2.0 and OpenAPI 3.0 write `exclusiveMinimum: true` beside `minimum`; draft-07 wants the bound itself.
 function lowerExclusive(node: Schema, out: Schema, at: At, ctx: SchemaContext): void {
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof node[flag] !== 'boolean') continue;
     if (node[flag] === true && typeof node[bound] === 'number') {
       out[flag] = node[bound];

@@ -19,7 +19,8 @@ export class SchemaBook {
     this.rewriteCtx = {
       docs: ctx.docs,
       nameOf: (target) => this.nameOf(target),
-      note: (at, change) => ctx.report.schemaRewrites.push({ at: `${at.file}#/${at.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, change }),
+      note: (at, change) =>
+        ctx.report.schemaRewrites.push({ at: `${at.file}#/${at.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`, change }),
     };
   }
 

@@ -31,13 +31,21 @@ export function pickScheme(docs: Documents, version: OpenApiVersion, wanted: str
   if (wanted !== undefined) {
     const named = found.find((s) => s.name === wanted);
     if (!named) throw docs.problem(root, 'unknown-scheme', `no security scheme \`${wanted}\`; the document has: ${listed}`);
-    if (!named.flowAt) throw docs.problem(named.at, 'not-client-credentials', `scheme \`${wanted}\` has no client-credentials flow (${named.flows.join(', ') || 'not OAuth 2.0'}); import needs one`);
+    if (!named.flowAt)
+      throw docs.problem(
+        named.at,
+        'not-client-credentials',
+        `scheme \`${wanted}\` has no client-credentials flow (${named.flows.join(', ') || 'not OAuth 2.0'}); import needs one`,
+      );
     return toScheme(docs, named);
   }
-  if (credentials.length === 0) throw docs.problem(root, 'no-client-credentials', `no security scheme has an OAuth 2.0 client-credentials flow; the document has: ${listed}`);
+  if (credentials.length === 0)
+    throw docs.problem(root, 'no-client-credentials', `no security scheme has an OAuth 2.0 client-credentials flow; the document has: ${listed}`);
   if (credentials.length > 1) {
     const names = credentials.map((s) => s.name).join(', ');
-    throw new ImportError(docs.problem(root, 'ambiguous-scheme', `several schemes have a client-credentials flow: ${names}; choose one with --scheme NAME`).problems);
+    throw new ImportError(
+      docs.problem(root, 'ambiguous-scheme', `several schemes have a client-credentials flow: ${names}; choose one with --scheme NAME`).problems,
+    );
   }
   return toScheme(docs, credentials[0]!);
 }
@@ -63,7 +71,8 @@ function schemes(docs: Documents, version: OpenApiVersion): Found[] {
 function toScheme(docs: Documents, found: Found): Scheme {
   const flow = docs.valueAt(found.flowAt!) as Record<string, unknown>;
   const urlAt = { file: found.flowAt!.file, path: [...found.flowAt!.path, 'tokenUrl'] };
-  if (typeof flow.tokenUrl !== 'string' || flow.tokenUrl.trim() === '') throw docs.problem(urlAt, 'bad-token-url', 'the client-credentials flow has no `tokenUrl`');
+  if (typeof flow.tokenUrl !== 'string' || flow.tokenUrl.trim() === '')
+    throw docs.problem(urlAt, 'bad-token-url', 'the client-credentials flow has no `tokenUrl`');
   const scopes = isObject(flow.scopes) ? Object.fromEntries(Object.entries(flow.scopes).map(([k, v]) => [k, String(v ?? '')])) : {};
   const description = typeof found.node.description === 'string' ? found.node.description : '';
   return { name: found.name, at: urlAt, tokenUrl: flow.tokenUrl.trim(), scopes, description, node: found.node };

@@ -26,14 +26,17 @@ export function serversOf(docs: Documents, version: OpenApiVersion): Server[] {
   if (version === '2.0') return [swaggerServer(root)];
   const list = Array.isArray(root.servers) ? root.servers : [];
   if (list.length === 0) return [fromUrl('/', '', {})];
-  return list.filter(isObject).map((s) => fromUrl(String(s.url ?? '/'), typeof s.description === 'string' ? s.description : '', isObject(s.variables) ? s.variables : {}));
+  return list
+    .filter(isObject)
+    .map((s) => fromUrl(String(s.url ?? '/'), typeof s.description === 'string' ? s.description : '', isObject(s.variables) ? s.variables : {}));
 }
 
 function swaggerServer(root: Record<string, unknown>): Server {
   const schemes = Array.isArray(root.schemes) ? root.schemes.map(String) : [];
   const scheme = schemes.includes('https') || schemes.length === 0 ? 'https' : schemes[0]!;
   const basePath = typeof root.basePath === 'string' ? root.basePath : '';
-  if (typeof root.host !== 'string' || root.host === '') return { basePath: trimSlash(basePath), url: basePath || '/', description: '', unusable: 'the document names no `host`', hostDefaults: [] };
+  if (typeof root.host !== 'string' || root.host === '')
+    return { basePath: trimSlash(basePath), url: basePath || '/', description: '', unusable: 'the document names no `host`', hostDefaults: [] };
   return fromUrl(`${scheme}://${root.host}${basePath}`, '', {});
 }
 
@@ -48,7 +51,8 @@ function fromUrl(raw: string, description: string, variables: Record<string, unk
       return value;
     });
   const parts = URL_PARTS.exec(raw);
-  if (!parts) return { basePath: trimSlash(fill(raw.replace(/[?#].*$/, ''), false)), url: raw, description, unusable: 'a relative URL names no host', hostDefaults };
+  if (!parts)
+    return { basePath: trimSlash(fill(raw.replace(/[?#].*$/, ''), false)), url: raw, description, unusable: 'a relative URL names no host', hostDefaults };
   const host = fill(parts[2]!, true);
   const server: Server = { origin: `${parts[1]!.toLowerCase()}://${host}`, basePath: trimSlash(fill(parts[3]!, false)), url: raw, description, hostDefaults };
   if (host === '' || PLACEHOLDER.test(host)) return { ...server, origin: undefined, unusable: `its host \`${host}\` is a placeholder or a variable` };
@@ -67,7 +71,17 @@ function trimSlash(path: string): string {
 export function environmentId(server: Server, index: number, taken: Set<string>): string {
   const host = server.origin?.replace(/^https?:\/\//, '') ?? '';
   const words = `${server.description} ${host}`.toLowerCase();
-  const guess = /sandbox/.test(words) ? 'sandbox' : /stag/.test(words) ? 'staging' : /test/.test(words) ? 'test' : /dev/.test(words) ? 'development' : index === 0 ? 'production' : slug(host, 'server');
+  const guess = /sandbox/.test(words)
+    ? 'sandbox'
+    : /stag/.test(words)
+      ? 'staging'
+      : /test/.test(words)
+        ? 'test'
+        : /dev/.test(words)
+          ? 'development'
+          : index === 0
+            ? 'production'
+            : slug(host, 'server');
   let id = guess;
   for (let n = 2; taken.has(id); n++) id = `${guess}-${n}`;
   taken.add(id);

@@ -23,15 +23,22 @@ export function tokenPath(tokenUrl: string, servers: readonly Server[]): TokenPa
     if (absolute[4]) unknowns.push(`The token URL carries a query (\`${absolute[4]}\`), which the format cannot send; it was left out.`);
     const origins = servers.filter((s) => s.origin).map((s) => s.origin!.replace(/^https?:\/\//, ''));
     if (isPlaceholderHost(host)) {
-      unknowns.push(`The token URL's host \`${host}\` is a placeholder or a variable, which the format cannot express yet: the token request goes to each environment's base URL + \`${path}\`. Check where your tenant's token endpoint is before a run against a real API.`);
+      unknowns.push(
+        `The token URL's host \`${host}\` is a placeholder or a variable, which the format cannot express yet: the token request goes to each environment's base URL + \`${path}\`. Check where your tenant's token endpoint is before a run against a real API.`,
+      );
     } else if (!origins.includes(host)) {
-      unknowns.push(`The token endpoint is on \`${host}\`, another host than the API${origins.length ? ` (${origins.join(', ')})` : ''}; the format sends the token request to each environment's base URL + \`${path}\`. Check it before a run against a real API.`);
+      unknowns.push(
+        `The token endpoint is on \`${host}\`, another host than the API${origins.length ? ` (${origins.join(', ')})` : ''}; the format sends the token request to each environment's base URL + \`${path}\`. Check it before a run against a real API.`,
+      );
     }
     return { path, unknowns, notes: [] };
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(tokenUrl)) return `the token URL \`${tokenUrl}\` is neither http(s) nor relative`;
   const relative = tokenUrl.replace(/[?#].*$/, '');
-  const paths = [...new Set((servers.length ? servers : [{ basePath: '' } as Server]).map((s) => (relative.startsWith('/') ? relative : `${s.basePath}/${relative}`)))];
-  if (paths.length > 1) unknowns.push(`The relative token URL \`${tokenUrl}\` resolves to different paths on different servers (${paths.join(', ')}); the first is used.`);
+  const paths = [
+    ...new Set((servers.length ? servers : [{ basePath: '' } as Server]).map((s) => (relative.startsWith('/') ? relative : `${s.basePath}/${relative}`))),
+  ];
+  if (paths.length > 1)
+    unknowns.push(`The relative token URL \`${tokenUrl}\` resolves to different paths on different servers (${paths.join(', ')}); the first is used.`);
   return { path: paths[0]!, unknowns, notes: [`the relative token URL \`${tokenUrl}\` resolved against the server to \`${paths[0]}\``] };
 }

@@ -14,6 +14,7 @@ export function versionOf(docs: Documents): OpenApiVersion {
   const openapi = typeof root.openapi === 'string' ? root.openapi : '';
   if (/^3\.0(\.\d+)?$/.test(openapi)) return '3.0';
   if (/^3\.1(\.\d+)?$/.test(openapi)) return '3.1';
-  if (root.openapi !== undefined) throw docs.problem({ ...at, path: ['openapi'] }, 'not-openapi', `OpenAPI ${JSON.stringify(root.openapi)} is not supported; expected 3.0.x or 3.1.x`);
+  if (root.openapi !== undefined)
+    throw docs.problem({ ...at, path: ['openapi'] }, 'not-openapi', `OpenAPI ${JSON.stringify(root.openapi)} is not supported; expected 3.0.x or 3.1.x`);
   throw docs.problem(at, 'not-openapi', 'not an OpenAPI document: it has neither `openapi: 3.x` nor `swagger: "2.0"`');
 }

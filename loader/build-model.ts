@@ -1,6 +1,18 @@
 // A checked description -> the settled model: defaults applied, nothing left optional that a
 // generator would have to guess.
-import { VARIABLES, type ApiModel, type Lifetime, type TokenAnswer, type ContractCase, type Endpoint, type Environment, type Example, type JsonSchema, type Parameter, type Resource } from '../model/model.js';
+import {
+  VARIABLES,
+  type ApiModel,
+  type Lifetime,
+  type TokenAnswer,
+  type ContractCase,
+  type Endpoint,
+  type Environment,
+  type Example,
+  type JsonSchema,
+  type Parameter,
+  type Resource,
+} from '../model/model.js';
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { describedVariables } from '../model/urls.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
@@ -38,14 +50,16 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
       description: spec.info.description ?? '',
       envPrefix: spec.info.envPrefix ?? defaultEnvPrefix(spec.info.id),
     },
-    environments: spec.environments.map((e): Environment => ({
-      id: e.id,
-      name: e.name,
-      baseUrl: e.baseUrl,
-      tokenBaseUrl: e.tokenBaseUrl ?? e.baseUrl,
-      resourcePaths: Object.fromEntries(resources.map((r) => [r.id, e.resourcePaths?.[r.id] ?? r.basePath])),
-      values: Object.fromEntries([...pathVariables, VARIABLES.clientId].map((name) => [name, e.values?.[name] ?? ''])),
-    })),
+    environments: spec.environments.map(
+      (e): Environment => ({
+        id: e.id,
+        name: e.name,
+        baseUrl: e.baseUrl,
+        tokenBaseUrl: e.tokenBaseUrl ?? e.baseUrl,
+        resourcePaths: Object.fromEntries(resources.map((r) => [r.id, e.resourcePaths?.[r.id] ?? r.basePath])),
+        values: Object.fromEntries([...pathVariables, VARIABLES.clientId].map((name) => [name, e.values?.[name] ?? ''])),
+      }),
+    ),
     auth: {
       flow: spec.auth.flow,
       method: spec.auth.method,

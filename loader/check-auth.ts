@@ -42,8 +42,14 @@ export function checkAuth(spec: RawSpec, report: Report): void {
 function checkLifetime(lifetime: RawSpec['auth']['lifetimeSeconds'], report: Report): void {
   if (typeof lifetime !== 'object') return;
   const path: NodePath = ['auth', 'lifetimeSeconds'];
-  if (lifetime.min === undefined && lifetime.max === undefined) report('invalid-value', path, `an empty range says nothing: write \`{ min: 3000, max: 3600 }\` (either end may be left out), a fixed \`3600\`, or leave \`lifetimeSeconds\` out when the docs do not say`);
-  else if (lifetime.min !== undefined && lifetime.max !== undefined && lifetime.min > lifetime.max) report('invalid-value', [...path, 'max'], `\`max\` (${lifetime.max}) is below \`min\` (${lifetime.min}): the longest documented lifetime comes second`);
+  if (lifetime.min === undefined && lifetime.max === undefined)
+    report(
+      'invalid-value',
+      path,
+      `an empty range says nothing: write \`{ min: 3000, max: 3600 }\` (either end may be left out), a fixed \`3600\`, or leave \`lifetimeSeconds\` out when the docs do not say`,
+    );
+  else if (lifetime.min !== undefined && lifetime.max !== undefined && lifetime.min > lifetime.max)
+    report('invalid-value', [...path, 'max'], `\`max\` (${lifetime.max}) is below \`min\` (${lifetime.min}): the longest documented lifetime comes second`);
 }
 
 /** A token documented in another field than access_token: the answer's schema must not require access_token. */
@@ -52,19 +58,35 @@ function checkTokenField(spec: RawSpec, report: Report): void {
   const name = spec.auth.response.schema.$ref.replace(/^#\/schemas\//, '');
   const required = spec.schemas[name]?.['required'];
   if (field === DEFAULT_TOKEN_FIELD || !Array.isArray(required) || !required.includes(DEFAULT_TOKEN_FIELD)) return;
-  report('invalid-value', ['auth', 'token', 'field'], `the token is documented in \`${field}\`, but schema \`${name}\` requires \`${DEFAULT_TOKEN_FIELD}\`: require \`${field}\` there instead`);
+  report(
+    'invalid-value',
+    ['auth', 'token', 'field'],
+    `the token is documented in \`${field}\`, but schema \`${name}\` requires \`${DEFAULT_TOKEN_FIELD}\`: require \`${field}\` there instead`,
+  );
 }
 
 function checkHeaders(headers: Record<string, string>, report: Report): void {
   for (const [name, value] of Object.entries(headers)) {
-    if (!FIELD_NAME.test(name)) report('invalid-value', ['auth', 'headers', name], `header name \`${JSON.stringify(name).slice(1, -1)}\` is not an HTTP field name (letters, digits and !#$%&'*+.^_\`|~-)`, 'key');
-    else if (FIELD_VALUE_FORBIDDEN.test(value)) report('invalid-value', ['auth', 'headers', name], 'a header value may not hold a line break or NUL (HTTP forbids them)');
+    if (!FIELD_NAME.test(name))
+      report(
+        'invalid-value',
+        ['auth', 'headers', name],
+        `header name \`${JSON.stringify(name).slice(1, -1)}\` is not an HTTP field name (letters, digits and !#$%&'*+.^_\`|~-)`,
+        'key',
+      );
+    else if (FIELD_VALUE_FORBIDDEN.test(value))
+      report('invalid-value', ['auth', 'headers', name], 'a header value may not hold a line break or NUL (HTTP forbids them)');
   }
 }
 
 /** Names every output can declare, none of them one the outputs already use: in the token path, the hosts, the audience and the scope. */
 function checkPathVariables(spec: RawSpec, report: Report): void {
-  const taken = new Set<string>([VARIABLES.baseUrl, VARIABLES.tokenBaseUrl, ...CREDENTIAL_VARIABLES.filter((name) => name !== VARIABLES.clientId), ...spec.resources.map((r) => pathVariableOf(r.id))]);
+  const taken = new Set<string>([
+    VARIABLES.baseUrl,
+    VARIABLES.tokenBaseUrl,
+    ...CREDENTIAL_VARIABLES.filter((name) => name !== VARIABLES.clientId),
+    ...spec.resources.map((r) => pathVariableOf(r.id)),
+  ]);
   for (const [path, template] of variablePlaces(spec)) {
     for (const name of templateNames(template)) {
       if (!IDENTIFIER.test(name)) report('invalid-value', path, `variable \`{${name}}\` must be a name of letters and digits, starting with a letter`);
@@ -79,7 +101,12 @@ function variablePlaces(spec: RawSpec): [NodePath, string][] {
     [['environments', i, 'baseUrl'], e.baseUrl],
     [['environments', i, 'tokenBaseUrl'], e.tokenBaseUrl],
   ]);
-  const places: [NodePath, string | undefined][] = [[['auth', 'path'], spec.auth.path], ...hosts, [['auth', 'audience'], spec.auth.audience], [['auth', 'scope'], spec.auth.scope]];
+  const places: [NodePath, string | undefined][] = [
+    [['auth', 'path'], spec.auth.path],
+    ...hosts,
+    [['auth', 'audience'], spec.auth.audience],
+    [['auth', 'scope'], spec.auth.scope],
+  ];
   // `{{name}}` is a client's own template, judged by check-request-values.ts
   return places.filter((p): p is [NodePath, string] => p[1] !== undefined && (p[0][1] === 'path' || !p[1].includes('{{')));
 }
@@ -89,7 +116,13 @@ function checkEnvironmentValues(spec: RawSpec, report: Report): void {
   spec.environments.forEach((env, i) => {
     for (const name of Object.keys(env.values ?? {})) {
       const path: NodePath = ['environments', i, 'values', name];
-      if (!known.includes(name)) report('unknown-key', path, `\`${name}\` is neither clientId nor a variable of the token path, a host, the audience or the scope; known: ${known.join(', ')}`, 'key');
+      if (!known.includes(name))
+        report(
+          'unknown-key',
+          path,
+          `\`${name}\` is neither clientId nor a variable of the token path, a host, the audience or the scope; known: ${known.join(', ')}`,
+          'key',
+        );
     }
   });
 }

@@ -27,7 +27,11 @@ export function checkCases(spec: RawSpec, report: Report): void {
     if (!endpoint) {
       const ids = [...new Set(spec.resources.flatMap((r) => r.endpoints.map((e) => e.id)))];
       const hint = closest(c.endpoint!, ids);
-      report('unknown-endpoint', [...path, 'endpoint'], `no endpoint has the id \`${c.endpoint}\`${hint ? ` (did you mean \`${hint}\`?)` : `; endpoints: ${ids.join(', ')}`}`);
+      report(
+        'unknown-endpoint',
+        [...path, 'endpoint'],
+        `no endpoint has the id \`${c.endpoint}\`${hint ? ` (did you mean \`${hint}\`?)` : `; endpoints: ${ids.join(', ')}`}`,
+      );
       return;
     }
     checkValues(c.query, endpoint.query ?? [], [...path, 'query'], report);

@@ -17,12 +17,34 @@ function checkEndpoint(endpoint: RawEndpoint, path: NodePath, captured: Readonly
   checkTemplate(endpoint.path, pathParams, [...path, 'path'], report);
   const used = templateNames(endpoint.path);
   pathParams.forEach((p, i) => {
-    if (!used.includes(p.name)) report('unused-path-param', [...path, 'pathParams', i, 'name'], `path parameter \`${p.name}\` does not appear in path \`${endpoint.path}\``);
+    if (!used.includes(p.name))
+      report('unused-path-param', [...path, 'pathParams', i, 'name'], `path parameter \`${p.name}\` does not appear in path \`${endpoint.path}\``);
   });
-  checkUnique(pathParams.map((p) => ({ id: p.name })), [...path, 'pathParams'], 'path parameter', report, undefined, 'name');
-  checkUnique((endpoint.query ?? []).map((p) => ({ id: p.name })), [...path, 'query'], 'query parameter', report, undefined, 'name');
+  checkUnique(
+    pathParams.map((p) => ({ id: p.name })),
+    [...path, 'pathParams'],
+    'path parameter',
+    report,
+    undefined,
+    'name',
+  );
+  checkUnique(
+    (endpoint.query ?? []).map((p) => ({ id: p.name })),
+    [...path, 'query'],
+    'query parameter',
+    report,
+    undefined,
+    'name',
+  );
   (endpoint.query ?? []).forEach((p, i) => checkParameter(p, [...path, 'query', i], report));
-  checkUnique(endpoint.responses.map((r) => ({ id: String(r.status) })), [...path, 'responses'], 'response', report, undefined, 'status');
+  checkUnique(
+    endpoint.responses.map((r) => ({ id: String(r.status) })),
+    [...path, 'responses'],
+    'response',
+    report,
+    undefined,
+    'status',
+  );
   (endpoint.requires ?? []).forEach((name, i) => {
     if (!captured.has(name)) report('unknown-variable', [...path, 'requires', i], `no endpoint captures \`${name}\``);
   });
@@ -55,5 +77,6 @@ function checkParameter(param: RawParameter, path: NodePath, report: Report): vo
   if (param.minimum !== undefined && param.maximum !== undefined && param.minimum > param.maximum) {
     report('invalid-value', [...path, 'maximum'], `maximum ${param.maximum} is below minimum ${param.minimum}`);
   }
-  if (param.type !== 'string' && param.enum) report('invalid-value', [...path, 'enum'], `enum applies to string parameters; \`${param.name}\` is ${param.type}`, 'key');
+  if (param.type !== 'string' && param.enum)
+    report('invalid-value', [...path, 'enum'], `enum applies to string parameters; \`${param.name}\` is ${param.type}`, 'key');
 }

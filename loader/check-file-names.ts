@@ -14,12 +14,18 @@ interface Named {
 
 export function checkFileNames(spec: RawSpec, report: Report): void {
   if (isWindowsDevice(spec.info.id)) {
-    report('reserved-file-name', ['info', 'id'], `${shown(spec.info.id)} names the output files (${spec.info.id}.openapi.yaml, ...), and Windows keeps that name for a device: choose another id`);
+    report(
+      'reserved-file-name',
+      ['info', 'id'],
+      `${shown(spec.info.id)} names the output files (${spec.info.id}.openapi.yaml, ...), and Windows keeps that name for a device: choose another id`,
+    );
   }
   const folders = spec.resources.map((r, i): Named => ({ name: r.name, file: brunoFolderName(r.name), path: ['resources', i, 'name'] }));
   reportClashes(folders, 'resource', 'folder', report);
   spec.resources.forEach((r, i) => {
-    const requests = r.endpoints.map((e, j): Named => ({ name: e.name, file: `${brunoRequestName(e.name)}.bru`, path: ['resources', i, 'endpoints', j, 'name'] }));
+    const requests = r.endpoints.map(
+      (e, j): Named => ({ name: e.name, file: `${brunoRequestName(e.name)}.bru`, path: ['resources', i, 'endpoints', j, 'name'] }),
+    );
     reportClashes(requests, 'endpoint', 'file', report);
   });
   // Environment files are named by ids: unique lower-case slugs, so they cannot clash.
@@ -31,6 +37,11 @@ function reportClashes(items: readonly Named[], kind: string, what: string, repo
   for (const item of items) {
     const first = seen.get(fileKey(item.file));
     if (!first) seen.set(fileKey(item.file), item);
-    else report('file-name-clash', item.path, `${kind} name ${shown(item.name)} and ${shown(first.name)} (${formatPath(first.path)}) would both be the Bruno ${what} ${shown(item.file)} (names are made safe for every OS and compared ignoring case, as macOS and Windows do): rename one`);
+    else
+      report(
+        'file-name-clash',
+        item.path,
+        `${kind} name ${shown(item.name)} and ${shown(first.name)} (${formatPath(first.path)}) would both be the Bruno ${what} ${shown(item.file)} (names are made safe for every OS and compared ignoring case, as macOS and Windows do): rename one`,
+      );
   }
 }

@@ -8,7 +8,13 @@ export function checkIds(spec: RawSpec, report: Report): void {
   checkUnique(spec.resources, ['resources'], 'resource', report);
   checkUnique(spec.contract.cases, ['contract', 'cases'], 'case', report);
   const endpoints = spec.resources.flatMap((r, i) => r.endpoints.map((e, j) => ({ e, path: ['resources', i, 'endpoints', j] as NodePath })));
-  checkUnique(endpoints.map(({ e }) => e), [], 'endpoint', report, endpoints.map(({ path }) => path));
+  checkUnique(
+    endpoints.map(({ e }) => e),
+    [],
+    'endpoint',
+    report,
+    endpoints.map(({ path }) => path),
+  );
 }
 
 /** Reports every item whose `field` (id, name, status) repeats an earlier one. */
@@ -23,5 +29,8 @@ export function checkUnique(items: { id: string }[], path: NodePath, kind: strin
 }
 
 function pathText(path: NodePath): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+    .join('')
+    .replace(/^\./, '');
 }

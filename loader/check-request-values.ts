@@ -34,11 +34,23 @@ export function checkRequestValues(spec: RawSpec, report: Report): void {
 
 /** A captured `baseUrl` would let an answer choose where the credentials go next. */
 function checkCaptureNames(spec: RawSpec, report: Report): void {
-  const reserved = [VARIABLES.baseUrl, VARIABLES.tokenBaseUrl, ...specVariables(spec), ...CREDENTIAL_VARIABLES, ...spec.resources.map((r) => pathVariableOf(r.id))];
+  const reserved = [
+    VARIABLES.baseUrl,
+    VARIABLES.tokenBaseUrl,
+    ...specVariables(spec),
+    ...CREDENTIAL_VARIABLES,
+    ...spec.resources.map((r) => pathVariableOf(r.id)),
+  ];
   spec.resources.forEach((r, i) =>
     r.endpoints.forEach((e, j) => {
       for (const name of Object.keys(e.capture ?? {})) {
-        if (reserved.includes(name)) report('reserved-variable', ['resources', i, 'endpoints', j, 'capture', name], `\`${name}\` is a variable the collection sets; an answer may not overwrite it (capture into another name)`, 'key');
+        if (reserved.includes(name))
+          report(
+            'reserved-variable',
+            ['resources', i, 'endpoints', j, 'capture', name],
+            `\`${name}\` is a variable the collection sets; an answer may not overwrite it (capture into another name)`,
+            'key',
+          );
       }
     }),
   );
@@ -47,13 +59,25 @@ function checkCaptureNames(spec: RawSpec, report: Report): void {
 /** What is wrong with the templates in `value`, or undefined. */
 export function templateProblem(value: string, credentialsAllowed: boolean): { code: 'template-tag' | 'credential-variable'; message: string } | undefined {
   const tag = /\{[%#]/.exec(value);
-  if (tag) return { code: 'template-tag', message: `\`${tag[0]}\` starts a template tag, which Insomnia would run; a value may only reference a variable as \`{{name}}\`` };
+  if (tag)
+    return {
+      code: 'template-tag',
+      message: `\`${tag[0]}\` starts a template tag, which Insomnia would run; a value may only reference a variable as \`{{name}}\``,
+    };
   for (const [reference, inner = ''] of value.matchAll(/\{\{(.*?)\}\}/gs)) {
     const name = PLAIN_REFERENCE.exec(inner)?.[1];
     if (name === undefined) return { code: 'template-tag', message: `\`${reference}\` is an expression, not a variable reference; write \`{{name}}\`` };
     if (credentialsAllowed) continue;
-    if (CREDENTIAL_VARIABLES.includes(name)) return { code: 'credential-variable', message: `\`${reference}\` names a credential or a variable the collection keeps; only the auth block may use credentials` };
-    if (name.startsWith('process.env.')) return { code: 'credential-variable', message: `\`${reference}\` reads the environment of the process running the client; only variables the description defines may be referenced` };
+    if (CREDENTIAL_VARIABLES.includes(name))
+      return {
+        code: 'credential-variable',
+        message: `\`${reference}\` names a credential or a variable the collection keeps; only the auth block may use credentials`,
+      };
+    if (name.startsWith('process.env.'))
+      return {
+        code: 'credential-variable',
+        message: `\`${reference}\` reads the environment of the process running the client; only variables the description defines may be referenced`,
+      };
   }
   return undefined;
 }
@@ -67,7 +91,10 @@ function requestValues(spec: RawSpec): Value[] {
       ...entries(env.resourcePaths, ['environments', i, 'resourcePaths']),
       ...entries(env.values, ['environments', i, 'values']),
     ]),
-    ...spec.resources.flatMap((r, i) => [{ path: ['resources', i, 'basePath'], value: r.basePath }, ...r.endpoints.flatMap((e, j) => endpointValues(e, ['resources', i, 'endpoints', j]))]),
+    ...spec.resources.flatMap((r, i) => [
+      { path: ['resources', i, 'basePath'], value: r.basePath },
+      ...r.endpoints.flatMap((e, j) => endpointValues(e, ['resources', i, 'endpoints', j])),
+    ]),
     ...spec.contract.cases.flatMap((c, i): Value[] => [
       ...entries(c.query, ['contract', 'cases', i, 'query']),
       ...entries(c.pathParams, ['contract', 'cases', i, 'pathParams']),
@@ -77,7 +104,10 @@ function requestValues(spec: RawSpec): Value[] {
 }
 
 function authValues(spec: RawSpec): Value[] {
-  return [{ path: ['auth', 'path'], value: spec.auth.path }, ...entries(spec.auth.headers, ['auth', 'headers'])].map((v) => ({ ...v, credentialsAllowed: true }));
+  return [{ path: ['auth', 'path'], value: spec.auth.path }, ...entries(spec.auth.headers, ['auth', 'headers'])].map((v) => ({
+    ...v,
+    credentialsAllowed: true,
+  }));
 }
 
 function endpointValues(endpoint: RawSpec['resources'][number]['endpoints'][number], path: NodePath): Value[] {

@@ -25,7 +25,8 @@ export function checkServed(spec: RawSpec, report: Report): void {
 /** The item schema's reference (and where it was named) when the endpoint lists or fetches one. */
 function checkEndpoint(endpoint: RawEndpoint, path: NodePath, schemas: Schemas, report: Report): { ref: string | undefined; path: NodePath } | undefined {
   (endpoint.pathParams ?? []).forEach((p, k) => {
-    if (p.field !== undefined) report('invalid-value', [...path, 'pathParams', k, 'field'], '`field` applies to filters (enum and flag query parameters of a list endpoint)', 'key');
+    if (p.field !== undefined)
+      report('invalid-value', [...path, 'pathParams', k, 'field'], '`field` applies to filters (enum and flag query parameters of a list endpoint)', 'key');
   });
   if (endpoint.list && endpoint.item) {
     report('invalid-value', [...path, 'item'], 'an endpoint either lists (`list`) or fetches one (`item`), not both', 'key');
@@ -64,7 +65,8 @@ function checkList(endpoint: RawEndpoint, answer: ReturnType<typeof answerSchema
   const item = isObject(items?.items) ? items.items : undefined;
   (endpoint.query ?? []).forEach((param, k) => {
     if (isFilter(param)) checkFilter(param, item === undefined ? undefined : deref(item, schemas), [...path.slice(0, -1), 'query', k], schemas, report);
-    else if (param.field !== undefined) report('invalid-value', [...path.slice(0, -1), 'query', k, 'field'], '`field` applies to filters (enum and flag query parameters)', 'key');
+    else if (param.field !== undefined)
+      report('invalid-value', [...path.slice(0, -1), 'query', k, 'field'], '`field` applies to filters (enum and flag query parameters)', 'key');
   });
   return item === undefined ? undefined : { ref: refOf(item), path: [...path, 'items'] };
 }
@@ -83,7 +85,8 @@ function checkItem(endpoint: RawEndpoint, answer: ReturnType<typeof answerSchema
 
 function checkNoFilterFields(endpoint: RawEndpoint, path: NodePath, report: Report): void {
   (endpoint.query ?? []).forEach((p, k) => {
-    if (p.field !== undefined) report('invalid-value', [...path, 'query', k, 'field'], '`field` applies to filters of a list endpoint (one with `list`)', 'key');
+    if (p.field !== undefined)
+      report('invalid-value', [...path, 'query', k, 'field'], '`field` applies to filters of a list endpoint (one with `list`)', 'key');
   });
 }
 
@@ -95,9 +98,11 @@ function checkFilter(param: RawParameter, item: Schema | undefined, path: NodePa
   const steps = field.split('.');
   for (const [n, step] of steps.entries()) {
     if (node === undefined) return;
-    if (node.type !== undefined && node.type !== 'object') return void report('invalid-value', at, `\`${steps.slice(0, n).join('.')}\` is not an object in the item schema, so \`${field}\` cannot be read`);
+    if (node.type !== undefined && node.type !== 'object')
+      return void report('invalid-value', at, `\`${steps.slice(0, n).join('.')}\` is not an object in the item schema, so \`${field}\` cannot be read`);
     const next = property(node, step, schemas);
-    if (next === undefined && node.additionalProperties === false) return void report('invalid-value', at, `the item schema closes \`${steps.slice(0, n).join('.') || 'the item'}\`, so it cannot hold \`${field}\``);
+    if (next === undefined && node.additionalProperties === false)
+      return void report('invalid-value', at, `the item schema closes \`${steps.slice(0, n).join('.') || 'the item'}\`, so it cannot hold \`${field}\``);
     node = next;
   }
   if (node !== undefined) checkLeaf(param, field, node, at, report);
@@ -106,7 +111,8 @@ function checkFilter(param: RawParameter, item: Schema | undefined, path: NodePa
 /** A filter value outside the field's schema enum is allowed: it matches nothing. */
 function checkLeaf(param: RawParameter, field: string, leaf: Schema, at: NodePath, report: Report): void {
   const wanted = param.type === 'flag' ? 'boolean' : 'string';
-  if (leaf.type !== undefined && leaf.type !== wanted) report('invalid-value', at, `\`${field}\` is ${String(leaf.type)} in the item schema; a ${param.type} filter reads a ${wanted}`);
+  if (leaf.type !== undefined && leaf.type !== wanted)
+    report('invalid-value', at, `\`${field}\` is ${String(leaf.type)} in the item schema; a ${param.type} filter reads a ${wanted}`);
 }
 
 /** A resource's lists and fetch-ones serve one set of items, so they must name one item schema. */
@@ -114,7 +120,11 @@ function checkOneItemSchema(items: Array<{ ref: string | undefined; path: NodePa
   const first = items[0];
   for (const other of items.slice(1)) {
     if (other.ref === undefined || other.ref !== first!.ref) {
-      report('invalid-value', other.path, `the resource's endpoints serve one set of items: refer to the same item schema (${first!.ref ?? 'an inline schema'}) as the others`);
+      report(
+        'invalid-value',
+        other.path,
+        `the resource's endpoints serve one set of items: refer to the same item schema (${first!.ref ?? 'an inline schema'}) as the others`,
+      );
     }
   }
 }

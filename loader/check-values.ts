@@ -6,7 +6,8 @@ import type { RawParameter, RawValues } from './raw.js';
 /** Why a value does not fit a parameter, or undefined. Values with templates are taken as given (checkRequestValues judges those). */
 export function valueProblem(value: string | number, param: RawParameter): string | undefined {
   if (typeof value === 'string' && /\{[{%#]/.test(value)) return undefined;
-  if (param.type === 'flag') return value === 0 || value === 1 || value === '0' || value === '1' ? undefined : `\`${param.name}\` is a 1/0 flag, not ${JSON.stringify(value)}`;
+  if (param.type === 'flag')
+    return value === 0 || value === 1 || value === '0' || value === '1' ? undefined : `\`${param.name}\` is a 1/0 flag, not ${JSON.stringify(value)}`;
   if (param.type === 'integer') {
     const n = typeof value === 'number' ? value : /^-?\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(n)) return `\`${param.name}\` must be an integer, not ${JSON.stringify(value)}`;
@@ -22,8 +23,16 @@ export function checkValues(values: RawValues | undefined, params: RawParameter[
   for (const [name, value] of Object.entries(values ?? {})) {
     const param = params.find((p) => p.name === name);
     if (!param) {
-      const hint = closest(name, params.map((p) => p.name));
-      report('unknown-parameter', [...path, name], `no parameter \`${name}\`${hint ? ` (did you mean \`${hint}\`?)` : `; known: ${params.map((p) => p.name).join(', ') || 'none'}`}`, 'key');
+      const hint = closest(
+        name,
+        params.map((p) => p.name),
+      );
+      report(
+        'unknown-parameter',
+        [...path, name],
+        `no parameter \`${name}\`${hint ? ` (did you mean \`${hint}\`?)` : `; known: ${params.map((p) => p.name).join(', ') || 'none'}`}`,
+        'key',
+      );
       continue;
     }
     const problem = valueProblem(value, param);

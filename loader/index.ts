@@ -85,7 +85,11 @@ function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, repor
         const validate = ref ? validators.get(ref.replace('#/schemas/', '')) : undefined;
         if (!validate || typeof validate === 'string' || validate(example.body)) return;
         const error = validate.errors![0]!;
-        report('invalid-example', ['resources', i, 'endpoints', j, 'examples', k, 'body', ...error.instancePath.split('/').slice(1)], `example does not match its schema: ${error.instancePath || 'body'} ${error.message}`);
+        report(
+          'invalid-example',
+          ['resources', i, 'endpoints', j, 'examples', k, 'body', ...error.instancePath.split('/').slice(1)],
+          `example does not match its schema: ${error.instancePath || 'body'} ${error.message}`,
+        );
       }),
     ),
   );
@@ -95,7 +99,10 @@ function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, repor
 // schema (copied in under `definitions`) that fails on its own too is that schema's to report.
 function reportCompileError(name: string, message: string, failed: string[], report: Report): void {
   const pointer = /at (?:path )?"#(\/[^"]*)"/.exec(message)?.[1] ?? '';
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (parts[0] === 'definitions' && parts[1] !== undefined && parts[1] !== name && failed.includes(parts[1])) return;
   const path: NodePath = ['schemas', name, ...parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
   report('invalid-schema', path, `schema \`${name}\` does not compile as draft-07: ${message}`, parts.length === 0 ? 'key' : 'value');

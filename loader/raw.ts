@@ -1,5 +1,15 @@
 // The description as written, once it has passed spec/format.schema.json (so these shapes hold).
-import type { CaseAuth, ClientAuthentication, ItemShape, ListShape, ParameterType, RateLimit, TokenBody, TokenCredentials, TokenFormat } from '../model/model.js';
+import type {
+  CaseAuth,
+  ClientAuthentication,
+  ItemShape,
+  ListShape,
+  ParameterType,
+  RateLimit,
+  TokenBody,
+  TokenCredentials,
+  TokenFormat,
+} from '../model/model.js';
 
 export interface RawRef {
   $ref: string;

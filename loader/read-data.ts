@@ -24,7 +24,8 @@ export function readData(text: string): DataRead {
   } catch (error) {
     return { flag: parseFlag(error) };
   }
-  if (data === undefined || data === null) return { flag: { code: 'empty-file', message: 'the document is empty; expected a YAML mapping with `format: 1`', path: [] } };
+  if (data === undefined || data === null)
+    return { flag: { code: 'empty-file', message: 'the document is empty; expected a YAML mapping with `format: 1`', path: [] } };
   try {
     const walk: Walk = { reached: new Set(), aliases: 0, size: 0 };
     const copy = typeof data === 'object' ? expand(data, [], new Set(), walk) : data;
@@ -47,7 +48,8 @@ function collectCollections(into: Set<object>): LoadOptions['listener'] {
 }
 
 function parseFlag(error: unknown): Flag {
-  if (!(error instanceof YAMLException)) return { code: 'yaml-syntax', message: `the YAML could not be read: ${String((error as Error)?.message ?? error)}`, position: { line: 1, col: 1 } };
+  if (!(error instanceof YAMLException))
+    return { code: 'yaml-syntax', message: `the YAML could not be read: ${String((error as Error)?.message ?? error)}`, position: { line: 1, col: 1 } };
   const position = error.mark ? { line: error.mark.line + 1, col: error.mark.column + 1 } : { line: 1, col: 1 };
   if (/maxDepth/.test(error.reason)) return { code: 'too-deep', message: `nesting is deeper than ${MAX_DEPTH} levels`, position };
   return { code: 'yaml-syntax', message: error.reason, position };

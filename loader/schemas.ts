@@ -16,17 +16,69 @@ const validateDraft07 = compiledDraft07 as unknown as ValidateFunction;
 const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;
 
 const DRAFT_07_KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$comment', 'title', 'description', 'default', 'readOnly', 'writeOnly', 'examples',
-  'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern',
-  'additionalItems', 'items', 'maxItems', 'minItems', 'uniqueItems', 'contains', 'maxProperties', 'minProperties',
-  'required', 'additionalProperties', 'definitions', 'properties', 'patternProperties', 'dependencies',
-  'propertyNames', 'const', 'enum', 'type', 'format', 'contentMediaType', 'contentEncoding', 'if', 'then', 'else',
-  'allOf', 'anyOf', 'oneOf', 'not',
+  '$schema',
+  '$id',
+  '$ref',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'readOnly',
+  'writeOnly',
+  'examples',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'additionalItems',
+  'items',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'contains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'additionalProperties',
+  'definitions',
+  'properties',
+  'patternProperties',
+  'dependencies',
+  'propertyNames',
+  'const',
+  'enum',
+  'type',
+  'format',
+  'contentMediaType',
+  'contentEncoding',
+  'if',
+  'then',
+  'else',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
 ]);
 const LATER_KEYWORDS = new Set([
-  '$defs', '$anchor', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor', '$vocabulary',
-  'prefixItems', 'unevaluatedItems', 'unevaluatedProperties', 'dependentRequired', 'dependentSchemas',
-  'minContains', 'maxContains', 'contentSchema',
+  '$defs',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  '$recursiveAnchor',
+  '$vocabulary',
+  'prefixItems',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'dependentRequired',
+  'dependentSchemas',
+  'minContains',
+  'maxContains',
+  'contentSchema',
 ]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
@@ -158,14 +210,16 @@ function draft07(validateSchema = true): Ajv {
   return ajv;
 }
 
-
 /** Where a schema breaks the draft-07 meta-schema (e.g. `type: strng`), relative to the schema. */
 export function metaProblems(schema: unknown): { path: NodePath; message: string }[] {
   // Another dialect's `$schema` is reported by checkSchema; Ajv would throw on it.
   if (isObject(schema) && schema.$schema !== undefined && !isDraft07Uri(schema.$schema)) return [];
   if (validateDraft07(schema)) return [];
   return (validateDraft07.errors ?? []).slice(0, 1).map((e: ErrorObject) => {
-    const path = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const value = valueAt(schema, path);
     const found = shown(value);
     const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues.map(String) : undefined;
@@ -202,4 +256,3 @@ export function schemaCompiler(): SchemaCompiler {
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-

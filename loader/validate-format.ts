@@ -59,7 +59,7 @@ const HINTS: Record<string, string> = {
   'auth/lifetimeSeconds/min': 'the shortest documented lifetime, a whole number of seconds, at least 1',
   'auth/lifetimeSeconds/max': 'the longest documented lifetime, a whole number of seconds, at least 1',
   'auth/token/type': 'write the `token_type` as documented, e.g. `Bearer` or `Application Access Token` (printable ASCII, no space at either end)',
-  'auth/token/field': 'write the name of the token answer\'s member that holds the token, e.g. `access_token`: a letter, then letters, digits, `_` or `-`',
+  'auth/token/field': "write the name of the token answer's member that holds the token, e.g. `access_token`: a letter, then letters, digits, `_` or `-`",
 };
 
 interface Description {
@@ -94,7 +94,12 @@ function describe(error: ErrorObject, path: NodePath): Description {
     }
     case 'pattern':
       if (path[path.length - 1] === '$ref') {
-        return { code: 'unsupported-ref', message: `\`${String(error.data)}\` is not supported; refer to a named schema as #/schemas/<Name>`, at: 'value', target: path };
+        return {
+          code: 'unsupported-ref',
+          message: `\`${String(error.data)}\` is not supported; refer to a named schema as #/schemas/<Name>`,
+          at: 'value',
+          target: path,
+        };
       }
       return { code: 'invalid-value', message: `${shown(error.data)} is not valid here: ${patternRule(error)}`, at: 'value', target: path };
     case 'enum':
@@ -105,7 +110,12 @@ function describe(error: ErrorObject, path: NodePath): Description {
       }
       return { code: 'invalid-value', message: `must be ${JSON.stringify(params.allowedValue)}`, at: 'value', target: path };
     case 'propertyNames':
-      return { code: 'invalid-value', message: `key \`${String(params.propertyName)}\` is not a valid name`, at: 'key', target: [...path, String(params.propertyName)] };
+      return {
+        code: 'invalid-value',
+        message: `key \`${String(params.propertyName)}\` is not a valid name`,
+        at: 'key',
+        target: [...path, String(params.propertyName)],
+      };
     default:
       return { code: 'invalid-value', message: error.message ?? 'is not valid', at: 'value', target: path };
   }
@@ -129,18 +139,24 @@ export const PATTERN_RULES: Record<string, string> = {
   '^[A-Za-z][A-Za-z0-9_.]*$':
     'a parameter name is a letter, then letters, digits, `_` or `.`, e.g. `limit`, `page_size`, `pageSize` or `probe.agent` ' +
     '(a dotted name reads a nested field); names with `-`, `[`, `]` or other characters cannot be described in format 1',
-  '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$': 'a dotted path of field names into the item, e.g. `status` or `probe.agent`, each name a letter or `_`, then letters, digits or `_`',
-  '^[A-Za-z_][A-Za-z0-9_]*(\\[[0-9]+\\]|\\.[A-Za-z_][A-Za-z0-9_]*)*$': 'a path into the success answer: a field name, then `.field` or `[index]` steps (the index a number), e.g. `devices[0].id` or `meta.next`',
+  '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$':
+    'a dotted path of field names into the item, e.g. `status` or `probe.agent`, each name a letter or `_`, then letters, digits or `_`',
+  '^[A-Za-z_][A-Za-z0-9_]*(\\[[0-9]+\\]|\\.[A-Za-z_][A-Za-z0-9_]*)*$':
+    'a path into the success answer: a field name, then `.field` or `[index]` steps (the index a number), e.g. `devices[0].id` or `meta.next`',
   '^[A-Za-z_][A-Za-z0-9_]*$': FIELD_NAME,
   '^https?://': 'an address that starts with `http://` or `https://`, e.g. `https://docs.example.com`',
-  '^[A-Z][A-Z0-9_]*$': 'upper-case letters, digits and `_`, starting with a letter, e.g. `PARCELS` or `ACME_API` (the settings are then `PARCELS_BASE_URL`, ...)',
+  '^[A-Z][A-Z0-9_]*$':
+    'upper-case letters, digits and `_`, starting with a letter, e.g. `PARCELS` or `ACME_API` (the settings are then `PARCELS_BASE_URL`, ...)',
   '^[a-z][a-z0-9-]*$': 'a lower-case id: a letter, then lower-case letters, digits or `-`, e.g. `production` or `parcel-tracker`',
   '^[A-Za-z][A-Za-z0-9]*$': 'a camel-case id: a letter, then letters or digits, e.g. `listDevices` or `devices` (no `-`, `_` or spaces)',
   '^[A-Za-z][A-Za-z0-9_]*$': 'a schema name: a letter, then letters, digits or `_`, e.g. `DeviceList` or `Token_Response`',
-  '^/[^?#\\s]*$': 'a path that starts with `/`, e.g. `/v1/devices/{id}`, without spaces; `{name}` marks a path parameter, and a query belongs in `query`, not in the path',
-  '^(/[^?#\\s]*)?$': 'empty, or a path below the resource\'s base path that starts with `/`, e.g. `/{id}`; a query belongs in `query`, not in the path',
-  '^https?://[^/?#\\s]+$': '`http://` or `https://` and the host (and port), e.g. `https://api.example.com`, with no path, query or trailing slash: a path belongs in the resources\' `basePath` (or the environment\'s `resourcePaths`)',
-  '^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$': 'scope tokens separated by one space (RFC 6749 section 3.3), each printable ASCII without `"` or `\\`, e.g. `read:devices write:devices`',
+  '^/[^?#\\s]*$':
+    'a path that starts with `/`, e.g. `/v1/devices/{id}`, without spaces; `{name}` marks a path parameter, and a query belongs in `query`, not in the path',
+  '^(/[^?#\\s]*)?$': "empty, or a path below the resource's base path that starts with `/`, e.g. `/{id}`; a query belongs in `query`, not in the path",
+  '^https?://[^/?#\\s]+$':
+    "`http://` or `https://` and the host (and port), e.g. `https://api.example.com`, with no path, query or trailing slash: a path belongs in the resources' `basePath` (or the environment's `resourcePaths`)",
+  '^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$':
+    'scope tokens separated by one space (RFC 6749 section 3.3), each printable ASCII without `"` or `\\`, e.g. `read:devices write:devices`',
   '^[A-Za-z]+$': 'the Authorization scheme, letters only, e.g. `Bearer` or `Token`',
 };
 

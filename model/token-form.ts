@@ -13,7 +13,11 @@ export const GRANT_TYPE = 'client_credentials';
 export function describedFormFields(auth: Auth, variable?: (name: string) => string): [name: string, value: string][] {
   if (auth.body !== 'form') return [];
   const filled = (value: string) => (variable ? fillTemplate(value, variable) : value);
-  return [['grant_type', GRANT_TYPE], ...(auth.scope ? [['scope', filled(auth.scope)] as [string, string]] : []), ...(auth.audience ? [['audience', filled(auth.audience)] as [string, string]] : [])];
+  return [
+    ['grant_type', GRANT_TYPE],
+    ...(auth.scope ? [['scope', filled(auth.scope)] as [string, string]] : []),
+    ...(auth.audience ? [['audience', filled(auth.audience)] as [string, string]] : []),
+  ];
 }
 
 /** The form fields that carry the client under client_secret_post. */
@@ -23,8 +27,18 @@ export const CLIENT_FIELDS = { id: 'client_id', secret: 'client_secret' } as con
  * Every form field of a token request: the described ones, then, under client_secret_post, the
  * client as given (values, or a tool's variables); none when the body is not a form.
  */
-export function tokenFormFields(auth: Auth, client: { id: string; secret: string } | undefined, variable?: (name: string) => string): [name: string, value: string][] {
-  const own: [string, string][] = auth.clientAuthentication === 'post' && client ? [[CLIENT_FIELDS.id, client.id], [CLIENT_FIELDS.secret, client.secret]] : [];
+export function tokenFormFields(
+  auth: Auth,
+  client: { id: string; secret: string } | undefined,
+  variable?: (name: string) => string,
+): [name: string, value: string][] {
+  const own: [string, string][] =
+    auth.clientAuthentication === 'post' && client
+      ? [
+          [CLIENT_FIELDS.id, client.id],
+          [CLIENT_FIELDS.secret, client.secret],
+        ]
+      : [];
   return auth.body === 'form' ? [...describedFormFields(auth, variable), ...own] : [];
 }
 

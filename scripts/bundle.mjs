@@ -20,7 +20,8 @@ const validatorsRequire = {
   setup(build) {
     build.onLoad({ filter: /[\\/]validators[\\/][^\\/]+\.generated\.js$/ }, async ({ path }) => {
       const text = await readFile(path, 'utf8');
-      if (!OWN_REQUIRE.test(text)) throw new Error(`${path}: no createRequire line to drop; scripts/bundle.mjs must follow how scripts/validator-sources.ts writes it`);
+      if (!OWN_REQUIRE.test(text))
+        throw new Error(`${path}: no createRequire line to drop; scripts/bundle.mjs must follow how scripts/validator-sources.ts writes it`);
       return { contents: text.replace(OWN_REQUIRE, ''), loader: 'js' };
     });
   },

@@ -10,7 +10,10 @@ export function withMoreResources(text: string): string {
   const doc = parseDocument(text);
   const resources = doc.get('resources') as YAMLSeq;
   const schemas = doc.get('schemas') as YAMLMap;
-  for (const [id, name, singular, item] of [['sites', 'Sites', 'site', 'Site'], ['deviceSources', 'Device Sources', 'deviceSource', 'DeviceSource']] as const) {
+  for (const [id, name, singular, item] of [
+    ['sites', 'Sites', 'site', 'Site'],
+    ['deviceSources', 'Device Sources', 'deviceSource', 'DeviceSource'],
+  ] as const) {
     resources.add(doc.createNode(resource(id, name, singular, item)));
     for (const [key, schema] of Object.entries(itemSchemas(id, item))) schemas.set(key, doc.createNode(schema));
   }
@@ -63,7 +66,12 @@ function itemSchemas(id: string, item: string): Data {
     [item]: {
       type: 'object',
       required: ['id', 'name'],
-      properties: { id: { type: 'string' }, name: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, state: { type: 'object', properties: { health: { type: 'string' } } } },
+      properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        createdAt: { type: 'string', format: 'date-time' },
+        state: { type: 'object', properties: { health: { type: 'string' } } },
+      },
     },
     [`${item}List`]: { type: 'object', properties: { [id]: { type: 'array', items: { $ref: `#/schemas/${item}` } }, total: { type: 'integer', minimum: 0 } } },
   };

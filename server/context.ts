@@ -52,8 +52,10 @@ export function createContext(model: ApiModel, options: ServerOptions = {}): Ser
 
 /** A violation breaks something the description documents: none that has nothing to break (throws a plain Error naming it). */
 function checkedViolations(model: ApiModel, violations: Violation[]): Set<Violation> {
-  if (violations.includes('opaque-token') && model.auth.token.format !== 'jwt') throw new Error('violation opaque-token: the description documents an opaque token, so there is no JWT to break');
-  if (violations.includes('token-lifetime') && violatedLifetime(model.auth.lifetime) === undefined) throw new Error('violation token-lifetime: the description documents no lifetime bound to break');
+  if (violations.includes('opaque-token') && model.auth.token.format !== 'jwt')
+    throw new Error('violation opaque-token: the description documents an opaque token, so there is no JWT to break');
+  if (violations.includes('token-lifetime') && violatedLifetime(model.auth.lifetime) === undefined)
+    throw new Error('violation token-lifetime: the description documents no lifetime bound to break');
   return new Set(violations);
 }
 

@@ -27,7 +27,13 @@ export function registerDataRoutes(app: FastifyInstance, ctx: ServerContext, met
         byUrl.set(url, [...(byUrl.get(url) ?? []), endpoint]);
       }
       for (const [url, endpoints] of byUrl) {
-        serveOnly(app, methods, url, endpoints.map((e) => e.method), (request, reply) => dispatch(ctx, resource, endpoints, request, reply));
+        serveOnly(
+          app,
+          methods,
+          url,
+          endpoints.map((e) => e.method),
+          (request, reply) => dispatch(ctx, resource, endpoints, request, reply),
+        );
       }
     }
   }

@@ -80,7 +80,9 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
 /** Writes the error as a whole HTTP/1.1 answer on a socket no request object owns, and closes it. */
 export function endWithError(socket: Socket, error: ApiError): void {
   const body = JSON.stringify({ error: error.code, error_description: error.description } satisfies ErrorBody);
-  const headers = Object.entries(error.headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const headers = Object.entries(error.headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.end(
     `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status]}\r\n${headers}Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

@@ -32,7 +32,8 @@ function check(fault: Fault, index: number): void {
 
 function faultProblem(fault: Fault): string | undefined {
   const count = (value: number | undefined, min: number) => value === undefined || (Number.isInteger(value) && value >= min);
-  if (fault.kind === 'token-expiry') return Number.isInteger(fault.afterDataRequests) && fault.afterDataRequests >= 0 ? undefined : 'afterDataRequests must be an integer >= 0';
+  if (fault.kind === 'token-expiry')
+    return Number.isInteger(fault.afterDataRequests) && fault.afterDataRequests >= 0 ? undefined : 'afterDataRequests must be an integer >= 0';
   if (!count(fault.times, 1)) return 'times must be an integer >= 1';
   if (fault.match !== undefined && !['token', 'data', 'all'].includes(fault.match)) return 'match must be token, data or all';
   if (fault.kind === 'latency' && !(Number.isFinite(fault.ms) && fault.ms >= 0)) return 'ms must be a number >= 0';

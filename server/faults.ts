@@ -51,7 +51,11 @@ function expireTokens(ctx: ServerContext, state: FaultState, request: FastifyReq
 function act(ctx: ServerContext, fault: Exclude<RequestFault, { kind: 'latency' }>, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   switch (fault.kind) {
     case 'status':
-      throw new ApiError(fault.status, fault.status >= 500 ? 'server_error' : 'invalid_request', `fault injected by the reference server (HTTP ${fault.status})`);
+      throw new ApiError(
+        fault.status,
+        fault.status >= 500 ? 'server_error' : 'invalid_request',
+        `fault injected by the reference server (HTTP ${fault.status})`,
+      );
     case 'rate-limit':
       ctx.stats.rateLimited += 1;
       throw new ApiError(429, 'rate_limited', 'too many requests', fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) });

@@ -127,7 +127,8 @@ function exampleSeeds(resource: Resource): Map<string, unknown[]> {
 
 function exampleItems(endpoint: Endpoint): unknown[] {
   const bodies = endpoint.examples.filter((x) => x.status >= 200 && x.status < 300).map((x) => x.body);
-  if (endpoint.list) return bodies.flatMap((body) => (isObject(body) && Array.isArray(body[endpoint.list!.items]) ? (body[endpoint.list!.items] as unknown[]) : []));
+  if (endpoint.list)
+    return bodies.flatMap((body) => (isObject(body) && Array.isArray(body[endpoint.list!.items]) ? (body[endpoint.list!.items] as unknown[]) : []));
   return endpoint.item ? bodies : [];
 }
 

@@ -21,7 +21,8 @@ export function tokenForm(auth: Auth, request: FastifyRequest): URLSearchParams 
   if (grant === null) throw invalidRequest('grant_type is required');
   if (grant !== GRANT_TYPE) throw new ApiError(400, 'unsupported_grant_type', `only grant_type=${GRANT_TYPE} is supported`);
   checkScope(auth, form.get('scope'));
-  if (auth.audience !== undefined && form.has('audience') && !matchesTemplate(auth.audience, form.get('audience')!)) throw invalidRequest('the audience is not one this server issues tokens for');
+  if (auth.audience !== undefined && form.has('audience') && !matchesTemplate(auth.audience, form.get('audience')!))
+    throw invalidRequest('the audience is not one this server issues tokens for');
   return form;
 }
 
@@ -29,7 +30,8 @@ export function tokenForm(auth: Auth, request: FastifyRequest): URLSearchParams 
 function checkScope(auth: Auth, scope: string | null): void {
   if (scope === null) return;
   const granted = auth.scope?.split(' ') ?? [];
-  if (scope.split(' ').some((token) => !granted.some((g) => matchesTemplate(g, token)))) throw new ApiError(400, 'invalid_scope', 'the requested scope is not granted to this client');
+  if (scope.split(' ').some((token) => !granted.some((g) => matchesTemplate(g, token))))
+    throw new ApiError(400, 'invalid_scope', 'the requested scope is not granted to this client');
 }
 
 /**

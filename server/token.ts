@@ -51,13 +51,15 @@ function clientCredentials(ctx: ServerContext, header: string | undefined, form:
   const inBody = form.has(CLIENT_FIELDS.secret);
   if (header !== undefined && inBody) throw invalidRequest('the client authenticates with more than one method');
   if (ctx.model.auth.clientAuthentication === 'post') {
-    if (header !== undefined) throw invalidClient(ctx, 'this server takes the client credentials in the form body (client_secret_post), not in an Authorization header', true);
+    if (header !== undefined)
+      throw invalidClient(ctx, 'this server takes the client credentials in the form body (client_secret_post), not in an Authorization header', true);
     const clientId = form.get(CLIENT_FIELDS.id) ?? '';
     const clientSecret = form.get(CLIENT_FIELDS.secret) ?? '';
     if (clientId === '' || clientSecret === '') throw noCredentials(ctx, 'client_id and client_secret are required in the form body');
     return { clientId, clientSecret };
   }
-  if (header === undefined && inBody) throw invalidClient(ctx, 'this server takes the client credentials as HTTP Basic (client_secret_basic), not in the body', true);
+  if (header === undefined && inBody)
+    throw invalidClient(ctx, 'this server takes the client credentials as HTTP Basic (client_secret_basic), not in the body', true);
   if (header === undefined) throw noCredentials(ctx, 'client credentials are required as HTTP Basic');
   const basic = parseBasic(header);
   if (!basic.ok) throw invalidClient(ctx, basic.problem, true);
@@ -68,7 +70,9 @@ function clientCredentials(ctx: ServerContext, header: string | undefined, form:
 function authenticateClient(ctx: ServerContext, { clientId, clientSecret }: ClientCredentials, params: Record<string, string | undefined>): Tenant {
   const tenant = ctx.tenants.find((t) => t.clientId === clientId);
   const secretOk = secretsEqual(clientSecret, tenant?.clientSecret ?? UNKNOWN_CLIENT_SECRET);
-  const pathOk = tokenPathVariables(ctx.model.auth.path).every((name) => tenant?.organization === params[name]) && (params['clientId'] === undefined || params['clientId'] === clientId);
+  const pathOk =
+    tokenPathVariables(ctx.model.auth.path).every((name) => tenant?.organization === params[name]) &&
+    (params['clientId'] === undefined || params['clientId'] === clientId);
   if (!tenant || !secretOk || !pathOk) {
     const status = refusalStatus(ctx.model, { kind: 'token', credentials: 'wrong-secret' });
     throw invalidClient(ctx, 'the client credentials are not valid for this token path', ctx.model.auth.clientAuthentication === 'basic', status);
@@ -99,14 +103,17 @@ export async function issueToken(ctx: ServerContext, tenant: Tenant): Promise<To
   const { token: answer, lifetime: documented } = ctx.model.auth;
   const lifetime = ctx.violations.has('token-lifetime') ? violatedLifetime(documented)! : issuedLifetime(documented);
   const iat = Math.floor(ctx.now() / 1000);
-  const token = answer.format === 'opaque' || ctx.violations.has('opaque-token') ? opaqueToken(ctx, tenant, lifetime) : await new SignJWT({ client_id: tenant.clientId, org: tenant.organization })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuer(issuer(ctx.model))
-    .setSubject(tenant.clientId)
-    .setJti(randomUUID())
-    .setIssuedAt(iat)
-    .setExpirationTime(iat + lifetime)
-    .sign(ctx.signingKey);
+  const token =
+    answer.format === 'opaque' || ctx.violations.has('opaque-token')
+      ? opaqueToken(ctx, tenant, lifetime)
+      : await new SignJWT({ client_id: tenant.clientId, org: tenant.organization })
+          .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+          .setIssuer(issuer(ctx.model))
+          .setSubject(tenant.clientId)
+          .setJti(randomUUID())
+          .setIssuedAt(iat)
+          .setExpirationTime(iat + lifetime)
+          .sign(ctx.signingKey);
   remember(ctx.recentTokens, token);
   ctx.stats.tokensIssued += 1;
   return { [answer.field]: token, token_type: answer.type, expires_in: lifetime };

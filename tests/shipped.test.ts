@@ -17,7 +17,12 @@ const COLLECTIONS = 'collections';
 function filesBelow(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'))
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort();
 }
 
@@ -45,10 +50,13 @@ describe('the shipped description', () => {
 });
 
 describe('editor support', () => {
-  it.each([SHIPPED, 'examples/parcel-tracker.yaml', 'tests/fixtures/descriptions/securithings.yaml'])('%s names the format schema for the YAML language server on its first line', (spec) => {
-    const first = readFileSync(spec, 'utf8').split('\n')[0]!;
-    const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
-    expect(match, first).not.toBeNull();
-    expect(JSON.parse(readFileSync(resolve(dirname(spec), match![1]!), 'utf8'))).toEqual(formatSchema);
-  });
+  it.each([SHIPPED, 'examples/parcel-tracker.yaml', 'tests/fixtures/descriptions/securithings.yaml'])(
+    '%s names the format schema for the YAML language server on its first line',
+    (spec) => {
+      const first = readFileSync(spec, 'utf8').split('\n')[0]!;
+      const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(match, first).not.toBeNull();
+      expect(JSON.parse(readFileSync(resolve(dirname(spec), match![1]!), 'utf8'))).toEqual(formatSchema);
+    },
+  );
 });

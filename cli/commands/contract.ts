@@ -58,14 +58,30 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
     .option('--reports <dir>', 'where to write the reports (JUnit, HTML, drift, coverage)', 'reports')
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
-    .option('--no-pacing', 'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against <PREFIX>_BASE_URL and with --rate-limits)')
+    .option(
+      '--no-pacing',
+      'do not pace requests to the documented rate limits (for a local or test server without limits; pacing is on against <PREFIX>_BASE_URL and with --rate-limits)',
+    )
     .option('--dotenv <file>', 'a dotenv file with <PREFIX>_* settings; must exist when named (default: .env, when present)')
     .option('--allow-insecure-http', 'allow an http:// base URL to a host that is not loopback (the secret travels in clear)', false)
     .option('--fail-on-skip', 'a skipped check fails the run (exit 1)', false)
-    .option('--fail-on-drift', 'exit 1 when the answers hold undocumented fields, statuses, content types or enum values, or when drift could not read an answer (see reports/contract-drift.md)', false)
+    .option(
+      '--fail-on-drift',
+      'exit 1 when the answers hold undocumented fields, statuses, content types or enum values, or when drift could not read an answer (see reports/contract-drift.md)',
+      false,
+    )
     .option('--min-coverage <percent>', 'exit 1 when coverage (see reports/contract-coverage.json) is below this percentage', percentage)
-    .option('--answer-timeout <seconds>', 'stop the run (exit 2) when one answer takes longer than this, from the request to its last byte', seconds('--answer-timeout'), DEFAULT_ANSWER_TIMEOUT_S)
-    .option('--run-timeout <seconds>', `stop the run (exit 2) when it takes longer than this (default: the answer timeout for each request of the collection, at least ${MIN_RUN_TIMEOUT_S})`, seconds('--run-timeout'))
+    .option(
+      '--answer-timeout <seconds>',
+      'stop the run (exit 2) when one answer takes longer than this, from the request to its last byte',
+      seconds('--answer-timeout'),
+      DEFAULT_ANSWER_TIMEOUT_S,
+    )
+    .option(
+      '--run-timeout <seconds>',
+      `stop the run (exit 2) when it takes longer than this (default: the answer timeout for each request of the collection, at least ${MIN_RUN_TIMEOUT_S})`,
+      seconds('--run-timeout'),
+    )
     .addHelpText('after', settingsHelpText(io, EXIT_HELP))
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
@@ -81,9 +97,10 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   // the reference server (fastify, jose) loads only when it is the target
   const server = target.kind === 'embedded' ? await (await import('../../contract/embedded.js')).startEmbedded(model, options.rateLimits) : undefined;
   try {
-    const runTarget: RunTarget = target.kind === 'remote'
-      ? { kind: 'remote', credentials: target.credentials, environmentLabel: target.environmentLabel }
-      : { kind: 'embedded', url: server!.url, credentials: server!.credentials, rateLimits: options.rateLimits, environmentLabel: target.environmentLabel };
+    const runTarget: RunTarget =
+      target.kind === 'remote'
+        ? { kind: 'remote', credentials: target.credentials, environmentLabel: target.environmentLabel }
+        : { kind: 'embedded', url: server!.url, credentials: server!.credentials, rateLimits: options.rateLimits, environmentLabel: target.environmentLabel };
     const plan = planContract({
       model,
       collection,
@@ -109,14 +126,16 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
 function seconds(flag: string): (text: string) => number {
   return (text) => {
     const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 86_400) throw new CliError(`${flag} must be a number of seconds above 0 and at most 86400, got ${JSON.stringify(text)}`);
+    if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 86_400)
+      throw new CliError(`${flag} must be a number of seconds above 0 and at most 86400, got ${JSON.stringify(text)}`);
     return value;
   };
 }
 
 function percentage(text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) throw new CliError(`--min-coverage must be a number from 0 to 100, got ${JSON.stringify(text)}`);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100)
+    throw new CliError(`--min-coverage must be a number from 0 to 100, got ${JSON.stringify(text)}`);
   return value;
 }
 

@@ -26,7 +26,10 @@ export function generateCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     .option('--out <dir>', 'the folder to write into', DEFAULT_OUT)
     .option('--check', 'write nothing; exit 1 naming each file that differs from a fresh generation', false)
     .addOption(new Option('--format <names...>', 'only these outputs').choices(FORMATS).default(FORMATS, 'all'))
-    .addHelpText('after', '\nExit codes:\n  0  written, or (with --check) up to date\n  1  --check found stale or orphan files\n  2  bad description, options or file\n')
+    .addHelpText(
+      'after',
+      '\nExit codes:\n  0  written, or (with --check) up to date\n  1  --check found stale or orphan files\n  2  bad description, options or file\n',
+    )
     .action((options: GenerateOptions) => done(runGenerate(options, io, ctx)));
 }
 
@@ -35,7 +38,11 @@ export function runGenerate(options: GenerateOptions, io: CliIO, ctx: GenerateCo
   const files = withFileLists(generateAll(model, ctx, options.format));
   const outDir = resolve(io.cwd, options.out);
   const out = printable(options.out);
-  refuseLinks(outDir, files.map((file) => file.path), options.out);
+  refuseLinks(
+    outDir,
+    files.map((file) => file.path),
+    options.out,
+  );
   const orphans = orphanFiles(outDir, files);
   refuseLinks(outDir, orphans, options.out);
   if (options.check) {

@@ -48,7 +48,10 @@ export function importCommand(io: CliIO, _ctx: GenerateContext, done: (code: Exi
 export function runImport(file: string, flags: ImportFlags, io: CliIO): ExitCode {
   const out = resolve(io.cwd, flags.out);
   const report = flags.report === undefined ? undefined : resolve(io.cwd, flags.report);
-  for (const [target, shown] of [[out, flags.out], [report, flags.report]] as const) {
+  for (const [target, shown] of [
+    [out, flags.out],
+    [report, flags.report],
+  ] as const) {
     if (target && existsSync(target) && !flags.force) throw new CliError(`${printable(shown!)} exists; give --force to overwrite it`);
   }
   let imported: ReturnType<typeof importOpenApi>;

@@ -28,7 +28,10 @@ export function initCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCo
 
 export function runInit(options: InitOptions, io: CliIO, ctx: GenerateContext): ExitCode {
   // The hook for the import command: it will turn FILE into the starter description.
-  if (options.from !== undefined) throw new CliError('init --from is not available yet: run init without it and edit spec/api.yaml, or import the description once the import command exists');
+  if (options.from !== undefined)
+    throw new CliError(
+      'init --from is not available yet: run init without it and edit spec/api.yaml, or import the description once the import command exists',
+    );
   const plan = planInit(io.cwd);
   if (plan.overwrites.length > 0 && !options.force) {
     io.stderr(`init would overwrite:\n${plan.overwrites.map((path) => `  ${printable(path)}\n`).join('')}nothing written; pass --force to overwrite them\n`);

@@ -44,7 +44,8 @@ function parsePort(value: string): number {
 function listenProblem(error: unknown, options: MockOptions): Error {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') return new CliError(`port ${options.port} is in use: pass --port 0 to pick a free one`);
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new CliError(`cannot listen on ${options.host}: no such address on this machine (${code})`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new CliError(`cannot listen on ${options.host}: no such address on this machine (${code})`);
   if (code === 'EACCES') return new CliError(`not allowed to listen on port ${options.port} (EACCES): pick a port above 1023, or --port 0`);
   return error as Error;
 }

@@ -40,7 +40,9 @@ interface Documented {
 
 function documented(model: ApiModel): Documented[] {
   const token = { id: TOKEN_ENDPOINT, name: 'Token endpoint', statuses: documentedStatuses(model, TOKEN_ENDPOINT), query: [] };
-  const data = model.resources.flatMap((r) => r.endpoints.map((e) => ({ id: e.id, name: e.name, statuses: documentedStatuses(model, e.id), query: e.query.map((q) => q.name) })));
+  const data = model.resources.flatMap((r) =>
+    r.endpoints.map((e) => ({ id: e.id, name: e.name, statuses: documentedStatuses(model, e.id), query: e.query.map((q) => q.name) })),
+  );
   return [token, ...data];
 }
 

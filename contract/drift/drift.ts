@@ -81,7 +81,11 @@ function documentedFor(model: ApiModel, id: string): Documented {
   // a rate-limited endpoint may answer 429 whether or not its responses list it; one without a documented limit may not
   const documented = documentedStatuses(model, id);
   if (id === TOKEN_ENDPOINT) {
-    return { statuses: new Set([...documented, ...(model.auth.rateLimit ? [429] : [])]), schemas: new Map([[200, model.auth.responseSchema]]), described: new Map() };
+    return {
+      statuses: new Set([...documented, ...(model.auth.rateLimit ? [429] : [])]),
+      schemas: new Map([[200, model.auth.responseSchema]]),
+      described: new Map(),
+    };
   }
   const resource = model.resources.find((r) => r.endpoints.some((e) => e.id === id))!;
   const endpoint = resource.endpoints.find((e) => e.id === id)!;
@@ -197,7 +201,8 @@ export function driftCount(report: DriftReport): { fields: number; endpoints: nu
   const entries = Object.values(report);
   const fieldCount = (e: EndpointDrift) => e.cut?.undocumentedFields?.total ?? e.undocumentedFields.length;
   const unread = (e: EndpointDrift) => e.unread.reduce((n, u) => n + u.answers, 0);
-  const findings = (e: EndpointDrift) => fieldCount(e) + (e.cut?.outOfEnum?.total ?? e.outOfEnum.length) + e.undocumentedStatuses.length + e.undocumentedContentTypes.length + unread(e);
+  const findings = (e: EndpointDrift) =>
+    fieldCount(e) + (e.cut?.outOfEnum?.total ?? e.outOfEnum.length) + e.undocumentedStatuses.length + e.undocumentedContentTypes.length + unread(e);
   return {
     fields: entries.reduce((n, e) => n + fieldCount(e), 0),
     endpoints: entries.filter((e) => findings(e) > 0).length,

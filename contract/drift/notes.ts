@@ -2,7 +2,11 @@
 // read, and the lists it shows in part ("200 of 1,234 shown").
 import type { EndpointDrift, ListCut } from './drift.js';
 
-const LIST_NAMES = { undocumentedFields: 'undocumented fields', outOfEnum: 'fields with values outside their enum', openFields: 'fields inside open values' } as const;
+const LIST_NAMES = {
+  undocumentedFields: 'undocumented fields',
+  outOfEnum: 'fields with values outside their enum',
+  openFields: 'fields inside open values',
+} as const;
 
 export const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 const count = (n: number) => n.toLocaleString('en-US');

@@ -41,7 +41,8 @@ export function observe(tally: EndpointTally, answer: Answer): void {
     const visit = stack.pop()!;
     const shape = visit.nodes ? shapeOf(answer.root, visit.nodes) : undefined;
     const { value, path } = visit;
-    if (shape?.enum && !shape.enum.some((v) => v === value) && value !== null && typeof value !== 'object') tally.outOfEnum.add(path, cut(String(value), MAX_VALUE));
+    if (shape?.enum && !shape.enum.some((v) => v === value) && value !== null && typeof value !== 'object')
+      tally.outOfEnum.add(path, cut(String(value), MAX_VALUE));
     if (Array.isArray(value)) {
       const itemPath = longer(path, `${path}[]`);
       for (let i = value.length - 1; i >= 0; i--) stack.push({ nodes: shape?.items, value: value[i], path: itemPath, rel: itemPath === path ? undefined : '' });
@@ -58,7 +59,15 @@ function longer(path: string, next: string): string {
   return next.length > MAX_PATH ? `${next.slice(0, MAX_PATH)}…` : next;
 }
 
-function field(tally: EndpointTally, index: number, answer: Answer, parent: Visit, shape: ReturnType<typeof shapeOf> | undefined, key: string, child: unknown): Visit {
+function field(
+  tally: EndpointTally,
+  index: number,
+  answer: Answer,
+  parent: Visit,
+  shape: ReturnType<typeof shapeOf> | undefined,
+  key: string,
+  child: unknown,
+): Visit {
   const path = longer(parent.path, joinKey(parent.path, key));
   const rel = parent.rel === undefined || path === parent.path ? undefined : parent.rel === '' ? key : `${parent.rel}.${key}`;
   if (answer.documented.has(path)) tally.seen.add(path);

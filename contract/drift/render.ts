@@ -8,7 +8,6 @@ import { cutNotes, plural, shown, unreadNotes } from './notes.js';
 
 export const DRIFT_FILES = { json: 'contract-drift.json', md: 'contract-drift.md' } as const;
 
-
 export function driftLine(report: DriftReport, mdPath: string): string {
   const { fields, endpoints, findings, unread } = driftCount(report);
   const others = findings - fields - unread;
@@ -49,11 +48,23 @@ function endpointMarkdown(id: string, e: EndpointDrift): string[] {
   const lines = [`## ${code(id)}`, '', `${plural(e.answers, 'answer')} read against the documented schema.`];
   for (const note of unreadNotes(e)) lines.push('', `**Could not read** ${note}.`);
   const title = (text: string, list: keyof NonNullable<EndpointDrift['cut']>) => `${text}${e.cut?.[list] ? ` (${shown(e.cut[list])})` : ''}:`;
-  const table = (heading: string, rows: FieldDrift[]) => (rows.length === 0 ? [] : ['', heading, '', '| path | types | answers |', '| --- | --- | --- |', ...rows.map(fieldRow)]);
+  const table = (heading: string, rows: FieldDrift[]) =>
+    rows.length === 0 ? [] : ['', heading, '', '| path | types | answers |', '| --- | --- | --- |', ...rows.map(fieldRow)];
   lines.push(...table(title('Undocumented fields', 'undocumentedFields'), e.undocumentedFields));
-  if (e.outOfEnum.length > 0) lines.push('', title('Values outside the documented enum', 'outOfEnum'), '', ...e.outOfEnum.map((x) => `- ${code(x.path)}: ${x.values.map(code).join(', ')}${x.valuesCut ? ` (${shown(x.valuesCut)})` : ''}`));
-  if (e.undocumentedStatuses.length > 0) lines.push('', `Undocumented statuses: ${e.undocumentedStatuses.map((s) => `${s.status} (${plural(s.answers, 'answer')})`).join(', ')}`);
-  if (e.undocumentedContentTypes.length > 0) lines.push('', `Undocumented content types: ${e.undocumentedContentTypes.map((c) => `${code(c.contentType)} (${plural(c.answers, 'answer')})`).join(', ')}`);
+  if (e.outOfEnum.length > 0)
+    lines.push(
+      '',
+      title('Values outside the documented enum', 'outOfEnum'),
+      '',
+      ...e.outOfEnum.map((x) => `- ${code(x.path)}: ${x.values.map(code).join(', ')}${x.valuesCut ? ` (${shown(x.valuesCut)})` : ''}`),
+    );
+  if (e.undocumentedStatuses.length > 0)
+    lines.push('', `Undocumented statuses: ${e.undocumentedStatuses.map((s) => `${s.status} (${plural(s.answers, 'answer')})`).join(', ')}`);
+  if (e.undocumentedContentTypes.length > 0)
+    lines.push(
+      '',
+      `Undocumented content types: ${e.undocumentedContentTypes.map((c) => `${code(c.contentType)} (${plural(c.answers, 'answer')})`).join(', ')}`,
+    );
   if (e.headers.length > 0) lines.push('', `Rate-limit headers seen: ${e.headers.map(code).join(', ')}`);
   lines.push(...table(title('Fields inside values the description leaves open', 'openFields'), e.openFields));
   if (e.neverSeen.length > 0) lines.push('', `Documented but never seen: ${e.neverSeen.map(code).join(', ')}`);
@@ -67,7 +78,10 @@ export function driftHtml(report: DriftReport): ExtraSection {
   const rows = Object.keys(report)
     .sort()
     .map((id) => endpointRow(id, report[id]!));
-  const verdict = findings === 0 ? '<p class="pass">No drift: every answer held only what the description says.</p>' : `<p class="fail">${unread > 0 ? `Could not read ${esc(plural(unread, 'answer'))}: their drift is unknown. ` : ''}${esc(plural(fields, 'undocumented field'))}, ${esc(plural(findings - fields - unread, 'other finding'))}, on ${esc(plural(endpoints, 'endpoint'))}.</p>`;
+  const verdict =
+    findings === 0
+      ? '<p class="pass">No drift: every answer held only what the description says.</p>'
+      : `<p class="fail">${unread > 0 ? `Could not read ${esc(plural(unread, 'answer'))}: their drift is unknown. ` : ''}${esc(plural(fields, 'undocumented field'))}, ${esc(plural(findings - fields - unread, 'other finding'))}, on ${esc(plural(endpoints, 'endpoint'))}.</p>`;
   const html = `<section class="card" id="drift"><h2>Drift</h2>${verdict}
 <table><tr><th>Endpoint</th><th>Answers</th><th>Undocumented fields (types, answers)</th><th>Other findings</th><th>Also seen</th></tr>
 ${rows.join('\n')}</table>
@@ -76,10 +90,17 @@ ${rows.join('\n')}</table>
 }
 
 function endpointRow(id: string, e: EndpointDrift): string {
-  const fieldList = [...e.undocumentedFields.map((f) => `<code>${esc(f.path)}</code> (${esc(f.types.join(', '))}, ${f.answers})`), ...cutNotes(e).map((note) => `<b class="cut">${esc(note)}</b>`)].join('<br>') || '&mdash;';
+  const fieldList =
+    [
+      ...e.undocumentedFields.map((f) => `<code>${esc(f.path)}</code> (${esc(f.types.join(', '))}, ${f.answers})`),
+      ...cutNotes(e).map((note) => `<b class="cut">${esc(note)}</b>`),
+    ].join('<br>') || '&mdash;';
   const others = [
     ...unreadNotes(e).map((note) => `<b class="fail">could not read ${esc(note)}</b>`),
-    ...e.outOfEnum.map((x) => `<code>${esc(x.path)}</code> outside its enum: ${x.values.map((v) => `<code>${esc(JSON.stringify(v))}</code>`).join(', ')}${x.valuesCut ? ` (${esc(shown(x.valuesCut))})` : ''}`),
+    ...e.outOfEnum.map(
+      (x) =>
+        `<code>${esc(x.path)}</code> outside its enum: ${x.values.map((v) => `<code>${esc(JSON.stringify(v))}</code>`).join(', ')}${x.valuesCut ? ` (${esc(shown(x.valuesCut))})` : ''}`,
+    ),
     ...e.undocumentedStatuses.map((s) => `status ${s.status} (${s.answers})`),
     ...e.undocumentedContentTypes.map((c) => `content type <code>${esc(c.contentType)}</code> (${c.answers})`),
   ];

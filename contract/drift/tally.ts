@@ -60,4 +60,10 @@ export interface EndpointTally {
   seen: Set<string>;
 }
 
-export const emptyTally = (): EndpointTally => ({ answers: 0, undocumented: new PathTally(), open: new PathTally(), outOfEnum: new ValueTally(), seen: new Set() });
+export const emptyTally = (): EndpointTally => ({
+  answers: 0,
+  undocumented: new PathTally(),
+  open: new PathTally(),
+  outOfEnum: new ValueTally(),
+  seen: new Set(),
+});

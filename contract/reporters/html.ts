@@ -35,7 +35,12 @@ section.request.failed{border-left:4px solid #cf222e}section.request:target{outl
 code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}pre{background:#f6f8fa;padding:.6rem;overflow:auto;max-height:30rem;margin:.3rem 0;white-space:pre-wrap;overflow-wrap:anywhere}
 summary{cursor:pointer;color:#0969da}.cut{color:#9a6700;font-weight:600;margin:.3rem 0}footer{color:#57606a;margin-top:2rem}`;
 
-export function htmlReport(summary: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[], extra: ExtraSection[] = []): string {
+export function htmlReport(
+  summary: RunSummary,
+  requests: readonly RequestRecord[],
+  assertions: readonly AssertionRecord[],
+  extra: ExtraSection[] = [],
+): string {
   const folders = [...countsByFolder(assertions, summary)];
   const style = [STYLE, barWidths([counts(summary), ...folders.map(([, c]) => c)]), ...extra.map((x) => x.style)].join('\n');
   const anchors = anchorsOf(requests);
@@ -45,7 +50,12 @@ export function htmlReport(summary: RunSummary, requests: readonly RequestRecord
     summary.stop ? `<section class="card stop" id="stop"><h2>The run stopped early</h2><p>${esc(summary.stop.message)}</p></section>` : '',
     summarySection(summary, folders),
     failuresSection(summary.failures, anchors),
-    listSection('errors', 'Problems outside the checks', summary.errors.map((e) => `<span class="msg">${esc(e)}</span>`), 'fail'),
+    listSection(
+      'errors',
+      'Problems outside the checks',
+      summary.errors.map((e) => `<span class="msg">${esc(e)}</span>`),
+      'fail',
+    ),
     skippedSection(summary, anchors),
     listSection('notes', 'Notes', summary.notes.map(esc), 'muted'),
     ...extra.map((x) => x.html),
@@ -91,7 +101,10 @@ function when(iso: string): string {
 
 function summarySection(s: RunSummary, folders: [string, Counts][]): string {
   const c = counts(s);
-  const rows = folders.map(([name, f], i) => `<tr><td>${esc(name)}</td><td class="n">${f.passed}</td><td class="n">${f.failed}</td><td class="n">${f.skipped}</td><td class="b">${bar(f, i + 1)}</td></tr>`);
+  const rows = folders.map(
+    ([name, f], i) =>
+      `<tr><td>${esc(name)}</td><td class="n">${f.passed}</td><td class="n">${f.failed}</td><td class="n">${f.skipped}</td><td class="b">${bar(f, i + 1)}</td></tr>`,
+  );
   return `<section class="card" id="summary"><h2>Summary</h2>
 <p class="totals"><b class="pass">${c.passed} passed</b><b class="fail">${c.failed} failed</b><b class="skip">${c.skipped} skipped</b></p>
 ${bar(c, 0)}
@@ -126,7 +139,10 @@ function failuresSection(failures: readonly AssertionRecord[], anchors: Map<stri
 
 function failureDetail(a: AssertionRecord): string {
   const message = a.message ? `<div class="msg">${esc(a.message)}</div>` : '';
-  const all = a.details && a.details.length > 0 ? `<details><summary>all ${a.details.length} errors</summary><ol class="msg">${a.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ol></details>` : '';
+  const all =
+    a.details && a.details.length > 0
+      ? `<details><summary>all ${a.details.length} errors</summary><ol class="msg">${a.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ol></details>`
+      : '';
   return message + all;
 }
 
@@ -167,7 +183,9 @@ function checksDetails(checks: AssertionRecord[]): string {
   if (checks.length === 0) return '';
   const failed = checks.filter((a) => !a.passed && !a.skipped).length;
   const skipped = checks.filter((a) => a.skipped).length;
-  const tally = [`${checks.length - failed - skipped} passed`, failed ? `${failed} failed` : '', skipped ? `${skipped} skipped` : ''].filter(Boolean).join(', ');
+  const tally = [`${checks.length - failed - skipped} passed`, failed ? `${failed} failed` : '', skipped ? `${skipped} skipped` : '']
+    .filter(Boolean)
+    .join(', ');
   return `<details class="checks"${failed + skipped > 0 ? ' open' : ''}><summary>${plural(checks.length, 'check')}: ${tally}</summary><ul class="checks">${checks.map(checkItem).join('')}</ul></details>`;
 }
 

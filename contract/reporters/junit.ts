@@ -40,7 +40,12 @@ export function junitXml(summary: RunSummary, requests: readonly RequestRecord[]
   const items = [...new Set([...requests.map((r) => r.item), ...assertions.map((a) => a.item), ...summary.skippedItems.map((s) => s.item)])];
   const runSuite = outsideTheChecks(summary, requests);
   const suites = [...(runSuite.cases.length > 0 ? [runSuite] : []), ...items.map((item) => itemSuite(item, summary, requests, assertions))];
-  const totals = { name: `contract: ${summary.target}`, ...tally(suites.flatMap((s) => s.cases)), time: seconds(summary.wallTimeMs), timestamp: timestamp(Date.parse(summary.startedAt)) };
+  const totals = {
+    name: `contract: ${summary.target}`,
+    ...tally(suites.flatMap((s) => s.cases)),
+    time: seconds(summary.wallTimeMs),
+    timestamp: timestamp(Date.parse(summary.startedAt)),
+  };
   return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${attributes(totals)}>`, ...suites.map(suiteXml), '</testsuites>', ''].join('\n');
 }
 
@@ -49,7 +54,9 @@ function outsideTheChecks(summary: RunSummary, requests: readonly RequestRecord[
   const failedItems = requests.filter((r) => r.error).map((r) => `${r.item}: `);
   const errors = summary.errors.filter((e) => !failedItems.some((prefix) => e.startsWith(prefix)));
   const stop: TestCase[] = summary.stop ? [runCase('the run completed', { kind: 'error', type: 'RunStopped', message: summary.stop.message })] : [];
-  const cases = errors.map((message, i) => runCase(`problem outside the checks${errors.length > 1 ? ` ${i + 1}` : ''}`, { kind: 'error', type: 'RunError', message }));
+  const cases = errors.map((message, i) =>
+    runCase(`problem outside the checks${errors.length > 1 ? ` ${i + 1}` : ''}`, { kind: 'error', type: 'RunError', message }),
+  );
   return { name: RUN_SUITE, startMs: Date.parse(summary.startedAt), timeMs: summary.wallTimeMs, cases: [...stop, ...cases] };
 }
 
@@ -66,7 +73,11 @@ function itemSuite(item: string, summary: RunSummary, allRequests: readonly Requ
     name: item,
     startMs: first ? first.at - (first.responseTimeMs ?? 0) : Date.parse(summary.startedAt),
     timeMs: requests.reduce((sum, r) => sum + (r.responseTimeMs ?? 0), 0),
-    cases: [...checks, ...transport, ...unsent.map(({ reason }): TestCase => ({ name: 'request', classname: item, timeMs: 0, outcome: { kind: 'skipped', message: reason } }))],
+    cases: [
+      ...checks,
+      ...transport,
+      ...unsent.map(({ reason }): TestCase => ({ name: 'request', classname: item, timeMs: 0, outcome: { kind: 'skipped', message: reason } })),
+    ],
     ...(requests.length > 0 ? { systemOut: requests.map(requestLine).join('\n') } : {}),
   };
 }
@@ -81,7 +92,12 @@ function checkCase(a: AssertionRecord, judged: RequestRecord | undefined): TestC
 }
 
 function transportCase(r: RequestRecord): TestCase {
-  return { name: 'request', classname: r.item, timeMs: r.responseTimeMs ?? 0, outcome: { kind: 'error', type: r.errorCode ?? 'TransportError', message: r.error!, text: requestLine(r) } };
+  return {
+    name: 'request',
+    classname: r.item,
+    timeMs: r.responseTimeMs ?? 0,
+    outcome: { kind: 'error', type: r.errorCode ?? 'TransportError', message: r.error!, text: requestLine(r) },
+  };
 }
 
 function failureText(message: string, details: string[] | undefined, r: RequestRecord | undefined): string {

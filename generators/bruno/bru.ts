@@ -37,7 +37,10 @@ export function listBlock(name: string, items: readonly string[]): string {
  * so no line can start with the `}` that closes the block; empty lines stay empty.
  */
 export function textBlock(name: string, text: string): string {
-  const lines = text.replace(/\s+$/, '').split(/\r?\n/).map((line) => (line.trim() === '' ? '' : `  ${line.trimEnd()}`));
+  const lines = text
+    .replace(/\s+$/, '')
+    .split(/\r?\n/)
+    .map((line) => (line.trim() === '' ? '' : `  ${line.trimEnd()}`));
   return [`${name} {`, ...lines, '}'].join('\n');
 }
 

@@ -27,7 +27,12 @@ function schemaPrelude(schema: JsonSchema): string[] {
 
 /** The Bruno source of one shared named check. */
 export function brunoTest(model: ApiModel, named: NamedCheck): BrunoTest {
-  const test = (body: string[], prelude?: string[]): BrunoTest => ({ name: named.name, dependent: dependsOnStatus(named), body, ...(prelude ? { prelude } : {}) });
+  const test = (body: string[], prelude?: string[]): BrunoTest => ({
+    name: named.name,
+    dependent: dependsOnStatus(named),
+    body,
+    ...(prelude ? { prelude } : {}),
+  });
   switch (named.kind) {
     case 'status':
       return test([`expect(res.getStatus(), NOT_CHECKED).to.equal(${jsLiteral(named.status)});`]);

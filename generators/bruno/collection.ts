@@ -41,7 +41,9 @@ export function collectionBru(model: ApiModel): string {
   return bruFile([
     dictBlock('auth', [{ key: 'mode', value: 'oauth2' }]),
     dictBlock('auth:oauth2', oauth2Pairs(model)),
-    ...(model.auth.audience ? [dictBlock('auth:oauth2:additional_params:access_token_req:body', [{ key: 'audience', value: fillTemplate(model.auth.audience, mustache) }])] : []),
+    ...(model.auth.audience
+      ? [dictBlock('auth:oauth2:additional_params:access_token_req:body', [{ key: 'audience', value: fillTemplate(model.auth.audience, mustache) }])]
+      : []),
     textBlock('docs', collectionDocs(model)),
   ]);
 }

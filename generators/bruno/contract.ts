@@ -41,7 +41,10 @@ function tokenSpec(model: ApiModel, credentials: TokenCredentials): Omit<BruRequ
  */
 /** Checked above; the report keeps the answer without the token itself, under the documented field. */
 function hideToken(field: string): string {
-  return ['// Checked above; the report keeps the answer without the token itself.', `if (body && typeof body === 'object') res.setBody(Object.assign({}, body, { [${jsLiteral(field)}]: '[hidden]' }));`].join('\n');
+  return [
+    '// Checked above; the report keeps the answer without the token itself.',
+    `if (body && typeof body === 'object') res.setBody(Object.assign({}, body, { [${jsLiteral(field)}]: '[hidden]' }));`,
+  ].join('\n');
 }
 
 export function tokenRequestBru(model: ApiModel): string {
@@ -71,7 +74,11 @@ function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name'
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
   const query = Object.entries(target.query).map(([key, value]) => ({ key: urlComponent(key), value: urlComponent(value) }));
   const auth: BruAuth =
-    target.auth === 'none' ? { mode: 'none' } : target.auth === 'tampered' ? { mode: 'bearer', token: mustache(SCRIPT_VARIABLES.tamperedToken) } : { mode: 'inherit' };
+    target.auth === 'none'
+      ? { mode: 'none' }
+      : target.auth === 'tampered'
+        ? { mode: 'bearer', token: mustache(SCRIPT_VARIABLES.tamperedToken) }
+        : { mode: 'inherit' };
   return {
     method: endpoint.method,
     url: requestUrl(resource, endpoint, query),

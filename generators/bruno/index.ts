@@ -29,7 +29,11 @@ export const bruno: Generator = (model) => {
   const contract = `${ROOT}/${brunoFolderName(CONTRACT_FOLDER)}`;
   files.push({
     path: `${contract}/folder.bru`,
-    content: plainFolderBru(CONTRACT_FOLDER, model.resources.length + 2, 'Negative and edge cases of the documented contract. Each says what it checks and on what basis.'),
+    content: plainFolderBru(
+      CONTRACT_FOLDER,
+      model.resources.length + 2,
+      'Negative and edge cases of the documented contract. Each says what it checks and on what basis.',
+    ),
   });
   model.contract.cases.forEach((c, i) => {
     files.push({ path: `${contract}/${brunoRequestName(c.name)}.bru`, content: caseBru(model, c, i + 1) });

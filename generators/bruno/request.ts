@@ -34,7 +34,11 @@ function optionalDict(name: string, pairs: Pair[] | undefined): string | undefin
 }
 
 function authBlock(auth: BruAuth): string | undefined {
-  if (auth.mode === 'basic') return dictBlock('auth:basic', [{ key: 'username', value: auth.username }, { key: 'password', value: auth.password }]);
+  if (auth.mode === 'basic')
+    return dictBlock('auth:basic', [
+      { key: 'username', value: auth.username },
+      { key: 'password', value: auth.password },
+    ]);
   if (auth.mode === 'bearer') return dictBlock('auth:bearer', [{ key: 'token', value: auth.token }]);
   return undefined;
 }

@@ -3,7 +3,14 @@ import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../mo
 import { FORM_CONTENT_TYPE, tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { capturedVariables } from '../../model/captures.js';
 import { inheritAuthentication, oauth2Authentication, tokenCallAuthentication, type Authentication } from './auth.js';
-import { requestDescription, resourceFolderDescription, rootFolderDescription, tokenRequestDescription, workspaceDescription, type Captures } from './describe.js';
+import {
+  requestDescription,
+  resourceFolderDescription,
+  rootFolderDescription,
+  tokenRequestDescription,
+  workspaceDescription,
+  type Captures,
+} from './describe.js';
 import { baseEnvironment, subEnvironments, type EnvironmentNode } from './environments.js';
 import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
 import { queryPair, type QueryPair } from './parameters.js';

@@ -44,11 +44,7 @@ export function rootFolderDescription(model: ApiModel): string {
 }
 
 export function tokenRequestDescription(model: ApiModel): string {
-  return [
-    'The raw token call, for reference: the folder settings fetch tokens by themselves.',
-    '',
-    model.auth.description.trim(),
-  ].join('\n');
+  return ['The raw token call, for reference: the folder settings fetch tokens by themselves.', '', model.auth.description.trim()].join('\n');
 }
 
 export function resourceFolderDescription(resource: Resource): string {

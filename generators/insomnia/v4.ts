@@ -30,7 +30,14 @@ export function insomniaV4Export(model: ApiModel, ctx: GenerateContext) {
 }
 
 function resources(c: InsomniaCollection): Resource[] {
-  const workspace: Resource = { _id: c.workspace.id, _type: 'workspace', parentId: null, name: c.workspace.name, description: c.workspace.description, scope: 'collection' };
+  const workspace: Resource = {
+    _id: c.workspace.id,
+    _type: 'workspace',
+    parentId: null,
+    name: c.workspace.name,
+    description: c.workspace.description,
+    scope: 'collection',
+  };
   const jar: Resource = { _id: c.cookieJar.id, _type: 'cookie_jar', parentId: c.workspace.id, name: c.cookieJar.name, cookies: [] };
   return [
     workspace,

@@ -39,13 +39,28 @@ function authentication(node: FolderNode | RequestNode) {
 }
 
 function folder(node: FolderNode): Record<string, unknown> {
-  return { name: node.name, meta: meta(node), ...authentication(node), children: node.children.map((child) => (child.kind === 'folder' ? folder(child) : request(child))) };
+  return {
+    name: node.name,
+    meta: meta(node),
+    ...authentication(node),
+    children: node.children.map((child) => (child.kind === 'folder' ? folder(child) : request(child))),
+  };
 }
 
 function request(node: RequestNode): Record<string, unknown> {
   const parameters = node.parameters.length > 0 ? { parameters: node.parameters } : {};
   const body = node.body ? { body: node.body } : {};
-  return { url: node.url, name: node.name, meta: meta(node), method: node.method, ...body, ...parameters, headers: node.headers, ...authentication(node), settings: REQUEST_SETTINGS };
+  return {
+    url: node.url,
+    name: node.name,
+    meta: meta(node),
+    method: node.method,
+    ...body,
+    ...parameters,
+    headers: node.headers,
+    ...authentication(node),
+    settings: REQUEST_SETTINGS,
+  };
 }
 
 function environment(env: EnvironmentNode) {

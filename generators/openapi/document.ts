@@ -24,22 +24,30 @@ function serverNotes(model: ApiModel): string[] {
 
 function description(model: ApiModel): string {
   const notes = serverNotes(model);
-  return [
-    model.info.description.trim(),
-    ...(notes.length > 0 ? ['', `${SERVERS_NOTE} Where an environment moves a resource:`, ...notes] : []),
-  ].join('\n');
+  return [model.info.description.trim(), ...(notes.length > 0 ? ['', `${SERVERS_NOTE} Where an environment moves a resource:`, ...notes] : [])].join('\n');
 }
 
 export function openapiDocument(model: ApiModel): Record<string, unknown> {
   return {
     openapi: OPENAPI_VERSION,
-    info: { title: model.info.name, version: model.info.version, description: description(model), 'x-id': model.info.id, 'x-env-prefix': model.info.envPrefix, 'x-unknowns': [...model.unknowns] },
+    info: {
+      title: model.info.name,
+      version: model.info.version,
+      description: description(model),
+      'x-id': model.info.id,
+      'x-env-prefix': model.info.envPrefix,
+      'x-unknowns': [...model.unknowns],
+    },
     externalDocs: { url: model.info.docs },
     servers: servers(model),
     security: [{ [OAUTH2]: scopesOf(model.auth) }],
     tags: [
       { name: 'Authentication', description: 'OAuth 2.0 client credentials.' },
-      ...model.resources.map((resource) => ({ name: resource.name, description: resource.description.trim(), ...resourceFacts(resource, resourcePathKey(model, resource)) })),
+      ...model.resources.map((resource) => ({
+        name: resource.name,
+        description: resource.description.trim(),
+        ...resourceFacts(resource, resourcePathKey(model, resource)),
+      })),
     ],
     paths: paths(model),
     components: { schemas: componentSchemas(model), responses: componentResponses(model), securitySchemes: securitySchemes(model) },

@@ -46,7 +46,13 @@ export function endpointFacts(endpoint: Endpoint): Extensions {
 
 function rawCase(c: ContractCase): RawSpec['contract']['cases'][number] {
   const { target, expect } = c;
-  const expected = { status: expect.status, ...(expect.json ? { json: true } : {}), ...(expect.schema ? { schema: true } : {}), ...(expect.page ? { page: expect.page } : {}), ...(expect.everyItem ? { everyItem: expect.everyItem } : {}) };
+  const expected = {
+    status: expect.status,
+    ...(expect.json ? { json: true } : {}),
+    ...(expect.schema ? { schema: true } : {}),
+    ...(expect.page ? { page: expect.page } : {}),
+    ...(expect.everyItem ? { everyItem: expect.everyItem } : {}),
+  };
   const on =
     target.kind === 'token'
       ? { token: { credentials: target.credentials } }

@@ -13,7 +13,10 @@ import { resourcePathKey, resourceServers } from './servers.js';
 type PathItem = Record<string, unknown>;
 
 function exampleKey(example: Example): string {
-  return example.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
+  return example.name
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
 }
 
 function responseObject(response: Response, examples: readonly Example[]): Record<string, unknown> {
@@ -57,7 +60,14 @@ function tokenRefusals(model: ApiModel): Record<string, unknown> {
   const none = refusalStatus(model, { kind: 'token', credentials: 'none' });
   const answer = (what: string) => ({ description: `${what} client credentials (RFC 6749 section 5.2).`, content: UNDOCUMENTED_ERROR });
   if (wrong === none) return { [wrong]: answer('Wrong or missing') };
-  return Object.fromEntries([[none, answer('Missing')], [wrong, answer('Wrong')]].sort(([a], [b]) => Number(a) - Number(b)).map(([status, body]) => [String(status), body]));
+  return Object.fromEntries(
+    [
+      [none, answer('Missing')],
+      [wrong, answer('Wrong')],
+    ]
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([status, body]) => [String(status), body]),
+  );
 }
 
 function tokenPathItem(model: ApiModel): PathItem {
@@ -69,7 +79,13 @@ function tokenPathItem(model: ApiModel): PathItem {
       description: auth.description.trim(),
       tags: ['Authentication'],
       security: tokenSecurity(auth),
-      parameters: templateNames(auth.path).map((name) => ({ name, in: 'path', required: true, description: `Your ${name} (tenant).`, schema: { type: 'string' } })),
+      parameters: templateNames(auth.path).map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        description: `Your ${name} (tenant).`,
+        schema: { type: 'string' },
+      })),
       ...(auth.body === 'form' ? { requestBody: tokenRequestBody(auth) } : {}),
       responses: {
         '200': { description: 'The access token.', content: { 'application/json': { schema: schemaRef(auth.responseSchema) } } },

@@ -44,14 +44,19 @@ function templateNote(model: ApiModel): string[] {
     '',
     `The token URL is the template \`${tokenUrlTemplate(model)}\` (\`x-token-url-template\`): replace ${placeholders} with your own value.`,
     `\`tokenUrl\` holds it with the braces percent-encoded, because braces are not allowed in a URI. On another server the token`,
-    ...(separateTokenHost(model) ? [`endpoint is \`${model.auth.path}\` below that environment's token host (\`x-token-path\`), not below the API's server.`] : [`endpoint is \`${model.auth.path}\` below that server's URL (\`x-token-path\`).`]),
+    ...(separateTokenHost(model)
+      ? [`endpoint is \`${model.auth.path}\` below that environment's token host (\`x-token-path\`), not below the API's server.`]
+      : [`endpoint is \`${model.auth.path}\` below that server's URL (\`x-token-path\`).`]),
   ];
 }
 
 /** Where the token endpoint is when it is on another host than the API and its URL has no variables. */
 function separateHostNote(model: ApiModel): string[] {
   if (!separateTokenHost(model)) return [];
-  return ['', `The token endpoint is on a host of its own, not on the API's server: \`${model.auth.path}\` below each environment's token host (\`x-token-path\`).`];
+  return [
+    '',
+    `The token endpoint is on a host of its own, not on the API's server: \`${model.auth.path}\` below each environment's token host (\`x-token-path\`).`,
+  ];
 }
 
 export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
@@ -59,7 +64,12 @@ export function oauth2Scheme(model: ApiModel): Record<string, unknown> {
   return {
     type: 'oauth2',
     description: [auth.description.trim(), ...templateNote(model)].join('\n'),
-    flows: { clientCredentials: { tokenUrl: tokenUrl(model), scopes: Object.fromEntries(scopesOf(auth).map((s) => [s, `Asked for by every token request (\`scope=${auth.scope}\`).`])) } },
+    flows: {
+      clientCredentials: {
+        tokenUrl: tokenUrl(model),
+        scopes: Object.fromEntries(scopesOf(auth).map((s) => [s, `Asked for by every token request (\`scope=${auth.scope}\`).`])),
+      },
+    },
     'x-client-authentication': auth.clientAuthentication === 'basic' ? 'client_secret_basic' : 'client_secret_post',
     'x-token-url-template': tokenUrlTemplate(model),
     ...(auth.audience ? { 'x-audience': auth.audience } : {}),

@@ -23,7 +23,10 @@ export function postmanCollection(model: ApiModel): Record<string, unknown> {
     info: { _postman_id: collectionId, name: model.info.name, description: markdown(collectionDescription(model)), schema: SCHEMA_URL },
     item: collectionItems(model),
     auth: oauth2Auth(model),
-    event: [event(collectionId, 'prerequest', [...pacingScript(model), ...tokenPrerequestScript(model)]), event(collectionId, 'test', [...pacingAnsweredScript(), ...recoverScript(model)])],
+    event: [
+      event(collectionId, 'prerequest', [...pacingScript(model), ...tokenPrerequestScript(model)]),
+      event(collectionId, 'test', [...pacingAnsweredScript(), ...recoverScript(model)]),
+    ],
     variable: collectionVariables(model),
   };
 }

@@ -116,7 +116,8 @@ function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefini
     return { request: tokenRequest(model, target.credentials), prerequest: [] };
   }
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
-  const auth: PostmanAuth | undefined = target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
+  const auth: PostmanAuth | undefined =
+    target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
   const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}) });
   return { request, prerequest: target.auth === 'tampered' ? tamperScript(SCRIPT_VARIABLES.tamperedToken) : [] };
 }

@@ -30,14 +30,19 @@ export interface RequestDefinition {
   method: string;
   header: Header[];
   body?: { mode: 'urlencoded'; urlencoded: FormField[] };
-  url: { raw: string; host: string[]; path: string[]; query?: QueryParam[]; variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[] };
+  url: {
+    raw: string;
+    host: string[];
+    path: string[];
+    query?: QueryParam[];
+    variable?: { key: string; value: string; description?: { content: string; type: 'text/markdown' } }[];
+  };
   description?: { content: string; type: 'text/markdown' };
   auth?: PostmanAuth;
 }
 
 const ACCEPT_JSON: Header = { key: 'Accept', value: 'application/json' };
 export const markdown = (content: string) => ({ content, type: 'text/markdown' as const });
-
 
 /** The token request with the credentials a check sends: the real ones, a wrong secret, or none. */
 export function tokenRequest(model: ApiModel, credentials: TokenCredentials): RequestDefinition {

@@ -72,10 +72,7 @@ export function caseChecks(model: ApiModel, c: ContractCase): NamedCheck[] {
     ...(c.expect.json ? [jsonCheck()] : []),
     ...(c.expect.schema ? [schemaCheck(caseSchema(model, c))] : []),
     ...(page
-      ? [
-          { kind: 'page-size', name: CHECK_NAMES.pageSize(page), page } as const,
-          { kind: 'page-total', name: CHECK_NAMES.pageTotal(page), page } as const,
-        ]
+      ? [{ kind: 'page-size', name: CHECK_NAMES.pageSize(page), page } as const, { kind: 'page-total', name: CHECK_NAMES.pageTotal(page), page } as const]
       : []),
     ...(everyItem ? [{ kind: 'every-item', name: CHECK_NAMES.everyItem(everyItem), rule: everyItem } as const] : []),
     timeCheck(model.contract.responseTimeMs),

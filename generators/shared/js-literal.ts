@@ -17,4 +17,5 @@ export function jsLiteral(value: unknown, space?: number): string {
 }
 
 /** `object.field`, or `object["field"]` when the field is no identifier: a member read whose name is data, never code. */
-export const fieldJs = (object: string, field: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? `${object}.${field}` : `${object}[${jsLiteral(field)}]`);
+export const fieldJs = (object: string, field: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(field) ? `${object}.${field}` : `${object}[${jsLiteral(field)}]`;

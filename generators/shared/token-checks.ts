@@ -36,7 +36,10 @@ export function tokenChecks(auth: Auth): { typeCheck: TokenCheck } & TokenChecks
     checks: [
       {
         name: `${token.field} is a JWT: three base64url parts, JSON header and claims`,
-        statements: (e) => [`${e}(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/.test(String(body && ${value})), 'three base64url parts').to.equal(true);`, `${e}(jwt, 'decodable header and claims').to.be.an('array');`],
+        statements: (e) => [
+          `${e}(/^[\\w-]+\\.[\\w-]+\\.[\\w-]*$/.test(String(body && ${value})), 'three base64url parts').to.equal(true);`,
+          `${e}(jwt, 'decodable header and claims').to.be.an('array');`,
+        ],
       },
       {
         name: `${token.field} is signed (alg is not none)`,
@@ -55,7 +58,10 @@ export function tokenChecks(auth: Auth): { typeCheck: TokenCheck } & TokenChecks
 function lifetimeCheck(lifetime: Lifetime | undefined, jwt: boolean): TokenCheck {
   const sources = jwt ? 'expires_in and exp - iat' : 'expires_in';
   const given = jwt
-    ? ['const claims = jwt ? jwt[1] : {};', 'const given = [body.expires_in, Number.isInteger(claims.exp) && Number.isInteger(claims.iat) ? claims.exp - claims.iat : undefined].filter((v) => v !== undefined);']
+    ? [
+        'const claims = jwt ? jwt[1] : {};',
+        'const given = [body.expires_in, Number.isInteger(claims.exp) && Number.isInteger(claims.iat) ? claims.exp - claims.iat : undefined].filter((v) => v !== undefined);',
+      ]
     : ['const given = [body.expires_in].filter((v) => v !== undefined);'];
   if (!lifetime) {
     return {
@@ -63,9 +69,14 @@ function lifetimeCheck(lifetime: Lifetime | undefined, jwt: boolean): TokenCheck
       statements: (e) => [...given, `given.forEach((seconds) => ${e}(seconds).to.be.a('number').above(0));`],
     };
   }
-  const name = isFixed(lifetime) ? `the token lives the documented ${lifetime.min} s (${sources}, where given)` : `the token lives ${lifetimeText(lifetime)} as documented (${sources}, where given)`;
+  const name = isFixed(lifetime)
+    ? `the token lives the documented ${lifetime.min} s (${sources}, where given)`
+    : `the token lives ${lifetimeText(lifetime)} as documented (${sources}, where given)`;
   const present = jwt ? "'expires_in or exp/iat present'" : "'expires_in present'";
-  return { name, statements: (e) => [...given, `${e}(given.length, ${present}).to.be.above(0);`, `given.forEach((seconds) => ${lifetimeAssertion(lifetime, e)});`] };
+  return {
+    name,
+    statements: (e) => [...given, `${e}(given.length, ${present}).to.be.above(0);`, `given.forEach((seconds) => ${lifetimeAssertion(lifetime, e)});`],
+  };
 }
 
 function lifetimeAssertion(lifetime: Lifetime, e: string): string {

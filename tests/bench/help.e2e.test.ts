@@ -20,7 +20,10 @@ describe.each([
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it.each([[['--bogus'], "Unknown option '--bogus'"], [[option, '0'], problem]])('refuses %j with the usage, exit 2, no stack', (args, message) => {
+  it.each([
+    [['--bogus'], "Unknown option '--bogus'"],
+    [[option, '0'], problem],
+  ])('refuses %j with the usage, exit 2, no stack', (args, message) => {
     const result = script(name, args);
     expect(result.status).toBe(2);
     expect(result.stderr.startsWith(`${message}\n\nUsage: ${usage} `)).toBe(true);

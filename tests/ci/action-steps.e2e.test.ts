@@ -12,8 +12,18 @@ import { parse } from 'yaml';
 import { MAIN, REPO, TSX } from '../cli/helpers.js';
 import { runCli } from '../support/cli.js';
 
-interface Step { name: string; if?: string; run?: string; uses?: string; env?: Record<string, string>; 'working-directory'?: string }
-interface Action { inputs: Record<string, { default?: string }>; runs: { steps: Step[] } }
+interface Step {
+  name: string;
+  if?: string;
+  run?: string;
+  uses?: string;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface Action {
+  inputs: Record<string, { default?: string }>;
+  runs: { steps: Step[] };
+}
 
 const action = parse(readFileSync(join(REPO, 'action.yml'), 'utf8')) as Action;
 
@@ -45,7 +55,11 @@ async function initProject(): Promise<string> {
   return dir;
 }
 
-interface StepRun { name: string; status: number | null; output: string }
+interface StepRun {
+  name: string;
+  status: number | null;
+  output: string;
+}
 
 /** Runs the action's shell steps in order; stops running the plain ones after a failure, as GitHub does. */
 function runAction(dir: string, given: Record<string, string>, env: Record<string, string> = {}): StepRun[] {
@@ -69,11 +83,14 @@ function runAction(dir: string, given: Record<string, string>, env: Record<strin
   return results;
 }
 
-describe('the action\'s shell steps in a project init wrote', () => {
+describe("the action's shell steps in a project init wrote", () => {
   it('embedded: the collections are fresh and the contract passes; the job summary holds the drift report', async () => {
     const dir = await initProject();
     const steps = runAction(dir, { environment: 'embedded' });
-    expect(steps.map((s) => [s.name, s.status]), steps.map((s) => s.output).join('\n')).toEqual([
+    expect(
+      steps.map((s) => [s.name, s.status]),
+      steps.map((s) => s.output).join('\n'),
+    ).toEqual([
       ['Check the inputs and, for a real run, its settings', 0],
       ['Install the kit', 0],
       ['The committed collections are fresh', 0],
@@ -99,8 +116,14 @@ describe('the action\'s shell steps in a project init wrote', () => {
 
   it('real without env-prefix, or an unknown environment: exit 2', async () => {
     const dir = await initProject();
-    expect(runAction(dir, { environment: 'real' }, { MY_API_BASE_URL: 'https://api.example.com' })[0]).toMatchObject({ status: 2, output: expect.stringContaining('needs env-prefix') });
-    expect(runAction(dir, { environment: 'staging' })[0]).toMatchObject({ status: 2, output: expect.stringContaining("environment must be embedded or real, got 'staging'") });
+    expect(runAction(dir, { environment: 'real' }, { MY_API_BASE_URL: 'https://api.example.com' })[0]).toMatchObject({
+      status: 2,
+      output: expect.stringContaining('needs env-prefix'),
+    });
+    expect(runAction(dir, { environment: 'staging' })[0]).toMatchObject({
+      status: 2,
+      output: expect.stringContaining("environment must be embedded or real, got 'staging'"),
+    });
   });
 
   it('stale collections: the freshness step fails (exit 1) and the contract does not run', async () => {

@@ -20,7 +20,11 @@ async function initWorkflow(): Promise<string> {
 
 describe('the checks themselves', () => {
   it('catch a run step without shell, a step with run and uses, an undeclared input, a job without runs-on', () => {
-    expect(actionProblems('name: a\ndescription: b\nruns:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.nope }}\n    - run: x\n      shell: bash\n      uses: a/b@v1\n')).toEqual([
+    expect(
+      actionProblems(
+        'name: a\ndescription: b\nruns:\n  using: composite\n  steps:\n    - run: echo ${{ inputs.nope }}\n    - run: x\n      shell: bash\n      uses: a/b@v1\n',
+      ),
+    ).toEqual([
       "runs.steps[0]: a composite action's run step needs shell",
       'runs.steps[1]: a step has exactly one of run and uses',
       'inputs.nope is used but not declared',
@@ -70,19 +74,28 @@ describe('the workflow init writes', () => {
     for (const job of ['embedded', 'real-api']) for (const name of Object.keys(kitStep(job).with ?? {})) expect(inputs).toContain(name);
     expect(kitStep('embedded').with).toMatchObject({ environment: 'embedded' });
     expect(kitStep('real-api').with).toMatchObject({ environment: 'real', 'env-prefix': 'MY_API' });
-    expect(kitStep('real-api').env).toMatchObject({ MY_API_BASE_URL: '${{ vars.MY_API_BASE_URL }}', MY_API_CLIENT_SECRET: '${{ secrets.MY_API_CLIENT_SECRET }}' });
+    expect(kitStep('real-api').env).toMatchObject({
+      MY_API_BASE_URL: '${{ vars.MY_API_BASE_URL }}',
+      MY_API_CLIENT_SECRET: '${{ secrets.MY_API_CLIENT_SECRET }}',
+    });
     expect(workflow.jobs['real-api']!.if).toContain("github.event_name == 'schedule'");
   });
 });
 
 describe('the other CI files', () => {
-  it('the repository\'s own workflow is valid', () => {
+  it("the repository's own workflow is valid", () => {
     expect(workflowProblems(read('.github/workflows/contract.yml'))).toEqual([]);
   });
 
   it('the GitLab example: fresh collections and the embedded contract on pushes, the real API on a schedule that fails without its base URL, JUnit as a report', () => {
-    const gitlab = parse(read('docs/ci/gitlab-ci.yml'), { merge: true }) as Record<string, { script: string[]; rules: { if: string }[]; artifacts: { reports: { junit: string } } }>;
-    expect(gitlab['contract:embedded']!.script).toEqual(['npx --no-install oauth-contract-kit generate --check', 'npx --no-install oauth-contract-kit contract --reports reports']);
+    const gitlab = parse(read('docs/ci/gitlab-ci.yml'), { merge: true }) as Record<
+      string,
+      { script: string[]; rules: { if: string }[]; artifacts: { reports: { junit: string } } }
+    >;
+    expect(gitlab['contract:embedded']!.script).toEqual([
+      'npx --no-install oauth-contract-kit generate --check',
+      'npx --no-install oauth-contract-kit contract --reports reports',
+    ]);
     expect(gitlab['contract:real']!.rules[0]!.if).toBe('$CI_PIPELINE_SOURCE == "schedule"');
     expect(gitlab['contract:real']!.script[0]).toContain('test -n "${MY_API_BASE_URL:-}"');
     expect(gitlab['contract:real']!.artifacts.reports.junit).toBe('reports/contract-junit.xml');

@@ -12,20 +12,57 @@ const ACTION_KEYS = ['name', 'author', 'description', 'inputs', 'outputs', 'runs
 const INPUT_KEYS = ['description', 'required', 'default', 'deprecationMessage'];
 const COMPOSITE_STEP_KEYS = ['id', 'if', 'name', 'uses', 'with', 'env', 'run', 'shell', 'working-directory', 'continue-on-error'];
 const WORKFLOW_KEYS = ['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs'];
-const JOB_KEYS = ['name', 'needs', 'permissions', 'runs-on', 'environment', 'concurrency', 'outputs', 'env', 'defaults', 'if', 'steps', 'timeout-minutes', 'strategy', 'continue-on-error', 'container', 'services', 'uses', 'with', 'secrets'];
+const JOB_KEYS = [
+  'name',
+  'needs',
+  'permissions',
+  'runs-on',
+  'environment',
+  'concurrency',
+  'outputs',
+  'env',
+  'defaults',
+  'if',
+  'steps',
+  'timeout-minutes',
+  'strategy',
+  'continue-on-error',
+  'container',
+  'services',
+  'uses',
+  'with',
+  'secrets',
+];
 const STEP_KEYS = ['id', 'if', 'name', 'uses', 'run', 'working-directory', 'shell', 'with', 'env', 'continue-on-error', 'timeout-minutes'];
-const PERMISSION_SCOPES = ['actions', 'attestations', 'checks', 'contents', 'deployments', 'discussions', 'id-token', 'issues', 'packages', 'pages', 'pull-requests', 'repository-projects', 'security-events', 'statuses'];
+const PERMISSION_SCOPES = [
+  'actions',
+  'attestations',
+  'checks',
+  'contents',
+  'deployments',
+  'discussions',
+  'id-token',
+  'issues',
+  'packages',
+  'pages',
+  'pull-requests',
+  'repository-projects',
+  'security-events',
+  'statuses',
+];
 /** `uses:` forms: owner/repo[/path]@ref, ./local/path, docker://image. */
 const USES = /^(\.\/\S+|docker:\/\/\S+|[\w.-]+\/[\w.-]+(\/[\w./-]+)?@[\w./-]+)$/;
 
 function unknownKeys(where: string, value: Map, allowed: string[]): string[] {
-  return Object.keys(value).filter((key) => !allowed.includes(key)).map((key) => `${where}: unknown key ${key}`);
+  return Object.keys(value)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => `${where}: unknown key ${key}`);
 }
 
 function stepProblems(where: string, step: unknown, allowed: string[], composite: boolean): string[] {
   if (!isMap(step)) return [`${where}: a step is a mapping`];
   const problems = unknownKeys(where, step, allowed);
-  if (('run' in step) === ('uses' in step)) problems.push(`${where}: a step has exactly one of run and uses`);
+  if ('run' in step === 'uses' in step) problems.push(`${where}: a step has exactly one of run and uses`);
   if ('uses' in step && !USES.test(String(step.uses))) problems.push(`${where}: uses ${String(step.uses)} is not owner/repo@ref, ./path or docker://`);
   if ('run' in step && typeof step.run !== 'string') problems.push(`${where}: run is a string`);
   if (composite && 'run' in step && typeof step.shell !== 'string') problems.push(`${where}: a composite action's run step needs shell`);

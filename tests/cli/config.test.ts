@@ -67,8 +67,16 @@ describe('the config file', () => {
   });
 
   it.each([
-    ['an unknown key, with a guess', '{\n  "spec": "api/spec.yaml",\n  "colections": "x"\n}', `${CONFIG}:3:3: unknown key "colections" (did you mean "collections"?); a config sets spec, collections, reports [unknown-key]`],
-    ['a value that is not a path', '{\n  "spec": 3\n}', `${CONFIG}:2:3: "spec" must be a non-empty path (a string), relative to the config's folder [wrong-type]`],
+    [
+      'an unknown key, with a guess',
+      '{\n  "spec": "api/spec.yaml",\n  "colections": "x"\n}',
+      `${CONFIG}:3:3: unknown key "colections" (did you mean "collections"?); a config sets spec, collections, reports [unknown-key]`,
+    ],
+    [
+      'a value that is not a path',
+      '{\n  "spec": 3\n}',
+      `${CONFIG}:2:3: "spec" must be a non-empty path (a string), relative to the config's folder [wrong-type]`,
+    ],
     ['not an object', '["spec"]', `${CONFIG}:1:1: the config must be a JSON object, e.g. {"spec": "spec/api.yaml"} [wrong-type]`],
   ])('%s: one located line, exit 2, nothing written', async (_name, text, line) => {
     const dir = repository(text);

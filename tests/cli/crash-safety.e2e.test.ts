@@ -114,12 +114,9 @@ describe('generate killed at any moment', () => {
   // Early kills land in start-up or generation; kills timed from the first temp file land while
   // temp files are written, between writes and renames, or among the renames.
   const random = Array.from({ length: 5 }, () => Math.floor(Math.random() * 60));
-  const plans = [
-    ...[0, 150, 400].map((ms) => ({ afterSpawnMs: ms })),
-    ...[0, 0, 1, 3, 8, 20, ...random].map((ms) => ({ afterFirstTempMs: ms })),
-  ];
+  const plans = [...[0, 150, 400].map((ms) => ({ afterSpawnMs: ms })), ...[0, 0, 1, 3, 8, 20, ...random].map((ms) => ({ afterFirstTempMs: ms }))];
 
-  it.each(plans)('kill %j: every file old or new, temps never in a target\'s place', async (when) => {
+  it.each(plans)("kill %j: every file old or new, temps never in a target's place", async (when) => {
     const out = 'out';
     rmSync(join(ws.dir, out), { recursive: true, force: true });
     cpSync(join(ws.dir, 'before'), join(ws.dir, out), { recursive: true });
@@ -178,7 +175,13 @@ describe('writeFiles when a write fails', () => {
     writeFileSync(join(dir, 'a.txt'), 'old a');
     mkdirSync(join(dir, 'b.txt'));
     writeFileSync(join(dir, 'c.txt'), 'old c');
-    expect(() => writeFiles(dir, [{ path: 'a.txt', content: 'new a' }, { path: 'b.txt', content: 'new b' }, { path: 'c.txt', content: 'new c' }])).toThrow(/EISDIR|directory/i);
+    expect(() =>
+      writeFiles(dir, [
+        { path: 'a.txt', content: 'new a' },
+        { path: 'b.txt', content: 'new b' },
+        { path: 'c.txt', content: 'new c' },
+      ]),
+    ).toThrow(/EISDIR|directory/i);
     expect(tempsUnder(dir)).toEqual([]);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toMatch(/^(old|new) a$/);
     expect(readFileSync(join(dir, 'c.txt'), 'utf8')).toBe('old c');
@@ -188,7 +191,12 @@ describe('writeFiles when a write fails', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'a.txt'), 'old a');
     writeFileSync(join(dir, 'blocker'), 'a file, not a folder');
-    expect(() => writeFiles(dir, [{ path: 'a.txt', content: 'new a' }, { path: 'blocker/b.txt', content: 'new b' }])).toThrow();
+    expect(() =>
+      writeFiles(dir, [
+        { path: 'a.txt', content: 'new a' },
+        { path: 'blocker/b.txt', content: 'new b' },
+      ]),
+    ).toThrow();
     expect(tempsUnder(dir)).toEqual([]);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('old a');
   });

@@ -34,7 +34,14 @@ describe('readSettings', () => {
   });
 
   it('warns, naming file, line and key but never the value, when an unquoted # cut a value', () => {
-    const text = ['# a comment line', 'SECURITHINGS_CLIENT_SECRET=abc#defXYZ', 'SECURITHINGS_CLIENT_ID="quoted#kept"', 'SECURITHINGS_ORGANIZATION=acme # a note', 'export OTHER=#gone', ''].join('\n');
+    const text = [
+      '# a comment line',
+      'SECURITHINGS_CLIENT_SECRET=abc#defXYZ',
+      'SECURITHINGS_CLIENT_ID="quoted#kept"',
+      'SECURITHINGS_ORGANIZATION=acme # a note',
+      'export OTHER=#gone',
+      '',
+    ].join('\n');
     const { settings, warnings } = readSettings({}, folderWith(text));
     expect(settings.vars.SECURITHINGS_CLIENT_SECRET?.value).toBe('abc');
     expect(settings.vars.SECURITHINGS_CLIENT_ID?.value).toBe('quoted#kept');
@@ -85,7 +92,10 @@ describe('settings in the commands', () => {
       cwd: dir,
       env: { SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c' },
     });
-    expect(result).toMatchObject({ code: 2, stderr: expect.stringMatching(/^SECURITHINGS_ENVIRONMENT=nope \(from ci\.env\) names no environment; known: production, .*\n$/) });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^SECURITHINGS_ENVIRONMENT=nope \(from ci\.env\) names no environment; known: production, .*\n$/),
+    });
   });
 
   it('a missing value is asked for in the environment or the named file', async () => {
@@ -110,7 +120,9 @@ describe('http:// to a host that is not loopback', () => {
   const vars = (baseUrl: string) => ({
     file: '.env',
     vars: Object.fromEntries(
-      Object.entries({ SECURITHINGS_BASE_URL: baseUrl, SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' }).map(([k, value]) => [k, { value, from: '.env' }]),
+      Object.entries({ SECURITHINGS_BASE_URL: baseUrl, SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' }).map(
+        ([k, value]) => [k, { value, from: '.env' }],
+      ),
     ),
   });
 
@@ -121,9 +133,12 @@ describe('http:// to a host that is not loopback', () => {
     expect(settleTarget(model, vars(url), { allowInsecureHttp: true })).toMatchObject({ kind: 'remote', credentials: { baseUrl: url.replace(/\/$/, '') } });
   });
 
-  it.each(['http://127.0.0.1:4010', 'http://127.8.9.10', 'http://localhost:1', 'http://[::1]:4010', 'https://api.example.com'])('is fine to loopback or over https: %s', (url) => {
-    expect(settleTarget(model, vars(url))).toMatchObject({ kind: 'remote' });
-  });
+  it.each(['http://127.0.0.1:4010', 'http://127.8.9.10', 'http://localhost:1', 'http://[::1]:4010', 'https://api.example.com'])(
+    'is fine to loopback or over https: %s',
+    (url) => {
+      expect(settleTarget(model, vars(url))).toMatchObject({ kind: 'remote' });
+    },
+  );
 
   it('knows loopback hosts', () => {
     expect(['localhost', 'LOCALHOST', '127.0.0.1', '127.255.0.9', '::1', '[::1]'].every(isLoopbackHost)).toBe(true);

@@ -30,7 +30,7 @@ describe('Bruno names from the description', () => {
     expect(existsSync(join(out, 'bruno', '_', 'folder.bru'))).toBe(true);
   });
 
-  it('a resource named `environments` does not land in Bruno\'s environments folder', async () => {
+  it("a resource named `environments` does not land in Bruno's environments folder", async () => {
     const { code, out } = await generateEdited((text) => text.replace('name: Devices\n', 'name: environments\n'));
     expect(code).toBe(0);
     expect(readdirSync(join(out, 'bruno', 'environments')).sort()).toEqual(['local.bru', 'production.bru', 'staging.bru']);
@@ -55,9 +55,14 @@ describe('Bruno names from the description', () => {
     const { code, stdout, stderr, out } = await generateEdited((text) => text.replace('name: Get Device By ID\n', 'name: get devices\n'));
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    const at = readFileSync(FIXTURE_SPEC, 'utf8').split('\n').findIndex((l) => l.endsWith('name: Get Device By ID')) + 1;
+    const at =
+      readFileSync(FIXTURE_SPEC, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.endsWith('name: Get Device By ID')) + 1;
     expect(stderr).toMatch(new RegExp(`^spec/edited-\\d+\\.yaml:${at}:15: `));
-    expect(stderr).toMatch(/^spec\/edited-\d+\.yaml:\d+:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]\n$/);
+    expect(stderr).toMatch(
+      /^spec\/edited-\d+\.yaml:\d+:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]\n$/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -70,7 +75,9 @@ describe('Bruno names from the description', () => {
   });
 
   it('a diagnostic quoting such a name is escaped for the terminal too', async () => {
-    const { code, stderr } = await generateEdited((text) => text.replace('name: Get Device By ID\n', 'name: "Get Devices\\u202e"\n').replace('name: Get Devices\n', 'name: "Get Devices\\u202e."\n'));
+    const { code, stderr } = await generateEdited((text) =>
+      text.replace('name: Get Device By ID\n', 'name: "Get Devices\\u202e"\n').replace('name: Get Devices\n', 'name: "Get Devices\\u202e."\n'),
+    );
     expect(code).toBe(2);
     expect(stderr).toContain('\\u{202e}');
     expect(stderr).not.toMatch(/[\u001b\u202e]/);

@@ -41,7 +41,13 @@ describe('generate with a bad description', () => {
     writeFileSync(join(ws.dir, 'bad', 'huge.yaml'), `format: 1\nunknowns:\n${'  - padding padding padding padding padding\n'.repeat(100_000)}`);
     writeFileSync(join(ws.dir, 'bad', 'stack-deep.yaml'), `format: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
     const fixture = readFileSync(FIXTURE_SPEC, 'utf8');
-    writeFileSync(join(ws.dir, 'bad', 'three-mistakes.yaml'), fixture.replace('format: 1\n', 'format: 1\nservers: []\n').replace('basePath: /v1/devices', 'basePth: /v1/devices').replace('method: GET', 'method: FETCH'));
+    writeFileSync(
+      join(ws.dir, 'bad', 'three-mistakes.yaml'),
+      fixture
+        .replace('format: 1\n', 'format: 1\nservers: []\n')
+        .replace('basePath: /v1/devices', 'basePth: /v1/devices')
+        .replace('method: GET', 'method: FETCH'),
+    );
     const generated = await runCli(['generate', '--out', OUT], { cwd: ws.dir });
     expect(generated.code).toBe(0);
     before = snapshot(join(ws.dir, OUT));
@@ -49,18 +55,26 @@ describe('generate with a bad description', () => {
   });
   afterAll(() => ws.dispose());
 
-  it.each([...badSpecs().map((s) => s.file), 'huge.yaml', 'stack-deep.yaml', 'three-mistakes.yaml'])('%s: exit 2, one line per diagnostic, nothing written', async (name) => {
-    const file = `bad/${name}`;
-    const { code, stdout, stderr } = await runCli(['generate', '--spec', file, '--out', OUT], { cwd: ws.dir });
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expectDiagnosticLines(stderr, file, diagnosticCount(file, ws.dir));
-    expect(snapshot(join(ws.dir, OUT))).toEqual(before);
-  });
+  it.each([...badSpecs().map((s) => s.file), 'huge.yaml', 'stack-deep.yaml', 'three-mistakes.yaml'])(
+    '%s: exit 2, one line per diagnostic, nothing written',
+    async (name) => {
+      const file = `bad/${name}`;
+      const { code, stdout, stderr } = await runCli(['generate', '--spec', file, '--out', OUT], { cwd: ws.dir });
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expectDiagnosticLines(stderr, file, diagnosticCount(file, ws.dir));
+      expect(snapshot(join(ws.dir, OUT))).toEqual(before);
+    },
+  );
 
   it('reports every mistake, not just the first', async () => {
     const { stderr } = await runCli(['generate', '--spec', 'bad/three-mistakes.yaml', '--out', OUT], { cwd: ws.dir });
-    expect(stderr.trimEnd().split('\n').map((line) => /\[([a-z0-9-]+)\]$/.exec(line)?.[1])).toEqual(['unknown-key', 'unknown-key', 'invalid-value']);
+    expect(
+      stderr
+        .trimEnd()
+        .split('\n')
+        .map((line) => /\[([a-z0-9-]+)\]$/.exec(line)?.[1]),
+    ).toEqual(['unknown-key', 'unknown-key', 'invalid-value']);
   });
 
   it('a missing description: exit 2, one positioned line', async () => {
@@ -144,12 +158,15 @@ describe('usage', () => {
     for (const option of ['--spec <file>', '--out <dir>', '--check']) expect(stdout).toContain(option);
   });
 
-  it.each([[['generate', '--frobnicate']], [['--frobnicate']], [['generat']], [['generate', '--spec']]])('%j: exit 2 with a message and no stack', async (argv) => {
-    const { code, stderr } = await runCli(argv);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^error: /);
-    expect(stderr).not.toMatch(/^\s+at /m);
-  });
+  it.each([[['generate', '--frobnicate']], [['--frobnicate']], [['generat']], [['generate', '--spec']]])(
+    '%j: exit 2 with a message and no stack',
+    async (argv) => {
+      const { code, stderr } = await runCli(argv);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^error: /);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    },
+  );
 });
 
 describe('generate --format', () => {
@@ -246,7 +263,10 @@ describe('generate with a symbolic link in its output folder', () => {
     const target = link.endsWith('.bru') ? join(elsewhere, 'notes.txt') : elsewhere;
     symlinkSync(target, join(ws.dir, out, link));
     const before = snapshot(elsewhere);
-    for (const argv of [['generate', '--out', out], ['generate', '--out', out, '--check']]) {
+    for (const argv of [
+      ['generate', '--out', out],
+      ['generate', '--out', out, '--check'],
+    ]) {
       const { code, stdout, stderr } = await runCli(argv, { cwd: ws.dir });
       expect(code).toBe(2);
       expect(stdout).toBe('');

@@ -21,7 +21,11 @@ describe('init in an empty folder', () => {
     for (const path of WRITTEN) expect(existsSync(join(dir, path)), path).toBe(true);
     expect(existsSync(join(dir, 'collections/my-api.postman_collection.json'))).toBe(true);
     expect(result.stdout).toContain('note: no package.json here: no npm scripts written');
-    expect(JSON.parse(readFileSync(join(dir, 'oauth-contract-kit.config.json'), 'utf8'))).toEqual({ spec: 'spec/api.yaml', collections: 'collections', reports: 'reports' });
+    expect(JSON.parse(readFileSync(join(dir, 'oauth-contract-kit.config.json'), 'utf8'))).toEqual({
+      spec: 'spec/api.yaml',
+      collections: 'collections',
+      reports: 'reports',
+    });
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('.env\nreports/\n');
     const check = await runCli(['generate', '--check'], { cwd: dir });
     expect(check.code, check.stderr).toBe(0);
@@ -64,7 +68,10 @@ describe('init in an empty folder', () => {
 describe('init in an existing repository', () => {
   it('adds its npm scripts to package.json and its lines to .gitignore, keeping what is there, without duplicates', async () => {
     const dir = folder();
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, scripts: { test: 'jest' }, devDependencies: { 'oauth-contract-kit': 'file:kit.tgz' } }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, scripts: { test: 'jest' }, devDependencies: { 'oauth-contract-kit': 'file:kit.tgz' } }),
+    );
     writeFileSync(join(dir, '.gitignore'), 'node_modules\n/.env');
     const result = await runCli(['init'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
@@ -72,7 +79,13 @@ describe('init in an existing repository', () => {
     expect(pkg).toEqual({
       name: 'consumer',
       private: true,
-      scripts: { test: 'jest', generate: 'oauth-contract-kit generate', contract: 'oauth-contract-kit contract', mock: 'oauth-contract-kit mock', token: 'oauth-contract-kit token' },
+      scripts: {
+        test: 'jest',
+        generate: 'oauth-contract-kit generate',
+        contract: 'oauth-contract-kit contract',
+        mock: 'oauth-contract-kit mock',
+        token: 'oauth-contract-kit token',
+      },
       devDependencies: { 'oauth-contract-kit': 'file:kit.tgz' },
     });
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toBe('node_modules\n/.env\nreports/\n');

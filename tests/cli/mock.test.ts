@@ -7,7 +7,14 @@ import type { CliIO } from '../../cli/io.js';
 import { runCli } from '../support/cli.js';
 import { FIXTURE_SPEC } from '../support/model.js';
 
-const options = (overrides: Partial<MockOptions>): MockOptions => ({ spec: FIXTURE_SPEC, host: '127.0.0.1', port: 0, rateLimits: false, allowRemote: false, ...overrides });
+const options = (overrides: Partial<MockOptions>): MockOptions => ({
+  spec: FIXTURE_SPEC,
+  host: '127.0.0.1',
+  port: 0,
+  rateLimits: false,
+  allowRemote: false,
+  ...overrides,
+});
 
 function capture(): CliIO & { out: () => string } {
   let out = '';

@@ -28,7 +28,7 @@ async function server(options: Parameters<typeof startReferenceServer>[1] = {}):
 }
 
 describe('contract reports', () => {
-  it('a refused run removes the last run\'s reports and leaves other files alone', async () => {
+  it("a refused run removes the last run's reports and leaves other files alone", async () => {
     const reports = folder();
     for (const name of REPORT_NAMES) writeFileSync(join(reports, name), 'PASSED (an old run)');
     writeFileSync(join(reports, 'notes.txt'), 'mine');
@@ -38,7 +38,11 @@ describe('contract reports', () => {
   });
 
   it.each([
-    ['a folder it may not write into', () => '/sys/kernel', 'cannot write reports into /sys/kernel/: not writable (EACCES) (choose another folder with --reports DIR)'],
+    [
+      'a folder it may not write into',
+      () => '/sys/kernel',
+      'cannot write reports into /sys/kernel/: not writable (EACCES) (choose another folder with --reports DIR)',
+    ],
     ['a file where the folder should be', () => aFile(), 'a file is in the way of the folder'],
     ['a folder below a file', () => join(aFile(), 'below'), 'a file is in the way of the folder'],
   ])('%s is exit 2 before any request', async (_, path, message) => {

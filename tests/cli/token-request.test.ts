@@ -24,16 +24,23 @@ async function listen(handler: Handler): Promise<{ url: string; requests: Incomi
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_, response) => {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+  (_, response) => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
 
 // a slash and a non-ASCII letter, so the JSON-escaped forms (`\/`, `\u00e9`) differ from the raw one
 const SECRET = 'h5-s3cr/t-\u00e9t\u00e9-41';
 const CLIENT = 'h5-client';
 const BASIC = Buffer.from(`${CLIENT}:${SECRET}`).toString('base64');
-const env = (url: string) => ({ SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: 'org', SECURITHINGS_CLIENT_ID: CLIENT, SECURITHINGS_CLIENT_SECRET: SECRET });
+const env = (url: string) => ({
+  SECURITHINGS_BASE_URL: url,
+  SECURITHINGS_ORGANIZATION: 'org',
+  SECURITHINGS_CLIENT_ID: CLIENT,
+  SECURITHINGS_CLIENT_SECRET: SECRET,
+});
 
 function expectClean(text: string): void {
   for (const form of [SECRET, JSON.stringify(SECRET).slice(1, -1), SECRET.replace('/', '\\/'), BASIC, 'h5-s3cr']) expect(text).not.toContain(form);
@@ -77,13 +84,17 @@ describe('token prints nothing secret a server sends back', () => {
     const hostile = await listen(json(200, { access_token: 'tok\u001b]52;c;cGF5bG9hZA==\u0007en', token_type: 'Bearer' }));
     const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(hostile.url) });
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`token request failed: ${hostile.url}/token/org answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed\n`);
+    expect(result.stderr).toBe(
+      `token request failed: ${hostile.url}/token/org answered a token with characters outside visible ASCII (RFC 6749 A.12): not printed\n`,
+    );
     expect(result.code).toBe(1);
   });
 
   it('escapes terminal control characters in the error fields and the retry hint', async () => {
     // a header cannot carry C0 controls, but it can carry the 8-bit CSI (0x9b)
-    const hostile = await listen(json(429, { error: 'slow_down\u001b[2J\u001b]0;owned\u0007', error_description: 'line\nbreak\u009b' }, { 'retry-after': '5\u009b31m' }));
+    const hostile = await listen(
+      json(429, { error: 'slow_down\u001b[2J\u001b]0;owned\u0007', error_description: 'line\nbreak\u009b' }, { 'retry-after': '5\u009b31m' }),
+    );
     const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(hostile.url) });
     expect(result.stderr).toContain('(slow_down\\x1b[2J\\x1b]0;owned\\x07: line\\x0abreak\\x9b); retry after 5\\x9b31m s\n');
     expectClean(result.stderr);
@@ -100,7 +111,9 @@ describe('token stays on its origin and bounded', () => {
     });
     const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env(redirecting.url) });
     expect(elsewhere.requests).toHaveLength(0);
-    expect(result.stderr).toBe(`token request failed: ${redirecting.url}/token/org answered HTTP 307, a redirect to ${elsewhere.url}: not followed: credentials stay on their origin\n`);
+    expect(result.stderr).toBe(
+      `token request failed: ${redirecting.url}/token/org answered HTTP 307, a redirect to ${elsewhere.url}: not followed: credentials stay on their origin\n`,
+    );
     expect(result.code).toBe(2);
   });
 
@@ -134,7 +147,9 @@ describe('token names the transport cause', () => {
 
   it('a host name that does not resolve', async () => {
     const result = await runCli(['token', '--spec', FIXTURE_SPEC], { env: env('https://no-such-host.invalid') });
-    expect(result.stderr).toMatch(/^token request failed: https:\/\/no-such-host\.invalid\/token\/org: the host name does not resolve \((ENOTFOUND|EAI_AGAIN)\)\n$/);
+    expect(result.stderr).toMatch(
+      /^token request failed: https:\/\/no-such-host\.invalid\/token\/org: the host name does not resolve \((ENOTFOUND|EAI_AGAIN)\)\n$/,
+    );
     expect(result.code).toBe(2);
   });
 

@@ -54,8 +54,15 @@ describe('npm run contract', () => {
 
   it('passes against a server that adds an undocumented field to every item: additive changes never fail the contract', async () => {
     const additive = await server({ additiveFields: true });
-    const token = await (await fetch(`${additive.url}/token/${DEMO.organization}`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}` } })).json() as { access_token: string };
-    const devices = await (await fetch(`${additive.url}/v1/devices`, { headers: { authorization: `Bearer ${token.access_token}` } })).json() as { devices: Array<Record<string, unknown>> };
+    const token = (await (
+      await fetch(`${additive.url}/token/${DEMO.organization}`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}` },
+      })
+    ).json()) as { access_token: string };
+    const devices = (await (await fetch(`${additive.url}/v1/devices`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as {
+      devices: Array<Record<string, unknown>>;
+    };
     expect(devices.devices[0].serialNumber).toEqual(expect.any(String));
     const result = await runCli(['contract', ...fixtureArgs(), '--reports', reportsDir()], { env: demoSettings(additive.url) });
     expect(result.stdout).toContain('PASSED');
@@ -85,12 +92,21 @@ describe('npm run contract refuses bad setups with exit 2', () => {
   });
 
   it.each([
-    ['https://client:secret@api.example.com', 'SECURITHINGS_BASE_URL (from the environment) must not hold credentials; use SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET'],
+    [
+      'https://client:secret@api.example.com',
+      'SECURITHINGS_BASE_URL (from the environment) must not hold credentials; use SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET',
+    ],
     ['ftp://api.example.com', 'SECURITHINGS_BASE_URL (from the environment) must be an http(s) URL such as https://api.securithings.com'],
-    ['https://api.example.com/?x=1', 'SECURITHINGS_BASE_URL (from the environment) must be an http(s) URL such as https://api.securithings.com, without a query or fragment'],
+    [
+      'https://api.example.com/?x=1',
+      'SECURITHINGS_BASE_URL (from the environment) must be an http(s) URL such as https://api.securithings.com, without a query or fragment',
+    ],
   ])('refuses SECURITHINGS_BASE_URL=%s', async (url, message) => {
     const env = { SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: 'o', SECURITHINGS_CLIENT_ID: 'c', SECURITHINGS_CLIENT_SECRET: 's' };
-    for (const args of [['contract', ...fixtureArgs()], ['token', '--spec', FIXTURE_SPEC]]) {
+    for (const args of [
+      ['contract', ...fixtureArgs()],
+      ['token', '--spec', FIXTURE_SPEC],
+    ]) {
       const result = await runCli(args, { env });
       expect(result.code).toBe(2);
       expect(result.stderr.trim()).toBe(message);

@@ -40,7 +40,11 @@ describe('coverage of a contract run', () => {
     expect(endpoints.listDevices!.query.documented).toHaveLength(18);
     expect(endpoints.listDevices!.cases).toEqual(['listFilterOffline', 'listLimitOne', 'listWithTamperedBearer', 'listWithoutBearer']);
     expect(endpoints.getDevice).toMatchObject({ statuses: { documented: [200, 404, 429], seen: [200, 404] }, cases: ['getUnknownDevice'] });
-    expect(endpoints.token).toMatchObject({ requests: 3, statuses: { documented: [200, 401], seen: [200, 401] }, cases: ['tokenNoCredentials', 'tokenWrongSecret'] });
+    expect(endpoints.token).toMatchObject({
+      requests: 3,
+      statuses: { documented: [200, 401], seen: [200, 401] },
+      cases: ['tokenNoCredentials', 'tokenWrongSecret'],
+    });
     // points: token 1 + 2 statuses of 3; listDevices 1 + 2 + 2 of 1 + 2 + 18; getDevice 1 + 2 of 3: 11 of 27
     expect(percent).toBe(40.7);
     expect(run.stdout).toMatch(/^Coverage: 40\.7% \(3 of 3 endpoints called; see .*contract-coverage\.json\)$/m);
@@ -64,7 +68,13 @@ describe('coverage of a contract run', () => {
     const report = coverageOf(model, [record({ url: 'https://api.example.com/v1/devices?limit=1&status=online', status: 500, caseId: 'listLimitOne' })]);
     expect(report.endpoints.getDevice).toMatchObject({ called: false, requests: 0, points: { covered: 0, total: 3 } });
     expect(report.endpoints.token!.called).toBe(false);
-    expect(report.endpoints.listDevices).toMatchObject({ called: true, statuses: { seen: [500] }, query: { exercised: ['limit', 'status'] }, cases: ['listLimitOne'], points: { covered: 3, total: 21 } });
+    expect(report.endpoints.listDevices).toMatchObject({
+      called: true,
+      statuses: { seen: [500] },
+      query: { exercised: ['limit', 'status'] },
+      cases: ['listLimitOne'],
+      points: { covered: 3, total: 21 },
+    });
     expect(report.percent).toBe(Math.floor((3 / 27) * 1000) / 10);
   });
 });

@@ -56,7 +56,11 @@ describe('drift in a contract run', () => {
     expect(tolerant.markdown).toContain('| `devices[].serialNumber` | string | 3 |');
     expect(tolerant.html).toContain('<code>devices[].serialNumber</code> (string, 3)');
     // names and types only: no value of an undocumented field reaches a report
-    for (const text of [tolerant.markdown, tolerant.html.slice(tolerant.html.indexOf('id="drift"'), tolerant.html.indexOf('id="coverage"')), JSON.stringify(tolerant.drift)]) {
+    for (const text of [
+      tolerant.markdown,
+      tolerant.html.slice(tolerant.html.indexOf('id="drift"'), tolerant.html.indexOf('id="coverage"')),
+      JSON.stringify(tolerant.drift),
+    ]) {
       expect(text).not.toContain(added.serialNumber);
       expect(text).not.toContain('2030-01-01');
     }
@@ -66,7 +70,7 @@ describe('drift in a contract run', () => {
     expect(strict.stdout).toContain('FAILED --fail-on-drift: the answers drifted from the description');
   });
 
-  it('reads answers nested past the redactor\'s depth and over the report limit, as received, and says which lists it cut', async () => {
+  it("reads answers nested past the redactor's depth and over the report limit, as received, and says which lists it cut", async () => {
     // 300 levels deep and 70 KiB per item: the report keeps a cut text copy; drift reads the whole answer
     let deep: Record<string, unknown> = { secretive: 'leaf' };
     for (let i = 0; i < 300; i++) deep = { a: deep };
@@ -81,7 +85,9 @@ describe('drift in a contract run', () => {
     expect(list.openFields).toHaveLength(200);
     expect(list.cut).toEqual({ openFields: { shown: 200, total: 301 } });
     expect(run.markdown).toContain('Fields inside values the description leaves open (200 of 301 shown):');
-    expect(run.stdout).toMatch(/^Drift: 4 undocumented fields on 2 endpoints; lists cut: getDevice: fields inside open values: 200 of 301 shown; listDevices: fields inside open values: 200 of 301 shown \(see .*\)$/m);
+    expect(run.stdout).toMatch(
+      /^Drift: 4 undocumented fields on 2 endpoints; lists cut: getDevice: fields inside open values: 200 of 301 shown; listDevices: fields inside open values: 200 of 301 shown \(see .*\)$/m,
+    );
     expect(run.html).toContain('<b class="cut">fields inside open values: 200 of 301 shown</b>');
   });
 });
@@ -99,7 +105,16 @@ const record = (part: Partial<RequestRecord> & Pick<RequestRecord, 'url' | 'stat
 describe('driftOf', () => {
   const device = { id: 'd1', status: 'maintenance', probe: { agent: 'sleeping', extra: 1 }, isFirmwareLatest: true, lifeCycleStatus: 'eol' };
   const report = driftOf(model, [
-    record({ url: 'https://api.example.com/v1/devices', status: 200, responseJson: { devices: [device], total: 1 }, responseHeaders: [['content-type', 'application/json'], ['X-RateLimit-Remaining', '0'], ['Retry-After', '1']] }),
+    record({
+      url: 'https://api.example.com/v1/devices',
+      status: 200,
+      responseJson: { devices: [device], total: 1 },
+      responseHeaders: [
+        ['content-type', 'application/json'],
+        ['X-RateLimit-Remaining', '0'],
+        ['Retry-After', '1'],
+      ],
+    }),
     record({ url: 'https://api.example.com/v1/assets/devices/d1', status: 418, contentType: 'text/html', responseBody: '<p>teapot</p>' }),
     record({ url: 'https://api.example.com/v1/devices/d1', status: 200, responseBody: JSON.stringify({ ...device, '<b>`key`|\n': 1, ['k'.repeat(500)]: 2 }) }),
   ]);
@@ -139,7 +154,13 @@ describe('drift says what it could not read or show', () => {
   const listRecord = (part: Partial<RequestRecord>) => record({ url: 'https://api.example.com/v1/devices', status: 200, ...part });
 
   it('names an answer it could not read in the line, the Markdown, the HTML and the JSON, and --fail-on-drift fails on it', () => {
-    const report = driftOf(model, [listRecord({ responseHeaders: [['Content-Type', 'application/json']], responseBody: '{"devices": [', responseBodyCut: { shownBytes: 13, totalBytes: 900_000 } })]);
+    const report = driftOf(model, [
+      listRecord({
+        responseHeaders: [['Content-Type', 'application/json']],
+        responseBody: '{"devices": [',
+        responseBodyCut: { shownBytes: 13, totalBytes: 900_000 },
+      }),
+    ]);
     expect(report.listDevices!.unread).toEqual([{ status: 200, reason: 'its body is not JSON', answers: 1 }]);
     expect(report.listDevices!.answers).toBe(0);
     expect(driftCount(report)).toMatchObject({ unread: 1, endpoints: 1 });
@@ -162,7 +183,9 @@ describe('drift says what it could not read or show', () => {
     expect(list.undocumentedFields).toHaveLength(200);
     expect(list.cut).toEqual({ undocumentedFields: { shown: 200, total: 250 } });
     expect(driftCount(report).fields).toBe(250);
-    expect(driftLine(report, 'r.md')).toBe('Drift: 250 undocumented fields on 1 endpoint; lists cut: listDevices: undocumented fields: 200 of 250 shown (see r.md)');
+    expect(driftLine(report, 'r.md')).toBe(
+      'Drift: 250 undocumented fields on 1 endpoint; lists cut: listDevices: undocumented fields: 200 of 250 shown (see r.md)',
+    );
     expect(driftMarkdown(report)).toContain('Undocumented fields (200 of 250 shown):');
     expect(driftHtml(report).html).toContain('<b class="cut">undocumented fields: 200 of 250 shown</b>');
   });
@@ -174,7 +197,7 @@ describe('drift says what it could not read or show', () => {
     expect(driftMarkdown(report)).toContain('Undocumented fields (200 of more than 10,000 shown):');
   });
 
-  it('walks an answer of any depth to its end, and the answer\'s JSON is redacted at any depth', () => {
+  it("walks an answer of any depth to its end, and the answer's JSON is redacted at any depth", () => {
     const depth = 100_000;
     const text = `{"devices":[],"total":0,"nest":${'{"a":'.repeat(depth)}"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"${'}'.repeat(depth)}}`;
     const json = answerJson(text, new Redactor()) as Record<string, unknown>;
@@ -187,4 +210,3 @@ describe('drift says what it could not read or show', () => {
     expect(report.listDevices!.cut?.openFields).toEqual({ shown: 200, total: 499 });
   });
 });
-

@@ -39,7 +39,14 @@ interface FaultRun {
 
 /** A plan as `npm run contract` builds it for the embedded server (no pacing: limits are off). */
 function plan(target: RunningServer, timeoutRequestMs: number): ContractPlan {
-  return planContract({ model, collection, environment, target: { kind: 'remote', credentials: demoCredentials(model, target.url) }, pacing: false, idleTimeoutMs: timeoutRequestMs });
+  return planContract({
+    model,
+    collection,
+    environment,
+    target: { kind: 'remote', credentials: demoCredentials(model, target.url) },
+    pacing: false,
+    idleTimeoutMs: timeoutRequestMs,
+  });
 }
 
 async function runWith(faults: Fault[], timeoutRequestMs = 30_000): Promise<FaultRun> {
@@ -152,7 +159,12 @@ describe('the fault mode itself', () => {
   };
 
   it('hits only the matching requests, only `times` times, in order', async () => {
-    server = await startReferenceServer(model, { faults: [{ kind: 'status', status: 503, match: 'data', times: 2 }, { kind: 'rate-limit', retryAfter: 7, match: 'data', times: 1 }] });
+    server = await startReferenceServer(model, {
+      faults: [
+        { kind: 'status', status: 503, match: 'data', times: 2 },
+        { kind: 'rate-limit', retryAfter: 7, match: 'data', times: 1 },
+      ],
+    });
     const { status, token: bearer } = await token(server);
     expect(status).toBe(200);
     const statuses = [];

@@ -16,12 +16,18 @@ it('a gzip bomb on every data answer: the run ends within 60 s, under 500 MiB, w
   const bomb = gzipSync(Buffer.alloc(100 * MiB, ' '), { level: 9 });
   expect(bomb.length).toBeLessThan(200 * 1024);
   const server = await hostileServer((req, res) => {
-    if (req.url?.startsWith('/token/')) return json(res, 200, JSON.stringify({ access_token: 'opaque-bomb-token-0123456789', token_type: 'Bearer', expires_in: 3600 }));
+    if (req.url?.startsWith('/token/'))
+      return json(res, 200, JSON.stringify({ access_token: 'opaque-bomb-token-0123456789', token_type: 'Bearer', expires_in: 3600 }));
     res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
     res.end(bomb);
   });
   const reports = mkdtempSync(join(tmpdir(), 'bomb-reports-'));
-  const env = { SECURITHINGS_BASE_URL: server.url, SECURITHINGS_ORGANIZATION: DEMO.organization, SECURITHINGS_CLIENT_ID: DEMO.clientId, SECURITHINGS_CLIENT_SECRET: 'bomb-test-secret' };
+  const env = {
+    SECURITHINGS_BASE_URL: server.url,
+    SECURITHINGS_ORGANIZATION: DEMO.organization,
+    SECURITHINGS_CLIENT_ID: DEMO.clientId,
+    SECURITHINGS_CLIENT_SECRET: 'bomb-test-secret',
+  };
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = Date.now();
@@ -29,7 +35,9 @@ it('a gzip bomb on every data answer: the run ends within 60 s, under 500 MiB, w
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
   const sizes = ['contract-junit.xml', 'contract-report.html'].map((file) => statSync(join(reports, file)).size);
-  console.log(`gzip bomb: ${seconds.toFixed(1)} s, peak rss ${(peak / MiB).toFixed(0)} MiB, reports ${sizes.map((s) => `${(s / 1024).toFixed(0)} KiB`).join(' + ')}`);
+  console.log(
+    `gzip bomb: ${seconds.toFixed(1)} s, peak rss ${(peak / MiB).toFixed(0)} MiB, reports ${sizes.map((s) => `${(s / 1024).toFixed(0)} KiB`).join(' + ')}`,
+  );
   expect(seconds).toBeLessThan(60);
   expect(peak).toBeLessThan(500 * MiB);
   for (const size of sizes) expect(size).toBeLessThan(10 * MiB);

@@ -20,7 +20,9 @@ async function printed(baseUrl: string) {
 
 describe('terminal escapes from a server', () => {
   it('in the token answer (status text and OAuth error): the one stop message shows them escaped', async () => {
-    const server = await hostileServer((req) => raw(req, '400 Bad \x1b[31mRequest\x1b]0;pwned\x07', { 'content-type': 'application/json' }, '{"error":"\\u001b[31minvalid_client\\u202e\\u0007"}'));
+    const server = await hostileServer((req) =>
+      raw(req, '400 Bad \x1b[31mRequest\x1b]0;pwned\x07', { 'content-type': 'application/json' }, '{"error":"\\u001b[31minvalid_client\\u202e\\u0007"}'),
+    );
     const { terminal, summary } = await printed(server.url);
     expect(summary.stop?.exitCode).toBe(2);
     expect(summary.stop?.message).toContain('answered 400 Bad \\x1b[31mRequest\\x1b]0;pwned\\x07, error "\\x1b[31minvalid_client\\u{202e}\\x07"');

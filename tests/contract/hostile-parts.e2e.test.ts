@@ -30,7 +30,11 @@ const nameForms = values.flatMap((v) => [v, encodeURIComponent(v), Buffer.from(v
 
 /** Every other character `\uXXXX`-escaped (lower hex, then upper), the rest plain. */
 const mixed = (value: string, upper = false) =>
-  [...value].map((c, i) => (i % 2 === 0 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}` : JSON.stringify(c).slice(1, -1))).join('');
+  [...value]
+    .map((c, i) =>
+      i % 2 === 0 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}` : JSON.stringify(c).slice(1, -1),
+    )
+    .join('');
 /** Every character escaped, and the escapes escaped again: the value, once parsed, holds `\u0073...` as text. */
 const twice = (value: string) => [...value].map((c) => `\\\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 
@@ -41,14 +45,25 @@ function deepBody(): string {
 }
 
 function headers(): Record<string, string> {
-  return Object.fromEntries(nameForms.flatMap((form, i) => [[`x-s-${form}`, String(i)], [`x-ratelimit-${form}`, String(i)]]));
+  return Object.fromEntries(
+    nameForms.flatMap((form, i) => [
+      [`x-s-${form}`, String(i)],
+      [`x-ratelimit-${form}`, String(i)],
+    ]),
+  );
 }
 
 /** What a reader could make of a text: entities, then up to three levels of escapes, decoded. */
 function decoded(text: string): string {
   let out = text.replace(/&#x([0-9a-f]+);|&#(\d+);|&(lt|gt|amp|quot|apos);/gi, (_, hex?: string, dec?: string, name?: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[name!.toLowerCase()]!);
-  for (let level = 0; level < 3; level += 1) out = out.replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, (_, hex?: string, c?: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : c!));
+    hex
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec
+        ? String.fromCodePoint(Number(dec))
+        : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[name!.toLowerCase()]!,
+  );
+  for (let level = 0; level < 3; level += 1)
+    out = out.replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, (_, hex?: string, c?: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : c!));
   return out;
 }
 
@@ -63,14 +78,24 @@ interface Run {
 
 async function hostileRun(): Promise<Run> {
   const server = await hostileServer((req, res) => {
-    if (req.url === `/api/token/${ORGANIZATION}`) return json(res, 200, JSON.stringify({ access_token: TOKEN, token_type: TOKEN, expires_in: TOKEN }), headers());
+    if (req.url === `/api/token/${ORGANIZATION}`)
+      return json(res, 200, JSON.stringify({ access_token: TOKEN, token_type: TOKEN, expires_in: TOKEN }), headers());
     json(res, 200, deepBody(), { ...headers(), 'content-type': `application/x-${TOKEN}` });
   });
   const reports = mkdtempSync(join(tmpdir(), 'hostile-parts-'));
-  const env = { SECURITHINGS_BASE_URL: `${server.url}/api`, SECURITHINGS_ORGANIZATION: ORGANIZATION, SECURITHINGS_CLIENT_ID: 'hostile-client', SECURITHINGS_CLIENT_SECRET: SECRET };
+  const env = {
+    SECURITHINGS_BASE_URL: `${server.url}/api`,
+    SECURITHINGS_ORGANIZATION: ORGANIZATION,
+    SECURITHINGS_CLIENT_ID: 'hostile-client',
+    SECURITHINGS_CLIENT_SECRET: SECRET,
+  };
   const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports], { env });
   const files = readdirSync(reports, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
-  const outputs = Object.fromEntries([['stdout', result.stdout], ['stderr', result.stderr], ...files.map((f) => [f.name, readFileSync(join(f.parentPath, f.name), 'utf8')])]);
+  const outputs = Object.fromEntries([
+    ['stdout', result.stdout],
+    ['stderr', result.stderr],
+    ...files.map((f) => [f.name, readFileSync(join(f.parentPath, f.name), 'utf8')]),
+  ]);
   return { server, code: result.code, outputs };
 }
 
@@ -95,7 +120,9 @@ describe('a hostile server hiding the secret and an opaque token in header names
   ])('no output holds %s, or any 8 characters in a row of it, in any case, as written or decoded', (_, value) => {
     const leaks = Object.entries(run.outputs).flatMap(([name, text]) => {
       const readings = [text.toLowerCase(), decoded(text).toLowerCase()];
-      return parts(value).filter((part) => readings.some((r) => r.includes(part))).map((part) => `${name}: ${part}`);
+      return parts(value)
+        .filter((part) => readings.some((r) => r.includes(part)))
+        .map((part) => `${name}: ${part}`);
     });
     expect(leaks).toEqual([]);
   });

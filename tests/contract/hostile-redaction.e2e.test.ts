@@ -19,7 +19,8 @@ const ORGANIZATION = 'acme';
 /** Every form, written out here independently of the redactor's own list. */
 function forms(value: string): Record<string, string> {
   const standard = JSON.stringify(value).slice(1, -1);
-  const unicode = (upper: boolean) => standard.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`);
+  const unicode = (upper: boolean) =>
+    standard.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`);
   const component = encodeURIComponent(value);
   const base64 = Buffer.from(value).toString('base64');
   return {
@@ -49,7 +50,10 @@ const asciiOnly = (text: string) => /^[\x20-\x7e]*$/.test(text);
 
 /** A JSON body (as text, so escapes stay as the server wrote them) holding each form as a value and as a key. */
 function echoJson(echoes: Record<string, string>): string {
-  const entries = Object.entries(echoes).flatMap(([name, form], i) => [`"echo ${i} (${name.replace(/["\\]/g, '')})": "${form.replace(/"/g, '\\"')}"`, `"${form.replace(/"/g, '\\"')}": ${i}`]);
+  const entries = Object.entries(echoes).flatMap(([name, form], i) => [
+    `"echo ${i} (${name.replace(/["\\]/g, '')})": "${form.replace(/"/g, '\\"')}"`,
+    `"${form.replace(/"/g, '\\"')}": ${i}`,
+  ]);
   return `{"devices": [{"id": "dev-1"}], "total": 1, ${entries.join(', ')}}`;
 }
 
@@ -64,7 +68,11 @@ interface Run {
 
 async function hostileRun(tokenAnswer: 'json' | 'form', secret: string, token: string): Promise<Run> {
   const echoes = Object.fromEntries([...needles(secret, token), ...blobs(secret, token)]);
-  const headers = Object.fromEntries(Object.entries(echoes).filter(([, v]) => asciiOnly(v)).map(([, v], i) => [`x-echo-${i}`, v]));
+  const headers = Object.fromEntries(
+    Object.entries(echoes)
+      .filter(([, v]) => asciiOnly(v))
+      .map(([, v], i) => [`x-echo-${i}`, v]),
+  );
   const server = await hostileServer((req, res) => {
     if (req.url === `/api/token/${ORGANIZATION}`) {
       if (tokenAnswer === 'json') return json(res, 200, JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 3600 }), headers);
@@ -78,7 +86,12 @@ async function hostileRun(tokenAnswer: 'json' | 'form', secret: string, token: s
     json(res, 200, echoJson(echoes), headers);
   });
   const reports = mkdtempSync(join(tmpdir(), 'hostile-reports-'));
-  const env = { SECURITHINGS_BASE_URL: `${server.url}/api`, SECURITHINGS_ORGANIZATION: ORGANIZATION, SECURITHINGS_CLIENT_ID: CLIENT_ID, SECURITHINGS_CLIENT_SECRET: secret };
+  const env = {
+    SECURITHINGS_BASE_URL: `${server.url}/api`,
+    SECURITHINGS_ORGANIZATION: ORGANIZATION,
+    SECURITHINGS_CLIENT_ID: CLIENT_ID,
+    SECURITHINGS_CLIENT_SECRET: secret,
+  };
   const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports], { env });
   const read = (file: string) => readFileSync(join(reports, file), 'utf8');
   return { server, ...result, junit: unescapeMarkup(read('contract-junit.xml')), html: unescapeMarkup(read('contract-report.html')) };
@@ -94,10 +107,14 @@ function needles(secret: string, token: string): [string, string][] {
 /** The secret and the token inside longer base64 and base64url blobs, at each offset mod 3: no needle to find, only what decodes. */
 function blobs(secret: string, token: string): [string, string][] {
   return [secret, token].flatMap((value, v) =>
-    [0, 1, 2].flatMap((offset) => (['base64', 'base64url'] as const).map((encoding): [string, string] => [`blob ${v}.${offset}.${encoding}`, Buffer.from(`${'x'.repeat(offset)}{"debug":"${value}"}`).toString(encoding)])),
+    [0, 1, 2].flatMap((offset) =>
+      (['base64', 'base64url'] as const).map((encoding): [string, string] => [
+        `blob ${v}.${offset}.${encoding}`,
+        Buffer.from(`${'x'.repeat(offset)}{"debug":"${value}"}`).toString(encoding),
+      ]),
+    ),
   );
 }
-
 
 /** A random secret with a slash, a plus, a space and a non-ASCII letter, whose Basic value holds `/`, `+` and `=`: every encoding then differs from the raw text. */
 function hostileSecret(): string {
@@ -134,7 +151,10 @@ describe.each(['json', 'form'] as const)('a hostile server behind /api, token an
     const inner = (value: string) => value.slice(2, -2);
     for (const output of OUTPUTS) {
       const decoded = decodedRuns(run[output]);
-      expect(decoded.filter((text) => text.includes(inner(secret)) || text.includes(inner(token))), output).toEqual([]);
+      expect(
+        decoded.filter((text) => text.includes(inner(secret)) || text.includes(inner(token))),
+        output,
+      ).toEqual([]);
     }
   });
 });

@@ -30,7 +30,9 @@ async function slowRun(handler: Handler, flags: string[]) {
   const server = await hostileServer(handler);
   const reports = mkdtempSync(join(tmpdir(), 'slow-reports-'));
   const started = Date.now();
-  const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports, ...flags], { env: demoSettings(server.url, 'slow-test-secret') });
+  const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports, ...flags], {
+    env: demoSettings(server.url, 'slow-test-secret'),
+  });
   const seconds = (Date.now() - started) / 1000;
   const html = readFileSync(join(reports, 'contract-report.html'), 'utf8');
   const junit = readFileSync(join(reports, 'contract-junit.xml'), 'utf8');
@@ -46,7 +48,8 @@ describe('a run against a slow server', () => {
     const run = await slowRun((req, res) => (req.url?.startsWith('/token/') ? json(res, 200, TOKEN) : trickle(res, open)), ['--answer-timeout', '1']);
     expect(run.result.code).toBe(2);
     expect(run.seconds).toBeLessThan(4);
-    const message = /Too slow: GET http:\/\/127\.0\.0\.1:\d+\/v1\/\S+ gave no whole answer within 1 s \(--answer-timeout\)\. Check SECURITHINGS_BASE_URL and the network, or allow more time with --answer-timeout; the run stopped there\./g;
+    const message =
+      /Too slow: GET http:\/\/127\.0\.0\.1:\d+\/v1\/\S+ gave no whole answer within 1 s \(--answer-timeout\)\. Check SECURITHINGS_BASE_URL and the network, or allow more time with --answer-timeout; the run stopped there\./g;
     expect(run.result.stdout.match(message)).toHaveLength(1);
     expect(run.result.stdout).not.toMatch(/ERROR|FAIL /);
     expect(run.html).toContain('The run stopped early');
@@ -59,13 +62,16 @@ describe('a run against a slow server', () => {
   }, 20_000);
 
   it('a token answer whose headers trickle: stopped at --answer-timeout too', async () => {
-    const run = await slowRun((req, res) => {
-      if (!req.url?.startsWith('/token/')) return json(res, 200, '[]');
-      const head = 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n';
-      let at = 0;
-      const timer = setInterval(() => (at < head.length ? req.socket.write(head[at++]!) : req.socket.write('x')), 300);
-      req.socket.on('close', () => clearInterval(timer));
-    }, ['--answer-timeout', '1']);
+    const run = await slowRun(
+      (req, res) => {
+        if (!req.url?.startsWith('/token/')) return json(res, 200, '[]');
+        const head = 'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n';
+        let at = 0;
+        const timer = setInterval(() => (at < head.length ? req.socket.write(head[at++]!) : req.socket.write('x')), 300);
+        req.socket.on('close', () => clearInterval(timer));
+      },
+      ['--answer-timeout', '1'],
+    );
     expect(run.result.code).toBe(2);
     expect(run.seconds).toBeLessThan(4);
     expect(run.result.stdout.match(/Too slow: POST \S+\/token\/\S+ gave no whole answer within 1 s/g)).toHaveLength(1);
@@ -73,14 +79,18 @@ describe('a run against a slow server', () => {
 
   it('a server that holds every data answer: stopped at --run-timeout with what was in flight cut, exit 2, one message, reports written', async () => {
     const open = new Set<ServerResponse>();
-    const run = await slowRun((req, res) => {
-      if (req.url?.startsWith('/token/')) return json(res, 200, TOKEN);
-      open.add(res);
-      res.on('close', () => open.delete(res));
-    }, ['--answer-timeout', '60', '--run-timeout', '1.5']);
+    const run = await slowRun(
+      (req, res) => {
+        if (req.url?.startsWith('/token/')) return json(res, 200, TOKEN);
+        open.add(res);
+        res.on('close', () => open.delete(res));
+      },
+      ['--answer-timeout', '60', '--run-timeout', '1.5'],
+    );
     expect(run.result.code).toBe(2);
     expect(run.seconds).toBeLessThan(3.5);
-    const message = /The run took longer than 1\.5 s \(--run-timeout\), during [^.]+\. Check SECURITHINGS_BASE_URL and the network, or allow more time with --run-timeout; the run stopped there\./g;
+    const message =
+      /The run took longer than 1\.5 s \(--run-timeout\), during [^.]+\. Check SECURITHINGS_BASE_URL and the network, or allow more time with --run-timeout; the run stopped there\./g;
     expect(run.result.stdout.match(message)).toHaveLength(1);
     expect(run.result.stdout).not.toMatch(/ERROR|FAIL /);
     expect(run.html).toContain('The run took longer than 1.5 s');

@@ -19,7 +19,13 @@ describe('the contract library', () => {
       expect(plan.values.rateLimitPacing).toBe('off');
       let printed = '';
       const result = await runWithReports(plan, (text) => (printed += text), { model, shownDir: 'reports' });
-      expect(result.files.map((f) => f.path)).toEqual(['contract-drift.json', 'contract-drift.md', 'contract-coverage.json', 'contract-junit.xml', 'contract-report.html']);
+      expect(result.files.map((f) => f.path)).toEqual([
+        'contract-drift.json',
+        'contract-drift.md',
+        'contract-coverage.json',
+        'contract-junit.xml',
+        'contract-report.html',
+      ]);
       // the HTML is rendered from the drift and coverage values, whatever order anything ran in
       const html = result.files.find((f) => f.path === 'contract-report.html')!.content;
       expect(html).toContain('Drift');

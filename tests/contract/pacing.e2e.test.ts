@@ -98,7 +98,9 @@ describe('pacing against a server enforcing the documented limits', () => {
 
   it('--no-pacing turns it off from the command line', async () => {
     server = await startReferenceServer(fixtureModel(), { rateLimits: true });
-    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], { env: demoSettings(server.url) });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', mkdtempSync(join(tmpdir(), 'pacing-'))], {
+      env: demoSettings(server.url),
+    });
     expect(result.stdout).toContain('retrying once');
     expect(server.stats.rateLimited).toBeGreaterThan(0);
   });
@@ -109,6 +111,12 @@ async function runGenerated(model: ApiModel, target: RunningServer, pacing: 'on'
   const files = postman(model, DEFAULT_CTX);
   const json = (suffix: string) => JSON.parse(files.find((f) => f.path.endsWith(suffix))!.content) as object;
   const credentials = demoCredentials(model, target.url);
-  const plan = planContract({ model, collection: json('.postman_collection.json'), environment: json('-local.postman_environment.json'), target: { kind: 'remote', credentials }, pacing: pacing === 'on' });
+  const plan = planContract({
+    model,
+    collection: json('.postman_collection.json'),
+    environment: json('-local.postman_environment.json'),
+    target: { kind: 'remote', credentials },
+    pacing: pacing === 'on',
+  });
   return runContract(plan, [], new Redactor());
 }

@@ -12,7 +12,11 @@ const model = fixtureModel();
 export const fixtureCollection = fixtureJson('securithings.postman_collection.json') as object;
 const environment = fixtureJson('securithings-local.postman_environment.json') as object;
 
-export function planFor(baseUrl: string, overrides: Partial<Record<'organization' | 'clientId' | 'clientSecret', string>> = {}, collection = fixtureCollection): ContractPlan {
+export function planFor(
+  baseUrl: string,
+  overrides: Partial<Record<'organization' | 'clientId' | 'clientSecret', string>> = {},
+  collection = fixtureCollection,
+): ContractPlan {
   const credentials = { ...demoCredentials(model, baseUrl), ...overrides };
   return planContract({ model, collection, environment, target: { kind: 'remote', credentials }, pacing: false, idleTimeoutMs: 5000 });
 }

@@ -11,7 +11,9 @@ describe('the planner', () => {
   it('paces against a remote API and against an embedded server enforcing the limits, unless told not to', () => {
     expect(planContract({ ...input, target: { kind: 'remote', credentials } }).values.rateLimitPacing).toBe('on');
     expect(planContract({ ...input, target: { kind: 'remote', credentials }, pacing: false }).values.rateLimitPacing).toBe('off');
-    expect(planContract({ ...input, target: { kind: 'embedded', url: 'http://127.0.0.1:1', credentials, rateLimits: true } }).values.rateLimitPacing).toBe('on');
+    expect(planContract({ ...input, target: { kind: 'embedded', url: 'http://127.0.0.1:1', credentials, rateLimits: true } }).values.rateLimitPacing).toBe(
+      'on',
+    );
   });
 
   it('fills the deadlines once: the idle and answer timeouts default to 30 s, the run to at least 600 s', () => {

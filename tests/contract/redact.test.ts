@@ -5,7 +5,12 @@ import { decodedRuns } from '../support/decoded-runs.js';
 describe('Redactor', () => {
   it.each([
     ['the client secret, however short', (r: Redactor) => r.addSecret('k9'), 'secret k9 here', `secret ${REDACTED} here`],
-    ['a token learned from a token answer', (r: Redactor) => r.addFromTokenBody('{"access_token":"opaque-token-123"}'), 'got opaque-token-123.', `got ${REDACTED}.`],
+    [
+      'a token learned from a token answer',
+      (r: Redactor) => r.addFromTokenBody('{"access_token":"opaque-token-123"}'),
+      'got opaque-token-123.',
+      `got ${REDACTED}.`,
+    ],
     ['a value seen on the wire', (r: Redactor) => r.add('wire-value-42'), '[wire-value-42]', `[${REDACTED}]`],
     ['anything shaped like a JWT', () => undefined, 'x eyJhbGciOi.eyJzdWIiOiJ4In0.c2ln y', `x ${REDACTED} y`],
     ['Authorization values', () => undefined, 'Authorization: Bearer abc.def', `Authorization: Bearer ${REDACTED}`],
@@ -83,7 +88,6 @@ describe('Redactor, every form of a secret', () => {
   });
 });
 
-
 describe('Redactor, escaped and partial forms', () => {
   const secret = 'p\u00e9/ss+w rd-0123';
   const token = 'A21AAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -99,8 +103,14 @@ describe('Redactor, escaped and partial forms', () => {
     ['every character \\uXXXX-escaped', [...secret].map((c) => escaped(c)).join('')],
     ['every other character escaped, upper hex', [...secret].map((c, i) => (i % 2 ? c : escaped(c, true))).join('')],
     ['escaped twice (\\\\u0070)', [...secret].map((c) => `\\${escaped(c)}`).join('')],
-    ['JavaScript escapes (\\x70, \\/)', [...secret].map((c) => (c === '/' ? '\\/' : c.charCodeAt(0) < 0x80 ? `\\x${c.charCodeAt(0).toString(16)}` : c)).join('')],
-    ['URL-encoded character by character, mixed with plain', [...secret].map((c, i) => (i % 3 ? c : encodeURIComponent(c).replace(/^[\w.~!*'()-]$/, (x) => `%${x.charCodeAt(0).toString(16)}`))).join('')],
+    [
+      'JavaScript escapes (\\x70, \\/)',
+      [...secret].map((c) => (c === '/' ? '\\/' : c.charCodeAt(0) < 0x80 ? `\\x${c.charCodeAt(0).toString(16)}` : c)).join(''),
+    ],
+    [
+      'URL-encoded character by character, mixed with plain',
+      [...secret].map((c, i) => (i % 3 ? c : encodeURIComponent(c).replace(/^[\w.~!*'()-]$/, (x) => `%${x.charCodeAt(0).toString(16)}`))).join(''),
+    ],
   ])('hides the secret with %s, and nothing of it is left', (_, written) => {
     const shown = redactor().text(`<${written}>`);
     expect(shown).toBe(`<${REDACTED}>`);

@@ -3,7 +3,11 @@ import { itemTargets, settledTokenUrl, withoutQuery } from '../../contract/reque
 import { fixtureModel } from '../support/model.js';
 import { fixtureCollection } from './plan.js';
 
-interface Node { id?: string; request?: unknown; item?: Node[] }
+interface Node {
+  id?: string;
+  request?: unknown;
+  item?: Node[];
+}
 const requestItems = (node: Node): Node[] => (node.item ?? []).flatMap((child) => (child.request ? [child] : requestItems(child)));
 
 describe('request kinds', () => {

@@ -31,12 +31,21 @@ describe('skipped items and checks', () => {
     const target = await server({});
     const collection = {
       info: { name: 'skips', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-      item: [{
-        id: 'skip-item',
-        name: 'Unauthenticated list',
-        request: { method: 'GET', url: '{{baseUrl}}/v1/devices' },
-        event: [{ listen: 'test', script: { exec: ["pm.test('status is 200', () => pm.response.to.have.status(200));", "pm.test.skip('body matches the DeviceList schema', () => {});"] } }],
-      }],
+      item: [
+        {
+          id: 'skip-item',
+          name: 'Unauthenticated list',
+          request: { method: 'GET', url: '{{baseUrl}}/v1/devices' },
+          event: [
+            {
+              listen: 'test',
+              script: {
+                exec: ["pm.test('status is 200', () => pm.response.to.have.status(200));", "pm.test.skip('body matches the DeviceList schema', () => {});"],
+              },
+            },
+          ],
+        },
+      ],
     };
     const assertions: AssertionRecord[] = [];
     await runContract({ ...planFor(target.url, {}, collection), itemTargets: {} }, [{ onAssertion: (a) => assertions.push(a) }], new Redactor());

@@ -25,7 +25,11 @@ describe('a run that cannot be made', () => {
     expect(server.stats.tokenRequests).toBe(1);
     expect(server.stats.dataRequests).toBe(0);
     expect(result.stdout).not.toContain('not-the-secret');
-    expect(result.stdout.match(/No token: the token endpoint .* answered 401 Unauthorized, error "invalid_client"\. Check SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET and SECURITHINGS_ORGANIZATION/g)).toHaveLength(1);
+    expect(
+      result.stdout.match(
+        /No token: the token endpoint .* answered 401 Unauthorized, error "invalid_client"\. Check SECURITHINGS_CLIENT_ID, SECURITHINGS_CLIENT_SECRET and SECURITHINGS_ORGANIZATION/g,
+      ),
+    ).toHaveLength(1);
     expect(result.stdout).not.toMatch(/FAIL /);
   });
 
@@ -33,7 +37,9 @@ describe('a run that cannot be made', () => {
     const server = await startReferenceServer(fixtureModel());
     servers.push(server);
     const dir = reports();
-    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', dir, '--fail-on-drift', '--min-coverage', '90'], { env: demoSettings(server.url, 'not-the-secret') });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', dir, '--fail-on-drift', '--min-coverage', '90'], {
+      env: demoSettings(server.url, 'not-the-secret'),
+    });
     expect(result.code).toBe(2);
     expect(result.stdout).not.toMatch(/^(Drift|Coverage|FAILED --)/m);
     expect(result.stdout).toMatch(/^Reports: \S*contract-junit\.xml, \S*contract-report\.html\n$/m);
@@ -57,12 +63,16 @@ describe('a run that cannot be made', () => {
 
   it('with a host that refuses connections: exit 2 at once, naming the host and the code', async () => {
     const started = Date.now();
-    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], { env: demoSettings('http://127.0.0.1:9', 'any-secret') });
+    const result = await runCli(['contract', ...fixtureArgs(), '--no-pacing', '--reports', reports()], {
+      env: demoSettings('http://127.0.0.1:9', 'any-secret'),
+    });
     expect(result.code).toBe(2);
     expect(Date.now() - started).toBeLessThan(5000);
     const { summary, requests } = await recordedRun(planFor('http://127.0.0.1:9'));
     expect(requests).toEqual([expect.objectContaining({ errorCode: 'ECONNREFUSED', endpoint: 'token' })]);
-    expect(summary.stop?.message).toBe('Cannot reach http://127.0.0.1:9: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:9). Check SECURITHINGS_BASE_URL and the network; the run stopped there.');
+    expect(summary.stop?.message).toBe(
+      'Cannot reach http://127.0.0.1:9: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:9). Check SECURITHINGS_BASE_URL and the network; the run stopped there.',
+    );
   });
 
   it('with a host name that does not resolve: exit 2, naming the DNS failure', async () => {

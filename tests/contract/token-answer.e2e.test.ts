@@ -44,7 +44,11 @@ async function contract(env: NodeJS.ProcessEnv = {}): Promise<Run> {
 async function againstVendor(answer: VendorAnswer): Promise<{ run: Run; server: VendorServer }> {
   const server = await startVendorServer(answer);
   servers.push(server);
-  const run = await contract({ SHOPFRONT_BASE_URL: server.url, SHOPFRONT_CLIENT_ID: VENDOR_CLIENT.clientId, SHOPFRONT_CLIENT_SECRET: VENDOR_CLIENT.clientSecret });
+  const run = await contract({
+    SHOPFRONT_BASE_URL: server.url,
+    SHOPFRONT_CLIENT_ID: VENDOR_CLIENT.clientId,
+    SHOPFRONT_CLIENT_SECRET: VENDOR_CLIENT.clientSecret,
+  });
   return { run, server };
 }
 
@@ -79,11 +83,15 @@ describe('an opaque token in app_token, token_type "Application Access Token", a
     ['a lifetime below the range', { ...DOCUMENTED, expiresIn: 1800 }, LIFETIME_CHECK],
     ['a lifetime above the range', { ...DOCUMENTED, expiresIn: 86400 }, LIFETIME_CHECK],
     ['token_type Bearer', { ...DOCUMENTED, tokenType: 'Bearer' }, TOKEN_TYPE_CHECK],
-  ])('fails (exit 1) on that one named check when the server answers %s', async (_, answer, check) => {
-    const { run } = await againstVendor(answer);
-    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(1);
-    expect(failedChecks(run)).toEqual([check]);
-  }, 60_000);
+  ])(
+    'fails (exit 1) on that one named check when the server answers %s',
+    async (_, answer, check) => {
+      const { run } = await againstVendor(answer);
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(1);
+      expect(failedChecks(run)).toEqual([check]);
+    },
+    60_000,
+  );
 
   it('never shows the opaque token, whole, in part or encoded, in the terminal or any report', async () => {
     const { run, server } = await againstVendor(DOCUMENTED);
@@ -92,8 +100,12 @@ describe('an opaque token in app_token, token_type "Application Access Token", a
     const texts = [{ name: 'stdout', text: run.stdout }, { name: 'stderr', text: run.stderr }, ...run.reports];
     expect(texts.map((t) => t.name)).toEqual(expect.arrayContaining(['contract-junit.xml', 'contract-report.html']));
     for (const { name, text } of texts) {
-      for (const needle of [token, secretPart, encodeURIComponent(token), Buffer.from(token).toString('base64')]) expect(text.includes(needle), `${name} holds the token`).toBe(false);
-      expect(decodedRuns(text).some((decoded) => decoded.includes(secretPart)), `${name} holds the token encoded`).toBe(false);
+      for (const needle of [token, secretPart, encodeURIComponent(token), Buffer.from(token).toString('base64')])
+        expect(text.includes(needle), `${name} holds the token`).toBe(false);
+      expect(
+        decodedRuns(text).some((decoded) => decoded.includes(secretPart)),
+        `${name} holds the token encoded`,
+      ).toBe(false);
     }
   }, 60_000);
 });

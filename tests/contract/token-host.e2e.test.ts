@@ -52,10 +52,11 @@ async function startOrigin(respond: (seen: Seen, response: ServerResponse) => vo
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -70,7 +71,8 @@ function tokenOrigin(issued: string[]) {
   return (seen: Seen, response: ServerResponse) => {
     if (new URL(seen.url, 'http://x.invalid').pathname !== TOKEN_PATH || seen.method !== 'POST') return send(response, 404, { error: 'not_found' });
     const form = new URLSearchParams(seen.body);
-    if (form.get('grant_type') !== 'client_credentials' || form.get('audience') !== `https://${TENANT}.login.example.com/api/v2/`) return send(response, 400, { error: 'invalid_request' });
+    if (form.get('grant_type') !== 'client_credentials' || form.get('audience') !== `https://${TENANT}.login.example.com/api/v2/`)
+      return send(response, 400, { error: 'invalid_request' });
     if (seen.headers.authorization !== basic) return send(response, 401, { error: 'invalid_client' });
     const token = randomBytes(24).toString('base64url');
     issued.push(token);

@@ -5,14 +5,37 @@ import type { AssertionRecord, RunSummary } from '../../contract/events.js';
 import { verdictOf } from '../../contract/verdict.js';
 
 const summary = (over: Partial<RunSummary> = {}): RunSummary => ({
-  target: 't', environment: 'local', description: 'd', startedAt: '', wallTimeMs: 0, requests: 1, tokenRequests: 1, tokensIssued: 1,
-  assertions: 1, failures: [], skipped: [], errors: [], notes: [], skippedItems: [], ...over,
+  target: 't',
+  environment: 'local',
+  description: 'd',
+  startedAt: '',
+  wallTimeMs: 0,
+  requests: 1,
+  tokenRequests: 1,
+  tokensIssued: 1,
+  assertions: 1,
+  failures: [],
+  skipped: [],
+  errors: [],
+  notes: [],
+  skippedItems: [],
+  ...over,
 });
 const check: AssertionRecord = { item: 'i', name: 'n', passed: false, skipped: false };
 const coverage = (percent: number) => ({ percent, definition: '', endpoints: {} }) as CoverageReport;
 const noDrift: DriftReport = {};
 const drifted: DriftReport = {
-  listDevices: { answers: 1, unread: [], undocumentedFields: [], outOfEnum: [], undocumentedStatuses: [{ status: 418, answers: 1 }], undocumentedContentTypes: [], headers: [], openFields: [], neverSeen: [] },
+  listDevices: {
+    answers: 1,
+    unread: [],
+    undocumentedFields: [],
+    outOfEnum: [],
+    undocumentedStatuses: [{ status: 418, answers: 1 }],
+    undocumentedContentTypes: [],
+    headers: [],
+    openFields: [],
+    neverSeen: [],
+  },
 };
 
 describe('verdictOf', () => {
@@ -35,7 +58,10 @@ describe('verdictOf', () => {
   });
 
   it('passes when every gate holds', () => {
-    expect(verdictOf({ summary: summary(), drift: noDrift, coverage: coverage(90) }, { failOnSkip: true, failOnDrift: true, minCoverage: 80 })).toEqual({ exitCode: 0, failedGates: [] });
+    expect(verdictOf({ summary: summary(), drift: noDrift, coverage: coverage(90) }, { failOnSkip: true, failOnDrift: true, minCoverage: 80 })).toEqual({
+      exitCode: 0,
+      failedGates: [],
+    });
   });
 
   it('keeps a stopped run at exit 2 with no gate line: what it saw says nothing about the API', () => {

@@ -20,10 +20,13 @@ describe('withZeroDelayTimers', () => {
   });
 
   it('leaves timers with a delay alone', async () => {
-    const waited = await withZeroDelayTimers(() => new Promise<number>((resolve) => {
-      const started = performance.now();
-      setTimeout(() => resolve(performance.now() - started), 30);
-    }));
+    const waited = await withZeroDelayTimers(
+      () =>
+        new Promise<number>((resolve) => {
+          const started = performance.now();
+          setTimeout(() => resolve(performance.now() - started), 30);
+        }),
+    );
     expect(waited).toBeGreaterThanOrEqual(29);
   });
 
@@ -42,10 +45,12 @@ describe('withZeroDelayTimers', () => {
     const [original, originalClear] = [globalThis.setTimeout, globalThis.clearTimeout];
     let release!: () => void;
     const first = withZeroDelayTimers(() => new Promise<void>((resolve) => (release = resolve)));
-    await expect(withZeroDelayTimers(async () => {
-      expect(globalThis.setTimeout).not.toBe(original);
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      withZeroDelayTimers(async () => {
+        expect(globalThis.setTimeout).not.toBe(original);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(globalThis.setTimeout).not.toBe(original);
     release();
     await first;

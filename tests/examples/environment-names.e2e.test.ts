@@ -15,9 +15,15 @@ describe('an embedded run of a description without a `local` environment', () =>
     const spec = join(dir, 'parcels.yaml');
     const edits = [
       { replace: '  - id: production\n', with: '  - id: prod\n' },
-      { replace: '  - id: local\n    name: Parcel Tracker Local reference server\n    baseUrl: http://127.0.0.1:4010', with: '  - id: sandbox\n    name: Parcel Tracker Sandbox\n    baseUrl: https://sandbox.parcels.example' },
+      {
+        replace: '  - id: local\n    name: Parcel Tracker Local reference server\n    baseUrl: http://127.0.0.1:4010',
+        with: '  - id: sandbox\n    name: Parcel Tracker Sandbox\n    baseUrl: https://sandbox.parcels.example',
+      },
     ];
-    writeFileSync(spec, edits.reduce((text, edit) => applyEdit(text, edit).text, readFileSync(SPEC, 'utf8')));
+    writeFileSync(
+      spec,
+      edits.reduce((text, edit) => applyEdit(text, edit).text, readFileSync(SPEC, 'utf8')),
+    );
     const collections = join(dir, 'collections');
     expect((await runCli(['generate', '--spec', spec, '--out', collections])).code).toBe(0);
     const result = await runCli(['contract', '--spec', spec, '--collections', collections, '--reports', join(dir, 'reports')]);

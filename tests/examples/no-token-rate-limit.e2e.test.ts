@@ -39,7 +39,17 @@ describe('a description without auth.rateLimit', () => {
     expect(openapi).not.toContain('"429"');
     const collection = readFileSync(join(collections, 'parcel-tracker.postman_collection.json'), 'utf8');
     expect(collection).not.toContain('\\"key\\":\\"token\\"'); // the pacing table has no token endpoint
-    const result = await runCli(['contract', '--spec', file, '--collections', collections, '--reports', join(dir, 'reports'), '--rate-limits', '--fail-on-drift']);
+    const result = await runCli([
+      'contract',
+      '--spec',
+      file,
+      '--collections',
+      collections,
+      '--reports',
+      join(dir, 'reports'),
+      '--rate-limits',
+      '--fail-on-drift',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/documented rate limits on: PASSED/);
     expect(result.code).toBe(0);
@@ -52,7 +62,11 @@ describe('a description without auth.rateLimit', () => {
       const body = new URLSearchParams(tokenFormFields(model.auth, { id: DEMO.clientId, secret: DEMO.clientSecret })).toString();
       const statuses = [];
       for (let i = 0; i < 15; i++) {
-        const answer = await fetch(`${server.url}${model.auth.path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+        const answer = await fetch(`${server.url}${model.auth.path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+        });
         statuses.push(answer.status);
       }
       expect(new Set(statuses)).toEqual(new Set([200]));
@@ -63,7 +77,17 @@ describe('a description without auth.rateLimit', () => {
 
   it('counts a 429 from its token endpoint as an undocumented status', () => {
     const model = loadSpec(Buffer.from(text), file);
-    const answer = { item: 'Auth / Get access token', endpoint: 'token', method: 'POST', url: `https://api.parcels.example${model.auth.path}`, requestHeaders: [], responseHeaders: [], status: 429, tokenRequest: true, at: 0 };
+    const answer = {
+      item: 'Auth / Get access token',
+      endpoint: 'token',
+      method: 'POST',
+      url: `https://api.parcels.example${model.auth.path}`,
+      requestHeaders: [],
+      responseHeaders: [],
+      status: 429,
+      tokenRequest: true,
+      at: 0,
+    };
     expect(driftOf(model, [answer]).token!.undocumentedStatuses).toEqual([{ status: 429, answers: 1 }]);
   });
 });

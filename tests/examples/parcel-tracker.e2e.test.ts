@@ -20,11 +20,22 @@ const SPEC = join(import.meta.dirname, '../../examples/parcel-tracker.yaml');
 const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
 const model: ApiModel = loadSpec(readFileSync(SPEC), SPEC);
 const lang = createRequire(import.meta.url)('@usebruno/lang') as {
-  collectionBruToJson(text: string): { auth: { mode: string; oauth2: Record<string, unknown> }; oauth2_additional_parameters_access_token_req_bodyvalues?: unknown };
+  collectionBruToJson(text: string): {
+    auth: { mode: string; oauth2: Record<string, unknown> };
+    oauth2_additional_parameters_access_token_req_bodyvalues?: unknown;
+  };
 };
 
-const settings = (server: StrictServer) => ({ PARCELS_BASE_URL: server.url, PARCELS_CLIENT_ID: STRICT_CLIENT.clientId, PARCELS_CLIENT_SECRET: STRICT_CLIENT.clientSecret });
-const described: [string, string][] = [['grant_type', 'client_credentials'], ['scope', STRICT_SCOPE], ['audience', STRICT_AUDIENCE]];
+const settings = (server: StrictServer) => ({
+  PARCELS_BASE_URL: server.url,
+  PARCELS_CLIENT_ID: STRICT_CLIENT.clientId,
+  PARCELS_CLIENT_SECRET: STRICT_CLIENT.clientSecret,
+});
+const described: [string, string][] = [
+  ['grant_type', 'client_credentials'],
+  ['scope', STRICT_SCOPE],
+  ['audience', STRICT_AUDIENCE],
+];
 
 let dir: string;
 let strict: StrictServer;
@@ -44,14 +55,24 @@ const read = (name: string) => readFile(join(dir, name), 'utf8');
 describe('the example description', () => {
   it('loads: its own settings prefix, a token path without variables, client_secret_post with a form body, scope and audience', () => {
     expect(model.info.envPrefix).toBe('PARCELS');
-    expect(model.auth).toMatchObject({ path: '/oauth2/token', pathVariables: [], clientAuthentication: 'post', body: 'form', scope: STRICT_SCOPE, audience: STRICT_AUDIENCE });
+    expect(model.auth).toMatchObject({
+      path: '/oauth2/token',
+      pathVariables: [],
+      clientAuthentication: 'post',
+      body: 'form',
+      scope: STRICT_SCOPE,
+      audience: STRICT_AUDIENCE,
+    });
     expect(model.environments.map((e) => e.values)).toEqual([{ clientId: '' }, { clientId: 'demo-client' }]);
-    expect(model.resources.map((r) => r.endpoints.map((e) => e.id))).toEqual([['listParcels', 'getParcel'], ['listDepots', 'getDepot']]);
+    expect(model.resources.map((r) => r.endpoints.map((e) => e.id))).toEqual([
+      ['listParcels', 'getParcel'],
+      ['listDepots', 'getDepot'],
+    ]);
   });
 });
 
 describe('its generated files', () => {
-  it('name SecuriThings nowhere: the kit\'s own name appears once, as Insomnia v4\'s exporter stamp', async () => {
+  it("name SecuriThings nowhere: the kit's own name appears once, as Insomnia v4's exporter stamp", async () => {
     const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
     expect(files.length).toBeGreaterThan(10);
     const mentions: string[] = [];
@@ -102,10 +123,14 @@ describe('the token command', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const [request] = strict.tokenRequests.slice(before);
-    expect(request).toMatchObject({ status: 200, authorization: undefined, fields: [...described, ['client_id', STRICT_CLIENT.clientId], ['client_secret', STRICT_CLIENT.clientSecret]] });
+    expect(request).toMatchObject({
+      status: 200,
+      authorization: undefined,
+      fields: [...described, ['client_id', STRICT_CLIENT.clientId], ['client_secret', STRICT_CLIENT.clientSecret]],
+    });
   });
 
-  it('names the description\'s own settings when one is missing', async () => {
+  it("names the description's own settings when one is missing", async () => {
     const result = await runCli(['token', '--spec', SPEC], { env: { PARCELS_BASE_URL: strict.url, SECURITHINGS_CLIENT_ID: 'x' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('PARCELS_CLIENT_ID');
@@ -117,24 +142,43 @@ describe('the generated clients, read by their own tools', () => {
   it('Postman (postman-collection SDK): oauth2 with client_authentication body, the scope and the audience as a token request body parameter', async () => {
     const collection = new sdk.Collection(JSON.parse(await read('parcel-tracker.postman_collection.json')));
     const auth = collection.auth!.parameters().toObject() as Record<string, unknown>;
-    expect(auth).toMatchObject({ grant_type: 'client_credentials', accessTokenUrl: '{{baseUrl}}/oauth2/token', client_authentication: 'body', scope: STRICT_SCOPE, addTokenTo: 'header' });
+    expect(auth).toMatchObject({
+      grant_type: 'client_credentials',
+      accessTokenUrl: '{{baseUrl}}/oauth2/token',
+      client_authentication: 'body',
+      scope: STRICT_SCOPE,
+      addTokenTo: 'header',
+    });
     expect(auth['tokenRequestParams']).toEqual([{ key: 'audience', value: STRICT_AUDIENCE, enabled: true, send_as: 'request_body' }]);
     const token = ((collection.items.idx(0) as sdk.ItemGroup<sdk.Item>).items.idx(0) as sdk.Item).request;
     expect(token.auth?.type).toBe('noauth');
     expect(token.body?.mode).toBe('urlencoded');
-    expect(token.body?.urlencoded?.all().map((p: sdk.QueryParam) => [p.key, p.value])).toEqual([...described, ['client_id', '{{clientId}}'], ['client_secret', '{{clientSecret}}']]);
+    expect(token.body?.urlencoded?.all().map((p: sdk.QueryParam) => [p.key, p.value])).toEqual([
+      ...described,
+      ['client_id', '{{clientId}}'],
+      ['client_secret', '{{clientSecret}}'],
+    ]);
     expect(JSON.stringify(collection.toJSON())).not.toMatch(/securithings/i);
   });
 
   it('Insomnia v4 (insomnia-importers): the root folder sends the credentials in the body (a JSON boolean) with the scope and audience', async () => {
     const result = await convert(await read('parcel-tracker.insomnia.json'));
     expect(result.type.id).toBe('insomnia-4');
-    const resources = result.data.resources as unknown as { _type: string; name: string; authentication?: Record<string, unknown>; body?: { mimeType: string; params: { name: string; value: string }[] } }[];
+    const resources = result.data.resources as unknown as {
+      _type: string;
+      name: string;
+      authentication?: Record<string, unknown>;
+      body?: { mimeType: string; params: { name: string; value: string }[] };
+    }[];
     const root = resources.find((r) => r._type === 'request_group' && r.authentication?.type === 'oauth2')!;
     expect(root.authentication).toMatchObject({ grantType: 'client_credentials', credentialsInBody: true, scope: STRICT_SCOPE, audience: STRICT_AUDIENCE });
     const token = resources.find((r) => r._type === 'request' && r.name === 'Get access token')!;
     expect(token.authentication).toEqual({ type: 'none' });
-    expect(token.body!.params.map((p) => [p.name, p.value])).toEqual([...described, ['client_id', '{{ _.clientId }}'], ['client_secret', '{{ _.clientSecret }}']]);
+    expect(token.body!.params.map((p) => [p.name, p.value])).toEqual([
+      ...described,
+      ['client_id', '{{ _.clientId }}'],
+      ['client_secret', '{{ _.clientSecret }}'],
+    ]);
   });
 
   it('Insomnia v5: the same oauth2 block', async () => {
@@ -145,16 +189,35 @@ describe('the generated clients, read by their own tools', () => {
   it('Bruno (@usebruno/lang): credentials_placement body, the scope, and the audience as an access-token-request body parameter', async () => {
     const collection = lang.collectionBruToJson(await read('bruno/collection.bru'));
     expect(collection.auth.mode).toBe('oauth2');
-    expect(collection.auth.oauth2).toMatchObject({ grantType: 'client_credentials', accessTokenUrl: '{{baseUrl}}/oauth2/token', credentialsPlacement: 'body', scope: STRICT_SCOPE });
+    expect(collection.auth.oauth2).toMatchObject({
+      grantType: 'client_credentials',
+      accessTokenUrl: '{{baseUrl}}/oauth2/token',
+      credentialsPlacement: 'body',
+      scope: STRICT_SCOPE,
+    });
     expect(collection.oauth2_additional_parameters_access_token_req_bodyvalues).toEqual([{ name: 'audience', value: STRICT_AUDIENCE, enabled: true }]);
   });
 
   // Under heavy load bru has been seen to judge the first request's assertions on an empty answer
   // (`res.status` undefined) while its tests on the same answer pass: a race in bru's own token
   // fetch. A retry runs bru again from scratch; every expectation below still has to hold.
-  it('Bruno (`bru run`): every request and contract case passes against the strict server; each token request carries the described form', { retry: 2, timeout: 60_000 }, async () => {
+  it('Bruno (`bru run`): every request and contract case passes against the strict server; each token request carries the described form', {
+    retry: 2,
+    timeout: 60_000,
+  }, async () => {
     const before = strict.tokenRequests.length;
-    const args = ['run', '-r', '--env', 'production', '--env-var', `baseUrl=${strict.url}`, '--env-var', `clientId=${STRICT_CLIENT.clientId}`, '--env-var', `clientSecret=${STRICT_CLIENT.clientSecret}`];
+    const args = [
+      'run',
+      '-r',
+      '--env',
+      'production',
+      '--env-var',
+      `baseUrl=${strict.url}`,
+      '--env-var',
+      `clientId=${STRICT_CLIENT.clientId}`,
+      '--env-var',
+      `clientSecret=${STRICT_CLIENT.clientSecret}`,
+    ];
     const results = join(dir, 'bru-results.json');
     const { code, output } = await bru([...args, '--reporter-json', results], join(dir, 'bruno'));
     if (code !== 0) console.error(output);
@@ -175,7 +238,11 @@ describe('the generated clients, read by their own tools', () => {
   });
 
   it('OpenAPI: client_secret_post, the scopes, and the form body of the token operation', async () => {
-    const doc = load(await read('parcel-tracker.openapi.yaml')) as { paths: Record<string, Record<string, Record<string, unknown>>>; components: { securitySchemes: Record<string, Record<string, unknown>> }; security: unknown };
+    const doc = load(await read('parcel-tracker.openapi.yaml')) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+      components: { securitySchemes: Record<string, Record<string, unknown>> };
+      security: unknown;
+    };
     const scheme = doc.components.securitySchemes['oauth2']!;
     expect(scheme['x-client-authentication']).toBe('client_secret_post');
     expect(scheme['x-audience']).toBe(STRICT_AUDIENCE);
@@ -184,7 +251,9 @@ describe('the generated clients, read by their own tools', () => {
     expect(doc.security).toEqual([{ oauth2: ['parcels:read', 'depots:read'] }]);
     const token = doc.paths['/oauth2/token']!['post']!;
     expect(token['security']).toEqual([]);
-    const schema = (token['requestBody'] as { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> }).content['application/x-www-form-urlencoded']!.schema;
+    const schema = (token['requestBody'] as { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> }).content[
+      'application/x-www-form-urlencoded'
+    ]!.schema;
     expect(schema.required).toEqual(['grant_type', 'scope', 'audience', 'client_id', 'client_secret']);
     expect(schema.properties['grant_type']).toEqual({ type: 'string', const: 'client_credentials' });
   });

@@ -58,10 +58,12 @@ describe('a description that documents 401 for it', () => {
     expect((await contract(await described(401))).code).toBe(0);
   });
 
-  it('fails against the server answering 400 (exit 1), on the case\'s status check', async () => {
+  it("fails against the server answering 400 (exit 1), on the case's status check", async () => {
     const result = await contract(await described(401), strictSettings());
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('FAIL Contract checks / Token refused without client credentials > status is 401: expected response to have status code 401 but got 400');
+    expect(result.stdout).toContain(
+      'FAIL Contract checks / Token refused without client credentials > status is 401: expected response to have status code 401 but got 400',
+    );
     expect(result.stdout).toMatch(/^53 passed, 1 failed/m);
     expect(result.stdout).not.toContain(STRICT_CLIENT.clientSecret);
   });

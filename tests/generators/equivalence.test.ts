@@ -76,7 +76,13 @@ describe('equivalence of every output', () => {
 
   it('builds the expected form from the fixture model', () => {
     const form = expectedForm(fixtureModel(), { tokenRequest: true });
-    expect(form.auth).toEqual({ grant: 'client_credentials', tokenPath: '/token/{organization}', clientAuthentication: 'basic', tokenPlacement: 'header', tokenPrefix: 'Bearer' });
+    expect(form.auth).toEqual({
+      grant: 'client_credentials',
+      tokenPath: '/token/{organization}',
+      clientAuthentication: 'basic',
+      tokenPlacement: 'header',
+      tokenPrefix: 'Bearer',
+    });
     expect(form.tokenRequest).toEqual({ method: 'POST', path: '/token/{organization}' });
     expect(form.endpoints.map(({ method, path, pathParams }) => ({ method, path, pathParams }))).toEqual([
       { method: 'GET', path: '/v1/devices', pathParams: [] },

@@ -20,7 +20,13 @@ const HELD = ['toString: a', 'constructor: b'];
  */
 function oddDescription(fields: string[]): string {
   const fixture = readFileSync(FIXTURE_SPEC, 'utf8');
-  const schema = ['    required: [toString, constructor]', '    properties:', '      toString: { type: string }', '      constructor: { type: string }', '      hasOwnProperty: { type: integer }'];
+  const schema = [
+    '    required: [toString, constructor]',
+    '    properties:',
+    '      toString: { type: string }',
+    '      constructor: { type: string }',
+    '      hasOwnProperty: { type: integer }',
+  ];
   const text = fixture
     .replace('  Device:\n    type: object\n    properties:\n', `  Device:\n    type: object\n${schema.join('\n')}\n`)
     .replace(/^( +)(- )?id: dev-0001\n/gm, (_m, indent: string, dash: string | undefined) => {
@@ -78,7 +84,17 @@ async function runDevices(device: Record<string, unknown>): Promise<{ failures: 
   try {
     const summary = await new Promise<newman.NewmanRunSummary>((resolve, reject) =>
       newman.run(
-        { collection, folder: 'Devices', envVar: [{ key: 'baseUrl', value: server.url }, { key: 'organization', value: 'o' }, { key: 'clientId', value: 'c' }, { key: 'clientSecret', value: 's' }], reporters: [] },
+        {
+          collection,
+          folder: 'Devices',
+          envVar: [
+            { key: 'baseUrl', value: server.url },
+            { key: 'organization', value: 'o' },
+            { key: 'clientId', value: 'c' },
+            { key: 'clientSecret', value: 's' },
+          ],
+          reporters: [],
+        },
         (error, result) => (error ? reject(error) : resolve(result)),
       ),
     );

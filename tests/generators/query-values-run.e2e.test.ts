@@ -24,7 +24,13 @@ function oddDescription(required: boolean): string {
   (status.get('enum') as YAMLSeq).items.unshift(doc.createNode(ODD));
   if (required) status.set('required', true);
   (doc.getIn(['contract', 'cases']) as YAMLSeq).add(
-    doc.createNode({ id: 'listOddStatus', name: 'Get Devices filtered by an odd status', endpoint: 'listDevices', query: { status: ODD }, expect: { status: 200, schema: true, everyItem: { items: 'devices', field: 'status', equals: ODD } } }),
+    doc.createNode({
+      id: 'listOddStatus',
+      name: 'Get Devices filtered by an odd status',
+      endpoint: 'listDevices',
+      query: { status: ODD },
+      expect: { status: 200, schema: true, everyItem: { items: 'devices', field: 'status', equals: ODD } },
+    }),
   );
   return doc.toString();
 }

@@ -64,7 +64,9 @@ describe('the other clients', () => {
 
   it('OpenAPI carries the token answer as x- extensions: format, token_type, field, a lifetime range', () => {
     const openapi = files(EBAY_LIKE)['securithings.openapi.yaml']!;
-    expect(openapi).toMatch(/x-token-format: opaque\n\s+x-token-type: Application Access Token\n\s+x-token-field: app_token\n\s+x-token-lifetime-seconds:\n\s+min: 3000\n\s+max: 7200\n/);
+    expect(openapi).toMatch(
+      /x-token-format: opaque\n\s+x-token-type: Application Access Token\n\s+x-token-field: app_token\n\s+x-token-lifetime-seconds:\n\s+min: 3000\n\s+max: 7200\n/,
+    );
     expect(files(withAnswer({}, undefined))['securithings.openapi.yaml']).not.toContain('x-token-lifetime-seconds');
   });
 });

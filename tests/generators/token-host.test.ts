@@ -36,13 +36,30 @@ describe('the token URL on the token host, in every client', () => {
     const script = JSON.stringify(collection.event);
     expect(script).toContain('url: vars.tokenBaseUrl + ');
     expect(script).toContain(`pm.variables.replaceIn(\\"${AUDIENCE}\\")`);
-    expect(valuesOf(json('tenant-graph-production.postman_environment.json'))).toMatchObject({ baseUrl: 'https://graph.example.com', tokenBaseUrl: 'https://{{tenant}}.login.example.com', tenant: '' });
-    expect(valuesOf(json('tenant-graph-staging.postman_environment.json'))).toMatchObject({ baseUrl: 'https://{{tenant}}.staging.example.com', tokenBaseUrl: 'https://{{tenant}}.staging.example.com' });
-    expect(valuesOf(json('tenant-graph-local.postman_environment.json'))).toMatchObject({ baseUrl: 'http://localhost:4010', tokenBaseUrl: 'http://localhost:4010', tenant: 'demo' });
+    expect(valuesOf(json('tenant-graph-production.postman_environment.json'))).toMatchObject({
+      baseUrl: 'https://graph.example.com',
+      tokenBaseUrl: 'https://{{tenant}}.login.example.com',
+      tenant: '',
+    });
+    expect(valuesOf(json('tenant-graph-staging.postman_environment.json'))).toMatchObject({
+      baseUrl: 'https://{{tenant}}.staging.example.com',
+      tokenBaseUrl: 'https://{{tenant}}.staging.example.com',
+    });
+    expect(valuesOf(json('tenant-graph-local.postman_environment.json'))).toMatchObject({
+      baseUrl: 'http://localhost:4010',
+      tokenBaseUrl: 'http://localhost:4010',
+      tenant: 'demo',
+    });
   });
 
   it('Insomnia v4 and v5: the oauth2 auth, the token request and every sub-environment', () => {
-    const v4 = json('tenant-graph.insomnia.json').resources as { _type: string; name: string; url?: string; authentication?: Record<string, unknown>; data?: Record<string, string> }[];
+    const v4 = json('tenant-graph.insomnia.json').resources as {
+      _type: string;
+      name: string;
+      url?: string;
+      authentication?: Record<string, unknown>;
+      data?: Record<string, string>;
+    }[];
     const v5 = text('tenant-graph.insomnia.yaml');
     expect(v4.some((r) => r.authentication?.type === 'oauth2')).toBe(true);
     for (const auth of v4.flatMap((r) => (r.authentication?.type === 'oauth2' ? [r.authentication] : []))) {
@@ -78,15 +95,22 @@ describe('the token URL on the token host, in every client', () => {
   it("imports through insomnia-importers' Postman importer with the token request on the token host", async () => {
     const result = await convert(text('tenant-graph.postman_collection.json'));
     const requests = result.data.resources as unknown as { _type: string; url?: string }[];
-    expect(requests.filter((r) => r._type === 'request' && r.url?.endsWith(TOKEN_PATH)).map((r) => r.url)).toEqual(expect.arrayContaining([`{{tokenBaseUrl}}${TOKEN_PATH}`]));
+    expect(requests.filter((r) => r._type === 'request' && r.url?.endsWith(TOKEN_PATH)).map((r) => r.url)).toEqual(
+      expect.arrayContaining([`{{tokenBaseUrl}}${TOKEN_PATH}`]),
+    );
     expect(requests.some((r) => r.url === `{{baseUrl}}${TOKEN_PATH}`)).toBe(false);
     const env = await convert(text('tenant-graph-production.postman_environment.json'));
-    expect((env.data.resources as unknown as { data: Record<string, string> }[])[0]!.data).toMatchObject({ tokenBaseUrl: 'https://{{tenant}}.login.example.com' });
+    expect((env.data.resources as unknown as { data: Record<string, string> }[])[0]!.data).toMatchObject({
+      tokenBaseUrl: 'https://{{tenant}}.login.example.com',
+    });
   });
 });
 
 describe('the contract settings', () => {
-  const settings = (vars: Record<string, string>): Settings => ({ vars: Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { value, from: 'the environment' }])), file: '.env' });
+  const settings = (vars: Record<string, string>): Settings => ({
+    vars: Object.fromEntries(Object.entries(vars).map(([k, value]) => [k, { value, from: 'the environment' }])),
+    file: '.env',
+  });
   const client = { TENANT_GRAPH_TENANT: 'acme', TENANT_GRAPH_CLIENT_ID: 'c', TENANT_GRAPH_CLIENT_SECRET: 's' };
 
   it('name the token host and the tenant', () => {
@@ -95,16 +119,27 @@ describe('the contract settings', () => {
 
   it("default the token host to the matching environment's, its tenant filled in, else to the base URL", () => {
     const production = settleTarget(model, settings({ ...client, TENANT_GRAPH_BASE_URL: 'https://graph.example.com' }));
-    expect(production).toMatchObject({ environment: { id: 'production' }, credentials: { baseUrl: 'https://graph.example.com', tokenBaseUrl: 'https://acme.login.example.com', tenant: 'acme' } });
+    expect(production).toMatchObject({
+      environment: { id: 'production' },
+      credentials: { baseUrl: 'https://graph.example.com', tokenBaseUrl: 'https://acme.login.example.com', tenant: 'acme' },
+    });
     const staging = settleTarget(model, settings({ ...client, TENANT_GRAPH_BASE_URL: 'https://acme.staging.example.com' }));
     expect(staging).toMatchObject({ environment: { id: 'staging' }, credentials: { tokenBaseUrl: 'https://acme.staging.example.com' } });
     const other = settleTarget(model, settings({ ...client, TENANT_GRAPH_BASE_URL: 'https://graph.test.example' }));
     expect(other).toMatchObject({ credentials: { tokenBaseUrl: 'https://graph.test.example' } });
-    const given = settleTarget(model, settings({ ...client, TENANT_GRAPH_BASE_URL: 'https://graph.example.com', TENANT_GRAPH_TOKEN_BASE_URL: 'https://login.test.example/' }));
+    const given = settleTarget(
+      model,
+      settings({ ...client, TENANT_GRAPH_BASE_URL: 'https://graph.example.com', TENANT_GRAPH_TOKEN_BASE_URL: 'https://login.test.example/' }),
+    );
     expect(given).toMatchObject({ credentials: { tokenBaseUrl: 'https://login.test.example' } });
   });
 
   it('refuse a token host that would carry the secret in clear', () => {
-    expect(() => settleTarget(model, settings({ ...client, TENANT_GRAPH_BASE_URL: 'https://graph.example.com', TENANT_GRAPH_TOKEN_BASE_URL: 'http://login.test.example' }))).toThrow(/TENANT_GRAPH_TOKEN_BASE_URL .*http:\/\/ to login\.test\.example/);
+    expect(() =>
+      settleTarget(
+        model,
+        settings({ ...client, TENANT_GRAPH_BASE_URL: 'https://graph.example.com', TENANT_GRAPH_TOKEN_BASE_URL: 'http://login.test.example' }),
+      ),
+    ).toThrow(/TENANT_GRAPH_TOKEN_BASE_URL .*http:\/\/ to login\.test\.example/);
   });
 });

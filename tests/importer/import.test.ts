@@ -26,8 +26,15 @@ describe('a real Swagger 2.0 document (eBay Taxonomy, flow: application)', () =>
     const run = await importing(EBAY);
     expect(run.code, run.stderr).toBe(0);
     const model = loadSpec(readFileSync(run.out), run.out);
-    expect(model.auth).toMatchObject({ path: '/identity/v1/oauth2/token', clientAuthentication: 'basic', scope: 'https://api.ebay.com/oauth/api_scope https://api.ebay.com/oauth/api_scope/metadata.insights' });
-    expect(model.environments.map((e) => [e.id, e.baseUrl])).toEqual([['production', 'https://api.ebay.com'], ['local', 'http://127.0.0.1:4010']]);
+    expect(model.auth).toMatchObject({
+      path: '/identity/v1/oauth2/token',
+      clientAuthentication: 'basic',
+      scope: 'https://api.ebay.com/oauth/api_scope https://api.ebay.com/oauth/api_scope/metadata.insights',
+    });
+    expect(model.environments.map((e) => [e.id, e.baseUrl])).toEqual([
+      ['production', 'https://api.ebay.com'],
+      ['local', 'http://127.0.0.1:4010'],
+    ]);
     expect(model.resources.map((r) => r.basePath)).toEqual(['/commerce/taxonomy/v1/category_tree', '/commerce/taxonomy/v1/get_default_category_tree_id']);
     expect(Object.keys(model.schemas)).toEqual(expect.arrayContaining(['CategoryTree', 'CategoryTreeNode', 'TokenResponse']));
     expect(JSON.stringify(model.schemas.CategoryTreeNode)).toContain('"$ref":"#/definitions/CategoryTreeNode"');
@@ -50,7 +57,18 @@ describe('a real Swagger 2.0 document (eBay Taxonomy, flow: application)', () =>
   });
 
   it('takes what no document states from flags: no guess is left for them', async () => {
-    const run = await importing(EBAY, ['--client-auth', 'post', '--token-lifetime', '7200', '--refresh-token', 'no', '--token-rate-limit', '5/60', '--response-time', '3000']);
+    const run = await importing(EBAY, [
+      '--client-auth',
+      'post',
+      '--token-lifetime',
+      '7200',
+      '--refresh-token',
+      'no',
+      '--token-rate-limit',
+      '5/60',
+      '--response-time',
+      '3000',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const model = loadSpec(readFileSync(run.out), run.out);
     expect(model.auth).toMatchObject({ clientAuthentication: 'post', lifetime: { min: 7200, max: 7200 }, refreshToken: false });
@@ -80,11 +98,20 @@ describe('an OpenAPI 3.1 document in two files', () => {
     const run = await importing(TRACKER);
     const model = loadSpec(readFileSync(run.out), run.out);
     const [vehicles] = model.resources;
-    expect(vehicles!.endpoints.map((e) => [e.id, e.path, Boolean(e.list), Boolean(e.item)])).toEqual([['vehiclesList', '', true, false], ['vehiclesGet', '/{vehicle_id}', false, true]]);
+    expect(vehicles!.endpoints.map((e) => [e.id, e.path, Boolean(e.list), Boolean(e.item)])).toEqual([
+      ['vehiclesList', '', true, false],
+      ['vehiclesGet', '/{vehicle_id}', false, true],
+    ]);
     expect(model.schemas.Vehicle).toMatchObject({ properties: { id: { format: 'uuid' }, driver: { type: ['string', 'null'] }, kind: { const: 'vehicle' } } });
     const report = JSON.parse(readFileSync(join(run.dir, 'report.json'), 'utf8'));
     const changes = report.schemaRewrites.map((r: { change: string }) => r.change);
-    expect(changes).toEqual(expect.arrayContaining(['dropped extension `x-internal`', 'format `UUID` became `uuid`', expect.stringContaining('dropped unknown format `serial-number`')]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        'dropped extension `x-internal`',
+        'format `UUID` became `uuid`',
+        expect.stringContaining('dropped unknown format `serial-number`'),
+      ]),
+    );
     expect(report.renamed).toEqual(expect.arrayContaining([{ kind: 'path parameter', from: 'vehicle-id', to: 'vehicle_id' }]));
     expect(run.stdout).toContain('example "bad" left out');
   });
@@ -93,13 +120,51 @@ describe('an OpenAPI 3.1 document in two files', () => {
 describe('bad input: a located message, exit 2, nothing written', () => {
   const cases: Array<[string, Record<string, string>, RegExp, string[]?]> = [
     ['not OpenAPI', { 'api.yaml': 'hello: world\n' }, /api\.yaml:1:1: not an OpenAPI document: .*\[not-openapi\]/],
-    ['a broken $ref', { 'api.yaml': doc('$ref: "#/components/schemas/Missing"') }, /api\.yaml:\d+:\d+: paths\["\/things"\]\.get\.responses\["200"\]\.content\["application\/json"\]\.schema\.\$ref: .*points at nothing \[broken-ref\]/],
-    ['a remote $ref', { 'api.yaml': doc('$ref: "https://example.com/schemas.yaml#/Thing"') }, /api\.yaml:16:31: .*\.schema\.\$ref: .* is a remote reference; import reads local files only and fetches nothing .*\[remote-ref\]/],
-    ['a $ref outside the folder', { 'api.yaml': doc('$ref: "../../etc/passwd#/x"') }, /api\.yaml:16:31: .* leaves the document's folder; .*\[ref-outside-folder\]/],
-    ['a YAML alias bomb', { 'api.yaml': `openapi: 3.0.3\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` }, /alias bomb.*\[yaml-alias-bomb\]/],
-    ['a scheme whose flow is not client credentials', { 'api.yaml': doc('type: object', 'authorizationCode') }, /no security scheme has an OAuth 2\.0 client-credentials flow; the document has: cc \(authorizationCode\) \[no-client-credentials\]/],
-    ['--scheme naming a scheme of another flow', { 'api.yaml': doc('type: object', 'authorizationCode') }, /scheme `cc` has no client-credentials flow \(authorizationCode\).*\[not-client-credentials\]/, ['--scheme', 'cc']],
-    ['two client-credentials schemes and no --scheme', { 'api.yaml': doc('type: object').replace('components:\n', 'components:\n  securitySchemes:\n    second: { type: oauth2, flows: { clientCredentials: { tokenUrl: /t, scopes: {} } } }\n').replace(/components:\n {2}securitySchemes:\n {4}second(.*)\n {2}securitySchemes:\n/, 'components:\n  securitySchemes:\n    second$1\n') }, /several schemes have a client-credentials flow: second, cc; choose one with --scheme NAME \[ambiguous-scheme\]/],
+    [
+      'a broken $ref',
+      { 'api.yaml': doc('$ref: "#/components/schemas/Missing"') },
+      /api\.yaml:\d+:\d+: paths\["\/things"\]\.get\.responses\["200"\]\.content\["application\/json"\]\.schema\.\$ref: .*points at nothing \[broken-ref\]/,
+    ],
+    [
+      'a remote $ref',
+      { 'api.yaml': doc('$ref: "https://example.com/schemas.yaml#/Thing"') },
+      /api\.yaml:16:31: .*\.schema\.\$ref: .* is a remote reference; import reads local files only and fetches nothing .*\[remote-ref\]/,
+    ],
+    [
+      'a $ref outside the folder',
+      { 'api.yaml': doc('$ref: "../../etc/passwd#/x"') },
+      /api\.yaml:16:31: .* leaves the document's folder; .*\[ref-outside-folder\]/,
+    ],
+    [
+      'a YAML alias bomb',
+      {
+        'api.yaml': `openapi: 3.0.3\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+      },
+      /alias bomb.*\[yaml-alias-bomb\]/,
+    ],
+    [
+      'a scheme whose flow is not client credentials',
+      { 'api.yaml': doc('type: object', 'authorizationCode') },
+      /no security scheme has an OAuth 2\.0 client-credentials flow; the document has: cc \(authorizationCode\) \[no-client-credentials\]/,
+    ],
+    [
+      '--scheme naming a scheme of another flow',
+      { 'api.yaml': doc('type: object', 'authorizationCode') },
+      /scheme `cc` has no client-credentials flow \(authorizationCode\).*\[not-client-credentials\]/,
+      ['--scheme', 'cc'],
+    ],
+    [
+      'two client-credentials schemes and no --scheme',
+      {
+        'api.yaml': doc('type: object')
+          .replace(
+            'components:\n',
+            'components:\n  securitySchemes:\n    second: { type: oauth2, flows: { clientCredentials: { tokenUrl: /t, scopes: {} } } }\n',
+          )
+          .replace(/components:\n {2}securitySchemes:\n {4}second(.*)\n {2}securitySchemes:\n/, 'components:\n  securitySchemes:\n    second$1\n'),
+      },
+      /several schemes have a client-credentials flow: second, cc; choose one with --scheme NAME \[ambiguous-scheme\]/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, files, message, extra = []) => {

@@ -14,7 +14,12 @@ import { Documents, importOpenApi } from '../../importer/index.js';
 import { loadSpec } from '../../loader/index.js';
 import { readYaml } from '../../loader/read-yaml.js';
 
-const DESCRIPTIONS = ['spec/securithings.yaml', ...readdirSync('examples').filter((f) => f.endsWith('.yaml')).map((f) => join('examples', f))];
+const DESCRIPTIONS = [
+  'spec/securithings.yaml',
+  ...readdirSync('examples')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join('examples', f)),
+];
 
 /** Files that may differ after the round trip, by description, with why. None today: the export states everything. */
 const KNOWN_DIFFERENCES: Record<string, string[]> = {};
@@ -24,7 +29,11 @@ function roundTrip(file: string) {
   const exported = new TextEncoder().encode(toYaml(openapiDocument(model)));
   const read = readYaml(exported, 'export.openapi.yaml');
   if (!('data' in read)) throw new Error(`the export does not read back: ${read.message}`);
-  const docs = new Documents('export.openapi.yaml', () => read, () => undefined);
+  const docs = new Documents(
+    'export.openapi.yaml',
+    () => read,
+    () => undefined,
+  );
   const { description, report } = importOpenApi(docs, {});
   const back = loadSpec(new TextEncoder().encode(stringify(description, { lineWidth: 0 })), `${file} (imported back)`);
   return { before: generateAll(model, DEFAULT_CTX), after: generateAll(back, DEFAULT_CTX), report };

@@ -52,7 +52,9 @@ describe('a string aliased past the size limit', () => {
         timeout: 30_000,
         env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=256' },
       });
-      expect(result.stderr).toMatch(/^bomb\.yaml:\d+:5: aliases expand the description to more than \d+ characters \(an alias bomb\?\); write the values out \[yaml-alias-bomb\]\n$/);
+      expect(result.stderr).toMatch(
+        /^bomb\.yaml:\d+:5: aliases expand the description to more than \d+ characters \(an alias bomb\?\); write the values out \[yaml-alias-bomb\]\n$/,
+      );
       expect(result.status).toBe(2);
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(snapshot(join(ws.dir, 'out'))).toEqual({});

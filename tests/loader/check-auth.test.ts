@@ -31,7 +31,11 @@ describe('auth', () => {
 
   it('takes a token path with no variables; an environment value for a variable it lacks is then unknown', () => {
     const plain = FIXTURE.replace('path: /token/{organization}', 'path: /oauth2/token');
-    expect(problems(plain)).toEqual([expect.stringMatching(/unknown-key: `organization` is neither clientId nor a variable of the token path, a host, the audience or the scope; known: clientId$/)]);
+    expect(problems(plain)).toEqual([
+      expect.stringMatching(
+        /unknown-key: `organization` is neither clientId nor a variable of the token path, a host, the audience or the scope; known: clientId$/,
+      ),
+    ]);
     expect(load(plain.replace('      organization: demo\n', '')).auth.pathVariables).toEqual([]);
   });
 
@@ -42,8 +46,14 @@ describe('auth', () => {
       expect.stringMatching(/invalid-value: `audience` travels in the form body: set `body: form`$/),
     ]);
     const form = scoped.replace('body: none', 'body: form');
-    expect(problems(form)).toEqual([expect.stringMatching(/invalid-value: a form body is sent as application\/x-www-form-urlencoded: drop this header or set it to that$/)]);
-    expect(load(form.replace('Content-Type: application/json', 'Content-Type: application/x-www-form-urlencoded')).auth).toMatchObject({ body: 'form', scope: 'read', audience: 'api' });
+    expect(problems(form)).toEqual([
+      expect.stringMatching(/invalid-value: a form body is sent as application\/x-www-form-urlencoded: drop this header or set it to that$/),
+    ]);
+    expect(load(form.replace('Content-Type: application/json', 'Content-Type: application/x-www-form-urlencoded')).auth).toMatchObject({
+      body: 'form',
+      scope: 'read',
+      audience: 'api',
+    });
   });
 
   it('refuses a scope that is not space-separated scope tokens, and an envPrefix that is not UPPER_SNAKE', () => {

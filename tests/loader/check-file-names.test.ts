@@ -35,12 +35,18 @@ describe('Bruno file names', () => {
     ['.Devices', '"Devices"'],
   ])('a resource named %j is the folder of `Devices` on some OS: a diagnostic naming both and where', (name, folder) => {
     expect(problems(withResource(name))).toEqual([
-      expect.stringMatching(new RegExp(`^edited\\.yaml:\\d+:11: resources\\[1\\]\\.name: resource name ${JSON.stringify(JSON.stringify(name)).slice(1, -1).replace(/[.]/g, '\\.')} and "Devices" \\(resources\\[0\\]\\.name\\) would both be the Bruno folder ${folder.replace(/[.]/g, '\\.')} .*\\[file-name-clash\\]$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^edited\\.yaml:\\d+:11: resources\\[1\\]\\.name: resource name ${JSON.stringify(JSON.stringify(name)).slice(1, -1).replace(/[.]/g, '\\.')} and "Devices" \\(resources\\[0\\]\\.name\\) would both be the Bruno folder ${folder.replace(/[.]/g, '\\.')} .*\\[file-name-clash\\]$`,
+        ),
+      ),
     ]);
   });
 
   it('two names that become one after making them safe clash', () => {
-    expect(problems(withResource('Dev:ices').replace('name: Devices', 'name: Dev?ices'))).toEqual([expect.stringContaining('would both be the Bruno folder "Dev-ices"')]);
+    expect(problems(withResource('Dev:ices').replace('name: Devices', 'name: Dev?ices'))).toEqual([
+      expect.stringContaining('would both be the Bruno folder "Dev-ices"'),
+    ]);
   });
 
   it('endpoint names of one resource that differ only in case: located at the second', () => {
@@ -48,7 +54,9 @@ describe('Bruno file names', () => {
     const at = edited.split('\n').findIndex((l) => l.endsWith('name: get devices')) + 1;
     const [line] = problems(edited);
     expect(line).toMatch(new RegExp(`^edited\\.yaml:${at}:15: `));
-    expect(line).toMatch(/^edited\.yaml:\d+:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]$/);
+    expect(line).toMatch(
+      /^edited\.yaml:\d+:15: resources\[0\]\.endpoints\[1\]\.name: endpoint name "get devices" and "Get Devices" \(resources\[0\]\.endpoints\[0\]\.name\) would both be the Bruno file "get devices\.bru" .*\[file-name-clash\]$/,
+    );
   });
 
   it('an endpoint name in another resource may repeat one', () => {
@@ -62,7 +70,9 @@ describe('Bruno file names', () => {
 
   it('an info.id Windows keeps for a device (it names the output files)', () => {
     expect(problems(FIXTURE.replace('  id: securithings\n', '  id: con\n'))).toEqual([
-      expect.stringMatching(/^edited\.yaml:8:7: info\.id: "con" names the output files \(con\.openapi\.yaml, \.\.\.\), and Windows keeps that name for a device: choose another id \[reserved-file-name\]$/),
+      expect.stringMatching(
+        /^edited\.yaml:8:7: info\.id: "con" names the output files \(con\.openapi\.yaml, \.\.\.\), and Windows keeps that name for a device: choose another id \[reserved-file-name\]$/,
+      ),
     ]);
   });
 });

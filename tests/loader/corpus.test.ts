@@ -27,7 +27,7 @@ import { FIXTURE_SPEC, fixtureModel } from '../support/model.js';
 type Row = [file: string, code: DiagnosticCode, line: number, col: number, at: string, message: string];
 
 /** The cases that are files of their own under tests/fixtures/bad-specs/. */
-// prettier-ignore
+// biome-ignore format: a table, aligned by hand
 const CORPUS: Row[] = [
   ['empty.yaml',                          'empty-file',           1, 1, '',                           'the file is empty'],
   ['only-comment.yaml',                   'empty-file',           1, 1, '# Nothing but a comment.',   'only comments'],
@@ -100,13 +100,48 @@ describe('generated inputs', () => {
   const afterFormat = fixture.split('\n').indexOf('format: 1') + 2;
 
   it.each<[name: string, bytes: () => Uint8Array, code: DiagnosticCode, line: number, col: number, message: string]>([
-    ['a file over 4 MiB', () => encode(`format: 1\nunknowns:\n${'  - padding padding padding padding padding padding\n'.repeat(90_000)}`), 'file-too-large', 1, 1, `more than the ${MAX_BYTES}`],
-    ['nesting that exhausts the parser stack', () => encode(`format: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), 'too-deep', 2, -1, 'deeper than 64 levels'],
+    [
+      'a file over 4 MiB',
+      () => encode(`format: 1\nunknowns:\n${'  - padding padding padding padding padding padding\n'.repeat(90_000)}`),
+      'file-too-large',
+      1,
+      1,
+      `more than the ${MAX_BYTES}`,
+    ],
+    [
+      'nesting that exhausts the parser stack',
+      () => encode(`format: 1\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`),
+      'too-deep',
+      2,
+      -1,
+      'deeper than 64 levels',
+    ],
     ['non-UTF-8 on the first line', () => Uint8Array.from([...encode('format: 1 # caf'), 0xe9, 0x0a]), 'invalid-encoding', 1, 16, 'not valid UTF-8'],
     ['a lone UTF-8 continuation byte', () => Uint8Array.from([...encode('format: 1\ninfo: '), 0x80, 0x0a]), 'invalid-encoding', 2, 7, 'not valid UTF-8'],
-    ['a byte-order mark, then an unknown key', () => encode(`\uFEFF${fixture.replace('format: 1\n', 'format: 1\nformats: 2\n')}`), 'unknown-key', afterFormat, 1, 'unknown key `formats` (did you mean `format`?)'],
-    ['CRLF line ends, then an unknown key', () => encode(fixture.replace('format: 1\n', 'format: 1\nformats: 2\n').replace(/\n/g, '\r\n')), 'unknown-key', afterFormat, 1, 'unknown key `formats`'],
-    ['a key with a line break in it', () => encode(fixture.replace('format: 1\n', 'format: 1\n"a\\nb": 2\n')), 'unknown-key', afterFormat, 1, 'unknown key `a\nb`'],
+    [
+      'a byte-order mark, then an unknown key',
+      () => encode(`\uFEFF${fixture.replace('format: 1\n', 'format: 1\nformats: 2\n')}`),
+      'unknown-key',
+      afterFormat,
+      1,
+      'unknown key `formats` (did you mean `format`?)',
+    ],
+    [
+      'CRLF line ends, then an unknown key',
+      () => encode(fixture.replace('format: 1\n', 'format: 1\nformats: 2\n').replace(/\n/g, '\r\n')),
+      'unknown-key',
+      afterFormat,
+      1,
+      'unknown key `formats`',
+    ],
+    [
+      'a key with a line break in it',
+      () => encode(fixture.replace('format: 1\n', 'format: 1\n"a\\nb": 2\n')),
+      'unknown-key',
+      afterFormat,
+      1,
+      'unknown key `a\nb`',
+    ],
   ])('%s', (name, bytes, code, line, col, message) => {
     const diagnostics = diagnosticsOf(bytes(), `${name}.yaml`);
     expect(diagnostics).toHaveLength(1);

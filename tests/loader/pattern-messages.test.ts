@@ -35,7 +35,9 @@ function patterns(node: unknown, at: string, found: [string, string][] = []): [s
 describe('pattern errors teach the format', () => {
   it('a query parameter name such as filter[status] lists the supported spellings, and says brackets cannot be described', () => {
     const message = messageFor('{ name: status, type: string', '{ name: "filter[status]", type: string');
-    expect(message).toContain('query[2].name: "filter[status]" is not valid here: a parameter name is a letter, then letters, digits, `_` or `.`, e.g. `limit`, `page_size`, `pageSize` or `probe.agent`');
+    expect(message).toContain(
+      'query[2].name: "filter[status]" is not valid here: a parameter name is a letter, then letters, digits, `_` or `.`, e.g. `limit`, `page_size`, `pageSize` or `probe.agent`',
+    );
     expect(message).toContain('names with `-`, `[`, `]` or other characters cannot be described in format 1');
   });
 
@@ -43,22 +45,34 @@ describe('pattern errors teach the format', () => {
     ['basePath: /v2/parcels', 'basePath: v2/parcels', 'a path that starts with `/`, e.g. `/v1/devices/{id}`'],
     ['envPrefix: PARCELS', 'envPrefix: parcels', 'upper-case letters, digits and `_`, starting with a letter, e.g. `PARCELS`'],
     ['scope: parcels:read depots:read', 'scope: "parcels:read  depots:read"', 'scope tokens separated by one space'],
-    ['trackingNumber: parcels[0].trackingNumber', 'trackingNumber: "parcels[first].trackingNumber"', 'a path into the success answer: a field name, then `.field` or `[index]` steps'],
-    ['  id: parcel-tracker', '  id: Parcel_Tracker', 'a lower-case id: a letter, then lower-case letters, digits or `-`, e.g. `production` or `parcel-tracker`'],
+    [
+      'trackingNumber: parcels[0].trackingNumber',
+      'trackingNumber: "parcels[first].trackingNumber"',
+      'a path into the success answer: a field name, then `.field` or `[index]` steps',
+    ],
+    [
+      '  id: parcel-tracker',
+      '  id: Parcel_Tracker',
+      'a lower-case id: a letter, then lower-case letters, digits or `-`, e.g. `production` or `parcel-tracker`',
+    ],
   ])('%s -> %s says what to write', (replace, by, rule) => {
     const message = messageFor(replace, by);
     expect(message).toContain(`is not valid here: ${rule}`);
     expect(message).not.toMatch(/must match pattern/);
   });
 
-  it('keeps the token answer\'s own hints, once', () => {
+  it("keeps the token answer's own hints, once", () => {
     const message = messageFor('  tokenPrefix: Bearer', '  tokenPrefix: Bearer\n  token: { field: "2token" }');
     expect(message).toContain('"2token" is not valid here: write the name of the token answer\'s member that holds the token, e.g. `access_token`');
   });
 
-  it('has a rule for every pattern of the format (except the token answer\'s, which have their own hints, and $ref)', () => {
+  it("has a rule for every pattern of the format (except the token answer's, which have their own hints, and $ref)", () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'spec/format.schema.json'), 'utf8')) as unknown;
-    const own = ['/definitions/auth/properties/token/properties/type', '/definitions/auth/properties/token/properties/field', '/definitions/schemaRef/properties/$ref'];
+    const own = [
+      '/definitions/auth/properties/token/properties/type',
+      '/definitions/auth/properties/token/properties/field',
+      '/definitions/schemaRef/properties/$ref',
+    ];
     const missing = patterns(schema, '').filter(([at, pattern]) => !own.includes(at) && !PATTERN_RULES[pattern]);
     expect(missing).toEqual([]);
   });

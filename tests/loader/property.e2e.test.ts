@@ -49,19 +49,34 @@ const yamlChar = fc.constantFrom(...':-{}[],"\'&*!|>#%@`?\t\n\r \\0é\u2028\uFEF
 const junk = fc.oneof(fc.string({ unit: yamlChar, maxLength: 8 }), fc.string({ maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 4 }));
 
 const lineEdit: fc.Arbitrary<LineEdit> = fc.oneof(
-  lineIndex.map((i): LineEdit => (lines) => lines.filter((_, j) => j !== i % lines.length)),
-  lineIndex.map((i): LineEdit => (lines) => lines.flatMap((line, j) => (j === i % lines.length ? [line, line] : [line]))),
-  fc.tuple(lineIndex, lineIndex).map(([a, b]): LineEdit => (lines) => {
-    const out = [...lines];
-    const [x, y] = [a % out.length, b % out.length];
-    [out[x], out[y]] = [out[y]!, out[x]!];
-    return out;
-  }),
-  fc.tuple(lineIndex, fc.nat({ max: 80 }), junk).map(([i, at, text]): LineEdit => (lines) =>
-    lines.map((line, j) => (j === i % lines.length ? line.slice(0, at) + text + line.slice(at) : line)),
+  lineIndex.map(
+    (i): LineEdit =>
+      (lines) =>
+        lines.filter((_, j) => j !== i % lines.length),
   ),
-  fc.tuple(lineIndex, fc.nat({ max: 6 })).map(([i, n]): LineEdit => (lines) =>
-    lines.map((line, j) => (j === i % lines.length ? ' '.repeat(n) + line.trimStart() : line)),
+  lineIndex.map(
+    (i): LineEdit =>
+      (lines) =>
+        lines.flatMap((line, j) => (j === i % lines.length ? [line, line] : [line])),
+  ),
+  fc.tuple(lineIndex, lineIndex).map(
+    ([a, b]): LineEdit =>
+      (lines) => {
+        const out = [...lines];
+        const [x, y] = [a % out.length, b % out.length];
+        [out[x], out[y]] = [out[y]!, out[x]!];
+        return out;
+      },
+  ),
+  fc.tuple(lineIndex, fc.nat({ max: 80 }), junk).map(
+    ([i, at, text]): LineEdit =>
+      (lines) =>
+        lines.map((line, j) => (j === i % lines.length ? line.slice(0, at) + text + line.slice(at) : line)),
+  ),
+  fc.tuple(lineIndex, fc.nat({ max: 6 })).map(
+    ([i, n]): LineEdit =>
+      (lines) =>
+        lines.map((line, j) => (j === i % lines.length ? ' '.repeat(n) + line.trimStart() : line)),
   ),
 );
 
@@ -101,19 +116,68 @@ function edited(path: Path, edit: (parent: Record<string | number, unknown>, key
 
 /** Values that have tripped loaders before: prototype names, templates, refs, odd numbers. */
 const trickyValue = fc.constantFrom<unknown>(
-  '__proto__', 'constructor', 'toString', '{x}', '/{id}/{id}', '{{deviceId}}', '#/schemas/Device', '#/schemas/Nope', 'other.yaml#/x',
-  '', ' ', '\n', 'strng', 'date-time', 'datetime', '[', '(?<', -0, 1e308, -1, 0.5, 2 ** 53, null, [], {}, [[]], { $ref: '#/schemas/Device' },
-  { $schema: 'https://json-schema.org/draft/2020-12/schema' }, { type: 'strng' }, { pattern: '[' }, { required: ['x'] }, { format: 'nope' },
+  '__proto__',
+  'constructor',
+  'toString',
+  '{x}',
+  '/{id}/{id}',
+  '{{deviceId}}',
+  '#/schemas/Device',
+  '#/schemas/Nope',
+  'other.yaml#/x',
+  '',
+  ' ',
+  '\n',
+  'strng',
+  'date-time',
+  'datetime',
+  '[',
+  '(?<',
+  -0,
+  1e308,
+  -1,
+  0.5,
+  2 ** 53,
+  null,
+  [],
+  {},
+  [[]],
+  { $ref: '#/schemas/Device' },
+  { $schema: 'https://json-schema.org/draft/2020-12/schema' },
+  { type: 'strng' },
+  { pattern: '[' },
+  { required: ['x'] },
+  { format: 'nope' },
 );
 const anyValue = fc.oneof({ weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: trickyValue });
 
-const keyName = fc.oneof(fc.constantFrom('id', 'name', 'path', '$ref', '$schema', '$id', 'pattern', 'required', 'type', 'items', 'format', 'enum', 'query', 'token', 'endpoint', 'schema', '__proto__', 'constructor'), fc.string({ maxLength: 10 }));
+const keyName = fc.oneof(
+  fc.constantFrom(
+    'id',
+    'name',
+    'path',
+    '$ref',
+    '$schema',
+    '$id',
+    'pattern',
+    'required',
+    'type',
+    'items',
+    'format',
+    'enum',
+    'query',
+    'token',
+    'endpoint',
+    'schema',
+    '__proto__',
+    'constructor',
+  ),
+  fc.string({ maxLength: 10 }),
+);
 
 const dataMutant: fc.Arbitrary<unknown> = fc.oneof(
   // replace a node's value with any JSON value
-  fc.tuple(fc.constantFrom(...PATHS), anyValue).map(([path, value]) =>
-    path.length === 0 ? value : edited(path, (parent, key) => void (parent[key] = value)),
-  ),
+  fc.tuple(fc.constantFrom(...PATHS), anyValue).map(([path, value]) => (path.length === 0 ? value : edited(path, (parent, key) => void (parent[key] = value)))),
   // delete a key or a list item
   fc.constantFrom(...PATHS.filter((p) => p.length > 0)).map((path) =>
     edited(path, (parent, key) => {
@@ -130,9 +194,9 @@ const dataMutant: fc.Arbitrary<unknown> = fc.oneof(
     return copy;
   }),
   // copy one node over another (duplicate ids, refs, wrong shapes)
-  fc.tuple(fc.constantFrom(...PATHS.filter((p) => p.length > 0)), fc.constantFrom(...PATHS)).map(([to, from]) =>
-    edited(to, (parent, key) => void (parent[key] = structuredClone(get(DATA, from)))),
-  ),
+  fc
+    .tuple(fc.constantFrom(...PATHS.filter((p) => p.length > 0)), fc.constantFrom(...PATHS))
+    .map(([to, from]) => edited(to, (parent, key) => void (parent[key] = structuredClone(get(DATA, from))))),
 );
 
 describe('loader under mutation', () => {
@@ -141,14 +205,22 @@ describe('loader under mutation', () => {
     expect(violation(stringify(DATA))).toBeUndefined();
   });
 
-  it('text mutations: a model or a positioned SpecError', () => {
-    fc.assert(fc.property(textMutant, assertLoads), { numRuns: RUNS });
-  }, TIMEOUT);
+  it(
+    'text mutations: a model or a positioned SpecError',
+    () => {
+      fc.assert(fc.property(textMutant, assertLoads), { numRuns: RUNS });
+    },
+    TIMEOUT,
+  );
 
-  it('data mutations: a model or a positioned SpecError', () => {
-    fc.assert(
-      fc.property(dataMutant, (data) => assertLoads(stringify(data))),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    'data mutations: a model or a positioned SpecError',
+    () => {
+      fc.assert(
+        fc.property(dataMutant, (data) => assertLoads(stringify(data))),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -25,7 +25,10 @@ describe('readData agrees with the positioned reader', () => {
   it.each([
     ['the fixture description', readFileSync(FIXTURE_SPEC, 'utf8')],
     ['the synthetic 1,000-endpoint description', syntheticSpecYaml(100)],
-    ['anchors, aliases, block scalars and odd keys', 'a: &x {k: [1, 2.5, true, null, ~, "s"]}\nb: *x\nc: |\n  two\n  lines\n"__proto__": 1\n"1": one\n<<: merge-is-a-plain-key\n'],
+    [
+      'anchors, aliases, block scalars and odd keys',
+      'a: &x {k: [1, 2.5, true, null, ~, "s"]}\nb: *x\nc: |\n  two\n  lines\n"__proto__": 1\n"1": one\n<<: merge-is-a-plain-key\n',
+    ],
   ])('%s', (_name, text) => {
     expect(dataOf(readData(text))).toStrictEqual(parse(text));
   });
@@ -54,7 +57,10 @@ describe('readData', () => {
   });
 
   it('flags an alias bomb without expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefghi'.split('').map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+    ].join('\n');
     expect(flagOf(readData(bomb)).code).toBe('yaml-alias-bomb');
     const fine = ['a: &a {k: v}', ...Array.from({ length: MAX_ALIASES }, (_, i) => `b${i}: *a`)].join('\n');
     expect(Object.keys(dataOf(readData(fine)) as object)).toHaveLength(MAX_ALIASES + 1);

@@ -26,7 +26,11 @@ const problems = (text: string) => {
 
 describe('auth.token and auth.lifetimeSeconds', () => {
   it('reads the fixture as before: a JWT, token_type Bearer, in access_token, living exactly 3600 s', () => {
-    expect(load(FIXTURE).auth).toMatchObject({ tokenPrefix: 'Bearer', token: { format: 'jwt', type: 'Bearer', field: 'access_token' }, lifetime: { min: 3600, max: 3600 } });
+    expect(load(FIXTURE).auth).toMatchObject({
+      tokenPrefix: 'Bearer',
+      token: { format: 'jwt', type: 'Bearer', field: 'access_token' },
+      lifetime: { min: 3600, max: 3600 },
+    });
   });
 
   it('asserts nothing undocumented by default: an opaque token, token_type the Authorization scheme, access_token, no lifetime', () => {
@@ -36,8 +40,12 @@ describe('auth.token and auth.lifetimeSeconds', () => {
   });
 
   it('reads an eBay-like answer: opaque, token_type "Application Access Token" sent as Bearer, a custom field, a range', () => {
-    const text = withToken('  token:\n    format: opaque\n    type: Application Access Token\n    field: app_token\n  lifetimeSeconds: { min: 3000, max: 7200 }\n');
-    const auth = load(text.replace('required: [access_token, token_type]', 'required: [app_token, token_type]').replace('      access_token: {', '      app_token: {')).auth;
+    const text = withToken(
+      '  token:\n    format: opaque\n    type: Application Access Token\n    field: app_token\n  lifetimeSeconds: { min: 3000, max: 7200 }\n',
+    );
+    const auth = load(
+      text.replace('required: [access_token, token_type]', 'required: [app_token, token_type]').replace('      access_token: {', '      app_token: {'),
+    ).auth;
     expect(auth.tokenPrefix).toBe('Bearer');
     expect(auth.token).toEqual({ format: 'opaque', type: 'Application Access Token', field: 'app_token' });
     expect(auth.lifetime).toEqual({ min: 3000, max: 7200 });
@@ -50,19 +58,41 @@ describe('auth.token and auth.lifetimeSeconds', () => {
 
   it('refuses a token field the answer schema contradicts: it still requires access_token', () => {
     expect(problems(withToken('  token: { field: app_token }\n'))).toEqual([
-      expect.stringMatching(/^53:19 invalid-value: the token is documented in `app_token`, but schema `TokenResponse` requires `access_token`: require `app_token` there instead$/),
+      expect.stringMatching(
+        /^53:19 invalid-value: the token is documented in `app_token`, but schema `TokenResponse` requires `access_token`: require `app_token` there instead$/,
+      ),
     ]);
   });
 
   it.each([
-    ['a lifetime in words', '  lifetimeSeconds: 1h\n', /^53:20 wrong-type: must be an integer or a mapping, not a string: write a number of seconds \(`3600`\), a range \(`\{ min: 3000, max: 3600 \}`\), or no `lifetimeSeconds` when the docs do not say$/],
+    [
+      'a lifetime in words',
+      '  lifetimeSeconds: 1h\n',
+      /^53:20 wrong-type: must be an integer or a mapping, not a string: write a number of seconds \(`3600`\), a range \(`\{ min: 3000, max: 3600 \}`\), or no `lifetimeSeconds` when the docs do not say$/,
+    ],
     ['a zero lifetime', '  lifetimeSeconds: 0\n', /^53:20 invalid-value: must be >= 1: write a number of seconds/],
-    ['an empty range', '  lifetimeSeconds: {}\n', /^53:20 invalid-value: an empty range says nothing: write `\{ min: 3000, max: 3600 \}` \(either end may be left out\), a fixed `3600`, or leave `lifetimeSeconds` out when the docs do not say$/],
-    ['a range upside down', '  lifetimeSeconds: { min: 3600, max: 3000 }\n', /^53:\d+ invalid-value: `max` \(3000\) is below `min` \(3600\): the longest documented lifetime comes second$/],
+    [
+      'an empty range',
+      '  lifetimeSeconds: {}\n',
+      /^53:20 invalid-value: an empty range says nothing: write `\{ min: 3000, max: 3600 \}` \(either end may be left out\), a fixed `3600`, or leave `lifetimeSeconds` out when the docs do not say$/,
+    ],
+    [
+      'a range upside down',
+      '  lifetimeSeconds: { min: 3600, max: 3000 }\n',
+      /^53:\d+ invalid-value: `max` \(3000\) is below `min` \(3600\): the longest documented lifetime comes second$/,
+    ],
     ['a misspelt end', '  lifetimeSeconds: { min: 3000, maximum: 3600 }\n', /^53:33 unknown-key: unknown key `maximum`; expected one of min, max$/],
     ['a token format beyond jwt and opaque', '  token: { format: JWS }\n', /^53:20 invalid-value: must be one of jwt, opaque$/],
-    ['a token_type with a line break', '  token: { type: "Bearer\\n" }\n', /^53:18 invalid-value: .*: write the `token_type` as documented, e.g. `Bearer` or `Application Access Token`/],
-    ['a nested token field', '  token: { field: data.token }\n', /^53:19 invalid-value: .*: write the name of the token answer's member that holds the token, e.g. `access_token`: a letter, then letters, digits, `_` or `-`$/],
+    [
+      'a token_type with a line break',
+      '  token: { type: "Bearer\\n" }\n',
+      /^53:18 invalid-value: .*: write the `token_type` as documented, e.g. `Bearer` or `Application Access Token`/,
+    ],
+    [
+      'a nested token field',
+      '  token: { field: data.token }\n',
+      /^53:19 invalid-value: .*: write the name of the token answer's member that holds the token, e.g. `access_token`: a letter, then letters, digits, `_` or `-`$/,
+    ],
     ['a misspelt token key', '  token: { fromat: jwt }\n', /^53:\d+ unknown-key: unknown key `fromat` \(did you mean `format`\?\)$/],
   ])('refuses %s, at its place, saying what to write instead', (_, lines, message) => {
     expect(problems(withToken(lines))).toEqual([expect.stringMatching(message)]);

@@ -4,9 +4,10 @@ import type { ContractCase } from '../../model/model.js';
 import { refusalStatus } from '../../model/refusals.js';
 import { fixtureModel, modelWith } from '../support/model.js';
 
-const expecting = (status: number, target: ContractCase['target']) => modelWith((m) => {
-  m.contract.cases = [{ id: 'c', name: 'c', target, expect: { status, json: true, schema: false } }];
-});
+const expecting = (status: number, target: ContractCase['target']) =>
+  modelWith((m) => {
+    m.contract.cases = [{ id: 'c', name: 'c', target, expect: { status, json: true, schema: false } }];
+  });
 const endpointCase = (auth: 'none' | 'tampered', endpoint = 'listDevices') => ({ kind: 'endpoint' as const, endpoint, auth, query: {}, pathParams: {} });
 
 describe('refusalStatus', () => {

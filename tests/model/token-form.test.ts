@@ -27,10 +27,12 @@ describe('the token request body', () => {
 });
 
 describe('the token request headers', () => {
-  it('are the described ones, plus the form\'s Content-Type when a form body sets none', () => {
+  it("are the described ones, plus the form's Content-Type when a form body sets none", () => {
     expect(tokenHeaders(auth({ body: 'none', headers: { Accept: 'application/json' } }))).toEqual([['Accept', 'application/json']]);
     expect(tokenHeaders(auth({ body: 'form', headers: {} }))).toEqual([['Content-Type', FORM_CONTENT_TYPE]]);
-    expect(tokenHeaders(auth({ body: 'form', headers: { 'content-type': `${FORM_CONTENT_TYPE}; charset=utf-8` } }))).toEqual([['content-type', `${FORM_CONTENT_TYPE}; charset=utf-8`]]);
+    expect(tokenHeaders(auth({ body: 'form', headers: { 'content-type': `${FORM_CONTENT_TYPE}; charset=utf-8` } }))).toEqual([
+      ['content-type', `${FORM_CONTENT_TYPE}; charset=utf-8`],
+    ]);
   });
 
   it('finds the Content-Type header in any case', () => {

@@ -9,11 +9,18 @@ describe('path templates', () => {
     expect(fillTemplate('/a/{x}/b/{y}', (name) => `:${name}`)).toBe('/a/:x/b/:y');
   });
 
-  it('writes an endpoint path with the resource base as a variable and each tool\'s path parameters', () => {
+  it("writes an endpoint path with the resource base as a variable and each tool's path parameters", () => {
     const sites = sitesResource();
     const getSite = sites.endpoints[1]!;
     expect(endpointPath(sites, getSite, mustache, (name) => `:${name}`)).toBe('/{{sitesPath}}/:siteId');
-    expect(endpointPath(sites, endpoint({ id: 'list', name: 'List' }), (name) => `<${name}>`, () => '')).toBe('/<sitesPath>');
+    expect(
+      endpointPath(
+        sites,
+        endpoint({ id: 'list', name: 'List' }),
+        (name) => `<${name}>`,
+        () => '',
+      ),
+    ).toBe('/<sitesPath>');
     expect(resourcePathValue('/v1/sites')).toBe('v1/sites');
   });
 });

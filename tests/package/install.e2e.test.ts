@@ -74,7 +74,11 @@ async function mockThenToken(cwd: string, mockArgs: string[], prefix: string, to
     const clientId = /clientId\s+(\S+)/.exec(banner)?.[1];
     const clientSecret = /clientSecret\s+(\S+)/.exec(banner)?.[1];
     expect([url, clientId, clientSecret].every(Boolean), 'the banner names the URL and the demo credentials').toBe(true);
-    const token = run(bin(cwd), ['token', ...tokenArgs], cwd, { [`${prefix}_BASE_URL`]: url, [`${prefix}_CLIENT_ID`]: clientId, [`${prefix}_CLIENT_SECRET`]: clientSecret });
+    const token = run(bin(cwd), ['token', ...tokenArgs], cwd, {
+      [`${prefix}_BASE_URL`]: url,
+      [`${prefix}_CLIENT_ID`]: clientId,
+      [`${prefix}_CLIENT_SECRET`]: clientSecret,
+    });
     expect(token.status, token.stderr).toBe(0);
     // the shape only: a token is never printed, even a demo one
     expect(/^[\w.~+/=-]{16,}\n$/.test(token.stdout), 'token prints one token line (JWT or opaque, as documented)').toBe(true);
@@ -106,12 +110,26 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the tarball', () => {
   it('ships the built program, the format schema, its docs and the example, and nothing of tests, bench, CI or collections', () => {
-    expect(tarFiles).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/oauth-contract-kit.js', `bin/${OLD_NAME}.js`, 'dist/bundle/bin.js', 'spec/format.schema.json', 'docs/format.md', 'action.yml', EXAMPLE]));
-    const unwanted = tarFiles.filter((path) => /^(tests|bench|\.ci|\.github|collections|scripts|cli|contract|loader|server|generators|model)\//.test(path) || /^dist\/(?!bundle\/)/.test(path));
+    expect(tarFiles).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'bin/oauth-contract-kit.js',
+        `bin/${OLD_NAME}.js`,
+        'dist/bundle/bin.js',
+        'spec/format.schema.json',
+        'docs/format.md',
+        'action.yml',
+        EXAMPLE,
+      ]),
+    );
+    const unwanted = tarFiles.filter(
+      (path) => /^(tests|bench|\.ci|\.github|collections|scripts|cli|contract|loader|server|generators|model)\//.test(path) || /^dist\/(?!bundle\/)/.test(path),
+    );
     expect(unwanted).toEqual([]);
   });
 
-  it('installs into a fresh project with no engine warning on this Node, only newman\'s tree beside it, within the size budget', () => {
+  it("installs into a fresh project with no engine warning on this Node, only newman's tree beside it, within the size budget", () => {
     expect(install.stderr).not.toMatch(/EBADENGINE/);
     expect(existsSync(join(consumer, 'node_modules/fastify')), 'fastify is bundled, not installed').toBe(false);
     expect(existsSync(join(consumer, 'node_modules/light-my-request')), 'light-my-request is bundled, not installed').toBe(false);
@@ -152,7 +170,7 @@ describe('the installed bin', () => {
   // Last: it rearranges the consumer's tree. npm nests newman's postman-runtime under newman when
   // the project holds another version at the top (pnpm hides it from the kit altogether); the
   // answer-size limit must patch the copy newman runs, never the project's.
-  it('contract patches newman\'s own postman-runtime when the project holds another one', () => {
+  it("contract patches newman's own postman-runtime when the project holds another one", () => {
     const modules = join(consumer, 'node_modules');
     mkdirSync(join(modules, 'newman/node_modules'), { recursive: true });
     renameSync(join(modules, 'postman-runtime'), join(modules, 'newman/node_modules/postman-runtime'));
@@ -191,7 +209,7 @@ describe('in a new empty folder', () => {
     // the starter's $schema line lands on the schema the package installed
     const first = readFileSync(join(fresh, 'spec/api.yaml'), 'utf8').split('\n')[0]!;
     expect(existsSync(join(fresh, 'spec', first.replace('# yaml-language-server: $schema=', '')))).toBe(true);
-    expect(existsSync(join(fresh, 'node_modules/oauth-contract-kit/action.yml')), 'the action init\'s workflow uses').toBe(true);
+    expect(existsSync(join(fresh, 'node_modules/oauth-contract-kit/action.yml')), "the action init's workflow uses").toBe(true);
   });
 
   it('generate, mock and token through the bin with no flag', async () => {

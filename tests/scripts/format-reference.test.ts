@@ -12,7 +12,9 @@ function everyKey(node: Schema, path = ''): Array<[string, Schema]> {
   const children = ['properties', 'definitions'].flatMap((kind) =>
     Object.entries((node[kind] as Record<string, Schema> | undefined) ?? {}).map(([name, child]): [string, Schema] => [`${path}/${kind}/${name}`, child]),
   );
-  const nested = ['items', 'additionalProperties'].flatMap((kind) => (node[kind] && typeof node[kind] === 'object' ? everyKey(node[kind] as Schema, `${path}/${kind}`) : []));
+  const nested = ['items', 'additionalProperties'].flatMap((kind) =>
+    node[kind] && typeof node[kind] === 'object' ? everyKey(node[kind] as Schema, `${path}/${kind}`) : [],
+  );
   return [...children, ...children.flatMap(([p, child]) => everyKey(child, p)), ...nested];
 }
 
@@ -38,7 +40,9 @@ describe(FORMAT_REFERENCE_PATH, () => {
     for (const [path] of everyKey(formatSchema as Schema).filter(([p]) => p.includes('/properties/'))) {
       expect(page, path).toContain(`| \`${path.split('/').at(-1)}\` |`);
     }
-    const targets = new Set([...page.matchAll(/^### `?([^`\n]+)`?$/gm)].map((m) => anchor(m[1]!)).concat([...page.matchAll(/<a id="([^"]+)">/g)].map((m) => m[1]!)));
+    const targets = new Set(
+      [...page.matchAll(/^### `?([^`\n]+)`?$/gm)].map((m) => anchor(m[1]!)).concat([...page.matchAll(/<a id="([^"]+)">/g)].map((m) => m[1]!)),
+    );
     for (const [, target] of page.matchAll(/\]\(#([^)]+)\)/g)) expect(targets, target).toContain(target);
   });
 

@@ -14,7 +14,6 @@ import { bru } from '../support/bru.js';
 import { runCli } from '../support/cli.js';
 import { PLAIN, hostile, variantModel, variantText, type Variant } from './injection-spec.js';
 
-
 interface Outcome {
   contractCode: number;
   /** `tests` of the JUnit report: every assertion the run made. */
@@ -58,7 +57,15 @@ async function runVariant(variant: Variant): Promise<Outcome> {
   servers.push(server);
 
   const vars = { baseUrl: server.url, organization: tenant.organization, clientId: tenant.clientId, clientSecret: tenant.clientSecret };
-  const args = ['run', '-r', '--env', 'local', ...Object.entries(vars).flatMap(([k, v]) => ['--env-var', `${k}=${v}`]), '--reporter-json', join(dir, 'bru.json')];
+  const args = [
+    'run',
+    '-r',
+    '--env',
+    'local',
+    ...Object.entries(vars).flatMap(([k, v]) => ['--env-var', `${k}=${v}`]),
+    '--reporter-json',
+    join(dir, 'bru.json'),
+  ];
   const runBru = async () => (await bru(args, join(dir, 'collections', 'bruno'))).code;
   // bru has been seen to judge its first request's assertions on an empty answer (`res.status`
   // undefined) while its tests on that answer pass, a race in its own token fetch: a failed bru run

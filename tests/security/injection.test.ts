@@ -35,7 +35,9 @@ function postmanScripts(node: PostmanNode, where: string): Script[] {
 
 function brunoScripts(file: OutputFile, where: string): Script[] {
   if (!file.path.endsWith('.bru') || file.path.includes('/environments/')) return [];
-  const bru = (file.path.endsWith('/collection.bru') || file.path.endsWith('/folder.bru') ? lang.collectionBruToJson(file.content) : lang.bruToJsonV2(file.content)) as {
+  const bru = (
+    file.path.endsWith('/collection.bru') || file.path.endsWith('/folder.bru') ? lang.collectionBruToJson(file.content) : lang.bruToJsonV2(file.content)
+  ) as {
     script?: { req?: string; res?: string };
     tests?: string;
   };

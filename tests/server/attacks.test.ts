@@ -32,7 +32,7 @@ function expectCleanError(answer: Answer, status: number): void {
 }
 
 describe('oversized requests', () => {
-  it('answers 431 JSON to headers over node\'s 16 KiB limit', async () => {
+  it("answers 431 JSON to headers over node's 16 KiB limit", async () => {
     expectCleanError(await raw(`GET /v1/devices HTTP/1.1\r\nAuthorization: Bearer ${demoToken}\r\nX-Padding: ${'a'.repeat(17 * 1024)}`), 431);
   });
 
@@ -50,7 +50,11 @@ describe('oversized requests', () => {
   const big = 'a'.repeat(100 * 1024);
   const bodies: Array<[name: string, head: string, body: string]> = [
     ['a form body with Content-Length', `POST /token/demo HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${big.length}`, big],
-    ['a chunked body (no Content-Length)', 'POST /token/demo HTTP/1.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked', `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`],
+    [
+      'a chunked body (no Content-Length)',
+      'POST /token/demo HTTP/1.1\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked',
+      `${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`,
+    ],
   ];
   it.each(bodies)('answers 413 JSON to %s over the 64 KiB limit', async (_name, head, body) => {
     expectCleanError(await raw(head, body), 413);
@@ -83,7 +87,7 @@ describe('hostile device ids', () => {
     ['a NUL byte', '%00'],
     ['a real id with a NUL byte appended', 'dev-demo-0001%00'],
     ['backslashes', '..%5C..%5Cwindows%5Cwin.ini'],
-    ['a 101-character id (past fastify\'s default parameter limit)', 'a'.repeat(101)],
+    ["a 101-character id (past fastify's default parameter limit)", 'a'.repeat(101)],
     ['a 15,000-character id', 'a'.repeat(15_000)],
   ];
   it.each(ids)('answer 404 JSON for %s', async (_name, id) => {

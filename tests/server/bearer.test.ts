@@ -49,7 +49,6 @@ describe('bearer tokens on the data endpoints', () => {
     expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="SecuriThings API"');
   });
 
-
   it('answer 401 invalid_token for forged tokens', async () => {
     for (const [name, forged] of forgedTokens(token)) {
       const answer = await getWith(server, '/v1/devices', forged);

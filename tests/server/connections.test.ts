@@ -36,7 +36,7 @@ async function quiet(withinMs = 2000): Promise<Record<string, number>> {
 }
 
 describe('keep-alive connections', () => {
-  it('stay open 5 s by default (node\'s own default, not fastify\'s 72 s) and say so', async () => {
+  it("stay open 5 s by default (node's own default, not fastify's 72 s) and say so", async () => {
     expect(KEEP_ALIVE_TIMEOUT_MS).toBe(5000);
     const server = await start();
     try {

@@ -75,7 +75,12 @@ describe('Get Devices', () => {
     const device = demo.devices[index]!;
     const query = `status=${device.status}&isFirmwareVulnerable=${device.isFirmwareVulnerable ? 1 : 0}&lifeCycleStatus=${device.lifeCycleStatus}&probe.deviceSource=${device.probe.deviceSource}&availableTask.hardenDevice=${device.availableTask.hardenDevice ? 1 : 0}`;
     const expected = demo.devices.filter(
-      (d) => d.status === device.status && d.isFirmwareVulnerable === device.isFirmwareVulnerable && d.lifeCycleStatus === device.lifeCycleStatus && d.probe.deviceSource === device.probe.deviceSource && d.availableTask.hardenDevice === device.availableTask.hardenDevice,
+      (d) =>
+        d.status === device.status &&
+        d.isFirmwareVulnerable === device.isFirmwareVulnerable &&
+        d.lifeCycleStatus === device.lifeCycleStatus &&
+        d.probe.deviceSource === device.probe.deviceSource &&
+        d.availableTask.hardenDevice === device.availableTask.hardenDevice,
     );
     const answer = await list(`?${query}`);
     expect(ids(answer.body.devices)).toEqual(ids(expected));

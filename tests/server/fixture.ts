@@ -86,7 +86,20 @@ export function fixture(): Fixture {
               {
                 name: 'A page',
                 status: 200,
-                body: { sites: [{ id: 7, name: 'Head office', kind: 'office', isOpen: true, openedAt: '2023-05-01T08:00:00Z', address: { city: 'Lyon', region: 'eu' }, tags: ['hq'] }], total: 1 },
+                body: {
+                  sites: [
+                    {
+                      id: 7,
+                      name: 'Head office',
+                      kind: 'office',
+                      isOpen: true,
+                      openedAt: '2023-05-01T08:00:00Z',
+                      address: { city: 'Lyon', region: 'eu' },
+                      tags: ['hq'],
+                    },
+                  ],
+                  total: 1,
+                },
               },
             ],
           },
@@ -108,15 +121,33 @@ export function fixture(): Fixture {
         id: 'health',
         name: 'Health',
         basePath: '/v1/health',
-        endpoints: [{ id: 'getHealth', name: 'Get Health', method: 'GET', path: '', responses: [{ status: 200, description: 'Health.', schema: { $ref: '#/schemas/Health' } }] }],
+        endpoints: [
+          {
+            id: 'getHealth',
+            name: 'Get Health',
+            method: 'GET',
+            path: '',
+            responses: [{ status: 200, description: 'Health.', schema: { $ref: '#/schemas/Health' } }],
+          },
+        ],
       },
     ],
     schemas: {
-      Token: { type: 'object', required: ['access_token', 'token_type'], properties: { access_token: { type: 'string' }, token_type: { type: 'string' }, expires_in: { type: 'integer' } } },
+      Token: {
+        type: 'object',
+        required: ['access_token', 'token_type'],
+        properties: { access_token: { type: 'string' }, token_type: { type: 'string' }, expires_in: { type: 'integer' } },
+      },
       Camera: {
         type: 'object',
         required: ['serial', 'mode'],
-        properties: { serial: { type: 'string' }, mode: { type: 'string', enum: ['day', 'night', 'auto'] }, uuid: { type: 'string', format: 'uuid' }, contact: { type: 'string', format: 'email' }, zoom: { type: 'number', minimum: 1, maximum: 4 } },
+        properties: {
+          serial: { type: 'string' },
+          mode: { type: 'string', enum: ['day', 'night', 'auto'] },
+          uuid: { type: 'string', format: 'uuid' },
+          contact: { type: 'string', format: 'email' },
+          zoom: { type: 'number', minimum: 1, maximum: 4 },
+        },
       },
       CameraList: { type: 'object', properties: { cameras: { type: 'array', items: { $ref: '#/schemas/Camera' } }, count: { type: 'integer' } } },
       Site: {
@@ -128,12 +159,20 @@ export function fixture(): Fixture {
           kind: { type: 'string', enum: ['office', 'warehouse', 'store', 'other'] },
           isOpen: { type: 'boolean' },
           openedAt: { type: 'string', format: 'date-time' },
-          address: { type: 'object', required: ['city'], properties: { city: { type: 'string' }, region: { type: 'string' }, postcode: { type: 'string', pattern: '^[0-9]{5}$' } } },
+          address: {
+            type: 'object',
+            required: ['city'],
+            properties: { city: { type: 'string' }, region: { type: 'string' }, postcode: { type: 'string', pattern: '^[0-9]{5}$' } },
+          },
           tags: { type: 'array', minItems: 1, items: { type: 'string' } },
           floors: { type: 'array', items: { type: 'object', properties: { level: { type: 'integer', minimum: -3, maximum: 60 }, label: { type: 'string' } } } },
         },
       },
-      SiteList: { type: 'object', required: ['sites', 'total'], properties: { sites: { type: 'array', items: { $ref: '#/schemas/Site' } }, total: { type: 'integer', minimum: 0 } } },
+      SiteList: {
+        type: 'object',
+        required: ['sites', 'total'],
+        properties: { sites: { type: 'array', items: { $ref: '#/schemas/Site' } }, total: { type: 'integer', minimum: 0 } },
+      },
       Health: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' }, checkedAt: { type: 'string', format: 'date-time' } } },
     },
     contract: { responseTimeMs: 5000, cases: [] },

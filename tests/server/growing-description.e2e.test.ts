@@ -29,7 +29,12 @@ describe('a description with two more resources', () => {
     // The server serves the description exactly: drift finds nothing, also on `location.zone`, a field only a filter names.
     const drift = JSON.parse(readFileSync(join(dir, 'reports', 'contract-drift.json'), 'utf8'));
     for (const id of ['listSites', 'getSite', 'listDeviceSources', 'getDeviceSource']) expect(drift[id], id).toMatchObject({ undocumentedFields: [] });
-    for (const [name, path] of [['Sites / Get Sites', '/v1/sites'], ['Sites / Get Site By ID', '/v1/sites/site'], ['Device Sources / Get Device Sources', '/v1/device-sources'], ['Device Sources / Get DeviceSource By ID', '/v1/device-sources/device']]) {
+    for (const [name, path] of [
+      ['Sites / Get Sites', '/v1/sites'],
+      ['Sites / Get Site By ID', '/v1/sites/site'],
+      ['Device Sources / Get Device Sources', '/v1/device-sources'],
+      ['Device Sources / Get DeviceSource By ID', '/v1/device-sources/device'],
+    ]) {
       expect(result.stdout, name).toMatch(new RegExp(`${name}\\n +GET http://[^/]+${path}\\S* -> 200 OK`));
     }
   });

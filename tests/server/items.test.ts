@@ -8,7 +8,8 @@ import { fixtureModel } from './fixture.js';
 
 const model = fixtureModel();
 const tenants = demoTenants() as [Tenant, Tenant];
-const itemsOf = (m: ApiModel, resource: string, additiveFields = false) => tenants.map((t) => seedData(m, tenants, additiveFields).get(t)!.get(resource)! as Item[]);
+const itemsOf = (m: ApiModel, resource: string, additiveFields = false) =>
+  tenants.map((t) => seedData(m, tenants, additiveFields).get(t)!.get(resource)! as Item[]);
 
 function validator(name: string): (value: unknown) => boolean {
   const validate = schemaCompiler()(model.schemas[name]!);
@@ -23,7 +24,12 @@ describe('items made from the description', () => {
   });
 
   it('match the item schemas and, as a page, the list schemas', () => {
-    const [site, siteList, camera, cameraList] = ['Site', 'SiteList', 'Camera', 'CameraList'].map(validator) as [(v: unknown) => boolean, (v: unknown) => boolean, (v: unknown) => boolean, (v: unknown) => boolean];
+    const [site, siteList, camera, cameraList] = ['Site', 'SiteList', 'Camera', 'CameraList'].map(validator) as [
+      (v: unknown) => boolean,
+      (v: unknown) => boolean,
+      (v: unknown) => boolean,
+      (v: unknown) => boolean,
+    ];
     for (const items of itemsOf(model, 'sites')) {
       for (const item of items) expect(site(item), JSON.stringify(item)).toBe(true);
       expect(siteList({ sites: items, total: items.length })).toBe(true);
@@ -81,7 +87,11 @@ describe('items made from the description', () => {
 
   it('give a filtered field only values its schema enum allows too', () => {
     const wider = fixtureModel((s) => s.resources[1].endpoints[0].query[2].enum.push('castle'));
-    const kinds = new Set(itemsOf(wider, 'sites').flat().map((s) => s.kind));
+    const kinds = new Set(
+      itemsOf(wider, 'sites')
+        .flat()
+        .map((s) => s.kind),
+    );
     expect(kinds).toEqual(new Set(['office', 'warehouse', 'store']));
   });
 
@@ -94,7 +104,9 @@ describe('items made from the description', () => {
     const [demo, other] = itemsOf(model, 'sites');
     expect(demo!.slice(0, 12).map((s) => s.kind)).not.toEqual(other!.map((s) => s.kind));
     for (const resource of ['sites', 'cameras']) {
-      const keys = itemsOf(model, resource).flat().map((i) => i.id ?? i.serial);
+      const keys = itemsOf(model, resource)
+        .flat()
+        .map((i) => i.id ?? i.serial);
       expect(new Set(keys).size).toBe(keys.length);
     }
     expect(demo!.map((s) => s.id)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));

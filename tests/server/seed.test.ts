@@ -32,7 +32,9 @@ describe('demo tenants', () => {
   });
 
   it('use device ids that are unique across tenants', () => {
-    const ids = devicesOf().flat().map((d) => d.id);
+    const ids = devicesOf()
+      .flat()
+      .map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

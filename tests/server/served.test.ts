@@ -2,7 +2,17 @@
 // names (cameras, sites, health) is listed, filtered, paged and fetched as the description says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaCompiler } from '../../loader/schemas.js';
-import { DEMO, OTHER, demoTenants, seedData, startReferenceServer, type Item, type RunningServer, type ServerOptions, type Tenant } from '../../server/index.js';
+import {
+  DEMO,
+  OTHER,
+  demoTenants,
+  seedData,
+  startReferenceServer,
+  type Item,
+  type RunningServer,
+  type ServerOptions,
+  type Tenant,
+} from '../../server/index.js';
 import { MALFORMED_JSON } from '../../server/faults.js';
 import { fixtureModel } from './fixture.js';
 import { getWith, isErrorBody, manualClock, tokenFor } from './helpers.js';
@@ -179,7 +189,12 @@ describe('violations, faults and rate limits on a described resource', () => {
   });
 
   it('faults hit the described endpoints', async () => {
-    const faulty = await start({ faults: [{ kind: 'status', status: 503, match: 'data', times: 1 }, { kind: 'malformed-json', match: 'data', times: 1 }] });
+    const faulty = await start({
+      faults: [
+        { kind: 'status', status: 503, match: 'data', times: 1 },
+        { kind: 'malformed-json', match: 'data', times: 1 },
+      ],
+    });
     const jwt = await tokenFor(faulty, DEMO);
     expect((await getWith(faulty, '/v1/sites', jwt)).status).toBe(503);
     expect((await getWith(faulty, '/v1/sites/1', jwt)).text).toBe(MALFORMED_JSON);

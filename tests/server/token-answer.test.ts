@@ -54,7 +54,14 @@ describe('the token answer the reference server issues', () => {
   });
 
   it('refuses violations with nothing documented to break: opaque-token for opaque tokens, token-lifetime without a lifetime', async () => {
-    await expect(startReferenceServer(ebayLike(), { violations: ['opaque-token'] })).rejects.toThrow('violation opaque-token: the description documents an opaque token, so there is no JWT to break');
-    await expect(startReferenceServer(modelWith((m) => delete m.auth.lifetime), { violations: ['token-lifetime'] })).rejects.toThrow('violation token-lifetime: the description documents no lifetime bound to break');
+    await expect(startReferenceServer(ebayLike(), { violations: ['opaque-token'] })).rejects.toThrow(
+      'violation opaque-token: the description documents an opaque token, so there is no JWT to break',
+    );
+    await expect(
+      startReferenceServer(
+        modelWith((m) => delete m.auth.lifetime),
+        { violations: ['token-lifetime'] },
+      ),
+    ).rejects.toThrow('violation token-lifetime: the description documents no lifetime bound to break');
   });
 });

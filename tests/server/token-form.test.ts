@@ -44,11 +44,23 @@ describe('client_secret_post with a form body', () => {
     ['another grant type', { grant_type: 'password', ...client }, undefined, 400, 'unsupported_grant_type'],
     ['a scope beyond the described one', { ...grant, scope: 'parcels:read parcels:write', ...client }, undefined, 400, 'invalid_scope'],
     ['another audience', { ...grant, audience: 'https://elsewhere.example', ...client }, undefined, 400, 'invalid_request'],
-    ['a field given twice', `grant_type=client_credentials&grant_type=client_credentials&client_id=${DEMO.clientId}&client_secret=${DEMO.clientSecret}`, undefined, 400, 'invalid_request'],
+    [
+      'a field given twice',
+      `grant_type=client_credentials&grant_type=client_credentials&client_id=${DEMO.clientId}&client_secret=${DEMO.clientSecret}`,
+      undefined,
+      400,
+      'invalid_request',
+    ],
     ['a JSON body', JSON.stringify({ ...grant, ...client }), { 'content-type': 'application/json' }, 400, 'invalid_request'],
     ['no body at all', '', {}, 400, 'invalid_request'],
     ['the client as HTTP Basic', grant, { 'content-type': FORM, authorization: basic(DEMO.clientId, DEMO.clientSecret) }, 401, 'invalid_client'],
-    ['HTTP Basic and the body at once', { ...grant, ...client }, { 'content-type': FORM, authorization: basic(DEMO.clientId, DEMO.clientSecret) }, 400, 'invalid_request'],
+    [
+      'HTTP Basic and the body at once',
+      { ...grant, ...client },
+      { 'content-type': FORM, authorization: basic(DEMO.clientId, DEMO.clientSecret) },
+      400,
+      'invalid_request',
+    ],
     ['no client', grant, undefined, 401, 'invalid_client'],
     ['a wrong secret', { ...grant, client_id: DEMO.clientId, client_secret: 'wrong' }, undefined, 401, 'invalid_client'],
   ];
@@ -83,7 +95,12 @@ describe('client_secret_basic (the fixture description)', () => {
   });
 
   it('refuses HTTP Basic and the body at once (400 invalid_request)', async () => {
-    const answer = await post(server, `/token/${DEMO.organization}`, { ...grant, ...client }, { 'content-type': FORM, authorization: basic(DEMO.clientId, DEMO.clientSecret) });
+    const answer = await post(
+      server,
+      `/token/${DEMO.organization}`,
+      { ...grant, ...client },
+      { 'content-type': FORM, authorization: basic(DEMO.clientId, DEMO.clientSecret) },
+    );
     expect([answer.status, answer.body.error]).toEqual([400, 'invalid_request']);
   });
 

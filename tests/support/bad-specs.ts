@@ -41,7 +41,7 @@ function deepChain(depth: number): string {
 /** The `n`th (1-based) `x:` line of deepChain's chain, with its newline so that it is unique. */
 const chainLink = (n: number) => `\n${' '.repeat(8 + 2 * (n - 1))}x:`;
 
-// prettier-ignore
+// biome-ignore format: a table, aligned by hand
 export const PATCHED: readonly PatchedCase[] = [
   { file: 'auth-post-without-form.yaml', mistake: 'client_secret_post without a form body for the credentials to travel in.',
     edit: { replace: 'path: /token/{organization}\n  clientAuthentication: basic', with: 'path: /oauth2/token\n  clientAuthentication: post' },
@@ -265,9 +265,7 @@ function build(c: PatchedCase): BuiltCase {
   // Positions are searched in the text as the loader decodes it (a bad byte reads as U+FFFD).
   const decoded = new TextDecoder().decode(bytes);
   const [from, length] =
-    c.within === undefined
-      ? [header.length + edited.start, edited.added.length]
-      : [onlyOccurrence(decoded, c.within, header.length), c.within.length];
+    c.within === undefined ? [header.length + edited.start, edited.added.length] : [onlyOccurrence(decoded, c.within, header.length), c.within.length];
   const at = decoded.indexOf(c.at, from);
   if (at < 0 || at + c.at.length > from + length) {
     const hint = length === 0 ? ' (the edit only removes text: give `within`)' : '';

@@ -44,7 +44,12 @@ export function sitesResource(): Resource {
     pathVariable: 'sitesPath',
     endpoints: [
       endpoint({ id: 'listSites', name: 'Get Sites', query: [{ name: 'region', type: 'string', required: true, description: 'Region code.', example: 'eu' }] }),
-      endpoint({ id: 'getSite', name: 'Get Site', path: '/{siteId}', pathParams: [{ name: 'siteId', type: 'string', required: true, description: 'The site id.' }] }),
+      endpoint({
+        id: 'getSite',
+        name: 'Get Site',
+        path: '/{siteId}',
+        pathParams: [{ name: 'siteId', type: 'string', required: true, description: 'The site id.' }],
+      }),
     ],
   };
 }

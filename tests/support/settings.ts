@@ -3,5 +3,10 @@
 import { DEMO } from '../../server/index.js';
 
 export function demoSettings(url: string, secret: string = DEMO.clientSecret): NodeJS.ProcessEnv {
-  return { SECURITHINGS_BASE_URL: url, SECURITHINGS_ORGANIZATION: DEMO.organization, SECURITHINGS_CLIENT_ID: DEMO.clientId, SECURITHINGS_CLIENT_SECRET: secret };
+  return {
+    SECURITHINGS_BASE_URL: url,
+    SECURITHINGS_ORGANIZATION: DEMO.organization,
+    SECURITHINGS_CLIENT_ID: DEMO.clientId,
+    SECURITHINGS_CLIENT_SECRET: secret,
+  };
 }

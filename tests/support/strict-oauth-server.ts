@@ -37,7 +37,11 @@ export const PARCELS = Array.from({ length: 7 }, (_, i) => ({
   depotId: `dep-${String((i % 4) + 1).padStart(3, '0')}`,
   createdAt: `2026-01-0${(i % 9) + 1}T08:00:00Z`,
 }));
-export const DEPOTS = Array.from({ length: 4 }, (_, i) => ({ id: `dep-${String(i + 1).padStart(3, '0')}`, name: `Depot ${i + 1}`, country: COUNTRIES[i % COUNTRIES.length]! }));
+export const DEPOTS = Array.from({ length: 4 }, (_, i) => ({
+  id: `dep-${String(i + 1).padStart(3, '0')}`,
+  name: `Depot ${i + 1}`,
+  country: COUNTRIES[i % COUNTRIES.length]!,
+}));
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
@@ -62,7 +66,12 @@ export async function startStrictServer(options: StrictOptions = {}): Promise<St
     const url = new URL(request.url ?? '/', 'http://strict.invalid');
     const body = await readBody(request);
     if (url.pathname === '/oauth2/token') {
-      const seen: TokenRequestSeen = { contentType: request.headers['content-type'], authorization: request.headers.authorization, fields: [...new URLSearchParams(body)], status: 0 };
+      const seen: TokenRequestSeen = {
+        contentType: request.headers['content-type'],
+        authorization: request.headers.authorization,
+        fields: [...new URLSearchParams(body)],
+        status: 0,
+      };
       const answer = request.method === 'POST' ? await token(request, body) : { status: 405, body: { error: 'invalid_request' }, headers: { allow: 'POST' } };
       tokenRequests.push({ ...seen, status: answer.status });
       return answer;
@@ -73,7 +82,11 @@ export async function startStrictServer(options: StrictOptions = {}): Promise<St
   }
 
   async function token(request: IncomingMessage, body: string): Promise<Answer> {
-    const error = (status: number, code: string, headers?: Record<string, string>): Answer => ({ status, body: { error: code }, headers: { 'cache-control': 'no-store', ...headers } });
+    const error = (status: number, code: string, headers?: Record<string, string>): Answer => ({
+      status,
+      body: { error: code },
+      headers: { 'cache-control': 'no-store', ...headers },
+    });
     if (request.headers.authorization !== undefined) return error(401, 'invalid_client', { 'www-authenticate': 'Basic realm="strict"' });
     if (request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return error(400, 'invalid_request');
     const form = new URLSearchParams(body);
@@ -86,15 +99,25 @@ export async function startStrictServer(options: StrictOptions = {}): Promise<St
     if (scope?.split(' ').some((s) => !STRICT_SCOPE.split(' ').includes(s))) return error(400, 'invalid_scope');
     if (form.has('audience') && form.get('audience') !== STRICT_AUDIENCE) return error(400, 'invalid_target');
     const iat = Math.floor(Date.now() / 1000);
-    const jwt = await new SignJWT({ scope: scope ?? STRICT_SCOPE, aud: STRICT_AUDIENCE }).setProtectedHeader({ alg: 'HS256' }).setSubject(STRICT_CLIENT.clientId).setIssuedAt(iat).setExpirationTime(iat + LIFETIME_SECONDS).sign(key);
+    const jwt = await new SignJWT({ scope: scope ?? STRICT_SCOPE, aud: STRICT_AUDIENCE })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(STRICT_CLIENT.clientId)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + LIFETIME_SECONDS)
+      .sign(key);
     issued.add(jwt);
-    return { status: 200, body: { access_token: jwt, token_type: 'Bearer', expires_in: LIFETIME_SECONDS, scope: scope ?? STRICT_SCOPE }, headers: { 'cache-control': 'no-store' } };
+    return {
+      status: 200,
+      body: { access_token: jwt, token_type: 'Bearer', expires_in: LIFETIME_SECONDS, scope: scope ?? STRICT_SCOPE },
+      headers: { 'cache-control': 'no-store' },
+    };
   }
 
   function data(request: IncomingMessage, url: URL): Answer {
     const bearer = /^Bearer ([\w.~+/-]+=*)$/.exec(request.headers.authorization ?? '')?.[1];
     if (bearer === undefined) return { status: 401, body: { error: 'invalid_request' }, headers: { 'www-authenticate': 'Bearer realm="strict"' } };
-    if (!issued.has(bearer)) return { status: 401, body: { error: 'invalid_token' }, headers: { 'www-authenticate': 'Bearer realm="strict", error="invalid_token"' } };
+    if (!issued.has(bearer))
+      return { status: 401, body: { error: 'invalid_token' }, headers: { 'www-authenticate': 'Bearer realm="strict", error="invalid_token"' } };
     if (request.method !== 'GET') return { status: 405, body: { error: 'method_not_allowed' }, headers: { allow: 'GET' } };
     const [, version, resource, id, extra] = url.pathname.split('/');
     if (version !== 'v2' || extra !== undefined) return { status: 404, body: { error: 'not_found' } };
@@ -109,7 +132,11 @@ export async function startStrictServer(options: StrictOptions = {}): Promise<St
     url: `http://127.0.0.1:${port}`,
     tokenRequests,
     dataRequests,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

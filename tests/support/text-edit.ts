@@ -8,10 +8,7 @@
  * right after the line on which `after` ends; `remove` drops the whole lines it spans. For
  * replace and remove, `after` means the first occurrence after that (unique) text.
  */
-export type Edit =
-  | { replace: string; with: string; after?: string }
-  | { insert: string; after: string }
-  | { remove: string; after?: string };
+export type Edit = { replace: string; with: string; after?: string } | { insert: string; after: string } | { remove: string; after?: string };
 
 export interface Edited {
   text: string;

@@ -41,7 +41,8 @@ export async function startVendorServer(answer: VendorAnswer = DOCUMENTED): Prom
   function respond(request: IncomingMessage, body: string, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://vendor.invalid');
     if (url.pathname === VENDOR_TOKEN_PATH) {
-      if (request.method !== 'POST' || new URLSearchParams(body).get('grant_type') !== 'client_credentials') return send(response, 400, { error: 'invalid_request' });
+      if (request.method !== 'POST' || new URLSearchParams(body).get('grant_type') !== 'client_credentials')
+        return send(response, 400, { error: 'invalid_request' });
       if (request.headers.authorization !== basic) return send(response, 401, { error: 'invalid_client' });
       const token = `v^1.1#i^1#p^1#r^0#I^3#f^0#t^${randomBytes(24).toString('base64url')}`;
       issued.push(token);
@@ -50,7 +51,8 @@ export async function startVendorServer(answer: VendorAnswer = DOCUMENTED): Prom
     const authorization = request.headers.authorization ?? '';
     bearers.push(authorization);
     if (!issued.some((token) => authorization === `Bearer ${token}`)) return send(response, 401, { error: 'invalid_token' });
-    if (url.pathname === '/catalogue/v1/items') return send(response, 200, { items: ITEMS.slice(0, Number(url.searchParams.get('limit') ?? 10)), total: ITEMS.length });
+    if (url.pathname === '/catalogue/v1/items')
+      return send(response, 200, { items: ITEMS.slice(0, Number(url.searchParams.get('limit') ?? 10)), total: ITEMS.length });
     const item = ITEMS.find((i) => url.pathname === `/catalogue/v1/items/${i.id}`);
     return item ? send(response, 200, item) : send(response, 404, { error: 'not_found' });
   }
@@ -60,10 +62,11 @@ export async function startVendorServer(answer: VendorAnswer = DOCUMENTED): Prom
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     issued,
     bearers,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

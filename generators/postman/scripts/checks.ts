@@ -48,7 +48,10 @@ export function timeCheck(ms: number): Check {
 
 export function pageSizeCheck(page: NonNullable<Expectation['page']>): Check {
   const items = own('body', jsLiteral(page.items));
-  return dependent(CHECK_NAMES.pageSize(page), `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${jsLiteral(page.limit)}); }`);
+  return dependent(
+    CHECK_NAMES.pageSize(page),
+    `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${jsLiteral(page.limit)}); }`,
+  );
 }
 
 export function pageTotalCheck(page: NonNullable<Expectation['page']>): Check {

@@ -90,7 +90,9 @@ const pacing = (function () {
   writePacing(state);
   if (wait > 0) setTimeout(function () {}, wait);
 })();
-`.trim().split('\n');
+`
+    .trim()
+    .split('\n');
 }
 
 /** The collection test script's first part: the answer to the paced request arrived. */
@@ -106,5 +108,7 @@ ${indent(STATE_JS, '  ')}
   state.pending = '';
   writePacing(state);
 })();
-`.trim().split('\n');
+`
+    .trim()
+    .split('\n');
 }

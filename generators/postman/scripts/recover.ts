@@ -47,5 +47,7 @@ export function recoverScript(model: ApiModel): string[] {
   setTimeout(function () {}, wait * 1000);
   pm.execution.setNextRequest(id);
 })();
-`.trim().split('\n');
+`
+    .trim()
+    .split('\n');
 }

@@ -14,4 +14,3 @@ export function sandboxSchema<T>(node: T): T {
   const { required, ...rest } = copy;
   return { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), { required }] } as T;
 }
-

@@ -73,7 +73,9 @@ ${indent(storeTokenJs(auth.lifetime, { token: 'token', body: 'body', key: 'key' 
   });
   send(1);
 })();
-`.trim().split('\n');
+`
+    .trim()
+    .split('\n');
 }
 
 /** A host written with variables (https://{{tenant}}.auth0.com) resolved, as the app resolves them in URLs; nothing when no host has one. */

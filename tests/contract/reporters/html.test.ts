@@ -13,7 +13,8 @@ function parse(r: Run) {
   return { doc, byId, all };
 }
 const text = (e: Element) => DomUtils.textContent(e).replace(/\s+/g, ' ').trim();
-const section = (page: ReturnType<typeof parse>, item: string) => page.all('section').find((s) => s.attribs.class?.includes('request') && text(page.all('h3', s)[0]!) === item)!;
+const section = (page: ReturnType<typeof parse>, item: string) =>
+  page.all('section').find((s) => s.attribs.class?.includes('request') && text(page.all('h3', s)[0]!) === item)!;
 
 describe('HTML report', () => {
   it('opens with the verdict and the run: start time, wall time, target, environment, description', () => {
@@ -41,7 +42,11 @@ describe('HTML report', () => {
   it('sums up with a passed/failed/skipped bar drawn by its own style sheet, and counts per folder', () => {
     const page = parse(failingRun());
     const bars = page.all('div').filter((d) => d.attribs.class?.startsWith('bar '));
-    expect(bars.map((b) => b.attribs['aria-label'])).toEqual(['2 passed, 2 failed, 2 skipped', '1 passed, 0 failed, 0 skipped', '1 passed, 2 failed, 2 skipped']);
+    expect(bars.map((b) => b.attribs['aria-label'])).toEqual([
+      '2 passed, 2 failed, 2 skipped',
+      '1 passed, 0 failed, 0 skipped',
+      '1 passed, 2 failed, 2 skipped',
+    ]);
     const style = text(page.all('style')[0]!);
     expect(style).toContain('.bar-0 .p{flex-grow:2}.bar-0 .f{flex-grow:2}.bar-0 .s{flex-grow:2}');
     expect(style).toContain('.bar-2 .p{flex-grow:1}.bar-2 .f{flex-grow:2}.bar-2 .s{flex-grow:2}');
@@ -105,9 +110,14 @@ describe('HTML report', () => {
       'Devices / Get Device By ID › body matches the Device schema: status is 200 failed',
     ]);
     const checks = failing.all('li', section(failing, 'Devices / Get Device By ID')).filter((li) => li.attribs.class === 'skip');
-    expect(checks.map(text)).toEqual(['content type is JSON (skipped: status is 200 failed)', 'body matches the Device schema (skipped: status is 200 failed)']);
+    expect(checks.map(text)).toEqual([
+      'content type is JSON (skipped: status is 200 failed)',
+      'body matches the Device schema (skipped: status is 200 failed)',
+    ]);
     const passing = parse(passingRun());
-    expect(passing.all('li', passing.byId('skipped')).map(text)).toEqual(['Devices / Get Device By ID: not sent, deviceId not set (Get Devices returned no device)']);
+    expect(passing.all('li', passing.byId('skipped')).map(text)).toEqual([
+      'Devices / Get Device By ID: not sent, deviceId not set (Get Devices returned no device)',
+    ]);
   });
 
   it('allows no script and nothing from outside: a CSP with only its own style, by hash', () => {

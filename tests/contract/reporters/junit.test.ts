@@ -108,6 +108,8 @@ describe('JUnit report', () => {
 
   it('keeps the request lines of a suite in system-out', () => {
     const suite = parse(xmlOf(passingRun())).suite('Auth / Get access token');
-    expect(DomUtils.textContent(DomUtils.getElementsByTagName('system-out', suite)[0]!)).toBe('POST http://127.0.0.1:4010/token/demo -> 200 OK, application/json, 12 ms');
+    expect(DomUtils.textContent(DomUtils.getElementsByTagName('system-out', suite)[0]!)).toBe(
+      'POST http://127.0.0.1:4010/token/demo -> 200 OK, application/json, 12 ms',
+    );
   });
 });

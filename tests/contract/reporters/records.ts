@@ -28,7 +28,14 @@ export function request(item: string, extra: Partial<RequestRecord> = {}): Reque
 }
 
 export const pass = (item: string, name: string): AssertionRecord => ({ item, name, passed: true, skipped: false });
-export const fail = (item: string, name: string, message: string, details?: string[]): AssertionRecord => ({ item, name, passed: false, skipped: false, message, ...(details ? { details } : {}) });
+export const fail = (item: string, name: string, message: string, details?: string[]): AssertionRecord => ({
+  item,
+  name,
+  passed: false,
+  skipped: false,
+  message,
+  ...(details ? { details } : {}),
+});
 export const skip = (item: string, name: string, skipReason: string): AssertionRecord => ({ item, name, passed: false, skipped: true, skipReason });
 
 /** The summary the runner's collector would build from these records. */
@@ -63,8 +70,18 @@ export const SCHEMA_ERRORS = Array.from({ length: 26 }, (_, i) => `data.items[${
 /** Every check passed; Get Device By ID was not sent (the list was empty). */
 export function passingRun(): Run {
   return run(
-    [request(TOKEN, { method: 'POST', url: 'http://127.0.0.1:4010/token/demo', tokenRequest: true, responseBody: '{\n  "access_token": "[REDACTED]"\n}' }), request(LIST, { at: START + 300 }), request(REFUSED, { status: 401, statusText: 'Unauthorized', at: START + 500 })],
-    [pass(TOKEN, 'status is 200'), pass(TOKEN, 'the token lives the documented 3600 s'), pass(LIST, 'status is 200'), pass(LIST, 'body matches the DeviceList schema'), pass(REFUSED, 'status is 401')],
+    [
+      request(TOKEN, { method: 'POST', url: 'http://127.0.0.1:4010/token/demo', tokenRequest: true, responseBody: '{\n  "access_token": "[REDACTED]"\n}' }),
+      request(LIST, { at: START + 300 }),
+      request(REFUSED, { status: 401, statusText: 'Unauthorized', at: START + 500 }),
+    ],
+    [
+      pass(TOKEN, 'status is 200'),
+      pass(TOKEN, 'the token lives the documented 3600 s'),
+      pass(LIST, 'status is 200'),
+      pass(LIST, 'body matches the DeviceList schema'),
+      pass(REFUSED, 'status is 401'),
+    ],
     { skippedItems: [{ item: BY_ID, reason: 'deviceId not set (Get Devices returned no device)' }] },
   );
 }
@@ -93,15 +110,46 @@ export function failingRun(): Run {
 /** The token endpoint refused the credentials: the run stopped before any data request. */
 export function stoppedRun(): Run {
   return run(
-    [request(TOKEN, { method: 'POST', url: 'http://127.0.0.1:4010/token/demo', tokenRequest: true, status: 401, statusText: 'Unauthorized', responseBody: '{\n  "error": "invalid_client"\n}' })],
-    [fail(TOKEN, 'status is 200', 'expected response to have status code 200 but got 401'), skip(TOKEN, 'body matches the token schema', 'status is 200 failed')],
-    { stop: { exitCode: 2, message: 'The token endpoint refused the credentials: 401 invalid_client. Check SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET (from .env).' } },
+    [
+      request(TOKEN, {
+        method: 'POST',
+        url: 'http://127.0.0.1:4010/token/demo',
+        tokenRequest: true,
+        status: 401,
+        statusText: 'Unauthorized',
+        responseBody: '{\n  "error": "invalid_client"\n}',
+      }),
+    ],
+    [
+      fail(TOKEN, 'status is 200', 'expected response to have status code 200 but got 401'),
+      skip(TOKEN, 'body matches the token schema', 'status is 200 failed'),
+    ],
+    {
+      stop: {
+        exitCode: 2,
+        message: 'The token endpoint refused the credentials: 401 invalid_client. Check SECURITHINGS_CLIENT_ID and SECURITHINGS_CLIENT_SECRET (from .env).',
+      },
+    },
   );
 }
 
 /** No answer at all, and a script error outside any check. */
 export function brokenRun(): Run {
-  const r = run([request(LIST, { status: undefined, statusText: undefined, responseTimeMs: undefined, responseHeaders: [], contentType: undefined, responseBody: undefined, error: 'connect ECONNREFUSED 127.0.0.1:4010', errorCode: 'ECONNREFUSED' })], [fail(LIST, 'status is 200', "expected response to have status code 200 but got undefined")]);
+  const r = run(
+    [
+      request(LIST, {
+        status: undefined,
+        statusText: undefined,
+        responseTimeMs: undefined,
+        responseHeaders: [],
+        contentType: undefined,
+        responseBody: undefined,
+        error: 'connect ECONNREFUSED 127.0.0.1:4010',
+        errorCode: 'ECONNREFUSED',
+      }),
+    ],
+    [fail(LIST, 'status is 200', 'expected response to have status code 200 but got undefined')],
+  );
   r.summary.errors.push('script error: pm.foo is not a function');
   return r;
 }

@@ -47,7 +47,10 @@ describe('terminal summary', () => {
 
   it('names errors outside the checks, counted with the failures', () => {
     const out = lines(summaryText(brokenRun().summary));
-    expect(out.filter((l) => l.startsWith('  ERROR '))).toEqual(['  ERROR Devices / Get Devices: connect ECONNREFUSED 127.0.0.1:4010', '  ERROR script error: pm.foo is not a function']);
+    expect(out.filter((l) => l.startsWith('  ERROR '))).toEqual([
+      '  ERROR Devices / Get Devices: connect ECONNREFUSED 127.0.0.1:4010',
+      '  ERROR script error: pm.foo is not a function',
+    ]);
     expect(out.at(-1)).toBe('0 passed, 3 failed, 0 skipped');
   });
 
@@ -58,7 +61,10 @@ describe('terminal summary', () => {
     reporter.onRequest!(request('Devices / Get Devices'));
     reporter.onNote!('Devices / Get Device By ID', 'deviceId not set');
     reporter.onDone!(run.summary, run.requests, run.assertions);
-    expect(written.slice(0, 2)).toEqual(['  Devices / Get Devices\n    GET http://127.0.0.1:4010/v1/devices -> 200 OK 12 ms\n', '  note: Devices / Get Device By ID: deviceId not set\n']);
+    expect(written.slice(0, 2)).toEqual([
+      '  Devices / Get Devices\n    GET http://127.0.0.1:4010/v1/devices -> 200 OK 12 ms\n',
+      '  note: Devices / Get Device By ID: deviceId not set\n',
+    ]);
     expect(written[2]).toBe(summaryText(run.summary));
   });
 });

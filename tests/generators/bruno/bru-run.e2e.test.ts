@@ -12,16 +12,27 @@ import { bru } from '../../support/bru.js';
 import { fixtureModel } from '../../support/model.js';
 import { generate } from './helpers.js';
 
-
 /** One iteration of the `--reporter-json` file (an array of iterations). */
 interface BruResult {
-  summary: { totalRequests: number; passedRequests: number; failedRequests: number; skippedRequests: number; passedAssertions: number; failedAssertions: number; passedTests: number; failedTests: number };
+  summary: {
+    totalRequests: number;
+    passedRequests: number;
+    failedRequests: number;
+    skippedRequests: number;
+    passedAssertions: number;
+    failedAssertions: number;
+    passedTests: number;
+    failedTests: number;
+  };
   results: { test: { filename: string }; response: { status: number }; assertionResults: { status: string }[]; testResults: { status: string }[] }[];
 }
 
 /** The Bruno collection, written with `dir` as its root. */
 function writeCollection(dir: string): void {
-  writeFiles(dir, generate().map((file) => ({ ...file, path: file.path.slice(ROOT.length + 1) })));
+  writeFiles(
+    dir,
+    generate().map((file) => ({ ...file, path: file.path.slice(ROOT.length + 1) })),
+  );
 }
 
 /** One `bru run` of the collection in `dir` against a fresh rate-limited server; its exit code, results and server. */
@@ -88,7 +99,7 @@ describe('bru run against the reference server', () => {
     expect(result.summary.passedTests).toBe(43);
   });
 
-  it('asked for two tokens (its own request and Bruno\'s, with HTTP Basic) and two refusals, and was never rate limited', () => {
+  it("asked for two tokens (its own request and Bruno's, with HTTP Basic) and two refusals, and was never rate limited", () => {
     expect(server.stats).toEqual({ tokenRequests: 4, tokensIssued: 2, dataRequests: 7, rateLimited: 0 });
   });
 

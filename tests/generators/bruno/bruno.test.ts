@@ -135,7 +135,7 @@ describe('Get Devices.bru', () => {
     expect(parsed().vars?.res).toEqual([{ name: 'deviceId', value: 'res.body.devices?.[0]?.id', enabled: true, local: false }]);
   });
 
-  it('carries the Postman collection\'s checks as tests of the same names; those that need status 200 wait for it', () => {
+  it("carries the Postman collection's checks as tests of the same names; those that need status 200 wait for it", () => {
     expect(parsed().assertions).toBeUndefined();
     expect(bruTests(parsed().tests)).toEqual([
       { name: 'status is 200', dependent: false },
@@ -147,7 +147,7 @@ describe('Get Devices.bru', () => {
     expect(parsed().tests).toContain('const answered = res.getStatus() === 200;');
   });
 
-  it('names the checks a wrong status leaves out in the status check\'s failure message', () => {
+  it("names the checks a wrong status leaves out in the status check's failure message", () => {
     expect(parsed().tests).toContain(
       'const NOT_CHECKED = "the status the other checks need (not checked: body is JSON; Content-Type is JSON; body matches the DeviceList schema)";',
     );
@@ -181,19 +181,25 @@ describe('Get Device By ID.bru', () => {
   });
 
   it('checks status, JSON, content type, the Device schema and time', () => {
-    expect(bruTests(parsed().tests).map((t) => t.name)).toEqual(['status is 200', 'body is JSON', 'Content-Type is JSON', 'body matches the Device schema', 'answers within 5000 ms']);
+    expect(bruTests(parsed().tests).map((t) => t.name)).toEqual([
+      'status is 200',
+      'body is JSON',
+      'Content-Type is JSON',
+      'body matches the Device schema',
+      'answers within 5000 ms',
+    ]);
   });
 });
 
 describe('Auth/Get access token.bru', () => {
   const parsed = () => lang.bruToJsonV2(fileAt(generate(), 'bruno/Auth/Get access token.bru'));
 
-  it('asks for a token with the client in a Basic header, not through the collection\'s OAuth 2.0', () => {
+  it("asks for a token with the client in a Basic header, not through the collection's OAuth 2.0", () => {
     expect(parsed().http).toEqual({ method: 'post', url: '{{baseUrl}}/token/{{organization}}', body: 'none', auth: 'basic' });
     expect((parsed() as unknown as { auth: { basic: unknown } }).auth.basic).toEqual({ username: '{{clientId}}', password: '{{clientSecret}}' });
   });
 
-  it('checks the token answer with the Postman collection\'s names, each but status and time waiting for 200', () => {
+  it("checks the token answer with the Postman collection's names, each but status and time waiting for 200", () => {
     expect(bruTests(parsed().tests)).toEqual([
       { name: 'status is 200', dependent: false },
       { name: 'body is JSON', dependent: true },
@@ -207,14 +213,15 @@ describe('Auth/Get access token.bru', () => {
     ]);
   });
 
-  it('keeps the token out of bru\'s reports: the answer is replaced once checked', () => {
+  it("keeps the token out of bru's reports: the answer is replaced once checked", () => {
     expect(parsed().tests).toMatch(/res\.setBody\(Object\.assign\(\{\}, body, \{ \["access_token"\]: '\[hidden\]' \}\)\);\s*$/);
   });
 });
 
 describe('Contract checks', () => {
   const files = generate();
-  const request = (name: string) => lang.bruToJsonV2(fileAt(files, `bruno/Contract checks/${name}.bru`)) as ReturnType<typeof lang.bruToJsonV2> & { auth?: Record<string, unknown> };
+  const request = (name: string) =>
+    lang.bruToJsonV2(fileAt(files, `bruno/Contract checks/${name}.bru`)) as ReturnType<typeof lang.bruToJsonV2> & { auth?: Record<string, unknown> };
 
   it('has a request per contract case, in order', () => {
     const cases = fixtureModel().contract.cases;
@@ -226,7 +233,7 @@ describe('Contract checks', () => {
     expect(request('Token refused without client credentials').http.auth).toBe('none');
   });
 
-  it('sends no bearer, and Bruno\'s own token with its signature altered', () => {
+  it("sends no bearer, and Bruno's own token with its signature altered", () => {
     expect(request('Get Devices refused without a bearer token').http.auth).toBe('none');
     const tampered = request('Get Devices refused with a tampered bearer token');
     expect(tampered.auth?.['bearer']).toEqual({ token: '{{tamperedToken}}' });
@@ -234,14 +241,16 @@ describe('Contract checks', () => {
     expect(tampered.script?.req).toContain('bru.setVar("tamperedToken", ');
   });
 
-  it('sends the case\'s query and path values', () => {
+  it("sends the case's query and path values", () => {
     const limit = request('Get Devices with limit=1 returns at most one device and a consistent total');
     expect(limit.http.url).toBe('{{baseUrl}}/{{devicesPath}}?limit=1');
     expect(limit.params).toEqual([{ name: 'limit', value: '1', enabled: true, type: 'query' }]);
-    expect(request('Get Device By ID answers 404 for an unknown id').params).toEqual([{ name: 'id', value: 'st-contract-no-such-device', enabled: true, type: 'path' }]);
+    expect(request('Get Device By ID answers 404 for an unknown id').params).toEqual([
+      { name: 'id', value: 'st-contract-no-such-device', enabled: true, type: 'path' },
+    ]);
   });
 
-  it('checks paging and the filter with the Postman collection\'s names', () => {
+  it("checks paging and the filter with the Postman collection's names", () => {
     expect(bruTests(request('Get Devices with limit=1 returns at most one device and a consistent total').tests).map((t) => t.name)).toEqual([
       'status is 200',
       'body matches the DeviceList schema',

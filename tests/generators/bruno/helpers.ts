@@ -49,5 +49,8 @@ export function generate(model: ApiModel = fixtureModel()): OutputFile[] {
 
 /** The names of the `test(...)` calls in a Bruno tests script, with whether each waits for the expected status. */
 export function bruTests(script: string | undefined): { name: string; dependent: boolean }[] {
-  return [...(script ?? '').matchAll(/^\s*(if \(answered\) )?test\(("(?:[^"\\]|\\.)*"), function/gm)].map((m) => ({ name: JSON.parse(m[2]!) as string, dependent: m[1] !== undefined }));
+  return [...(script ?? '').matchAll(/^\s*(if \(answered\) )?test\(("(?:[^"\\]|\\.)*"), function/gm)].map((m) => ({
+    name: JSON.parse(m[2]!) as string,
+    dependent: m[1] !== undefined,
+  }));
 }

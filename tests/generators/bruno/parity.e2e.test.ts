@@ -28,7 +28,10 @@ let dir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'securithings-parity-'));
-  writeFiles(dir, generate().map((file) => ({ ...file, path: file.path.slice(ROOT.length + 1) })));
+  writeFiles(
+    dir,
+    generate().map((file) => ({ ...file, path: file.path.slice(ROOT.length + 1) })),
+  );
 });
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -47,7 +50,11 @@ async function newmanFailures(violations: Violation[]): Promise<Failures> {
   return summary.failures.map((f) => `${f.item} > ${f.name}`).sort();
 }
 
-const bruItem = (filename: string) => filename.replace(/\.bru$/, '').split('/').join(' / ');
+const bruItem = (filename: string) =>
+  filename
+    .replace(/\.bru$/, '')
+    .split('/')
+    .join(' / ');
 /** bru's own race: a request judged on an empty answer (no status) while its token fetch is under way. */
 const bruRace = (iteration: BruIteration) => iteration.results.some((r) => typeof r.response?.status !== 'number');
 
@@ -56,11 +63,24 @@ async function bruFailures(violations: Violation[], name: string): Promise<Failu
   // Only bru's known race is run again (up to twice), each time against a fresh server.
   for (let attempt = 0; attempt < 3 && (!iteration || bruRace(iteration)); attempt += 1) {
     const report = join(dir, `${name}-${attempt}.json`);
-    const args = ['run', '-r', '--env', 'local', '--env-var', `baseUrl=${(await server(violations)).url}`, '--env-var', `clientSecret=${DEMO.clientSecret}`, '--reporter-json', report];
+    const args = [
+      'run',
+      '-r',
+      '--env',
+      'local',
+      '--env-var',
+      `baseUrl=${(await server(violations)).url}`,
+      '--env-var',
+      `clientSecret=${DEMO.clientSecret}`,
+      '--reporter-json',
+      report,
+    ];
     await bru(args, dir);
     [iteration] = JSON.parse(await readFile(report, 'utf8')) as BruIteration[];
   }
-  return iteration!.results.flatMap((r) => r.testResults.filter((t) => t.status !== 'pass').map((t) => `${bruItem(r.test.filename)} > ${t.description}`)).sort();
+  return iteration!.results
+    .flatMap((r) => r.testResults.filter((t) => t.status !== 'pass').map((t) => `${bruItem(r.test.filename)} > ${t.description}`))
+    .sort();
 }
 
 describe('newman and bru run, side by side', () => {
@@ -72,11 +92,21 @@ describe('newman and bru run, side by side', () => {
   it.each([
     ['wrong-field-type', ['Devices / Get Devices > body matches the DeviceList schema']],
     ['token-lifetime', ['Auth / Get access token > the token lives the documented 3600 s (expires_in and exp - iat, where given)']],
-    ['no-auth-required', ['Contract checks / Get Devices refused without a bearer token > status is 401', 'Contract checks / Get Devices refused with a tampered bearer token > status is 401']],
-  ] as const)('both fail against a server with the violation %s, on the same named checks', async (violation, expected) => {
-    const newman = await newmanFailures([violation]);
-    const bruno = await bruFailures([violation], violation);
-    expect(bruno).toEqual(newman);
-    for (const named of expected) expect(newman).toContain(named);
-  }, 60_000);
+    [
+      'no-auth-required',
+      [
+        'Contract checks / Get Devices refused without a bearer token > status is 401',
+        'Contract checks / Get Devices refused with a tampered bearer token > status is 401',
+      ],
+    ],
+  ] as const)(
+    'both fail against a server with the violation %s, on the same named checks',
+    async (violation, expected) => {
+      const newman = await newmanFailures([violation]);
+      const bruno = await bruFailures([violation], violation);
+      expect(bruno).toEqual(newman);
+      for (const named of expected) expect(newman).toContain(named);
+    },
+    60_000,
+  );
 });

@@ -40,8 +40,14 @@ type V4Resource = Node & { _id: string; _type: string; parentId: string | null; 
 
 function v4Tree(text: string): Tree {
   const resources = (JSON.parse(text) as { resources: V4Resource[] }).resources;
-  const workspace = only(resources.filter((r) => r._type === 'workspace'), 'Insomnia workspace');
-  const base = only(resources.filter((r) => r._type === 'environment' && r.parentId === workspace._id), 'base environment');
+  const workspace = only(
+    resources.filter((r) => r._type === 'workspace'),
+    'Insomnia workspace',
+  );
+  const base = only(
+    resources.filter((r) => r._type === 'environment' && r.parentId === workspace._id),
+    'base environment',
+  );
   const childrenOf = (id: string): Node[] =>
     resources
       .filter((r) => r.parentId === id && (r._type === 'request_group' || r._type === 'request'))
@@ -79,7 +85,10 @@ function pathParamNames(description: string): Map<string, string> {
 }
 
 function canonical(tree: Tree, where: Locator): CanonicalForm {
-  const production = only(tree.subs.filter((s) => s.name === where.environment.name), `sub-environment ${where.environment.name}`);
+  const production = only(
+    tree.subs.filter((s) => s.name === where.environment.name),
+    `sub-environment ${where.environment.name}`,
+  );
   const values = { ...tree.base, ...production.data };
   const baseUrl = values['baseUrl'] ?? '';
   const path = (url: string, what: string) => belowBase(resolve(url, INSOMNIA, values), baseUrl, what);

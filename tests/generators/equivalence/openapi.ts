@@ -41,10 +41,16 @@ export const extractOpenapi: Extractor = (files, where) => {
   // As a YAML 1.1 reader (js-yaml, most OpenAPI tools) would see it.
   const doc = parse(fileAt(files, `${where.apiId}.openapi.yaml`), { version: '1.1' }) as Doc;
   const name = where.environment.name;
-  const rootUrl = only((doc.servers ?? []).filter((s) => s.description === name), `root server described ${name}`).url;
+  const rootUrl = only(
+    (doc.servers ?? []).filter((s) => s.description === name),
+    `root server described ${name}`,
+  ).url;
   /** A per-path server list names the environment first: `SecuriThings Production (Devices at /v1/devices)`. */
   const production = (servers: Server[], what: string) =>
-    only(servers.filter((s) => s.description === name || s.description?.startsWith(`${name} (`)), `${what} server for ${name}`).url;
+    only(
+      servers.filter((s) => s.description === name || s.description?.startsWith(`${name} (`)),
+      `${what} server for ${name}`,
+    ).url;
   const schemes = doc.components?.securitySchemes ?? {};
 
   const endpoints: CanonicalEndpoint[] = [];
@@ -86,8 +92,15 @@ export const extractOpenapi: Extractor = (files, where) => {
   const auth: CanonicalAuth = {
     grant: ({ clientCredentials: 'client_credentials' } as Record<string, string>)[flow] ?? `unknown:${flow}`,
     // `tokenUrl` is a URI, so its placeholders are percent-encoded; the template travels in `x-token-url-template`.
-    tokenPath: tokenPath(String(scheme['x-token-url-template'] ?? scheme.flows![flow]!.tokenUrl), rootUrl, scheme['x-token-path'], where.environment.id === 'production'),
-    clientAuthentication: ({ client_secret_basic: 'basic', client_secret_post: 'body' } as Record<string, string>)[String(clientAuthentication)] ?? `unknown:${String(clientAuthentication)}`,
+    tokenPath: tokenPath(
+      String(scheme['x-token-url-template'] ?? scheme.flows![flow]!.tokenUrl),
+      rootUrl,
+      scheme['x-token-path'],
+      where.environment.id === 'production',
+    ),
+    clientAuthentication:
+      ({ client_secret_basic: 'basic', client_secret_post: 'body' } as Record<string, string>)[String(clientAuthentication)] ??
+      `unknown:${String(clientAuthentication)}`,
     // An OpenAPI oauth2 scheme means an RFC 6750 bearer token in the Authorization header; there is no field to say otherwise.
     tokenPlacement: 'header',
     tokenPrefix: 'Bearer',

@@ -89,7 +89,8 @@ export const extractPostman: Extractor = (files, where) => {
     grant: String(oauth2['grant_type']),
     tokenPath: path(String(oauth2['accessTokenUrl']), 'accessTokenUrl'),
     // Postman: `header` = "Send as Basic Auth header", `body` = "Send client credentials in body".
-    clientAuthentication: ({ header: 'basic', body: 'body' } as Record<string, string>)[String(oauth2['client_authentication'])] ?? `unknown:${oauth2['client_authentication']}`,
+    clientAuthentication:
+      ({ header: 'basic', body: 'body' } as Record<string, string>)[String(oauth2['client_authentication'])] ?? `unknown:${oauth2['client_authentication']}`,
     // Postman: `header` or `queryParams`.
     tokenPlacement: ({ header: 'header', queryParams: 'query' } as Record<string, string>)[String(oauth2['addTokenTo'])] ?? `unknown:${oauth2['addTokenTo']}`,
     tokenPrefix: String(oauth2['headerPrefix']),

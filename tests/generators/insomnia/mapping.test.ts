@@ -10,7 +10,11 @@ const param = (p: Partial<Parameter>): Parameter => ({ name: 'p', type: 'string'
 describe('queryPair', () => {
   const cases: [string, Partial<Parameter>, { value: string; disabled: boolean; description: string }][] = [
     ['an example wins over the default', { type: 'integer', example: 5, default: 100 }, { value: '5', disabled: true, description: 'About p. Default 100.' }],
-    ['the default when there is no example', { type: 'integer', default: 0, minimum: 0 }, { value: '0', disabled: true, description: 'About p. At least 0. Default 0.' }],
+    [
+      'the default when there is no example',
+      { type: 'integer', default: 0, minimum: 0 },
+      { value: '0', disabled: true, description: 'About p. At least 0. Default 0.' },
+    ],
     ['the first allowed value', { enum: ['a', 'b'] }, { value: 'a', disabled: true, description: 'About p. One of: a, b.' }],
     ['a flag is 1', { type: 'flag' }, { value: '1', disabled: true, description: 'About p. 1 = yes, 0 = no.' }],
     ['a range', { type: 'integer', minimum: 1, maximum: 1000 }, { value: '', disabled: true, description: 'About p. 1 to 1000.' }],

@@ -19,8 +19,20 @@ function modelWithValues(): ApiModel {
 }
 
 const FILES: [string, (model: ApiModel) => { content: string; doc: unknown }][] = [
-  ['v4', (model) => { const content = insomniaV4(model, DEFAULT_CTX)[0]!.content; return { content, doc: JSON.parse(content) }; }],
-  ['v5', (model) => { const content = insomniaV5(model, DEFAULT_CTX)[0]!.content; return { content, doc: parse(content) }; }],
+  [
+    'v4',
+    (model) => {
+      const content = insomniaV4(model, DEFAULT_CTX)[0]!.content;
+      return { content, doc: JSON.parse(content) };
+    },
+  ],
+  [
+    'v5',
+    (model) => {
+      const content = insomniaV5(model, DEFAULT_CTX)[0]!.content;
+      return { content, doc: parse(content) };
+    },
+  ],
 ];
 
 describe.each(FILES)('insomnia %s secrets', (_, generate) => {

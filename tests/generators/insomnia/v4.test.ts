@@ -82,7 +82,13 @@ describe.each(FIXTURE_AND_WITH_SITES)('insomnia v4 export of %s', (_, makeModel)
   it('sends the raw token call with HTTP Basic', async () => {
     const { token, chainOf } = await imported(makeModel());
     expect(token).toMatchObject({ method: 'POST', url: '{{ _.baseUrl }}/token/{{ _.organization }}' });
-    expect(resolveAuth(chainOf(token))).toEqual({ type: 'basic', useISO88591: false, username: '{{ _.clientId }}', password: '{{ _.clientSecret }}', disabled: false });
+    expect(resolveAuth(chainOf(token))).toEqual({
+      type: 'basic',
+      useISO88591: false,
+      username: '{{ _.clientId }}',
+      password: '{{ _.clientSecret }}',
+      disabled: false,
+    });
   });
 
   it('has one request per endpoint, in a folder per resource, with every documented query parameter', async () => {
@@ -184,7 +190,8 @@ describe('insomnia v4 export content', () => {
     expect(workspace.description).toContain('OAuth 2.0 client credentials');
     expect(root.description).toMatch(/## Authentication[\s\S]*## Rate limits[\s\S]*5 requests per minute per IP/);
     expect(ofType('request_group').find((g) => g.name === 'Devices')!.description).toContain('1 request per second per IP and per user');
-    for (const r of endpointRequests) expect(r.description, r.name).toMatch(/\*\*Authentication:\*\* inherited[\s\S]*\*\*Rate limit:\*\*[\s\S]*\*\*Responses:\*\*/);
+    for (const r of endpointRequests)
+      expect(r.description, r.name).toMatch(/\*\*Authentication:\*\* inherited[\s\S]*\*\*Rate limit:\*\*[\s\S]*\*\*Responses:\*\*/);
   });
 
   it('orders items as the spec lists them', async () => {

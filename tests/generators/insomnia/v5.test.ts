@@ -24,7 +24,25 @@ type V5File = {
 
 const GRANT_TYPES = ['authorization_code', 'client_credentials', 'implicit', 'password', 'refresh_token', 'mcp_auth_flow'];
 /** OAuth2AuthenticationSchema's keys; the parser strips any other key. */
-const OAUTH2_STRINGS = ['accessTokenUrl', 'authorizationUrl', 'clientId', 'clientSecret', 'audience', 'scope', 'resource', 'username', 'password', 'redirectUrl', 'state', 'code', 'accessToken', 'refreshToken', 'tokenPrefix', 'pkceMethod', 'origin'];
+const OAUTH2_STRINGS = [
+  'accessTokenUrl',
+  'authorizationUrl',
+  'clientId',
+  'clientSecret',
+  'audience',
+  'scope',
+  'resource',
+  'username',
+  'password',
+  'redirectUrl',
+  'state',
+  'code',
+  'accessToken',
+  'refreshToken',
+  'tokenPrefix',
+  'pkceMethod',
+  'origin',
+];
 const OAUTH2_BOOLEANS = ['disabled', 'credentialsInBody', 'usePkce', 'useDefaultBrowser'];
 
 function generate(model: ApiModel = fixtureModel()): string {
@@ -142,7 +160,11 @@ describe.each(FIXTURE_AND_WITH_SITES)('insomnia v5 collection of %s', (_, makeMo
     const envs = v4.filter((r) => r._type === 'environment').map((r) => [r._id, r.data]);
     expect([v5.environments, ...v5.environments.subEnvironments].map((e) => [e.meta.id, e.data])).toEqual(envs);
     const folders = v4.filter((r) => r._type === 'request_group').map((r) => [r._id, r.authentication]);
-    expect(walk(v5.collection).filter(({ item }) => item.children).map(({ item }) => [item.meta.id, item.authentication ?? {}])).toEqual(folders);
+    expect(
+      walk(v5.collection)
+        .filter(({ item }) => item.children)
+        .map(({ item }) => [item.meta.id, item.authentication ?? {}]),
+    ).toEqual(folders);
   });
 });
 

@@ -25,7 +25,13 @@ export async function spectralFindings(text: string): Promise<Finding[]> {
   const spectral = new SpectralCore.Spectral();
   spectral.setRuleset(SpectralRulesets.oas as RulesetDefinition);
   const results = await spectral.run(new SpectralCore.Document(text, SpectralParsers.Yaml, 'openapi.yaml'));
-  return results.map((r) => ({ tool: 'spectral', rule: String(r.code), severity: r.severity === 0 ? 'error' : 'warning', where: r.path.join('.'), message: r.message }));
+  return results.map((r) => ({
+    tool: 'spectral',
+    rule: String(r.code),
+    severity: r.severity === 0 ? 'error' : 'warning',
+    where: r.path.join('.'),
+    message: r.message,
+  }));
 }
 
 export async function redoclyFindings(text: string): Promise<Finding[]> {

@@ -54,8 +54,16 @@ describe('servers', () => {
   it('lists one server per environment, its id, moved resource paths and public values stated in `x-environment`', () => {
     expect(generateDoc().servers).toEqual([
       { url: 'https://api.securithings.com', description: 'SecuriThings Production', 'x-environment': { id: 'production' } },
-      { url: 'https://api.staging.securithings.com', description: 'SecuriThings Staging', 'x-environment': { id: 'staging', resourcePaths: { devices: '/v1/assets/devices' } } },
-      { url: 'http://127.0.0.1:4010', description: 'SecuriThings Local reference server', 'x-environment': { id: 'local', values: { organization: 'demo', clientId: 'demo-client' } } },
+      {
+        url: 'https://api.staging.securithings.com',
+        description: 'SecuriThings Staging',
+        'x-environment': { id: 'staging', resourcePaths: { devices: '/v1/assets/devices' } },
+      },
+      {
+        url: 'http://127.0.0.1:4010',
+        description: 'SecuriThings Local reference server',
+        'x-environment': { id: 'local', values: { organization: 'demo', clientId: 'demo-client' } },
+      },
     ]);
   });
 
@@ -70,9 +78,11 @@ describe('servers', () => {
   });
 
   it('keeps a resource that every environment serves at one path under its full path', () => {
-    const doc = generateDoc(modelWith((model) => {
-      for (const env of model.environments) env.resourcePaths['devices'] = model.resources[0]!.basePath;
-    }));
+    const doc = generateDoc(
+      modelWith((model) => {
+        for (const env of model.environments) env.resourcePaths['devices'] = model.resources[0]!.basePath;
+      }),
+    );
     expect(Object.keys(doc.paths)).toEqual(['/token/{organization}', '/v1/devices', '/v1/devices/{id}']);
     expect(doc.paths['/v1/devices'].servers).toBeUndefined();
   });
@@ -104,7 +114,7 @@ describe('operations', () => {
     expect(param(devices(generateDoc()), name).schema).toEqual(schema);
   });
 
-  it('declares the id path parameter with the example\'s id, not the tool variable', () => {
+  it("declares the id path parameter with the example's id, not the tool variable", () => {
     const id = param(device(generateDoc()), 'id');
     expect(id).toMatchObject({ in: 'path', required: true, schema: { type: 'string' }, example: 'dev-0001' });
   });
@@ -117,7 +127,7 @@ describe('operations', () => {
     for (const p of pathParams) expect(p.example, p.name).toBeDefined();
   });
 
-  it('takes a query example from the endpoint\'s examples, typed as the parameter', () => {
+  it("takes a query example from the endpoint's examples, typed as the parameter", () => {
     const withFlagExample = modelWith((model) => {
       model.resources[0]!.endpoints[0]!.examples[0]!.query = { isFirmwareLatest: '1', limit: '1' };
     });
@@ -143,7 +153,9 @@ describe('operations', () => {
     const unauthorized = doc.components.responses.Unauthorized;
     expect(unauthorized.description).toMatch(/RFC 6750/);
     expect(unauthorized.content['application/json'].schema).toEqual({ description: expect.stringMatching(/does not document/) });
-    expect(doc.paths['/token/{organization}'].post.responses['401'].content['application/json'].schema).toEqual(unauthorized.content['application/json'].schema);
+    expect(doc.paths['/token/{organization}'].post.responses['401'].content['application/json'].schema).toEqual(
+      unauthorized.content['application/json'].schema,
+    );
   });
 
   it.each(FIXTURE_AND_WITH_SITES)('documents 401 on every operation of %s', (_label, make) => {
@@ -154,13 +166,15 @@ describe('operations', () => {
   });
 
   it('keeps a 401 the endpoint documents itself', () => {
-    const doc = generateDoc(modelWith((model) => {
-      model.resources[0]!.endpoints[1]!.responses.push({ status: 401, description: 'Documented refusal.' });
-    }));
+    const doc = generateDoc(
+      modelWith((model) => {
+        model.resources[0]!.endpoints[1]!.responses.push({ status: 401, description: 'Documented refusal.' });
+      }),
+    );
     expect(device(doc).responses['401']).toEqual({ description: 'Documented refusal.' });
   });
 
-  it('documents the reference server\'s 400 for bad query values, marked as not from the public docs', () => {
+  it("documents the reference server's 400 for bad query values, marked as not from the public docs", () => {
     const doc = generateDoc();
     expect(devices(doc).responses['400']).toEqual({ $ref: '#/components/responses/ReferenceServerBadRequest' });
     expect(device(doc).responses['400']).toBeUndefined(); // no query parameters, nothing to refuse
@@ -171,9 +185,11 @@ describe('operations', () => {
   });
 
   it('lists only the shared responses some operation uses', () => {
-    const doc = generateDoc(modelWith((model) => {
-      model.resources[0]!.endpoints = model.resources[0]!.endpoints.filter((e) => e.query.length === 0);
-    }));
+    const doc = generateDoc(
+      modelWith((model) => {
+        model.resources[0]!.endpoints = model.resources[0]!.endpoints.filter((e) => e.query.length === 0);
+      }),
+    );
     expect(Object.keys(doc.components.responses)).toEqual(['Unauthorized']);
   });
 

@@ -15,7 +15,10 @@ const names = (findings: Finding[]) => [...new Set(findings.map((f) => `${f.tool
 const show = (findings: Finding[]) => findings.map((f) => `${f.tool} ${f.rule} ${f.where}: ${f.message}`).join('\n');
 
 const EXAMPLE = 'examples/parcel-tracker.yaml';
-const withExample: typeof FIXTURE_AND_WITH_SITES = [...FIXTURE_AND_WITH_SITES, ['the parcel-tracker example (client_secret_post, a form body, scopes)', () => loadSpec(readFileSync(EXAMPLE), EXAMPLE)]];
+const withExample: typeof FIXTURE_AND_WITH_SITES = [
+  ...FIXTURE_AND_WITH_SITES,
+  ['the parcel-tracker example (client_secret_post, a form body, scopes)', () => loadSpec(readFileSync(EXAMPLE), EXAMPLE)],
+];
 
 describe.each(withExample)('the OpenAPI export of %s, linted', (_label, make) => {
   let findings: Finding[];

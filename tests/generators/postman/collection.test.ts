@@ -125,7 +125,10 @@ function sdkCanonical(value: unknown, key = ''): unknown {
     .filter(([k]) => !(key === 'url' && k === 'raw'))
     .filter(([k, v]) => !(key === 'variable-entry' && k === 'type' && v === 'any'))
     .flatMap(([k, v]): [string, unknown][] => (k === '_' ? Object.entries(v as object).map(([inner, x]) => [`_${inner}`, x]) : [[k, v]]))
-    .map(([k, v]): [string, unknown] => [k, k === 'variable' && key === 'url' ? (v as unknown[]).map((x) => sdkCanonical(x, 'variable-entry')) : sdkCanonical(v, k)]);
+    .map(([k, v]): [string, unknown] => [
+      k,
+      k === 'variable' && key === 'url' ? (v as unknown[]).map((x) => sdkCanonical(x, 'variable-entry')) : sdkCanonical(v, k),
+    ]);
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -49,7 +49,12 @@ describe('jsLiteral', () => {
 
   it('round-trips any JSON value, with any characters, as one expression without a raw <, U+2028 or U+2029', () => {
     const text = fc.string({ unit: fc.constantFrom(...'<>/\'"`${}\\\n\r\u2028\u2029 a-!'.split('')), maxLength: 30 });
-    const value = fc.oneof(text, fc.jsonValue(), fc.dictionary(fc.oneof(text, fc.constant('__proto__')), fc.oneof(text, fc.integer())), fc.array(fc.string({ unit: 'binary' })));
+    const value = fc.oneof(
+      text,
+      fc.jsonValue(),
+      fc.dictionary(fc.oneof(text, fc.constant('__proto__')), fc.oneof(text, fc.integer())),
+      fc.array(fc.string({ unit: 'binary' })),
+    );
     fc.assert(
       fc.property(value, (v) => {
         const source = jsLiteral(v);
