@@ -13,9 +13,6 @@ export const CONFIG_FILE = 'oauth-contract-kit.config.json';
 export const CONFIG_KEYS = ['spec', 'collections', 'reports'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
-/** The defaults, as this repository lays itself out: what a command uses without a config. */
-export const CONFIG_DEFAULTS: Record<ConfigKey, string> = { spec: 'spec/securithings.yaml', collections: 'collections', reports: 'reports' };
-
 export interface KitConfig {
   /** The config file as shown to the user (relative to the working folder). */
   shown: string;

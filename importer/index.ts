@@ -10,7 +10,6 @@ import { contractFacts, environmentFacts, rateLimitFact, resourceFacts, schemeFa
 import { markListsAndItems } from './lists.js';
 import { NameBook, slug, text } from './names.js';
 import { operationsOf, type EndpointDraft } from './operations.js';
-import { ImportError } from './problems.js';
 import { groupResources, type ResourceDraft } from './resources.js';
 import { SchemaBook, TOKEN_RESPONSE } from './schemas.js';
 import { pickScheme, type Scheme } from './security.js';
@@ -18,8 +17,8 @@ import { environmentId, serversOf, type Server } from './servers.js';
 import { tokenPath } from './token-url.js';
 import { versionOf } from './version.js';
 
-export { Documents, type ReadDocument } from './documents.js';
-export { ImportError, formatProblem, type ImportProblem } from './problems.js';
+export { Documents } from './documents.js';
+export { ImportError, type ImportProblem } from './problems.js';
 export type { ImportOptions, ImportReport } from './context.js';
 
 export interface Imported {
@@ -266,5 +265,3 @@ export function summarizeSkips(report: ImportReport): string {
   if (total === 0) return 'the document has no operations';
   return [...byReason].map(([reason, n]) => `${n} of ${total} ${reason}`).join('; ');
 }
-
-export { ImportError as ImportFailure };

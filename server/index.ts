@@ -5,8 +5,8 @@ import { buildApp } from './app.js';
 import { createContext } from './context.js';
 import type { RunningServer, ServerOptions } from './types.js';
 
-export type { Fault, FaultMatch, RunningServer, ServerOptions, ServerStats, Tenant, Violation } from './types.js';
-export { DEMO, OTHER, demoTenants, seedData, type TenantData } from './seed.js';
+export type { Fault, RunningServer, ServerOptions, Tenant, Violation } from './types.js';
+export { DEMO, OTHER, demoTenants, seedData } from './seed.js';
 export type { Item } from './items.js';
 
 export async function startReferenceServer(model: ApiModel, options: ServerOptions = {}): Promise<RunningServer> {

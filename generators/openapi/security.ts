@@ -4,7 +4,7 @@ import { DEFAULT_TOKEN_FIELD, isFixed } from '../../model/token-answer.js';
 import { templateNames } from '../../model/urls.js';
 
 export const OAUTH2 = 'oauth2';
-export const TOKEN_BASIC = 'clientBasic';
+const TOKEN_BASIC = 'clientBasic';
 
 export function rateLimitExtension(limit: RateLimit): Record<string, unknown> {
   return { requests: limit.requests, perSeconds: limit.perSeconds, per: [...limit.per] };

@@ -67,10 +67,6 @@ export function pageTotalCheck(page: NonNullable<Expectation['page']>): Check {
   ]);
 }
 
-export function pageCheck(page: NonNullable<Expectation['page']>): Check {
-  return [pageSizeCheck(page), pageTotalCheck(page)].join('\n');
-}
-
 export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Check {
   const [items, field] = [jsLiteral(rule.items), jsLiteral(rule.field)];
   return dependent(CHECK_NAMES.everyItem(rule), [
