@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSpec } from '../../loader/index.js';
-import { CONFIG_FILE } from '../config.js';
+import { CONFIG_FILE, CONFIG_SCHEMA } from '../config.js';
 import { CliError } from '../errors.js';
 import { envExample } from './env-example.js';
 import { INSTALLED_SCHEMA, schemaLine, starterDescription } from './starter-description.js';
@@ -33,7 +33,7 @@ export function planInit(cwd: string, imported?: string): InitPlan {
   const description = imported === undefined ? starterDescription(schema) : schemaLine(schema) + imported;
   const model = loadSpec(new TextEncoder().encode(description), LAYOUT.spec);
   const files = [
-    { path: CONFIG_FILE, content: `${JSON.stringify(LAYOUT, null, 2)}\n` },
+    { path: CONFIG_FILE, content: `${JSON.stringify({ $schema: CONFIG_SCHEMA, ...LAYOUT }, null, 2)}\n` },
     { path: LAYOUT.spec, content: description },
     { path: '.env.example', content: envExample(model) },
     { path: WORKFLOW_FILE, content: consumerWorkflow(model, LAYOUT.reports) },

@@ -22,6 +22,7 @@ describe('init in an empty folder', () => {
     expect(existsSync(join(dir, 'collections/my-api.postman_collection.json'))).toBe(true);
     expect(result.stdout).toContain('note: no package.json here: no npm scripts written');
     expect(JSON.parse(readFileSync(join(dir, 'oauth-contract-kit.config.json'), 'utf8'))).toEqual({
+      $schema: './node_modules/oauth-contract-kit/spec/config.schema.json',
       spec: 'spec/api.yaml',
       collections: 'collections',
       reports: 'reports',
