@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { printable } from '../../contract/printable.js';
+import { CliError } from '../errors.js';
 import { FORMATS } from '../../generators/index.js';
 import type { GenerateContext } from '../../generators/types.js';
 import { formatImportReport } from '../../importer/report.js';
@@ -33,6 +34,9 @@ export function initCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCo
 }
 
 export function runInit(options: InitOptions, io: CliIO, ctx: GenerateContext): ExitCode {
+  const given = Object.keys(settings(options));
+  if (options.from === undefined && given.length > 0)
+    throw new CliError(`${given.map(flagName).join(', ')}: only with --from FILE (what the document does not state); the starter description states it all`);
   // Imported before anything is planned or written: a document that does not import leaves the folder as it was.
   const imported = options.from === undefined ? undefined : importDescription(options.from, settings(options), LAYOUT.spec, io);
   if (imported && !imported.ok) return imported.code;
@@ -54,6 +58,10 @@ export function runInit(options: InitOptions, io: CliIO, ctx: GenerateContext): 
 /** Only the import's own settings: `force` and `from` are init's. */
 function settings({ force: _force, from: _from, ...rest }: InitOptions): ImportSettings {
   return rest;
+}
+
+function flagName(option: string): string {
+  return `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
 function nextSteps(imported: boolean): string {

@@ -101,6 +101,14 @@ describe('init --from an OpenAPI document', () => {
     expect(snapshot(dir)).toEqual({});
   });
 
+  it('an import flag without --from is refused, naming it: exit 2, nothing written', async () => {
+    const dir = folder();
+    const result = await runCli(['init', '--client-auth', 'post', '--token-rate-limit', '5/60'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^--client-auth, --token-rate-limit: only with --from FILE/);
+    expect(snapshot(dir)).toEqual({});
+  });
+
   it('an import flag with a bad value is refused before anything is read or written', async () => {
     const dir = folder();
     const result = await runCli(['init', '--from', EBAY, '--refresh-token', 'maybe'], { cwd: dir });
