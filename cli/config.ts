@@ -9,6 +9,9 @@ import { SpecError, type DiagnosticCode } from '../loader/diagnostics.js';
 
 export const CONFIG_FILE = 'oauth-contract-kit.config.json';
 
+/** The config's `$schema`: spec/config.schema.json of the installed package, from the config's folder. */
+export const CONFIG_SCHEMA = './node_modules/oauth-contract-kit/spec/config.schema.json';
+
 /** What a config may set; each is a path relative to the config's folder. */
 export const CONFIG_KEYS = ['spec', 'collections', 'reports'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];

@@ -3,10 +3,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSpec } from '../../loader/index.js';
-import { CONFIG_FILE } from '../config.js';
+import { CONFIG_FILE, CONFIG_SCHEMA } from '../config.js';
 import { CliError } from '../errors.js';
 import { envExample } from './env-example.js';
-import { INSTALLED_SCHEMA, starterDescription } from './starter-description.js';
+import { INSTALLED_SCHEMA, schemaLine, starterDescription } from './starter-description.js';
 import { consumerWorkflow, WORKFLOW_FILE } from './workflow.js';
 
 export const LAYOUT = { spec: 'spec/api.yaml', collections: 'collections', reports: 'reports' } as const;
@@ -27,11 +27,13 @@ export interface InitPlan {
   notes: string[];
 }
 
-export function planInit(cwd: string): InitPlan {
-  const description = starterDescription(`../${INSTALLED_SCHEMA}`);
+/** `imported`: the description to start from (imported from a document) instead of the starter. */
+export function planInit(cwd: string, imported?: string): InitPlan {
+  const schema = `../${INSTALLED_SCHEMA}`;
+  const description = imported === undefined ? starterDescription(schema) : schemaLine(schema) + imported;
   const model = loadSpec(new TextEncoder().encode(description), LAYOUT.spec);
   const files = [
-    { path: CONFIG_FILE, content: `${JSON.stringify(LAYOUT, null, 2)}\n` },
+    { path: CONFIG_FILE, content: `${JSON.stringify({ $schema: CONFIG_SCHEMA, ...LAYOUT }, null, 2)}\n` },
     { path: LAYOUT.spec, content: description },
     { path: '.env.example', content: envExample(model) },
     { path: WORKFLOW_FILE, content: consumerWorkflow(model, LAYOUT.reports) },

@@ -4,10 +4,14 @@
 /** Where the installed package keeps the format schema, from the consumer's project root. */
 export const INSTALLED_SCHEMA = 'node_modules/oauth-contract-kit/spec/format.schema.json';
 
+/** The first line of a description `init` writes, naming the format schema for editor completion. */
+export function schemaLine(schemaFromHere: string): string {
+  return `# yaml-language-server: $schema=${schemaFromHere}\n`;
+}
+
 /** `schemaFromHere` is the path of the format schema relative to the description's folder. */
 export function starterDescription(schemaFromHere: string): string {
-  return `# yaml-language-server: $schema=${schemaFromHere}
-# A starter description written by \`oauth-contract-kit init\`: an invented API with OAuth 2.0
+  return `${schemaLine(schemaFromHere)}# A starter description written by \`oauth-contract-kit init\`: an invented API with OAuth 2.0
 # client credentials (RFC 6749 section 4.4). It loads as written and its contract passes against
 # the embedded reference server (\`npx oauth-contract-kit contract\`). Replace it, part by part,
 # with your API; every key is described in node_modules/oauth-contract-kit/docs/format.md.

@@ -22,6 +22,7 @@ describe('init in an empty folder', () => {
     expect(existsSync(join(dir, 'collections/my-api.postman_collection.json'))).toBe(true);
     expect(result.stdout).toContain('note: no package.json here: no npm scripts written');
     expect(JSON.parse(readFileSync(join(dir, 'oauth-contract-kit.config.json'), 'utf8'))).toEqual({
+      $schema: './node_modules/oauth-contract-kit/spec/config.schema.json',
       spec: 'spec/api.yaml',
       collections: 'collections',
       reports: 'reports',
@@ -55,12 +56,64 @@ describe('init in an empty folder', () => {
     expect(warnings).toEqual([]);
     expect(settleTarget(model, settings)).toMatchObject({ kind: 'embedded', environment: { id: 'local' } });
   });
+});
 
-  it('--from is not there yet: exit 2 saying so, nothing written', async () => {
+const EBAY = resolve(REPO, 'tests/fixtures/openapi/ebay-taxonomy.swagger.yaml');
+
+describe('init --from an OpenAPI document', () => {
+  it('imports it as spec/api.yaml with the flags for what it does not state, prints the report, and builds .env.example and the rest from it', async () => {
     const dir = folder();
-    const result = await runCli(['init', '--from', 'openapi.yaml'], { cwd: dir });
+    const result = await runCli(['init', '--from', EBAY, '--client-auth', 'post', '--token-lifetime', '900', '--token-rate-limit', '5/60'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    for (const path of WRITTEN) expect(existsSync(join(dir, path)), path).toBe(true);
+    expect(result.stdout).toMatch(/^Imported .*ebay-taxonomy\.swagger\.yaml \(Swagger 2\.0\) with scheme Client Credentials -> spec\/api\.yaml$/m);
+    expect(result.stdout).toContain('Operations: 4 of 4 kept');
+    const text = readFileSync(join(dir, 'spec/api.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/oauth-contract-kit/spec/format.schema.json');
+    const model = loadSpec(new TextEncoder().encode(text), 'spec/api.yaml');
+    expect(model.info.id).toBe('taxonomy-api');
+    expect(model.auth.rateLimit).toMatchObject({ requests: 5, perSeconds: 60 });
+    expect(text).toMatch(/^ {2}clientAuthentication: post$/m);
+    expect(text).toMatch(/^ {2}lifetimeSeconds: 900$/m);
+    expect(readFileSync(join(dir, '.env.example'), 'utf8')).toContain('\nTAXONOMY_API_CLIENT_ID=\n');
+    expect(existsSync(join(dir, 'collections/taxonomy-api.postman_collection.json'))).toBe(true);
+  });
+
+  it.each([
+    ['a broken document', 'swagger: "2.0"\ninfo: [unclosed\n'],
+    ['a document with no client-credentials scheme', 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\n'],
+  ])('%s: exit 2, the error on stderr, and nothing written, not even the config', async (_, document) => {
+    const source = folder();
+    writeFileSync(join(source, 'openapi.yaml'), document);
+    const dir = folder();
+    const result = await runCli(['init', '--from', join(source, 'openapi.yaml')], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^init --from is not available yet/);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/openapi\.yaml.*\n(.*\n)*nothing was written\n$/);
+    expect(snapshot(dir)).toEqual({});
+  });
+
+  it('a document that is not there: exit 2, nothing written', async () => {
+    const dir = folder();
+    const result = await runCli(['init', '--from', 'missing.yaml'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing.yaml');
+    expect(snapshot(dir)).toEqual({});
+  });
+
+  it('an import flag without --from is refused, naming it: exit 2, nothing written', async () => {
+    const dir = folder();
+    const result = await runCli(['init', '--client-auth', 'post', '--token-rate-limit', '5/60'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^--client-auth, --token-rate-limit: only with --from FILE/);
+    expect(snapshot(dir)).toEqual({});
+  });
+
+  it('an import flag with a bad value is refused before anything is read or written', async () => {
+    const dir = folder();
+    const result = await runCli(['init', '--from', EBAY, '--refresh-token', 'maybe'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('expected yes or no');
     expect(snapshot(dir)).toEqual({});
   });
 });

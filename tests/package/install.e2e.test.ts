@@ -118,6 +118,7 @@ describe('the tarball', () => {
         `bin/${OLD_NAME}.js`,
         'dist/bundle/bin.js',
         'spec/format.schema.json',
+        'spec/config.schema.json',
         'docs/format.md',
         'action.yml',
         EXAMPLE,
