@@ -16,6 +16,9 @@ export const CONFIG_SCHEMA = './node_modules/oauth-contract-kit/spec/config.sche
 export const CONFIG_KEYS = ['spec', 'collections', 'reports'] as const;
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
+/** What a command uses without a config or a flag, as this repository lays itself out: one owner for each default. */
+export const CONFIG_DEFAULTS: Readonly<Record<ConfigKey, string>> = { spec: 'spec/securithings.yaml', collections: 'collections', reports: 'reports' };
+
 export interface KitConfig {
   /** The config file as shown to the user (relative to the working folder). */
   shown: string;

@@ -5,8 +5,9 @@ import { loadSpec, SpecError } from '../loader/index.js';
 import type { DiagnosticCode } from '../loader/diagnostics.js';
 import { MAX_BYTES } from '../loader/limits.js';
 import type { ApiModel } from '../model/model.js';
+import { CONFIG_DEFAULTS } from './config.js';
 
-export const DEFAULT_SPEC = 'spec/securithings.yaml';
+export const DEFAULT_SPEC = CONFIG_DEFAULTS.spec;
 
 export function readSpec(file: string, cwd: string): ApiModel {
   const absolute = resolve(cwd, file);

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { GenerateContext } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
+import { CONFIG_DEFAULTS } from '../config.js';
 import { CliError } from '../errors.js';
 import { DEFAULT_ANSWER_TIMEOUT_S, MIN_RUN_TIMEOUT_S, planContract, type RunTarget } from '../../contract/plan.js';
 import { sendsInClear, settleTarget } from '../../contract/target.js';
@@ -56,7 +57,7 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
     )
     .option('--spec <file>', 'the API description', DEFAULT_SPEC)
     .option('--collections <dir>', 'where the committed collections are', DEFAULT_OUT)
-    .option('--reports <dir>', 'where to write the reports (JUnit, HTML, drift, coverage)', 'reports')
+    .option('--reports <dir>', 'where to write the reports (JUnit, HTML, drift, coverage)', CONFIG_DEFAULTS.reports)
     .option('--rate-limits', 'make the embedded server enforce the documented rate limits (the run paces itself)', false)
     .option(
       '--no-pacing',

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { FORMATS, generateAll } from '../../generators/index.js';
 import type { GenerateContext } from '../../generators/types.js';
+import { CONFIG_DEFAULTS } from '../config.js';
 import type { CliIO, ExitCode } from '../io.js';
 import { EXIT } from '../io.js';
 import { DEFAULT_SPEC, readSpec } from '../read-spec.js';
@@ -17,7 +18,7 @@ export interface GenerateOptions {
   format: string[];
 }
 
-export const DEFAULT_OUT = 'collections';
+export const DEFAULT_OUT = CONFIG_DEFAULTS.collections;
 
 export function generateCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('generate')
