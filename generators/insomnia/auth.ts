@@ -35,7 +35,15 @@ export interface NoAuthentication {
   type: 'none';
 }
 
-export type Authentication = OAuth2Authentication | BasicAuthentication | NoAuthentication | InheritAuthentication;
+/** A fixed bearer token (the contract case that sends one no server signed). */
+export interface BearerAuthentication {
+  type: 'bearer';
+  token: string;
+  prefix: string;
+  disabled: false;
+}
+
+export type Authentication = OAuth2Authentication | BasicAuthentication | BearerAuthentication | NoAuthentication | InheritAuthentication;
 
 /** Client credentials in a Basic header (`credentialsInBody: false`) or in the form body (`true`). */
 export function oauth2Authentication(model: ApiModel): OAuth2Authentication {
@@ -59,12 +67,13 @@ export function tokenCallAuthentication(model: ApiModel): BasicAuthentication | 
   return model.auth.clientAuthentication === 'basic' ? basicClientAuthentication() : { type: 'none' };
 }
 
-function basicClientAuthentication(): BasicAuthentication {
+/** HTTP Basic with the client id and `secret` (the secret variable, or a fixed wrong one). */
+export function basicClientAuthentication(secret = variable(VARIABLES.clientSecret)): BasicAuthentication {
   return {
     type: 'basic',
     useISO88591: false,
     username: variable(VARIABLES.clientId),
-    password: variable(VARIABLES.clientSecret),
+    password: secret,
     disabled: false,
   };
 }

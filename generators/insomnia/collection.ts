@@ -2,7 +2,8 @@
 import { VARIABLES, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { FORM_CONTENT_TYPE, tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { capturedVariables } from '../../model/captures.js';
-import { inheritAuthentication, oauth2Authentication, tokenCallAuthentication, type Authentication } from './auth.js';
+import { inheritAuthentication, oauth2Authentication, tokenCallAuthentication } from './auth.js';
+import type { FolderNode, FormBody, Header, RequestNode } from './nodes.js';
 import {
   requestDescription,
   resourceFolderDescription,
@@ -13,43 +14,13 @@ import {
 } from './describe.js';
 import { baseEnvironment, subEnvironments, type EnvironmentNode } from './environments.js';
 import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
-import { queryPair, type QueryPair } from './parameters.js';
+import { queryPair } from './parameters.js';
 import { requestUrl, tokenUrl, variable } from './template.js';
+import { contractFolder } from './contract.js';
+import { afterResponseScript, insomniaTests, tokenTests } from './checks.js';
+import { contentTypeCheck, endpointChecks, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
 
-export interface Header {
-  name: string;
-  value: string;
-}
-
-export interface RequestNode {
-  kind: 'request';
-  id: string;
-  name: string;
-  description: string;
-  sortKey: number;
-  method: string;
-  url: string;
-  parameters: QueryPair[];
-  headers: Header[];
-  /** The form body of the raw token call, when the description sends one. */
-  body?: FormBody;
-  authentication: Authentication;
-}
-
-export interface FormBody {
-  mimeType: typeof FORM_CONTENT_TYPE;
-  params: { name: string; value: string }[];
-}
-
-export interface FolderNode {
-  kind: 'folder';
-  id: string;
-  name: string;
-  description: string;
-  sortKey: number;
-  authentication: Authentication;
-  children: (FolderNode | RequestNode)[];
-}
+export type { FolderNode, FormBody, Header, RequestNode } from './nodes.js';
 
 export interface InsomniaCollection {
   workspace: { id: string; name: string; description: string };
@@ -77,7 +48,11 @@ export function buildCollection(model: ApiModel): InsomniaCollection {
 /** A workspace has no auth of its own, so the oauth2 block sits on a top folder every request inherits. */
 function rootFolder(model: ApiModel, ids: InsomniaIds): FolderNode {
   const captures = capturedVariables(model);
-  const children = [tokenRequest(model, ids, 0), ...model.resources.map((r, i) => resourceFolder(model, ids, captures, r, i + 1))];
+  const children = [
+    tokenRequest(model, ids, 0),
+    ...model.resources.map((r, i) => resourceFolder(model, ids, captures, r, i + 1)),
+    ...contractFolder(model, model.resources.length + 1),
+  ];
   return {
     kind: 'folder',
     id: ids.rootFolder,
@@ -104,7 +79,20 @@ function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): Request
     headers: [ACCEPT_JSON, ...headers.filter((h) => h.name.toLowerCase() !== 'accept')],
     ...(body ? { body } : {}),
     authentication: tokenCallAuthentication(model),
+    afterResponse: tokenScript(model),
   };
+}
+
+/** The token answer's checks, named and ordered as in the Postman collection's `Auth/Get access token`. */
+function tokenScript(model: ApiModel): string {
+  const checks = [statusCheck(200), jsonCheck(), contentTypeCheck(), schemaCheck(model.auth.responseSchema), timeCheck(model.contract.responseTimeMs)];
+  return afterResponseScript(200, insomniaTests(model, checks, tokenTests(model.auth)));
+}
+
+function endpointScript(model: ApiModel, endpoint: Endpoint): { afterResponse?: string } {
+  const checks = endpointChecks(model, endpoint);
+  const status = checks.find((c) => c.kind === 'status');
+  return status?.kind === 'status' ? { afterResponse: afterResponseScript(status.status, insomniaTests(model, checks)) } : {};
 }
 
 /** grant_type (scope, audience) and, under client_secret_post, the client id and secret as variables. */
@@ -138,5 +126,6 @@ function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, 
     parameters: endpoint.query.map(queryPair),
     headers: [ACCEPT_JSON],
     authentication: inheritAuthentication(),
+    ...endpointScript(model, endpoint),
   };
 }

@@ -59,6 +59,7 @@ function request(node: RequestNode): Record<string, unknown> {
     ...parameters,
     headers: node.headers,
     ...authentication(node),
+    ...(node.afterResponse ? { scripts: { afterResponse: node.afterResponse } } : {}),
     settings: REQUEST_SETTINGS,
   };
 }

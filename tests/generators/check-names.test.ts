@@ -6,6 +6,7 @@ import { DEFAULT_CTX, type OutputFile } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { fixtureModel, modelWith, withSites } from '../support/model.js';
 import { bruTests, lang } from './bruno/helpers.js';
+import { testNames, v4Scripts, v5Scripts, type Scripts } from './insomnia/scripts.js';
 
 interface PostmanItem {
   name: string;
@@ -44,7 +45,14 @@ function brunoChecks(files: OutputFile[]): Record<string, string[]> {
 
 const generated = (format: string, model: ApiModel) => GENERATORS[format]!(model, DEFAULT_CTX);
 
-describe('the same named checks in Postman and Bruno', () => {
+/** Insomnia v5 (YAML) or v4 (JSON): `folder/request` -> the names its after-response script tests. */
+function insomniaChecks(format: 'insomnia-v5' | 'insomnia-v4', model: ApiModel): Record<string, string[]> {
+  const [file] = generated(format, model);
+  const scripts: Scripts = format === 'insomnia-v5' ? v5Scripts(file!.content) : v4Scripts(file!.content);
+  return Object.fromEntries(Object.entries(scripts).map(([key, script]) => [key, testNames(script)]));
+}
+
+describe('the same named checks in Postman, Bruno and Insomnia (v5 and v4)', () => {
   it.each([
     ['the fixture description', fixtureModel],
     ['the fixture with a second resource', () => modelWith(withSites)],
@@ -53,12 +61,16 @@ describe('the same named checks in Postman and Bruno', () => {
     const postman = postmanChecks(generated('postman', model));
     const bruno = brunoChecks(generated('bruno', model));
     expect(bruno).toEqual(postman);
+    expect(insomniaChecks('insomnia-v5', model)).toEqual(postman);
+    expect(insomniaChecks('insomnia-v4', model)).toEqual(postman);
   });
 
-  it('the fixture: 10 requests, 43 checks in each client', () => {
+  it('the fixture: 10 requests, 43 checks in each client (Insomnia v5 and v4 too)', () => {
     const model = fixtureModel();
     const count = (checks: Record<string, string[]>) => [Object.keys(checks).length, Object.values(checks).flat().length];
     expect(count(postmanChecks(generated('postman', model)))).toEqual([10, 43]);
     expect(count(brunoChecks(generated('bruno', model)))).toEqual([10, 43]);
+    expect(count(insomniaChecks('insomnia-v5', model))).toEqual([10, 43]);
+    expect(count(insomniaChecks('insomnia-v4', model))).toEqual([10, 43]);
   });
 });

@@ -54,7 +54,9 @@ describe('the token URL on the token host, in every client', () => {
 
   it('Insomnia v4 and v5: the oauth2 auth, the token request and every sub-environment', () => {
     const v4 = json('tenant-graph.insomnia.json').resources as {
+      _id: string;
       _type: string;
+      parentId: string | null;
       name: string;
       url?: string;
       authentication?: Record<string, unknown>;
@@ -65,7 +67,9 @@ describe('the token URL on the token host, in every client', () => {
     for (const auth of v4.flatMap((r) => (r.authentication?.type === 'oauth2' ? [r.authentication] : []))) {
       expect(auth).toMatchObject({ accessTokenUrl: `{{ _.tokenBaseUrl }}${TOKEN_PATH}`, audience: 'https://{{ _.tenant }}.login.example.com/api/v2/' });
     }
-    expect(v4.filter((r) => r.url?.endsWith(TOKEN_PATH)).map((r) => r.url)).toEqual([`{{ _.tokenBaseUrl }}${TOKEN_PATH}`]);
+    const contract = v4.find((r) => r._type === 'request_group' && r.name === 'Contract checks')?._id;
+    expect(v4.filter((r) => r.parentId !== contract && r.url?.endsWith(TOKEN_PATH)).map((r) => r.url)).toEqual([`{{ _.tokenBaseUrl }}${TOKEN_PATH}`]);
+    expect(v4.filter((r) => r.parentId === contract && r.url?.includes(TOKEN_PATH)).every((r) => r.url === `{{ _.tokenBaseUrl }}${TOKEN_PATH}`)).toBe(true);
     const production = v4.find((r) => r._type === 'environment' && r.name === 'Production')!.data!;
     expect(production).toMatchObject({ baseUrl: 'https://graph.example.com', tokenBaseUrl: 'https://{{ _.tenant }}.login.example.com', tenant: '' });
     expect(v5).toContain(`accessTokenUrl: "{{ _.tokenBaseUrl }}${TOKEN_PATH}"`);

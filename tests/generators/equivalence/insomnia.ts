@@ -1,6 +1,7 @@
 // Insomnia v4 export (JSON) and v5 collection (YAML) -> canonical form. Both are first turned into
 // the same tree (folders, requests, environments), then read the way Insomnia does.
 import { parse } from 'yaml';
+import { CONTRACT_FOLDER } from '../../../generators/insomnia/contract.js';
 import { resolveAuth, type Auth } from '../insomnia/helpers.js';
 import {
   belowBase,
@@ -99,7 +100,8 @@ function canonical(tree: Tree, where: Locator): CanonicalForm {
   const walk = (nodes: Node[], ancestors: Node[]) => {
     for (const node of nodes) {
       if (node.children) {
-        walk(node.children, [node, ...ancestors]);
+        // The contract cases are compared by check names (check-names.test.ts), as in Postman and Bruno.
+        if (node.name !== CONTRACT_FOLDER) walk(node.children, [node, ...ancestors]);
         continue;
       }
       const what = node.name;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiModel } from '../../../model/model.js';
 import { EXPORT_DATE, insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
+import { CONTRACT_FOLDER } from '../../../generators/insomnia/contract.js';
 import { modelWith, fixtureModel, FIXTURE_AND_WITH_SITES, withSites } from '../../support/model.js';
 import { allEndpoints, expectedUrl, render, resolveAuth, type Auth } from './helpers.js';
 
@@ -25,7 +26,8 @@ async function imported(model: ApiModel = fixtureModel()) {
   const workspace = ofType('workspace')[0]!;
   const root = ofType('request_group').find((g) => g.parentId === workspace._id)!;
   const token = ofType('request').find((r) => r.name === 'Get access token')!;
-  const endpointRequests = ofType('request').filter((r) => r !== token);
+  const contract = ofType('request_group').find((g) => g.name === CONTRACT_FOLDER);
+  const endpointRequests = ofType('request').filter((r) => r !== token && r.parentId !== contract?._id);
   return { result, resources, byId, chainOf, ofType, workspace, root, token, endpointRequests };
 }
 

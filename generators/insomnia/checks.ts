@@ -1,0 +1,131 @@
+// The contract checks as an Insomnia after-response script (Insomnia 9+): one `insomnia.test(name, fn)`
+// per named check, with the names of the Postman collection (generators/shared/checks.ts), written
+// only with the documented script API (insomnia.test, insomnia.test.skip, insomnia.expect,
+// insomnia.response.code/json/headers.get/responseTime/to.have.jsonSchema). Every value and every
+// name goes in through jsLiteral: data, never code.
+//
+// Insomnia documents a skipped state (`insomnia.test.skip`), so a check that needs the documented
+// status is reported skipped when another status came, as Postman does: one failure, no cascade.
+import type { ApiModel, Auth, JsonSchema } from '../../model/model.js';
+import { dependsOnStatus, type NamedCheck } from '../shared/checks.js';
+import { jsLiteral } from '../shared/js-literal.js';
+import { tokenChecks } from '../shared/token-checks.js';
+import { formatPrelude, schemaWithoutFormats, usedFormats } from './schema-formats.js';
+
+/** One Insomnia test: its name, whether it needs the expected status, its function's body, and the declarations it reads. */
+export interface InsomniaTest {
+  name: string;
+  dependent: boolean;
+  body: string[];
+  prelude?: string[];
+}
+
+/** Own properties only: `toString` or `constructor` is a field of the answer only when the answer holds it. */
+const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);';
+
+/**
+ * Insomnia's `to.have.jsonSchema` builds a default Ajv, which throws on `format: date-time` and has
+ * no format to check it with: it gets the schema without `format`, and the formats the schema uses
+ * are checked by a statement of their own in the same test (./schema-formats.ts).
+ */
+function schemaTest(schema: JsonSchema): { body: string[]; prelude: string[] } {
+  const formats = usedFormats(schema);
+  const prelude = ["// The documented schema (draft-07; additional fields are allowed), without `format` for Insomnia's default Ajv."];
+  if (formats.length === 0) {
+    return { body: ['insomnia.response.to.have.jsonSchema(schema);'], prelude: [...prelude, `const schema = ${jsLiteral(schemaWithoutFormats(schema), 2)};`] };
+  }
+  return {
+    body: [
+      'insomnia.response.to.have.jsonSchema(schema);',
+      "insomnia.expect(formatErrors(formatSchema, formatSchema, body, 'body'), 'values in their documented format').to.deep.equal([]);",
+    ],
+    prelude: [
+      ...prelude,
+      `const schema = ${jsLiteral(schemaWithoutFormats(schema), 2)};`,
+      `const formatSchema = ${jsLiteral(schema)};`,
+      ...formatPrelude(formats),
+    ],
+  };
+}
+
+/** The Insomnia source of one shared named check. */
+export function insomniaTest(model: ApiModel, named: NamedCheck): InsomniaTest {
+  const test = (body: string[], prelude?: string[]): InsomniaTest => ({
+    name: named.name,
+    dependent: dependsOnStatus(named),
+    body,
+    ...(prelude ? { prelude } : {}),
+  });
+  switch (named.kind) {
+    case 'status':
+      return test([`insomnia.expect(insomnia.response.code).to.equal(${jsLiteral(named.status)});`]);
+    case 'json':
+      return test(["insomnia.expect(body, 'a JSON body').to.not.equal(undefined);"]);
+    case 'content-type':
+      return test(["insomnia.expect(String(insomnia.response.headers.get('Content-Type') || '')).to.match(/^application\\/([\\w.+-]+\\+)?json/i);"]);
+    case 'schema': {
+      const { body, prelude } = schemaTest(model.schemas[named.schema]!);
+      return test(body, prelude);
+    }
+    case 'page-size': {
+      const items = `own(body, ${jsLiteral(named.page.items)})`;
+      return test([`insomnia.expect(${items}).to.be.an('array');`, `insomnia.expect(${items}.length).to.be.at.most(${jsLiteral(named.page.limit)});`], [OWN]);
+    }
+    case 'page-total':
+      return test(
+        [
+          `const items = own(body, ${jsLiteral(named.page.items)}); const total = own(body, ${jsLiteral(named.page.total)});`,
+          `insomnia.expect(Number.isInteger(total), ${jsLiteral(`${named.page.total} is an integer`)}).to.equal(true);`,
+          'insomnia.expect(total).to.be.at.least(items.length);',
+          `insomnia.expect(items.length).to.equal(Math.min(${jsLiteral(named.page.limit)}, total));`,
+        ],
+        [OWN],
+      );
+    case 'every-item': {
+      const [items, field] = [jsLiteral(named.rule.items), jsLiteral(named.rule.field)];
+      return test(
+        [
+          `insomnia.expect(own(body, ${items})).to.be.an('array');`,
+          `body[${items}].forEach((item, i) => { if (own(item, ${field}) !== undefined) insomnia.expect(String(item[${field}]), ${items} + '[' + i + '].' + ${field}).to.equal(String(${jsLiteral(named.rule.equals)})); });`,
+        ],
+        [OWN],
+      );
+    }
+    case 'time':
+      return test([`insomnia.expect(insomnia.response.responseTime).to.be.below(${jsLiteral(named.ms)});`]);
+  }
+}
+
+/** The token answer's own checks (generators/shared/token-checks.ts), written with `insomnia.expect`. */
+export function tokenTests(auth: Auth): InsomniaTest[] {
+  const { typeCheck, prelude, checks } = tokenChecks(auth);
+  return [typeCheck, ...checks].map((check) => ({
+    name: check.name,
+    dependent: true,
+    body: check.statements('insomnia.expect'),
+    ...(check === typeCheck || prelude.length === 0 ? {} : { prelude }),
+  }));
+}
+
+/** The shared checks, with `extra` (the token answer's) before the time check, as Postman orders them. */
+export function insomniaTests(model: ApiModel, checks: readonly NamedCheck[], extra: readonly InsomniaTest[] = []): InsomniaTest[] {
+  const tests = checks.map((named) => insomniaTest(model, named));
+  const time = checks.findIndex((named) => named.kind === 'time');
+  return time < 0 ? [...tests, ...extra] : [...tests.slice(0, time), ...extra, ...tests.slice(time)];
+}
+
+/** The after-response script: declarations, then each test; the dependent ones are skipped unless `status` came. */
+export function afterResponseScript(status: number, tests: readonly InsomniaTest[]): string {
+  const preludes = [...new Set(tests.flatMap((t) => t.prelude ?? []))];
+  return [
+    '// Checks named as in the Postman collection. A check that needs the documented status is reported',
+    '// skipped (insomnia.test.skip) when another status came, so a wrong status is one failure.',
+    '(function () {',
+    '  const body = (() => { try { return insomnia.response.json(); } catch (e) { return undefined; } })();',
+    `  const answered = insomnia.response.code === ${jsLiteral(status)};`,
+    '  const check = (name, fn) => (answered ? insomnia.test(name, fn) : insomnia.test.skip(name, fn));',
+    ...preludes.flatMap((line) => line.split('\n').map((l) => `  ${l}`)),
+    ...tests.flatMap((t) => [`  ${t.dependent ? 'check' : 'insomnia.test'}(${jsLiteral(t.name)}, () => {`, ...t.body.map((line) => `    ${line}`), '  });']),
+    '})();',
+  ].join('\n');
+}

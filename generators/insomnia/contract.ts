@@ -1,0 +1,95 @@
+// The contract cases as Insomnia requests in a `Contract checks` folder, as the Postman and Bruno
+// collections carry them: each with the same named checks (./checks.ts) in its after-response script.
+import { findEndpoint, VARIABLES, type ApiModel, type ContractCase, type TokenCredentials } from '../../model/model.js';
+import { stableId } from '../../model/ids.js';
+import { tokenFormFields, tokenHeaders, FORM_CONTENT_TYPE } from '../../model/token-form.js';
+import { endpointPath } from '../../model/urls.js';
+import { caseChecks } from '../shared/checks.js';
+import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
+import { urlComponent } from '../shared/url-component.js';
+import { basicClientAuthentication, inheritAuthentication, type Authentication } from './auth.js';
+import { afterResponseScript, insomniaTests } from './checks.js';
+import type { FolderNode, Header, RequestNode } from './nodes.js';
+import { sortKey } from './ids.js';
+import { pathParamVariable, tokenUrl, variable } from './template.js';
+
+export const CONTRACT_FOLDER = 'Contract checks';
+const ACCEPT_JSON: Header = { name: 'Accept', value: 'application/json' };
+
+type CaseRequest = Pick<RequestNode, 'method' | 'url' | 'parameters' | 'headers' | 'body' | 'authentication'>;
+
+/** The token call with the real client, a wrong secret, or no client at all. */
+function tokenCase(model: ApiModel, credentials: TokenCredentials): CaseRequest {
+  const { auth } = model;
+  const secret = credentials === 'valid' ? variable(VARIABLES.clientSecret) : WRONG_SECRET;
+  const client = credentials === 'none' ? undefined : { id: variable(VARIABLES.clientId), secret };
+  const basic = auth.clientAuthentication === 'basic' && client;
+  const fields = tokenFormFields(auth, client, variable);
+  const headers = tokenHeaders(auth).map(([name, value]) => ({ name, value }));
+  return {
+    method: auth.method,
+    url: tokenUrl(model),
+    parameters: [],
+    headers: [ACCEPT_JSON, ...headers.filter((h) => h.name.toLowerCase() !== 'accept')],
+    ...(auth.body === 'form' ? { body: { mimeType: FORM_CONTENT_TYPE, params: fields.map(([name, value]) => ({ name, value })) } } : {}),
+    authentication: basic ? basicClientAuthentication(secret) : { type: 'none' },
+  };
+}
+
+/**
+ * A data request as the case sends it. `tampered`: Insomnia's script API documents no read of the
+ * token its OAuth 2.0 settings fetched, so the case sends a JWT-shaped token no server signed.
+ */
+function endpointCase(model: ApiModel, target: Extract<ContractCase['target'], { kind: 'endpoint' }>): CaseRequest {
+  const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
+  const byName = new Map(endpoint.pathParams.map((p) => [p.name, p]));
+  const pathParam = (name: string) =>
+    name in target.pathParams ? urlComponent(target.pathParams[name]!) : variable(byName.has(name) ? pathParamVariable(byName.get(name)!) : name);
+  const authentication: Authentication =
+    target.auth === 'none'
+      ? { type: 'none' }
+      : target.auth === 'tampered'
+        ? { type: 'bearer', token: UNSIGNED_TOKEN, prefix: model.auth.tokenPrefix, disabled: false }
+        : inheritAuthentication();
+  return {
+    method: endpoint.method,
+    url: `${variable(VARIABLES.baseUrl)}${endpointPath(resource, endpoint, variable, pathParam)}`,
+    parameters: Object.entries(target.query).map(([name, value]) => ({
+      name: urlComponent(name),
+      value: urlComponent(value),
+      description: '',
+      disabled: false,
+    })),
+    headers: [ACCEPT_JSON],
+    authentication,
+  };
+}
+
+function caseRequest(model: ApiModel, c: ContractCase, index: number): RequestNode {
+  const request = c.target.kind === 'token' ? tokenCase(model, c.target.credentials) : endpointCase(model, c.target);
+  return {
+    kind: 'request',
+    id: stableId('req', model.info.id, 'case', c.id),
+    name: c.name,
+    description: c.basis ? `Basis: ${c.basis}.` : 'A contract case.',
+    sortKey: sortKey(index),
+    ...request,
+    afterResponse: afterResponseScript(c.expect.status, insomniaTests(model, caseChecks(model, c))),
+  };
+}
+
+/** The folder of contract cases, after the resources; none when the description lists no case. */
+export function contractFolder(model: ApiModel, index: number): FolderNode[] {
+  if (model.contract.cases.length === 0) return [];
+  return [
+    {
+      kind: 'folder',
+      id: stableId('fld', model.info.id, 'contract'),
+      name: CONTRACT_FOLDER,
+      description: 'The contract cases of the description, each with its named checks (after-response script). Run them after the documented requests.',
+      sortKey: sortKey(index),
+      authentication: inheritAuthentication(),
+      children: model.contract.cases.map((c, i) => caseRequest(model, c, i)),
+    },
+  ];
+}

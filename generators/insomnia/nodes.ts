@@ -1,0 +1,41 @@
+// The format-neutral tree's nodes, shared by collection.ts, contract.ts, v4.ts and v5.ts.
+import type { FORM_CONTENT_TYPE } from '../../model/token-form.js';
+import type { Authentication } from './auth.js';
+import type { QueryPair } from './parameters.js';
+
+export interface Header {
+  name: string;
+  value: string;
+}
+
+export interface RequestNode {
+  kind: 'request';
+  id: string;
+  name: string;
+  description: string;
+  sortKey: number;
+  method: string;
+  url: string;
+  parameters: QueryPair[];
+  headers: Header[];
+  /** The form body of the raw token call, when the description sends one. */
+  body?: FormBody;
+  authentication: Authentication;
+  /** The after-response script with the request's named checks (./checks.ts), when it has any. */
+  afterResponse?: string;
+}
+
+export interface FormBody {
+  mimeType: typeof FORM_CONTENT_TYPE;
+  params: { name: string; value: string }[];
+}
+
+export interface FolderNode {
+  kind: 'folder';
+  id: string;
+  name: string;
+  description: string;
+  sortKey: number;
+  authentication: Authentication;
+  children: (FolderNode | RequestNode)[];
+}
