@@ -20,7 +20,7 @@ import { contractFolder } from './contract.js';
 import { afterResponseScript, insomniaTests, tokenTests } from './checks.js';
 import { contentTypeCheck, endpointChecks, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
 
-export type { FolderNode, FormBody, Header, RequestNode } from './nodes.js';
+export type { FolderNode, RequestNode } from './nodes.js';
 
 export interface InsomniaCollection {
   workspace: { id: string; name: string; description: string };
