@@ -2,12 +2,12 @@
 // A list endpoint filters and pages the caller's items, a fetch-one finds one by its key, any other
 // endpoint answers a value made from its success schema.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { successResponse, type Endpoint, type Resource } from '../model/model.js';
+import { successResponse, type Endpoint, type ListShape, type Resource } from '../model/model.js';
 import { authenticateBearer } from './bearer.js';
 import { routePath, type ServerContext } from './context.js';
 import { filtersOf, findItem, listAnswer } from './list.js';
 import { serveOnly, type MethodTable } from './methods.js';
-import { parseQuery } from './query.js';
+import { parseQuery, type Value } from './query.js';
 import { rateLimited } from './rate-limit.js';
 import { sample } from './sample.js';
 import type { Tenant } from './types.js';
@@ -46,7 +46,7 @@ async function dispatch(ctx: ServerContext, resource: Resource, endpoints: Endpo
   const decision = ctx.limiter.take(`endpoint:${endpoint.id}`, resource.rateLimit, { ip: request.ip, ...(user ? { user } : {}) });
   if (!decision.ok) throw rateLimited(ctx.stats, decision.retryAfterSeconds);
   void reply.header('cache-control', 'no-store');
-  void reply.code(successResponse(endpoint)?.status ?? 200);
+  void reply.code(ctx.violations.has('wrong-status') ? 202 : (successResponse(endpoint)?.status ?? 200));
   return answer(ctx, resource, endpoint, tenant, request);
 }
 
@@ -67,13 +67,19 @@ function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tena
   const values = parseQuery(endpoint.query, request.query as Record<string, unknown>);
   const items = ctx.data.get(tenant)?.get(resource.id) ?? [];
   if (endpoint.list) {
-    const page = listAnswer(endpoint.list, items, filtersOf(endpoint, values), values);
+    const filters = ctx.violations.has('filter-ignored') ? [] : filtersOf(endpoint, values);
+    const page = listAnswer(endpoint.list, items, filters, ctx.violations.has('paging-ignored') ? withoutPaging(endpoint.list, values) : values);
     return broken ? breakPage(endpoint.list, page) : page;
   }
   const body = endpoint.item
     ? findItem(items, endpoint.item.key, (request.params as Record<string, string>)[endpoint.pathParams[0]!.name] ?? '')
     : schemaAnswer(ctx, endpoint, tenant);
   return broken ? breakItem(body) : body;
+}
+
+/** The query values without the list's paging parameters (the `paging-ignored` violation). */
+function withoutPaging(list: ListShape, values: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
+  return new Map([...values].filter(([name]) => name !== list.limit && name !== list.offset));
 }
 
 /** An endpoint that neither lists nor fetches one: a value made from its success schema (`{}` without one). */

@@ -15,6 +15,12 @@ export type Violation =
   /** Tokens live outside the documented lifetime (needs one: a fixed lifetime or a range with a bound to cross). */
   | 'token-lifetime'
   | 'no-auth-required'
+  /** Data endpoints answer 202 where the description documents another success status. */
+  | 'wrong-status'
+  /** Lists ignore their paging parameters: every match on one page. */
+  | 'paging-ignored'
+  /** Lists ignore their filters: every item, whatever the query asks. */
+  | 'filter-ignored'
   /** Tokens are random strings, not the documented JWTs (only for a description that says `format: jwt`): what a redactor that only knows JWTs would let through. */
   | 'opaque-token';
 

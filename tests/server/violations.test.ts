@@ -58,4 +58,31 @@ describe('violations', () => {
     expect((await getWith(s, '/v1/devices', 'tampered.token.value')).status).toBe(200);
     expect((await getWith(s, '/v1/devices/dev-demo-0001')).status).toBe(200);
   });
+
+  it('wrong-status: data endpoints answer 202, not the documented 200', async () => {
+    const s = await startWith({ violations: ['wrong-status'] });
+    const token = await tokenFor(s, DEMO);
+    expect((await getWith(s, '/v1/devices', token)).status).toBe(202);
+    expect((await getWith(s, '/v1/devices/dev-demo-0001', token)).status).toBe(202);
+  });
+
+  it('paging-ignored: a list answers every match whatever limit and offset say', async () => {
+    const fair = await startWith({});
+    const all = (await getWith(fair, '/v1/devices?limit=1000', await tokenFor(fair, DEMO))).body;
+    await fair.close();
+    const s = await startWith({ violations: ['paging-ignored'] });
+    const page = (await getWith(s, '/v1/devices?limit=1&offset=1', await tokenFor(s, DEMO))).body;
+    expect(all.devices.length).toBeGreaterThan(1);
+    expect(page.devices).toHaveLength(all.devices.length);
+    expect(page.total).toBe(all.total);
+  });
+
+  it('filter-ignored: a list answers every item whatever the filter asks', async () => {
+    const s = await startWith({ violations: ['filter-ignored'] });
+    const token = await tokenFor(s, DEMO);
+    const offline = (await getWith(s, '/v1/devices?status=offline&limit=1000', token)).body;
+    const statuses = new Set(offline.devices.map((d: { status: string }) => d.status));
+    expect(statuses.size).toBeGreaterThan(1);
+    expect(offline.total).toBe((await getWith(s, '/v1/devices?limit=1000', token)).body.total);
+  });
 });

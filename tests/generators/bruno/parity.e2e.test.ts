@@ -99,6 +99,12 @@ describe('newman and bru run, side by side', () => {
         'Contract checks / Get Devices refused with a tampered bearer token > status is 401',
       ],
     ],
+    ['wrong-status', ['Devices / Get Devices > status is 200', 'Devices / Get Device By ID > status is 200']],
+    ['paging-ignored', ['Contract checks / Get Devices with limit=1 returns at most one device and a consistent total > devices holds at most 1']],
+    [
+      'filter-ignored',
+      ['Contract checks / Get Devices filtered by status returns only matching devices > every devices entry that reports status has status = offline'],
+    ],
   ] as const)(
     'both fail against a server with the violation %s, on the same named checks',
     async (violation, expected) => {
