@@ -1,7 +1,7 @@
 // `contract --runner bru`: the committed Bruno collection under Bruno's own CLI, through the same
 // reports, redaction and exit codes as newman's run.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -9,13 +9,15 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startReferenceServer, type RunningServer, type Violation } from '../../server/index.js';
 import { runCli } from '../support/cli.js';
-import { fixtureArgs } from '../support/collections.js';
-import { fixtureModel } from '../support/model.js';
+import { fixtureArgs, fixtureCollections } from '../support/collections.js';
+import { FIXTURE_SPEC, fixtureModel } from '../support/model.js';
 
 const execute = promisify(execFile);
 const servers: RunningServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
+/** The temp folders the bru runner makes for its environment file. */
+const envFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('contract-bru-'));
 const reportsDir = () => mkdtempSync(join(tmpdir(), 'bru-reports-'));
 
 async function tenantServer(violations: Violation[]) {
@@ -56,7 +58,9 @@ const failLines = (stdout: string) => stdout.split('\n').filter((line) => line.s
 describe('contract --runner bru', () => {
   it('passes against the embedded reference server, with the kit’s reports', async () => {
     const reports = reportsDir();
+    const before = envFolders();
     const result = await runCli(['contract', ...fixtureArgs(), '--runner', 'bru', '--reports', reports]);
+    expect(envFolders().filter((f) => !before.includes(f))).toEqual([]); // the env file's folder is gone
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Contract run (bru) against');
     expect(result.stdout).toMatch(/\n[1-9]\d* passed, 0 failed/);
@@ -98,6 +102,16 @@ describe('contract --runner bru', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('The run took longer than 0.5 s (--run-timeout)');
   }, 30_000);
+
+  it('refuses a stale Bruno collection with exit 2, before anything runs', async () => {
+    const collections = mkdtempSync(join(tmpdir(), 'bru-stale-'));
+    cpSync(fixtureCollections(), collections, { recursive: true });
+    appendFileSync(join(collections, 'bruno', 'Devices', 'Get Devices.bru'), '\n');
+    const result = await runCli(['contract', '--spec', FIXTURE_SPEC, '--collections', collections, '--runner', 'bru']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join('bruno', 'Devices', 'Get Devices.bru')} is missing, stale or edited by hand: run \`npm run generate\``);
+    expect(result.stdout).toBe('');
+  });
 
   it('refuses an unknown runner with exit 2', async () => {
     const result = await runCli(['contract', ...fixtureArgs(), '--runner', 'inso']);
