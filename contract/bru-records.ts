@@ -86,10 +86,19 @@ function requestOf(result: BruResult, item: string, { tokenUrl, targets, redacto
           ...(contentType ? { contentType } : {}),
           ...(body === undefined ? {} : keptWhole(body, redactor)),
         }),
-    ...(result.error ? { error: printable(redactor.text(String(result.error))) } : {}),
+    ...(result.error ? transportError(String(result.error), redactor) : {}),
     tokenRequest,
     at: Date.now(),
   };
+}
+
+/** bru reports a transport error as text only (`connect ECONNREFUSED 127.0.0.1:9`): its code is read from it. */
+const ERROR_CODE = /\b(E[A-Z]{3,}|ERR_[A-Z_]+|CERT_[A-Z_]+|[A-Z_]+_CERT(?:_[A-Z_]+)?|UNABLE_TO_[A-Z_]+|HOSTNAME_MISMATCH)\b/;
+
+function transportError(error: string, redactor: Redactor): Pick<RequestRecord, 'error' | 'errorCode'> {
+  const shown = printable(redactor.text(error));
+  const code = ERROR_CODE.exec(shown)?.[1];
+  return { error: shown, ...(code ? { errorCode: code } : {}) };
 }
 
 function headersOf(headers: Record<string, unknown> | undefined, redactor: Redactor): [string, string][] {

@@ -11,6 +11,7 @@ import { startReferenceServer, type RunningServer, type Violation } from '../../
 import { runCli } from '../support/cli.js';
 import { fixtureArgs, fixtureCollections } from '../support/collections.js';
 import { FIXTURE_SPEC, fixtureModel } from '../support/model.js';
+import { demoSettings } from '../support/settings.js';
 
 const execute = promisify(execFile);
 const servers: RunningServer[] = [];
@@ -101,6 +102,13 @@ describe('contract --runner bru', () => {
     const result = await runCli(['contract', ...fixtureArgs(), '--runner', 'bru', '--run-timeout', '0.5', '--reports', reportsDir()]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain('The run took longer than 0.5 s (--run-timeout)');
+  }, 30_000);
+
+  it('stops (exit 2) with the message newman gives when the host cannot be reached', async () => {
+    const env = demoSettings('http://127.0.0.1:9');
+    const result = await runCli(['contract', ...fixtureArgs(), '--runner', 'bru', '--no-pacing', '--reports', reportsDir()], { env });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('Cannot reach http://127.0.0.1:9: ECONNREFUSED');
   }, 30_000);
 
   it('refuses a stale Bruno collection with exit 2, before anything runs', async () => {
