@@ -35,6 +35,9 @@ const RACE_RETRIES = 1;
 /** The kit's own bru, from the source tree or from dist/. */
 const OWN_BRU = ['../node_modules/.bin/bru', '../../node_modules/.bin/bru'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
+export const RACE_MESSAGE =
+  'bru judged a request before its answer came (its known race on the first request while it fetches the token), so its checks say nothing about the API: run again.';
+
 /** The bru to run: the kit's own (node_modules/.bin), else the first on PATH. */
 export function findBru(path = process.env.PATH ?? '', own = OWN_BRU): string | undefined {
   return [
@@ -64,13 +67,16 @@ export async function runBru(plan: ContractPlan, collectionDir: string, bru: str
     const envFile = join(folder, 'environment.json');
     await writeFile(envFile, JSON.stringify(bruEnvironment(plan)), { mode: 0o600 });
     outcome = await runOnce(plan, collectionDir, bru, envFile, join(folder, 'run-0.json'), started);
-    for (let retry = 1; retry <= RACE_RETRIES && !outcome.timedOut && bruRace(outcome.iteration?.results ?? []); retry += 1)
+    // a paced run is against rate limits: running again would ask for tokens over the documented limit
+    const retries = paced(plan) ? 0 : RACE_RETRIES;
+    for (let retry = 1; retry <= retries && !outcome.timedOut && bruRace(outcome.iteration?.results ?? []); retry += 1)
       outcome = await runOnce(plan, collectionDir, bru, envFile, join(folder, `run-${retry}.json`), started);
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
   let stop: RunStop | undefined = outcome.timedOut ? outOfTime(plan.runTimeoutMs!, '', plan.settings) : undefined;
   if (!stop && !outcome.iteration) stop = { exitCode: 2, message: bruFailed(outcome, redactor) };
+  if (!stop && bruRace(outcome.iteration?.results ?? [])) stop = { exitCode: 2, message: RACE_MESSAGE };
   if (stop) totals.stopped(stop);
   if (!stop) stop = emitResults(outcome.iteration?.results ?? [], plan, redactor, totals, listeners);
   if (!stop && outcome.code !== 0 && outcome.code !== 1) totals.stopped({ exitCode: 2, message: bruFailed(outcome, redactor) });
@@ -122,9 +128,10 @@ function bruEnvironment(plan: ContractPlan): object {
   return { name: 'contract', variables };
 }
 
+const paced = (plan: ContractPlan) => plan.values[SCRIPT_VARIABLES.pacing] === 'on';
+
 function bruArgs(plan: ContractPlan, envFile: string, report: string): string[] {
-  const paced = plan.values[SCRIPT_VARIABLES.pacing] === 'on';
-  return ['run', '-r', '--env-file', envFile, '--reporter-json', report, ...(paced ? ['--delay', String(PACED_DELAY_MS)] : [])];
+  return ['run', '-r', '--env-file', envFile, '--reporter-json', report, ...(paced(plan) ? ['--delay', String(PACED_DELAY_MS)] : [])];
 }
 
 function runOnce(plan: ContractPlan, cwd: string, bru: string, envFile: string, report: string, started: number): Promise<BruOutcome> {
