@@ -61,28 +61,39 @@ export async function runBru(plan: ContractPlan, collectionDir: string, bru: str
   const totals = collector({ target: redactor.text(plan.target), environment: plan.environmentLabel ?? '', description: plan.descriptionName ?? '' });
   const listeners = [totals, ...reporters];
   const started = Date.now();
+  const outcome = await bruOutcome(plan, collectionDir, bru, started);
+  const before = stopBefore(outcome, plan, redactor);
+  if (before) totals.stopped(before);
+  const during = before ? undefined : emitResults(outcome.iteration?.results ?? [], plan, redactor, totals, listeners);
+  if (!before && !during && outcome.code !== 0 && outcome.code !== 1) totals.stopped({ exitCode: 2, message: bruFailed(outcome, redactor) });
+  const summary = totals.finish(Date.now() - started);
+  for (const listener of listeners) listener.onDone?.(summary, totals.requests, totals.assertions);
+  return summary;
+}
+
+/** bru's run (run again on its first-request race when that is safe), with the environment file's folder removed after. */
+async function bruOutcome(plan: ContractPlan, collectionDir: string, bru: string, started: number): Promise<BruOutcome> {
   const folder = await mkdtemp(join(tmpdir(), 'contract-bru-'));
-  let outcome: BruOutcome;
   try {
     const envFile = join(folder, 'environment.json');
     await writeFile(envFile, JSON.stringify(bruEnvironment(plan)), { mode: 0o600 });
-    outcome = await runOnce(plan, collectionDir, bru, envFile, join(folder, 'run-0.json'), started);
+    let outcome = await runOnce(plan, collectionDir, bru, envFile, join(folder, 'run-0.json'), started);
     // a paced run is against rate limits: running again would ask for tokens over the documented limit
     const retries = paced(plan) ? 0 : RACE_RETRIES;
     for (let retry = 1; retry <= retries && !outcome.timedOut && bruRace(outcome.iteration?.results ?? []); retry += 1)
       outcome = await runOnce(plan, collectionDir, bru, envFile, join(folder, `run-${retry}.json`), started);
+    return outcome;
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-  let stop: RunStop | undefined = outcome.timedOut ? outOfTime(plan.runTimeoutMs!, '', plan.settings) : undefined;
-  if (!stop && !outcome.iteration) stop = { exitCode: 2, message: bruFailed(outcome, redactor) };
-  if (!stop && bruRace(outcome.iteration?.results ?? [])) stop = { exitCode: 2, message: RACE_MESSAGE };
-  if (stop) totals.stopped(stop);
-  if (!stop) stop = emitResults(outcome.iteration?.results ?? [], plan, redactor, totals, listeners);
-  if (!stop && outcome.code !== 0 && outcome.code !== 1) totals.stopped({ exitCode: 2, message: bruFailed(outcome, redactor) });
-  const summary = totals.finish(Date.now() - started);
-  for (const listener of listeners) listener.onDone?.(summary, totals.requests, totals.assertions);
-  return summary;
+}
+
+/** Why bru's report cannot be read as the API's answers: the run deadline passed, bru made no report, or it raced. */
+function stopBefore(outcome: BruOutcome, plan: ContractPlan, redactor: Redactor): RunStop | undefined {
+  if (outcome.timedOut) return outOfTime(plan.runTimeoutMs!, '', plan.settings);
+  if (!outcome.iteration) return { exitCode: 2, message: bruFailed(outcome, redactor) };
+  if (bruRace(outcome.iteration.results ?? [])) return { exitCode: 2, message: RACE_MESSAGE };
+  return undefined;
 }
 
 /** Hands each of bru's results to the listeners; the stop, when one request ends the run (no token, unreachable host). */
