@@ -53,7 +53,7 @@ Exit codes:
 export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('contract')
     .description(
-      'run the committed Postman collection with newman against the embedded reference server, or against the API ' +
+      'run the committed Postman collection with newman (or, with --runner bru, the committed Bruno collection with bru) against the embedded reference server, or against the API ' +
         'named by the <PREFIX>_* settings (from the environment or .env; never from arguments). The prefix is the ' +
         "description's info.envPrefix; the settings below are named for --spec.",
     )
