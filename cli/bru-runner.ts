@@ -11,7 +11,7 @@ import { CliError } from './errors.js';
 import type { CliIO } from './io.js';
 
 export function bruRunner(model: ApiModel, options: { collections: string }, io: CliIO, ctx: GenerateContext): RunWithReportsRunner {
-  const bru = findBru();
+  const bru = findBru(undefined, undefined, io.cwd);
   if (!bru) throw new CliError(BRU_MISSING);
   const collections = resolve(io.cwd, options.collections);
   for (const file of bruno(model, ctx)) {

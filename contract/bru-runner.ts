@@ -22,7 +22,7 @@ import type { ContractPlan } from './run.js';
 import { outOfTime, stopAfter } from './stop.js';
 
 export const BRU_MISSING =
-  "bru (Bruno CLI) was not found in the kit's node_modules/.bin or on PATH: install it with `npm install --save-dev @usebruno/cli` (or `npm install -g @usebruno/cli`), or run without --runner bru";
+  "bru (Bruno CLI) was not found in the kit's or the project's node_modules/.bin, or on PATH: install it with `npm install --save-dev @usebruno/cli` (or `npm install -g @usebruno/cli`), or run without --runner bru";
 /** The most of bru's own output kept (for a message when it fails): the end of it. */
 export const MAX_BRU_OUTPUT_BYTES = 64 * 1024;
 /** The largest JSON report read back. */
@@ -32,16 +32,18 @@ const PACED_DELAY_MS = 1100;
 /** bru's race on its first request (tests/support/bru.ts) is run again this many times at most. */
 const RACE_RETRIES = 1;
 
-/** The kit's own bru, from the source tree or from dist/. */
-const OWN_BRU = ['../node_modules/.bin/bru', '../../node_modules/.bin/bru'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+/** The kit's own bru: from the source tree, from dist/, or beside the kit when it is installed as a package. */
+const OWN_BRU = ['../node_modules/.bin/bru', '../../node_modules/.bin/bru', '../../../.bin/bru'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
 
 export const RACE_MESSAGE =
   'bru judged a request before its answer came (its known race on the first request while it fetches the token), so its checks say nothing about the API: run again.';
 
-/** The bru to run: the kit's own (node_modules/.bin), else the first on PATH. */
-export function findBru(path = process.env.PATH ?? '', own = OWN_BRU): string | undefined {
+/** The bru to run: the kit's own (node_modules/.bin), the project's (`projectDir`/node_modules/.bin), else the first on PATH. */
+export function findBru(path = process.env.PATH ?? '', own = OWN_BRU, projectDir?: string): string | undefined {
+  const project = projectDir === undefined ? [] : [join(projectDir, 'node_modules', '.bin', 'bru')];
   return [
     ...own,
+    ...project,
     ...path
       .split(delimiter)
       .filter(Boolean)
