@@ -5,7 +5,9 @@
 //   const { exitCode, failedGates } = verdictOf(result, gates);               // what the run means
 // `loadSpec` (loader/) gives the model; `startEmbedded` serves the reference server as a target.
 export { planContract, runDeadlineMs, DEFAULT_ANSWER_TIMEOUT_S, MIN_RUN_TIMEOUT_S, type ContractInput, type RunTarget } from './plan.js';
-export { runWithReports, REPORT_FILES, type ReportSettings, type RunResult } from './run-with-reports.js';
+export { runWithReports, REPORT_FILES, type ReportSettings, type RunResult, type RunWithReportsRunner } from './run-with-reports.js';
+// `runner: (plan, reporters, redactor) => runBru(plan, brunoDir, findBru()!, reporters, redactor)` runs the Bruno collection instead
+export { runBru, findBru } from './bru-runner.js';
 export { verdictOf, type Findings, type Gates, type Verdict } from './verdict.js';
 export { startEmbedded, demoCredentials, type EmbeddedTarget } from './embedded.js';
 export { settleTarget, settingNames, type Credentials, type Settings, type Target } from './target.js';

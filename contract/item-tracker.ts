@@ -15,7 +15,7 @@ interface CollectionNode {
 }
 
 /** `Folder / Request` for every item id of a collection. */
-function itemPaths(collection: CollectionNode, prefix: string[] = [], into = new Map<string, string>()): Map<string, string> {
+export function itemPaths(collection: CollectionNode, prefix: string[] = [], into = new Map<string, string>()): Map<string, string> {
   for (const child of collection.item ?? []) {
     const path = [...prefix, child.name ?? ''];
     if (child.id) into.set(child.id, path.join(' / '));

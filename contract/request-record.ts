@@ -82,7 +82,7 @@ function shownContentType(header: string | undefined, redactor: Redactor): strin
 }
 
 /** The report's copy of the body, and the whole answer's redacted JSON, at any depth, for drift and coverage. */
-function keptWhole(body: string, redactor: Redactor): ReturnType<typeof keptBody> {
+export function keptWhole(body: string, redactor: Redactor): ReturnType<typeof keptBody> {
   const kept = keptBody(body, redactor);
   if (kept.responseJson !== undefined) return kept;
   const json = answerJson(body, redactor);

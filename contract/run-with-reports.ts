@@ -7,7 +7,7 @@ import { coverageOf, type CoverageReport } from './coverage/coverage.js';
 import { COVERAGE_FILE, coverageHtml, coverageLine } from './coverage/render.js';
 import { driftOf, type DriftReport } from './drift/drift.js';
 import { DRIFT_FILES, driftHtml, driftLine, driftMarkdown } from './drift/render.js';
-import type { AssertionRecord, ReportFile, RequestRecord, RunSummary } from './events.js';
+import type { AssertionRecord, ContractReporter, ReportFile, RequestRecord, RunSummary } from './events.js';
 import { Redactor } from './redact.js';
 import { htmlReport } from './reporters/html.js';
 import { junitReporter } from './reporters/junit.js';
@@ -16,11 +16,15 @@ import { runContract, type ContractPlan } from './run.js';
 
 export const REPORT_FILES = { junit: 'contract-junit.xml', html: 'contract-report.html' } as const;
 
+export type RunWithReportsRunner = (plan: ContractPlan, reporters: ContractReporter[], redactor: Redactor) => Promise<RunSummary>;
+
 export interface ReportSettings {
   /** The description the run checks: drift and coverage read it. */
   model: ApiModel;
   /** How the summary lines name the reports folder (e.g. `reports`). */
   shownDir: string;
+  /** What runs the plan: newman (runContract) unless given, e.g. `bru run` (bru-runner.ts). */
+  runner?: RunWithReportsRunner;
 }
 
 export interface RunResult {
@@ -38,7 +42,7 @@ export async function runWithReports(plan: ContractPlan, write: (text: string) =
   const recorder = {
     onDone: (_: RunSummary, requests: readonly RequestRecord[], assertions: readonly AssertionRecord[]) => Object.assign(run, { requests, assertions }),
   };
-  const summary = await runContract(
+  const summary = await (settings.runner ?? runContract)(
     plan,
     [summaryReporter(write), junitReporter(REPORT_FILES.junit, (file) => junit.push(file)), recorder],
     new Redactor(settings.model.auth.token.field),

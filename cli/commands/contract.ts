@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { GenerateContext } from '../../generators/types.js';
 import type { ApiModel } from '../../model/model.js';
 import { postman } from '../../generators/postman/index.js';
+import { bruRunner } from '../bru-runner.js';
 import { CONFIG_DEFAULTS } from '../config.js';
 import { CliError } from '../errors.js';
 import { DEFAULT_ANSWER_TIMEOUT_S, MIN_RUN_TIMEOUT_S, planContract, type RunTarget } from '../../contract/plan.js';
@@ -34,6 +35,8 @@ export interface ContractOptions {
   answerTimeout: number;
   /** `--run-timeout S`: seconds the whole run may take (default: see contract/plan.ts runDeadlineMs). */
   runTimeout?: number;
+  /** `--runner`: newman (the default) or bru (Bruno's CLI on the committed Bruno collection). */
+  runner: 'newman' | 'bru';
 }
 
 const EXIT_HELP = `
@@ -51,7 +54,7 @@ Exit codes:
 export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCode) => void): Command {
   return new Command('contract')
     .description(
-      'run the committed Postman collection with newman against the embedded reference server, or against the API ' +
+      'run the committed Postman collection with newman (or, with --runner bru, the committed Bruno collection with bru) against the embedded reference server, or against the API ' +
         'named by the <PREFIX>_* settings (from the environment or .env; never from arguments). The prefix is the ' +
         "description's info.envPrefix; the settings below are named for --spec.",
     )
@@ -83,6 +86,12 @@ export function contractCommand(io: CliIO, ctx: GenerateContext, done: (code: Ex
       `stop the run (exit 2) when it takes longer than this (default: the answer timeout for each request of the collection, at least ${MIN_RUN_TIMEOUT_S})`,
       seconds('--run-timeout'),
     )
+    .option(
+      '--runner <name>',
+      'what runs the contract: newman (the Postman collection) or bru (the Bruno collection, with @usebruno/cli)',
+      runnerName,
+      'newman',
+    )
     .addHelpText('after', settingsHelpText(io, EXIT_HELP))
     .action(async (options: ContractOptions) => done(await runContractCommand(options, io, ctx)));
 }
@@ -92,6 +101,7 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
   prepareReportsFolder(reportsDir, options.reports);
   const model = readSpec(options.spec, io.cwd);
   const collection = committedCollection(model, options, io, ctx);
+  const bru = options.runner === 'bru' ? bruRunner(model, options, io, ctx) : undefined;
   const target = settleTarget(model, readCommandSettings(io, options.dotenv), options);
   if (target.kind === 'remote' && sendsInClear(target.credentials.baseUrl)) io.stderr(insecureHttpWarning(target.credentials.baseUrl));
   const environment = readJson(join(resolve(io.cwd, options.collections), `${model.info.id}-${target.environment.id}.postman_environment.json`));
@@ -111,9 +121,13 @@ export async function runContractCommand(options: ContractOptions, io: CliIO, ct
       answerTimeoutMs: options.answerTimeout * 1000,
       ...(options.runTimeout === undefined ? {} : { runTimeoutMs: options.runTimeout * 1000 }),
     });
-    io.stdout(`Contract run against ${plan.target}\n`);
+    io.stdout(`Contract run${bru ? ' (bru)' : ''} against ${plan.target}\n`);
     const { runWithReports } = await import('../../contract/run-with-reports.js');
-    const result = await runWithReports(plan, io.stdout, { model, shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.' });
+    const result = await runWithReports(plan, io.stdout, {
+      model,
+      shownDir: relative(io.cwd, resolve(io.cwd, options.reports)) || '.',
+      ...(bru ? { runner: bru } : {}),
+    });
     writeFiles(reportsDir, result.files);
     io.stdout(`Reports: ${result.files.map((f) => relative(io.cwd, join(reportsDir, f.path))).join(', ')}\n`);
     const verdict = verdictOf(result, options);
@@ -131,6 +145,11 @@ function seconds(flag: string): (text: string) => number {
       throw new CliError(`${flag} must be a number of seconds above 0 and at most 86400, got ${JSON.stringify(text)}`);
     return value;
   };
+}
+
+function runnerName(text: string): ContractOptions['runner'] {
+  if (text === 'newman' || text === 'bru') return text;
+  throw new CliError(`--runner must be newman or bru, got ${JSON.stringify(text)}`);
 }
 
 function percentage(text: string): number {
