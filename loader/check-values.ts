@@ -4,10 +4,14 @@ import type { NodePath, Report } from './diagnostics.js';
 import type { RawParameter, RawValues } from './raw.js';
 
 /** Why a value does not fit a parameter, or undefined. Values with templates are taken as given (checkRequestValues judges those). */
-export function valueProblem(value: string | number, param: RawParameter): string | undefined {
+export function valueProblem(value: string | number | boolean, param: RawParameter): string | undefined {
   if (typeof value === 'string' && /\{[{%#]/.test(value)) return undefined;
   if (param.type === 'flag')
     return value === 0 || value === 1 || value === '0' || value === '1' ? undefined : `\`${param.name}\` is a 1/0 flag, not ${JSON.stringify(value)}`;
+  if (param.type === 'boolean')
+    return ['true', 'false'].includes(String(value)) ? undefined : `\`${param.name}\` is a boolean, sent as true or false, not ${JSON.stringify(value)}`;
+  if (typeof value === 'boolean')
+    return `\`${param.name}\` is ${param.type === 'integer' ? 'an integer' : 'a string'}, not ${value} (write true or false only for a boolean parameter)`;
   if (param.type === 'integer') {
     const n = typeof value === 'number' ? value : /^-?\d+$/.test(value) ? Number(value) : NaN;
     if (!Number.isInteger(n)) return `\`${param.name}\` must be an integer, not ${JSON.stringify(value)}`;

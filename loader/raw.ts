@@ -22,13 +22,13 @@ export interface RawParameter {
   enum?: string[];
   minimum?: number;
   maximum?: number;
-  default?: string | number;
-  example?: string | number;
+  default?: string | number | boolean;
+  example?: string | number | boolean;
   description?: string;
   field?: string;
 }
 
-export type RawValues = Record<string, string | number>;
+export type RawValues = Record<string, string | number | boolean>;
 
 export interface RawEndpoint {
   id: string;

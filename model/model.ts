@@ -105,7 +105,7 @@ export interface Auth {
   description: string;
 }
 
-export type ParameterType = 'string' | 'integer' | 'flag';
+export type ParameterType = 'string' | 'integer' | 'flag' | 'boolean';
 
 export interface Parameter {
   name: string;
@@ -114,8 +114,8 @@ export interface Parameter {
   enum?: string[];
   minimum?: number;
   maximum?: number;
-  default?: string | number;
-  example?: string | number;
+  default?: string | number | boolean;
+  example?: string | number | boolean;
   description: string;
   /** The item field a filter reads, as a dotted path (`probe.agent`); absent: the parameter's own name. */
   field?: string;
@@ -262,9 +262,14 @@ export function hostVariables(model: Pick<ApiModel, 'environments'>): string[] {
   return separateTokenHost(model) ? [VARIABLES.baseUrl, VARIABLES.tokenBaseUrl] : [VARIABLES.baseUrl];
 }
 
-/** Enum and flag query parameters filter a list endpoint. */
+/** Enum, flag and boolean query parameters filter a list endpoint. */
 export function isFilter(param: Pick<Parameter, 'type' | 'enum'>): boolean {
-  return param.type === 'flag' || (param.type === 'string' && param.enum !== undefined);
+  return isYesNo(param) || (param.type === 'string' && param.enum !== undefined);
+}
+
+/** A yes/no parameter: a `flag` (sent `1`/`0`) or a `boolean` (sent `true`/`false`). */
+export function isYesNo(param: Pick<Parameter, 'type'>): boolean {
+  return param.type === 'flag' || param.type === 'boolean';
 }
 
 /** The dotted item field a filter reads: its `field`, else its own name. */

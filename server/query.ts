@@ -20,19 +20,31 @@ function parseParameter(param: Parameter, raw: unknown): Value | undefined {
   if (Array.isArray(raw)) throw badParameter(param, 'must be given at most once');
   if (raw === undefined) {
     if (param.required) throw badParameter(param, 'is required');
-    return param.type === 'integer' && param.default !== undefined ? Number(param.default) : param.default;
+    return defaultValue(param);
   }
   const text = String(raw);
   switch (param.type) {
     case 'flag':
       if (text !== '1' && text !== '0') throw badParameter(param, 'must be 1 or 0');
       return text === '1';
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') throw badParameter(param, 'must be true or false');
+      return text === 'true';
     case 'integer':
       return parseInteger(param, text);
     case 'string':
       if (param.enum && !param.enum.includes(text)) throw badParameter(param, `must be one of ${param.enum.join(', ')}`);
       return text;
   }
+}
+
+/** The documented default as the parsed value would be: a number for an integer, true/false for a yes/no. */
+function defaultValue(param: Parameter): Value | undefined {
+  if (param.default === undefined) return undefined;
+  if (param.type === 'integer') return Number(param.default);
+  if (param.type === 'boolean') return String(param.default) === 'true';
+  if (param.type === 'flag') return String(param.default) === '1';
+  return param.default;
 }
 
 /** A whole number within the parameter's documented range; a bound the description leaves open is a 32-bit one. */

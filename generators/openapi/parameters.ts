@@ -12,7 +12,7 @@ export function parameterSchema(param: Parameter): Record<string, unknown> {
   return schema;
 }
 
-type Value = string | number | undefined;
+type Value = string | number | boolean | undefined;
 
 /** `{{deviceId}}`-style tool variables are not examples of the value. */
 function usable(value: Value): Value {
@@ -22,7 +22,7 @@ function usable(value: Value): Value {
 /** The parameter's own example, else the value of the endpoint's first example that sets it (examples hold text). */
 function example(param: Parameter, location: Location, examples: readonly Example[]): Value {
   const given = examples.map((e) => (location === 'path' ? e.pathParams : e.query)[param.name]).find((v) => usable(v) !== undefined);
-  const fromExamples = given !== undefined && param.type !== 'string' ? Number(given) : given;
+  const fromExamples = given === undefined || param.type === 'string' ? given : param.type === 'boolean' ? given === 'true' : Number(given);
   return usable(param.example) ?? fromExamples;
 }
 

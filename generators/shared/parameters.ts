@@ -2,7 +2,7 @@ import type { Parameter } from '../../model/model.js';
 
 /** The value a request is saved with: the example, else the default, else a valid placeholder. */
 export function parameterValue(param: Parameter): string {
-  const value = param.example ?? param.default ?? param.enum?.[0] ?? (param.type === 'flag' ? 1 : '');
+  const value = param.example ?? param.default ?? param.enum?.[0] ?? (param.type === 'flag' ? 1 : param.type === 'boolean' ? true : '');
   return String(value);
 }
 
@@ -11,6 +11,7 @@ export function parameterDescription(param: Parameter): string {
   const facts: string[] = [];
   if (param.enum) facts.push(`One of: ${param.enum.join(', ')}.`);
   if (param.type === 'flag') facts.push('1 = yes, 0 = no.');
+  if (param.type === 'boolean') facts.push('true or false.');
   const range = rangeText(param);
   if (range) facts.push(range);
   if (param.default !== undefined) facts.push(`Default ${param.default}.`);

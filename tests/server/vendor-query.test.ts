@@ -1,0 +1,40 @@
+// The reference server reads query parameters by the names the docs spell (`$top`, `page[size]`,
+// `for-subadmin`) and a `boolean` as `true`/`false`, answering 400 to any other value.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { vendorModel } from '../support/vendor-query.js';
+import { getWith, tokenFor } from './helpers.js';
+
+let server: RunningServer;
+let token: string;
+beforeAll(async () => {
+  server = await startReferenceServer(vendorModel());
+  token = await tokenFor(server, DEMO);
+});
+afterAll(() => server.close());
+
+const list = (query: string) => getWith(server, `/v1/devices?${query}`, token);
+
+describe('vendor-spelled query parameters on the reference server', () => {
+  it('accepts them encoded, and filters by the boolean', async () => {
+    const all = await list('%24top=5&page%5Bsize%5D=2&for-subadmin=ops');
+    expect(all.status, all.text).toBe(200);
+    const retired = await list('includeRetired=true');
+    const kept = await list('includeRetired=false');
+    expect(retired.status).toBe(200);
+    expect(retired.body.devices.every((d: any) => d.retired === true)).toBe(true);
+    expect(kept.body.devices.every((d: any) => d.retired === false)).toBe(true);
+    expect(retired.body.total + kept.body.total).toBe(all.body.total);
+  });
+
+  it.each([
+    ['includeRetired=1', 'query parameter `includeRetired` must be true or false'],
+    ['includeRetired=yes', 'query parameter `includeRetired` must be true or false'],
+    ['%24top=51', 'query parameter `$top` must be an integer from 1 to 50'],
+    ['page%5Bsize%5D=0', 'query parameter `page[size]` must be an integer from 1 to'],
+  ])('%s -> 400 naming the parameter', async (query, message) => {
+    const answer = await list(query);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toContain(message);
+  });
+});
