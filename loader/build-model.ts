@@ -15,6 +15,7 @@ import {
 } from '../model/model.js';
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { describedVariables } from '../model/urls.js';
+import type { QueryValue } from '../model/model.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
 const SCHEMA_REF = /^#\/schemas\//;
@@ -121,7 +122,7 @@ function buildEndpoint(e: RawEndpoint): Endpoint {
     capture: e.capture ?? {},
     requires: e.requires ?? [],
     examples: (e.examples ?? []).map(
-      (x): Example => ({ name: x.name, status: x.status, query: strings(x.query), pathParams: strings(x.pathParams), body: x.body }),
+      (x): Example => ({ name: x.name, status: x.status, query: queryValues(x.query), pathParams: strings(x.pathParams), body: x.body }),
     ),
     ...(e.list ? { list: e.list } : {}),
     ...(e.item ? { item: e.item } : {}),
@@ -137,6 +138,11 @@ function strings(values: RawValues | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)]));
 }
 
+/** Query values as sent: a list (an array parameter's) stays a list of texts. */
+function queryValues(values: RawValues | undefined): Record<string, QueryValue> {
+  return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
+}
+
 function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
   const expect = {
     status: c.expect.status,
@@ -147,6 +153,6 @@ function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
   };
   const target: ContractCase['target'] = c.token
     ? { kind: 'token', credentials: c.token.credentials }
-    : { kind: 'endpoint', endpoint: c.endpoint!, auth: c.auth ?? 'inherit', query: strings(c.query), pathParams: strings(c.pathParams) };
+    : { kind: 'endpoint', endpoint: c.endpoint!, auth: c.auth ?? 'inherit', query: queryValues(c.query), pathParams: strings(c.pathParams) };
   return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), target, expect };
 }

@@ -82,7 +82,12 @@ export function templateProblem(value: string, credentialsAllowed: boolean): { c
   return undefined;
 }
 
+/** Every value, a list's items each on its own (an array parameter's values are sent one by one). */
 function requestValues(spec: RawSpec): Value[] {
+  return describedValues(spec).flatMap((v) => (Array.isArray(v.value) ? v.value.map((value, k) => ({ ...v, path: [...v.path, k], value })) : [v]));
+}
+
+function describedValues(spec: RawSpec): Value[] {
   return [
     ...authValues(spec),
     ...spec.environments.flatMap((env, i): Value[] => [

@@ -4,6 +4,7 @@ import type {
   ClientAuthentication,
   ItemShape,
   ListShape,
+  ArrayStyle,
   ParameterType,
   RateLimit,
   TokenBody,
@@ -23,12 +24,13 @@ export interface RawParameter {
   minimum?: number;
   maximum?: number;
   default?: string | number | boolean;
-  example?: string | number | boolean;
+  example?: string | number | boolean | string[];
+  style?: ArrayStyle;
   description?: string;
   field?: string;
 }
 
-export type RawValues = Record<string, string | number | boolean>;
+export type RawValues = Record<string, string | number | boolean | string[]>;
 
 export interface RawEndpoint {
   id: string;

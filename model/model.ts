@@ -105,7 +105,11 @@ export interface Auth {
   description: string;
 }
 
-export type ParameterType = 'string' | 'integer' | 'flag' | 'boolean';
+export type ParameterType = 'string' | 'integer' | 'flag' | 'boolean' | 'array';
+/** How an array query parameter is sent: `repeated` (`?tag=a&tag=b`) or `comma` (`?tag=a,b`). */
+export type ArrayStyle = 'repeated' | 'comma';
+/** A query value as a request sends it: one text, or several for an array parameter. */
+export type QueryValue = string | string[];
 
 export interface Parameter {
   name: string;
@@ -115,7 +119,9 @@ export interface Parameter {
   minimum?: number;
   maximum?: number;
   default?: string | number | boolean;
-  example?: string | number | boolean;
+  example?: string | number | boolean | string[];
+  /** Set on an `array` parameter: how its values are sent. */
+  style?: ArrayStyle;
   description: string;
   /** The item field a filter reads, as a dotted path (`probe.agent`); absent: the parameter's own name. */
   field?: string;
@@ -131,7 +137,7 @@ export interface Response {
 export interface Example {
   name: string;
   status: number;
-  query: Record<string, string>;
+  query: Record<string, QueryValue>;
   pathParams: Record<string, string>;
   body: unknown;
 }
@@ -199,7 +205,7 @@ export type CaseTarget =
       kind: 'endpoint';
       endpoint: string;
       auth: CaseAuth;
-      query: Record<string, string>;
+      query: Record<string, QueryValue>;
       pathParams: Record<string, string>;
     };
 

@@ -4,7 +4,7 @@ import { INTEGER_MAXIMUM, INTEGER_MINIMUM } from '../model/integer-bounds.js';
 import type { Parameter } from '../model/model.js';
 import { ApiError } from './errors.js';
 
-export type Value = string | number | boolean;
+export type Value = string | number | boolean | string[];
 
 /** Every documented parameter given or defaulted, by name. Throws a 400 ApiError. */
 export function parseQuery(params: readonly Parameter[], query: Record<string, unknown>): Map<string, Value> {
@@ -17,6 +17,7 @@ export function parseQuery(params: readonly Parameter[], query: Record<string, u
 }
 
 function parseParameter(param: Parameter, raw: unknown): Value | undefined {
+  if (param.type === 'array' && raw !== undefined) return parseList(param, raw);
   if (Array.isArray(raw)) throw badParameter(param, 'must be given at most once');
   if (raw === undefined) {
     if (param.required) throw badParameter(param, 'is required');
@@ -36,6 +37,15 @@ function parseParameter(param: Parameter, raw: unknown): Value | undefined {
       if (param.enum && !param.enum.includes(text)) throw badParameter(param, `must be one of ${param.enum.join(', ')}`);
       return text;
   }
+}
+
+/** An array's values: the parameter once per value (`repeated`), or once with the values separated by commas (`comma`); each one of the enum when there is one. */
+function parseList(param: Parameter, raw: unknown): string[] {
+  if (param.style === 'comma' && Array.isArray(raw)) throw badParameter(param, 'must be given once, its values separated by commas');
+  const values = param.style === 'comma' ? String(raw).split(',') : (Array.isArray(raw) ? raw : [raw]).map(String);
+  const wrong = param.enum ? values.find((v) => !param.enum!.includes(v)) : undefined;
+  if (wrong !== undefined) throw badParameter(param, `holds ${JSON.stringify(wrong)}; each value must be one of ${param.enum!.join(', ')}`);
+  return values;
 }
 
 /** The documented default as the parsed value would be: a number for an integer, true/false for a yes/no. */

@@ -3,7 +3,7 @@
 import { VARIABLES, successResponse, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { endpointChecks } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
-import { parameterValue } from '../shared/parameters.js';
+import { parameterValue, queryPairs as sharedQueryPairs, savedQueryValue } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
@@ -77,7 +77,7 @@ export function requestUrl(resource: Resource, endpoint: Endpoint, query: readon
 
 /** Every documented query parameter; optional ones are disabled (`~`), required ones enabled. */
 export function queryPairs(endpoint: Endpoint): Pair[] {
-  return endpoint.query.map((param) => ({ key: urlComponent(param.name), value: urlComponent(parameterValue(param)), enabled: param.required }));
+  return endpoint.query.flatMap((param) => sharedQueryPairs(param, param.name, savedQueryValue(param)).map((pair) => ({ ...pair, enabled: param.required })));
 }
 
 /** Each path parameter with its documented value, or the one given. */

@@ -13,7 +13,7 @@ import {
 } from './describe.js';
 import { baseEnvironment, subEnvironments, type EnvironmentNode } from './environments.js';
 import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
-import { queryPair, type QueryPair } from './parameters.js';
+import { queryPairs, type QueryPair } from './parameters.js';
 import { requestUrl, tokenUrl, variable } from './template.js';
 
 export interface Header {
@@ -135,7 +135,7 @@ function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, 
     sortKey: sortKey(index),
     method: endpoint.method,
     url: requestUrl(resource, endpoint),
-    parameters: endpoint.query.map(queryPair),
+    parameters: endpoint.query.flatMap(queryPairs),
     headers: [ACCEPT_JSON],
     authentication: inheritAuthentication(),
   };

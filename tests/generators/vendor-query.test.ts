@@ -17,18 +17,26 @@ describe('vendor-spelled query parameters in every client', () => {
     expect(raws).toContain(`"raw":"{{baseUrl}}/{{devicesPath}}?${VENDOR_QUERY_STRING}"`);
     const saved = collection.item.find((i: any) => i.name === 'Devices').item.find((i: any) => i.name === 'Get Devices');
     const query = saved.request.url.query as { key: string; value: string; disabled?: boolean }[];
-    expect(query.slice(-4)).toMatchObject(ENCODED.map((key) => ({ key, disabled: true })));
-    expect(query.at(-1)!.value).toBe('false');
+    expect(query.slice(-7, -3)).toMatchObject(ENCODED.map((key) => ({ key, disabled: true })));
+    expect(query.slice(-4).map((q) => [q.key, q.value])).toEqual([
+      ['includeRetired', 'false'],
+      ['fields', 'id,name'],
+      ['tag', 'a'],
+      ['tag', 'b'],
+    ]);
   });
 
   it('Insomnia v4 and v5: each name encoded as a parameter of Get Devices', () => {
     const v4 = JSON.parse(files['securithings.insomnia.json']!);
     const request = v4.resources.find((r: any) => r._type === 'request' && r.name === 'Get Devices');
-    expect(request.parameters.slice(-4).map((p: any) => [p.name, p.value])).toEqual([
+    expect(request.parameters.slice(-7).map((p: any) => [p.name, p.value])).toEqual([
       ['%24top', '5'],
       ['page%5Bsize%5D', '2'],
       ['for-subadmin', 'ops'],
       ['includeRetired', 'false'],
+      ['fields', 'id,name'],
+      ['tag', 'a'],
+      ['tag', 'b'],
     ]);
     const v5 = files['securithings.insomnia.yaml']!;
     for (const name of ENCODED) expect(v5).toMatch(new RegExp(`- name: "?${name}"?\\n`));
@@ -37,7 +45,8 @@ describe('vendor-spelled query parameters in every client', () => {
   it('Bruno: the contract case sends the exact query; the saved request holds each name encoded, disabled', () => {
     expect(files[`bruno/Contract checks/${VENDOR_CASE_NAME}.bru`]).toContain(`url: {{baseUrl}}/{{devicesPath}}?${VENDOR_QUERY_STRING}\n`);
     const saved = files['bruno/Devices/Get Devices.bru']!;
-    for (const line of ['~%24top: 5', '~page%5Bsize%5D: 2', '~for-subadmin: ops', '~includeRetired: false']) expect(saved).toContain(`  ${line}\n`);
+    for (const line of ['~%24top: 5', '~page%5Bsize%5D: 2', '~for-subadmin: ops', '~includeRetired: false', '~fields: id,name', '~tag: a', '~tag: b'])
+      expect(saved).toContain(`  ${line}\n`);
   });
 
   it('OpenAPI: the names as the docs spell them, the boolean as a boolean', () => {
@@ -48,6 +57,12 @@ describe('vendor-spelled query parameters in every client', () => {
     expect(byName['page[size]'].in).toBe('query');
     expect(byName['for-subadmin'].schema.type).toBe('string');
     expect(byName['includeRetired']).toMatchObject({ schema: { type: 'boolean' }, example: false });
+    expect(byName['fields']).toMatchObject({
+      style: 'form',
+      explode: false,
+      schema: { type: 'array', items: { type: 'string', enum: ['id', 'name', 'status'] } },
+    });
+    expect(byName['tag']).toMatchObject({ style: 'form', explode: true, schema: { type: 'array', items: { type: 'string' } }, example: ['a', 'b'] });
   });
 
   it("Postman through Insomnia's own importer: the case keeps its exact query", async () => {

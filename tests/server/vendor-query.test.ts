@@ -17,7 +17,7 @@ const list = (query: string) => getWith(server, `/v1/devices?${query}`, token);
 
 describe('vendor-spelled query parameters on the reference server', () => {
   it('accepts them encoded, and filters by the boolean', async () => {
-    const all = await list('%24top=5&page%5Bsize%5D=2&for-subadmin=ops');
+    const all = await list('%24top=5&page%5Bsize%5D=2&for-subadmin=ops&fields=id,name&tag=a&tag=b%20c');
     expect(all.status, all.text).toBe(200);
     const retired = await list('includeRetired=true');
     const kept = await list('includeRetired=false');
@@ -32,9 +32,11 @@ describe('vendor-spelled query parameters on the reference server', () => {
     ['includeRetired=yes', 'query parameter `includeRetired` must be true or false'],
     ['%24top=51', 'query parameter `$top` must be an integer from 1 to 50'],
     ['page%5Bsize%5D=0', 'query parameter `page[size]` must be an integer from 1 to'],
+    ['fields=id,bogus', 'query parameter `fields` holds "bogus"; each value must be one of id, name, status'],
+    ['fields=id&fields=name', 'query parameter `fields` must be given once, its values separated by commas'],
   ])('%s -> 400 naming the parameter', async (query, message) => {
     const answer = await list(query);
     expect(answer.status).toBe(400);
-    expect(answer.text).toContain(message);
+    expect(answer.body.error_description).toContain(message);
   });
 });

@@ -1,5 +1,5 @@
 // The fixture description with query parameters spelled as vendors spell them (`$top`,
-// `page[size]`, `for-subadmin`) and a `boolean`, on Get Devices, and a contract case that sends
+// `page[size]`, `for-subadmin`), a `boolean` and two arrays (`comma`, `repeated`), on Get Devices, and a contract case that sends
 // them all: what the clients must send, byte for byte, is VENDOR_QUERY_STRING.
 import { readFileSync } from 'node:fs';
 import { parseDocument, type YAMLSeq } from 'yaml';
@@ -12,11 +12,13 @@ export const VENDOR_PARAMS = [
   { name: 'page[size]', type: 'integer', minimum: 1, example: 2, description: 'Page size.' },
   { name: 'for-subadmin', type: 'string', example: 'ops', description: 'On behalf of this sub-admin.' },
   { name: 'includeRetired', type: 'boolean', example: false, field: 'retired', description: 'Whether retired devices are listed.' },
+  { name: 'fields', type: 'array', style: 'comma', enum: ['id', 'name', 'status'], example: ['id', 'name'], description: 'The fields to answer.' },
+  { name: 'tag', type: 'array', style: 'repeated', example: ['a', 'b'], description: 'Tags, any of them.' },
 ];
 
-export const VENDOR_CASE_QUERY = { $top: 5, 'page[size]': 2, 'for-subadmin': 'ops', includeRetired: true };
+export const VENDOR_CASE_QUERY = { $top: 5, 'page[size]': 2, 'for-subadmin': 'ops', includeRetired: true, fields: ['id', 'status'], tag: ['x', 'y z'] };
 /** The case's query string as every client must send it. */
-export const VENDOR_QUERY_STRING = '%24top=5&page%5Bsize%5D=2&for-subadmin=ops&includeRetired=true';
+export const VENDOR_QUERY_STRING = '%24top=5&page%5Bsize%5D=2&for-subadmin=ops&includeRetired=true&fields=id,status&tag=x&tag=y%20z';
 export const VENDOR_CASE_NAME = 'Get Devices with vendor-spelled parameters';
 
 export function vendorDescription(): string {
