@@ -1,5 +1,6 @@
 // Vendor-spelled query parameters and a boolean under newman: the contract run passes against the
-// reference server, and an independent server written here receives the exact query string.
+// reference server, and an independent server written here receives the exact query string from
+// newman and from `bru run`.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import newman from 'newman';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bru } from '../support/bru.js';
 import { runCli } from '../support/cli.js';
 import { VENDOR_CASE_NAME, VENDOR_QUERY_STRING, vendorDescription } from '../support/vendor-query.js';
 
@@ -68,5 +70,13 @@ describe('vendor-spelled query parameters under newman', () => {
     );
     expect(server.queries).toEqual([VENDOR_QUERY_STRING]);
     expect(summary.run.failures.map((f) => f.error.message)).toEqual([]);
+  });
+
+  it('bru run: the contract check sends the exact query string', async () => {
+    const { collections } = await generated();
+    const server = await exactServer();
+    const args = ['run', `Contract checks/${VENDOR_CASE_NAME}.bru`, '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', 'clientSecret=x'];
+    const result = await bru(args, join(collections, 'bruno'));
+    expect(server.queries, result.output).toEqual([VENDOR_QUERY_STRING]);
   });
 });
