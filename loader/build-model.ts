@@ -25,7 +25,17 @@ export const pathVariableOf = (resourceId: string) => `${resourceId}Path`;
 
 /** The description's variables besides clientId: the token path's, then the hosts', the audience's and the scope's. */
 export function specVariables(spec: RawSpec): string[] {
-  return describedVariables(spec.auth.path, [...spec.environments.flatMap((e) => [e.baseUrl, e.tokenBaseUrl]), spec.auth.audience, spec.auth.scope]);
+  return describedVariables(spec.auth.path, [
+    ...spec.environments.flatMap((e) => [e.baseUrl, e.tokenBaseUrl]),
+    spec.auth.audience,
+    spec.auth.scope,
+    ...requestHeaderValues(spec),
+  ]);
+}
+
+/** Every value of a data request's header, where `{name}` variables may be. */
+export function requestHeaderValues(spec: RawSpec): string[] {
+  return spec.resources.flatMap((r) => [r.headers, ...r.endpoints.map((e) => e.headers)].flatMap((h) => Object.values(h ?? {})));
 }
 
 export function buildModel(spec: RawSpec, file: string, schemas: Record<string, JsonSchema>): ApiModel {
@@ -38,7 +48,7 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
       basePath: r.basePath,
       pathVariable: pathVariableOf(r.id),
       ...(r.rateLimit ? { rateLimit: r.rateLimit } : {}),
-      endpoints: r.endpoints.map(buildEndpoint),
+      endpoints: r.endpoints.map((e) => buildEndpoint(e, r.headers ?? {})),
     }),
   );
   return {
@@ -109,13 +119,14 @@ function schemaName(ref: string): string {
   return ref.replace(SCHEMA_REF, '');
 }
 
-function buildEndpoint(e: RawEndpoint): Endpoint {
+function buildEndpoint(e: RawEndpoint, resourceHeaders: Record<string, string>): Endpoint {
   return {
     id: e.id,
     name: e.name,
     method: e.method,
     path: e.path,
     description: e.description ?? '',
+    headers: mergedHeaders(resourceHeaders, e.headers ?? {}),
     pathParams: (e.pathParams ?? []).map((p) => buildParameter(p, true)),
     query: (e.query ?? []).map((p) => buildParameter(p, p.required ?? false)),
     responses: e.responses.map((r) => ({ status: r.status, description: r.description, ...(r.schema ? { schema: schemaName(r.schema.$ref) } : {}) })),
@@ -127,6 +138,12 @@ function buildEndpoint(e: RawEndpoint): Endpoint {
     ...(e.list ? { list: e.list } : {}),
     ...(e.item ? { item: e.item } : {}),
   };
+}
+
+/** The resource's headers, then the endpoint's; a name the endpoint repeats (in any case) takes the endpoint's value. */
+function mergedHeaders(resource: Record<string, string>, own: Record<string, string>): Record<string, string> {
+  const ownNames = new Set(Object.keys(own).map((n) => n.toLowerCase()));
+  return { ...Object.fromEntries(Object.entries(resource).filter(([n]) => !ownNames.has(n.toLowerCase()))), ...own };
 }
 
 function buildParameter(p: RawParameter, required: boolean): Parameter {

@@ -98,6 +98,7 @@ function describedValues(spec: RawSpec): Value[] {
     ]),
     ...spec.resources.flatMap((r, i) => [
       { path: ['resources', i, 'basePath'], value: r.basePath },
+      ...entries(r.headers, ['resources', i, 'headers']),
       ...r.endpoints.flatMap((e, j) => endpointValues(e, ['resources', i, 'endpoints', j])),
     ]),
     ...spec.contract.cases.flatMap((c, i): Value[] => [
@@ -118,6 +119,7 @@ function authValues(spec: RawSpec): Value[] {
 function endpointValues(endpoint: RawSpec['resources'][number]['endpoints'][number], path: NodePath): Value[] {
   return [
     { path: [...path, 'path'], value: endpoint.path },
+    ...entries(endpoint.headers, [...path, 'headers']),
     ...(endpoint.pathParams ?? []).flatMap((p, k) => parameterValues(p, [...path, 'pathParams', k])),
     ...(endpoint.query ?? []).flatMap((p, k) => parameterValues(p, [...path, 'query', k])),
     ...(endpoint.examples ?? []).flatMap((example, k) => [

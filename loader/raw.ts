@@ -38,6 +38,7 @@ export interface RawEndpoint {
   method: string;
   path: string;
   description?: string;
+  headers?: Record<string, string>;
   pathParams?: RawParameter[];
   query?: RawParameter[];
   responses: { status: number; description: string; schema?: RawRef }[];
@@ -84,6 +85,7 @@ export interface RawSpec {
     basePath: string;
     description?: string;
     rateLimit?: RateLimit;
+    headers?: Record<string, string>;
     endpoints: RawEndpoint[];
   }[];
   schemas: Record<string, Record<string, unknown>>;

@@ -149,6 +149,8 @@ export interface Endpoint {
   /** The path below the resource's base path, e.g. `` or `/{id}`. */
   path: string;
   description: string;
+  /** Headers the request sends (the resource's, then its own); a `{name}` in a value is a described variable (fill with `fillTemplate`). */
+  headers: Record<string, string>;
   pathParams: Parameter[];
   query: Parameter[];
   responses: Response[];

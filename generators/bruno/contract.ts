@@ -11,7 +11,7 @@ import { jsLiteral } from '../shared/js-literal.js';
 import { givenQueryPairs } from '../shared/parameters.js';
 import { brunoTests, testsScript } from './checks.js';
 import { credentialsId } from './collection.js';
-import { pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
+import { headersOf, pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
 import { tokenTests } from './token-checks.js';
 
 export const AUTH_FOLDER = 'Auth';
@@ -85,6 +85,7 @@ function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name'
     auth,
     query,
     pathParams: pathPairs(endpoint, target.pathParams),
+    ...headersOf(endpoint),
     ...(target.auth === 'tampered' ? { preRequest: tamperScript(model) } : {}),
   };
 }

@@ -15,6 +15,7 @@ import { baseEnvironment, subEnvironments, type EnvironmentNode } from './enviro
 import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
 import { queryPairs, type QueryPair } from './parameters.js';
 import { requestUrl, tokenUrl, variable } from './template.js';
+import { requestHeaders } from '../shared/request-headers.js';
 
 export interface Header {
   name: string;
@@ -136,7 +137,7 @@ function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, 
     method: endpoint.method,
     url: requestUrl(resource, endpoint),
     parameters: endpoint.query.flatMap(queryPairs),
-    headers: [ACCEPT_JSON],
+    headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value }))],
     authentication: inheritAuthentication(),
   };
 }

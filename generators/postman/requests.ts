@@ -5,6 +5,7 @@ import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { givenQueryPairs, parameterDescription, parameterValue, queryPairs, savedQueryValue } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
+import { requestHeaders } from '../shared/request-headers.js';
 import { WRONG_SECRET } from '../shared/contract-values.js';
 import { basicAuth, NO_AUTH, tokenUrl, type PostmanAuth } from './auth.js';
 
@@ -78,7 +79,7 @@ export function endpointRequest(resource: Resource, endpoint: Endpoint, override
   }
   return {
     method: endpoint.method,
-    header: [ACCEPT_JSON],
+    header: [ACCEPT_JSON, ...requestHeaders(endpoint, mustache).map(([key, value]) => ({ key, value }))],
     url,
     ...(overrides.auth ? { auth: overrides.auth } : {}),
   };

@@ -1,5 +1,5 @@
 // Vendor-spelled query parameters and a boolean under newman: the contract run passes against the
-// reference server, and an independent server written here receives the exact query string from
+// reference server, and an independent server written here receives the exact query string and headers from
 // newman and from `bru run`.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +10,7 @@ import newman from 'newman';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bru } from '../support/bru.js';
 import { runCli } from '../support/cli.js';
-import { VENDOR_CASE_NAME, VENDOR_QUERY_STRING, vendorDescription } from '../support/vendor-query.js';
+import { MARKETPLACE, VENDOR_CASE_NAME, VENDOR_QUERY_STRING, vendorDescription } from '../support/vendor-query.js';
 
 const closing: Server[] = [];
 afterAll(() => closing.forEach((server) => server.close()));
@@ -24,14 +24,14 @@ async function generated(): Promise<{ spec: string; collections: string }> {
   return { spec, collections: join(dir, 'collections') };
 }
 
-/** Answers a token, and a device list only to the exact query string; keeps every data request's query. */
+/** Answers a token, and a device list only to the exact query string; keeps every data request's query and documented headers. */
 async function exactServer(): Promise<{ url: string; queries: string[] }> {
   const queries: string[] = [];
   const server = createServer((req, res) => {
     const [path, query = ''] = req.url!.split('?');
     const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path!.startsWith('/token/')) return json(200, { access_token: 'a.b.c', token_type: 'Bearer', expires_in: 3600 });
-    queries.push(query);
+    queries.push(`${query} ${req.headers['x-ebay-c-marketplace-id']} ${req.headers['x-api-version']}`);
     return query === VENDOR_QUERY_STRING ? json(200, { devices: [], total: 0 }) : json(400, { error: 'invalid_request' });
   });
   closing.push(server);
@@ -68,7 +68,7 @@ describe('vendor-spelled query parameters under newman', () => {
         (error, done) => (error ? reject(error) : resolve(done)),
       ),
     );
-    expect(server.queries).toEqual([VENDOR_QUERY_STRING]);
+    expect(server.queries).toEqual([`${VENDOR_QUERY_STRING} ${MARKETPLACE} 2`]);
     expect(summary.run.failures.map((f) => f.error.message)).toEqual([]);
   });
 
@@ -77,6 +77,6 @@ describe('vendor-spelled query parameters under newman', () => {
     const server = await exactServer();
     const args = ['run', `Contract checks/${VENDOR_CASE_NAME}.bru`, '--env', 'local', '--env-var', `baseUrl=${server.url}`, '--env-var', 'clientSecret=x'];
     const result = await bru(args, join(collections, 'bruno'));
-    expect(server.queries, result.output).toEqual([VENDOR_QUERY_STRING]);
+    expect(server.queries, result.output).toEqual([`${VENDOR_QUERY_STRING} ${MARKETPLACE} 2`]);
   });
 });

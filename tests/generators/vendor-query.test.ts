@@ -71,3 +71,35 @@ describe('vendor-spelled query parameters in every client', () => {
     expect(requests.find((r) => r.name === VENDOR_CASE_NAME)?.url).toBe(`{{baseUrl}}/{{devicesPath}}?${VENDOR_QUERY_STRING}`);
   });
 });
+
+describe('headers on data requests in every client', () => {
+  it('Postman, Insomnia v4/v5 and Bruno send the fixed value and the variable as each reads one', () => {
+    const postman = files['securithings.postman_collection.json']!;
+    expect(postman).toContain('"key": "X-EBAY-C-MARKETPLACE-ID",\n');
+    expect(postman).toContain('"value": "{{marketplaceId}}"');
+    expect(postman).toContain('"key": "X-Api-Version",');
+    const v4 = JSON.parse(files['securithings.insomnia.json']!);
+    const request = v4.resources.find((r: any) => r._type === 'request' && r.name === 'Get Devices');
+    expect(request.headers).toEqual(
+      expect.arrayContaining([
+        { name: 'X-EBAY-C-MARKETPLACE-ID', value: '{{ _.marketplaceId }}' },
+        { name: 'X-Api-Version', value: '2' },
+      ]),
+    );
+    expect(v4.resources.find((r: any) => r._type === 'environment' && r.data?.marketplaceId !== undefined)).toBeDefined();
+    expect(files['securithings.insomnia.yaml']).toContain('X-EBAY-C-MARKETPLACE-ID');
+    for (const file of ['bruno/Devices/Get Devices.bru', `bruno/Contract checks/${VENDOR_CASE_NAME}.bru`]) {
+      expect(files[file]).toContain('headers {\n  X-EBAY-C-MARKETPLACE-ID: {{marketplaceId}}\n  X-Api-Version: 2\n}');
+    }
+    expect(files['bruno/environments/local.bru']).toContain('marketplaceId: EBAY_US');
+  });
+
+  it('OpenAPI: each header a required header parameter, the fixed one with its value', () => {
+    const doc = parse(files['securithings.openapi.yaml']!);
+    const params = Object.values(doc.paths as Record<string, any>).find((p) => p.get?.operationId === 'listDevices').get.parameters as any[];
+    expect(params.filter((p) => p.in === 'header')).toEqual([
+      expect.objectContaining({ name: 'X-EBAY-C-MARKETPLACE-ID', required: true, schema: { type: 'string' } }),
+      { name: 'X-Api-Version', in: 'header', required: true, schema: { type: 'string', enum: ['2'] } },
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { vendorModel } from '../support/vendor-query.js';
-import { getWith, tokenFor } from './helpers.js';
+import { call, tokenFor } from './helpers.js';
 
 let server: RunningServer;
 let token: string;
@@ -13,7 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const list = (query: string) => getWith(server, `/v1/devices?${query}`, token);
+const HEADERS = { 'X-EBAY-C-MARKETPLACE-ID': 'EBAY_US', 'X-Api-Version': '2' };
+const list = (query: string, headers: Record<string, string> = HEADERS) =>
+  call(server, `/v1/devices?${query}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 
 describe('vendor-spelled query parameters on the reference server', () => {
   it('accepts them encoded, and filters by the boolean', async () => {
@@ -38,5 +40,14 @@ describe('vendor-spelled query parameters on the reference server', () => {
     const answer = await list(query);
     expect(answer.status).toBe(400);
     expect(answer.body.error_description).toContain(message);
+  });
+
+  it.each([
+    [{ 'X-Api-Version': '2' }, 'header `X-EBAY-C-MARKETPLACE-ID` must be `{marketplaceId}` filled in'],
+    [{ 'X-EBAY-C-MARKETPLACE-ID': 'EBAY_US', 'X-Api-Version': '3' }, 'header `X-Api-Version` must be `2`'],
+  ])('a documented header missing or wrong -> 400 naming it (%o)', async (headers, message) => {
+    const answer = await list('', headers);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error_description).toBe(message);
   });
 });

@@ -1,8 +1,9 @@
 // The fixture description with query parameters spelled as vendors spell them (`$top`,
 // `page[size]`, `for-subadmin`), a `boolean` and two arrays (`comma`, `repeated`), on Get Devices, and a contract case that sends
-// them all: what the clients must send, byte for byte, is VENDOR_QUERY_STRING.
+// them all: what the clients must send, byte for byte, is VENDOR_QUERY_STRING; and headers on
+// data requests, one from a variable (a setting of the contract run).
 import { readFileSync } from 'node:fs';
-import { parseDocument, type YAMLSeq } from 'yaml';
+import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { loadSpec } from '../../loader/index.js';
 import type { ApiModel } from '../../model/model.js';
 import { FIXTURE_SPEC } from './model.js';
@@ -21,8 +22,16 @@ export const VENDOR_CASE_QUERY = { $top: 5, 'page[size]': 2, 'for-subadmin': 'op
 export const VENDOR_QUERY_STRING = '%24top=5&page%5Bsize%5D=2&for-subadmin=ops&includeRetired=true&fields=id,status&tag=x&tag=y%20z';
 export const VENDOR_CASE_NAME = 'Get Devices with vendor-spelled parameters';
 
+/** Headers every Devices request sends (one from a variable, `marketplaceId`), and one of Get Devices' own. */
+export const VENDOR_HEADERS = { resource: { 'X-EBAY-C-MARKETPLACE-ID': '{marketplaceId}' }, endpoint: { 'X-Api-Version': '2' } };
+export const MARKETPLACE = 'EBAY_US';
+
 export function vendorDescription(): string {
   const doc = parseDocument(readFileSync(FIXTURE_SPEC, 'utf8'));
+  doc.setIn(['resources', 0, 'headers'], doc.createNode(VENDOR_HEADERS.resource));
+  doc.setIn(['resources', 0, 'endpoints', 0, 'headers'], doc.createNode(VENDOR_HEADERS.endpoint));
+  const local = (doc.get('environments') as YAMLSeq<YAMLMap>).items.find((e) => e.get('id') === 'local')!;
+  (local.get('values') as YAMLMap).set('marketplaceId', MARKETPLACE);
   const query = doc.getIn(['resources', 0, 'endpoints', 0, 'query']) as YAMLSeq;
   for (const param of VENDOR_PARAMS) query.add(doc.createNode(param));
   (doc.getIn(['contract', 'cases']) as YAMLSeq).add(
