@@ -15,6 +15,7 @@ import {
 } from '../model/model.js';
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { describedVariables } from '../model/urls.js';
+import type { QueryValue } from '../model/model.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
 const SCHEMA_REF = /^#\/schemas\//;
@@ -24,7 +25,17 @@ export const pathVariableOf = (resourceId: string) => `${resourceId}Path`;
 
 /** The description's variables besides clientId: the token path's, then the hosts', the audience's and the scope's. */
 export function specVariables(spec: RawSpec): string[] {
-  return describedVariables(spec.auth.path, [...spec.environments.flatMap((e) => [e.baseUrl, e.tokenBaseUrl]), spec.auth.audience, spec.auth.scope]);
+  return describedVariables(spec.auth.path, [
+    ...spec.environments.flatMap((e) => [e.baseUrl, e.tokenBaseUrl]),
+    spec.auth.audience,
+    spec.auth.scope,
+    ...requestHeaderValues(spec),
+  ]);
+}
+
+/** Every value of a data request's header, where `{name}` variables may be. */
+export function requestHeaderValues(spec: RawSpec): string[] {
+  return spec.resources.flatMap((r) => [r.headers, ...r.endpoints.map((e) => e.headers)].flatMap((h) => Object.values(h ?? {})));
 }
 
 export function buildModel(spec: RawSpec, file: string, schemas: Record<string, JsonSchema>): ApiModel {
@@ -37,7 +48,7 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
       basePath: r.basePath,
       pathVariable: pathVariableOf(r.id),
       ...(r.rateLimit ? { rateLimit: r.rateLimit } : {}),
-      endpoints: r.endpoints.map(buildEndpoint),
+      endpoints: r.endpoints.map((e) => buildEndpoint(e, r.headers ?? {})),
     }),
   );
   return {
@@ -108,24 +119,31 @@ function schemaName(ref: string): string {
   return ref.replace(SCHEMA_REF, '');
 }
 
-function buildEndpoint(e: RawEndpoint): Endpoint {
+function buildEndpoint(e: RawEndpoint, resourceHeaders: Record<string, string>): Endpoint {
   return {
     id: e.id,
     name: e.name,
     method: e.method,
     path: e.path,
     description: e.description ?? '',
+    headers: mergedHeaders(resourceHeaders, e.headers ?? {}),
     pathParams: (e.pathParams ?? []).map((p) => buildParameter(p, true)),
     query: (e.query ?? []).map((p) => buildParameter(p, p.required ?? false)),
     responses: e.responses.map((r) => ({ status: r.status, description: r.description, ...(r.schema ? { schema: schemaName(r.schema.$ref) } : {}) })),
     capture: e.capture ?? {},
     requires: e.requires ?? [],
     examples: (e.examples ?? []).map(
-      (x): Example => ({ name: x.name, status: x.status, query: strings(x.query), pathParams: strings(x.pathParams), body: x.body }),
+      (x): Example => ({ name: x.name, status: x.status, query: queryValues(x.query), pathParams: strings(x.pathParams), body: x.body }),
     ),
     ...(e.list ? { list: e.list } : {}),
     ...(e.item ? { item: e.item } : {}),
   };
+}
+
+/** The resource's headers, then the endpoint's; a name the endpoint repeats (in any case) takes the endpoint's value. */
+function mergedHeaders(resource: Record<string, string>, own: Record<string, string>): Record<string, string> {
+  const ownNames = new Set(Object.keys(own).map((n) => n.toLowerCase()));
+  return { ...Object.fromEntries(Object.entries(resource).filter(([n]) => !ownNames.has(n.toLowerCase()))), ...own };
 }
 
 function buildParameter(p: RawParameter, required: boolean): Parameter {
@@ -135,6 +153,11 @@ function buildParameter(p: RawParameter, required: boolean): Parameter {
 
 function strings(values: RawValues | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+/** Query values as sent: a list (an array parameter's) stays a list of texts. */
+function queryValues(values: RawValues | undefined): Record<string, QueryValue> {
+  return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
 }
 
 function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
@@ -147,6 +170,6 @@ function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
   };
   const target: ContractCase['target'] = c.token
     ? { kind: 'token', credentials: c.token.credentials }
-    : { kind: 'endpoint', endpoint: c.endpoint!, auth: c.auth ?? 'inherit', query: strings(c.query), pathParams: strings(c.pathParams) };
+    : { kind: 'endpoint', endpoint: c.endpoint!, auth: c.auth ?? 'inherit', query: queryValues(c.query), pathParams: strings(c.pathParams) };
   return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), target, expect };
 }

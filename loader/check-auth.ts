@@ -65,18 +65,33 @@ function checkTokenField(spec: RawSpec, report: Report): void {
   );
 }
 
-function checkHeaders(headers: Record<string, string>, report: Report): void {
+function checkHeaders(headers: Record<string, string>, report: Report, at: NodePath = ['auth', 'headers']): void {
   for (const [name, value] of Object.entries(headers)) {
     if (!FIELD_NAME.test(name))
       report(
         'invalid-value',
-        ['auth', 'headers', name],
+        [...at, name],
         `header name \`${JSON.stringify(name).slice(1, -1)}\` is not an HTTP field name (letters, digits and !#$%&'*+.^_\`|~-)`,
         'key',
       );
-    else if (FIELD_VALUE_FORBIDDEN.test(value))
-      report('invalid-value', ['auth', 'headers', name], 'a header value may not hold a line break or NUL (HTTP forbids them)');
+    else if (FIELD_VALUE_FORBIDDEN.test(value)) report('invalid-value', [...at, name], 'a header value may not hold a line break or NUL (HTTP forbids them)');
   }
+}
+
+/** A data request's headers: checked as the token request's, and never `Authorization`, which carries the token. */
+export function checkRequestHeaders(spec: RawSpec, report: Report): void {
+  spec.resources.forEach((r, i) => {
+    const places: [NodePath, Record<string, string> | undefined][] = [
+      [['resources', i, 'headers'], r.headers],
+      ...r.endpoints.map((e, j): [NodePath, Record<string, string> | undefined] => [['resources', i, 'endpoints', j, 'headers'], e.headers]),
+    ];
+    for (const [at, headers] of places) {
+      checkHeaders(headers ?? {}, report, at);
+      for (const name of Object.keys(headers ?? {}))
+        if (name.toLowerCase() === 'authorization')
+          report('invalid-value', [...at, name], '`Authorization` carries the access token on data requests; the description may not set it', 'key');
+    }
+  });
 }
 
 /** Names every output can declare, none of them one the outputs already use: in the token path, the hosts, the audience and the scope. */
@@ -106,6 +121,12 @@ function variablePlaces(spec: RawSpec): [NodePath, string][] {
     ...hosts,
     [['auth', 'audience'], spec.auth.audience],
     [['auth', 'scope'], spec.auth.scope],
+    ...spec.resources.flatMap((r, i) => [
+      ...Object.entries(r.headers ?? {}).map(([name, value]): [NodePath, string] => [['resources', i, 'headers', name], value]),
+      ...r.endpoints.flatMap((e, j) =>
+        Object.entries(e.headers ?? {}).map(([name, value]): [NodePath, string] => [['resources', i, 'endpoints', j, 'headers', name], value]),
+      ),
+    ]),
   ];
   // `{{name}}` is a client's own template, judged by check-request-values.ts
   return places.filter((p): p is [NodePath, string] => p[1] !== undefined && (p[0][1] === 'path' || !p[1].includes('{{')));

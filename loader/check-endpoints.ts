@@ -77,6 +77,15 @@ function checkParameter(param: RawParameter, path: NodePath, report: Report): vo
   if (param.minimum !== undefined && param.maximum !== undefined && param.minimum > param.maximum) {
     report('invalid-value', [...path, 'maximum'], `maximum ${param.maximum} is below minimum ${param.minimum}`);
   }
-  if (param.type !== 'string' && param.enum)
-    report('invalid-value', [...path, 'enum'], `enum applies to string parameters; \`${param.name}\` is ${param.type}`, 'key');
+  if (param.type !== 'string' && param.type !== 'array' && param.enum)
+    report('invalid-value', [...path, 'enum'], `enum applies to string and array parameters; \`${param.name}\` is ${param.type}`, 'key');
+  if (param.type === 'array' && param.style === undefined)
+    report(
+      'invalid-value',
+      path,
+      `array parameter \`${param.name}\` needs \`style\`: \`repeated\` (\`?tag=a&tag=b\`) or \`comma\` (\`?tag=a,b\`), as the docs send it`,
+      'key',
+    );
+  if (param.type !== 'array' && param.style !== undefined)
+    report('invalid-value', [...path, 'style'], `\`style\` applies to array parameters; \`${param.name}\` is ${param.type}`, 'key');
 }

@@ -82,7 +82,12 @@ export function templateProblem(value: string, credentialsAllowed: boolean): { c
   return undefined;
 }
 
+/** Every value, a list's items each on its own (an array parameter's values are sent one by one). */
 function requestValues(spec: RawSpec): Value[] {
+  return describedValues(spec).flatMap((v) => (Array.isArray(v.value) ? v.value.map((value, k) => ({ ...v, path: [...v.path, k], value })) : [v]));
+}
+
+function describedValues(spec: RawSpec): Value[] {
   return [
     ...authValues(spec),
     ...spec.environments.flatMap((env, i): Value[] => [
@@ -93,6 +98,7 @@ function requestValues(spec: RawSpec): Value[] {
     ]),
     ...spec.resources.flatMap((r, i) => [
       { path: ['resources', i, 'basePath'], value: r.basePath },
+      ...entries(r.headers, ['resources', i, 'headers']),
       ...r.endpoints.flatMap((e, j) => endpointValues(e, ['resources', i, 'endpoints', j])),
     ]),
     ...spec.contract.cases.flatMap((c, i): Value[] => [
@@ -113,6 +119,7 @@ function authValues(spec: RawSpec): Value[] {
 function endpointValues(endpoint: RawSpec['resources'][number]['endpoints'][number], path: NodePath): Value[] {
   return [
     { path: [...path, 'path'], value: endpoint.path },
+    ...entries(endpoint.headers, [...path, 'headers']),
     ...(endpoint.pathParams ?? []).flatMap((p, k) => parameterValues(p, [...path, 'pathParams', k])),
     ...(endpoint.query ?? []).flatMap((p, k) => parameterValues(p, [...path, 'query', k])),
     ...(endpoint.examples ?? []).flatMap((example, k) => [

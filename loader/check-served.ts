@@ -1,7 +1,7 @@
 // What the reference server needs to serve an endpoint without guessing: a list's items and total
 // exist in its answer's schema, a fetch-one's key exists in the item schema, and every filter reads
 // a field the item can hold with the filter's values.
-import { filterField, isFilter } from '../model/model.js';
+import { filterField, isFilter, isYesNo } from '../model/model.js';
 import type { NodePath, Report } from './diagnostics.js';
 import type { RawEndpoint, RawParameter, RawSpec } from './raw.js';
 
@@ -90,10 +90,15 @@ function checkNoFilterFields(endpoint: RawEndpoint, path: NodePath, report: Repo
   });
 }
 
+/** What `field` may be (spec/format.schema.json); a filter whose name is spelled otherwise (`filter[status]`) must give one. */
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
 /** Walks the dotted field into the item schema: where the schema names it, its type must fit the filter; where it stops, the field must be addable. */
 function checkFilter(param: RawParameter, item: Schema | undefined, path: NodePath, schemas: Schemas, report: Report): void {
   const field = filterField(param);
   const at: NodePath = param.field === undefined ? [...path, 'name'] : [...path, 'field'];
+  if (!FIELD_PATH.test(field))
+    return void report('invalid-value', at, `the filter \`${field}\` is not a field path; name the item field it reads with \`field\`, e.g. \`field: status\``);
   let node = item;
   const steps = field.split('.');
   for (const [n, step] of steps.entries()) {
@@ -110,7 +115,7 @@ function checkFilter(param: RawParameter, item: Schema | undefined, path: NodePa
 
 /** A filter value outside the field's schema enum is allowed: it matches nothing. */
 function checkLeaf(param: RawParameter, field: string, leaf: Schema, at: NodePath, report: Report): void {
-  const wanted = param.type === 'flag' ? 'boolean' : 'string';
+  const wanted = isYesNo(param) ? 'boolean' : 'string';
   if (leaf.type !== undefined && leaf.type !== wanted)
     report('invalid-value', at, `\`${field}\` is ${String(leaf.type)} in the item schema; a ${param.type} filter reads a ${wanted}`);
 }

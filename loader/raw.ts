@@ -4,6 +4,7 @@ import type {
   ClientAuthentication,
   ItemShape,
   ListShape,
+  ArrayStyle,
   ParameterType,
   RateLimit,
   TokenBody,
@@ -22,13 +23,14 @@ export interface RawParameter {
   enum?: string[];
   minimum?: number;
   maximum?: number;
-  default?: string | number;
-  example?: string | number;
+  default?: string | number | boolean;
+  example?: string | number | boolean | string[];
+  style?: ArrayStyle;
   description?: string;
   field?: string;
 }
 
-export type RawValues = Record<string, string | number>;
+export type RawValues = Record<string, string | number | boolean | string[]>;
 
 export interface RawEndpoint {
   id: string;
@@ -36,6 +38,7 @@ export interface RawEndpoint {
   method: string;
   path: string;
   description?: string;
+  headers?: Record<string, string>;
   pathParams?: RawParameter[];
   query?: RawParameter[];
   responses: { status: number; description: string; schema?: RawRef }[];
@@ -82,6 +85,7 @@ export interface RawSpec {
     basePath: string;
     description?: string;
     rateLimit?: RateLimit;
+    headers?: Record<string, string>;
     endpoints: RawEndpoint[];
   }[];
   schemas: Record<string, Record<string, unknown>>;

@@ -1,6 +1,6 @@
 // What a JSON Schema cannot say about a description, listed in one place. Each check is a
 // function of its own file; each reports located diagnostics and never throws.
-import { checkAuth } from './check-auth.js';
+import { checkAuth, checkRequestHeaders } from './check-auth.js';
 import { checkCases } from './check-cases.js';
 import { checkEndpoints } from './check-endpoints.js';
 import { checkFileNames } from './check-file-names.js';
@@ -14,6 +14,7 @@ import type { RawSpec } from './raw.js';
 export const SEMANTIC_CHECKS: readonly ((spec: RawSpec, report: Report) => void)[] = [
   checkIds,
   checkAuth,
+  checkRequestHeaders,
   checkResourcePaths,
   checkEndpoints,
   checkCases,

@@ -137,8 +137,11 @@ const FIELD_NAME = 'a field name: a letter or `_`, then letters, digits or `_`, 
 /** Per pattern of spec/format.schema.json: the spellings the format supports, with examples (tests/loader/pattern-messages.test.ts keeps it whole). */
 export const PATTERN_RULES: Record<string, string> = {
   '^[A-Za-z][A-Za-z0-9_.]*$':
-    'a parameter name is a letter, then letters, digits, `_` or `.`, e.g. `limit`, `page_size`, `pageSize` or `probe.agent` ' +
-    '(a dotted name reads a nested field); names with `-`, `[`, `]` or other characters cannot be described in format 1',
+    'a path parameter name is a letter, then letters, digits, `_` or `.`, e.g. `id` or `deviceId`, as in `{id}` in the path ' +
+    '(query parameter names may also hold `$`, `-`, `[` and `]`, e.g. `$top` or `page[size]`)',
+  '^[A-Za-z$_][A-Za-z0-9_.$\\[\\]-]*$':
+    'a query parameter name as the docs spell it: a letter, `$` or `_`, then letters, digits, `_`, `.`, `-`, `$`, `[` or `]`, ' +
+    'e.g. `limit`, `$top`, `page[size]` or `for-subadmin` (no spaces, `&`, `=`, `#` or other characters)',
   '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$':
     'a dotted path of field names into the item, e.g. `status` or `probe.agent`, each name a letter or `_`, then letters, digits or `_`',
   '^[A-Za-z_][A-Za-z0-9_]*(\\[[0-9]+\\]|\\.[A-Za-z_][A-Za-z0-9_]*)*$':

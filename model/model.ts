@@ -105,7 +105,11 @@ export interface Auth {
   description: string;
 }
 
-export type ParameterType = 'string' | 'integer' | 'flag';
+export type ParameterType = 'string' | 'integer' | 'flag' | 'boolean' | 'array';
+/** How an array query parameter is sent: `repeated` (`?tag=a&tag=b`) or `comma` (`?tag=a,b`). */
+export type ArrayStyle = 'repeated' | 'comma';
+/** A query value as a request sends it: one text, or several for an array parameter. */
+export type QueryValue = string | string[];
 
 export interface Parameter {
   name: string;
@@ -114,8 +118,10 @@ export interface Parameter {
   enum?: string[];
   minimum?: number;
   maximum?: number;
-  default?: string | number;
-  example?: string | number;
+  default?: string | number | boolean;
+  example?: string | number | boolean | string[];
+  /** Set on an `array` parameter: how its values are sent. */
+  style?: ArrayStyle;
   description: string;
   /** The item field a filter reads, as a dotted path (`probe.agent`); absent: the parameter's own name. */
   field?: string;
@@ -131,7 +137,7 @@ export interface Response {
 export interface Example {
   name: string;
   status: number;
-  query: Record<string, string>;
+  query: Record<string, QueryValue>;
   pathParams: Record<string, string>;
   body: unknown;
 }
@@ -143,6 +149,8 @@ export interface Endpoint {
   /** The path below the resource's base path, e.g. `` or `/{id}`. */
   path: string;
   description: string;
+  /** Headers the request sends (the resource's, then its own); a `{name}` in a value is a described variable (fill with `fillTemplate`). */
+  headers: Record<string, string>;
   pathParams: Parameter[];
   query: Parameter[];
   responses: Response[];
@@ -199,7 +207,7 @@ export type CaseTarget =
       kind: 'endpoint';
       endpoint: string;
       auth: CaseAuth;
-      query: Record<string, string>;
+      query: Record<string, QueryValue>;
       pathParams: Record<string, string>;
     };
 
@@ -262,9 +270,14 @@ export function hostVariables(model: Pick<ApiModel, 'environments'>): string[] {
   return separateTokenHost(model) ? [VARIABLES.baseUrl, VARIABLES.tokenBaseUrl] : [VARIABLES.baseUrl];
 }
 
-/** Enum and flag query parameters filter a list endpoint. */
+/** Enum, flag and boolean query parameters filter a list endpoint. */
 export function isFilter(param: Pick<Parameter, 'type' | 'enum'>): boolean {
-  return param.type === 'flag' || (param.type === 'string' && param.enum !== undefined);
+  return isYesNo(param) || (param.type === 'string' && param.enum !== undefined);
+}
+
+/** A yes/no parameter: a `flag` (sent `1`/`0`) or a `boolean` (sent `true`/`false`). */
+export function isYesNo(param: Pick<Parameter, 'type'>): boolean {
+  return param.type === 'flag' || param.type === 'boolean';
 }
 
 /** The dotted item field a filter reads: its `field`, else its own name. */

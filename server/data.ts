@@ -1,6 +1,7 @@
 // The data endpoints: every endpoint of every resource, on every distinct path the environments use.
 // A list endpoint filters and pages the caller's items, a fetch-one finds one by its key, any other
 // endpoint answers a value made from its success schema.
+import { checkHeaders } from './headers.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { successResponse, type Endpoint, type ListShape, type Resource } from '../model/model.js';
 import { authenticateBearer } from './bearer.js';
@@ -64,6 +65,7 @@ async function caller(ctx: ServerContext, header: string | undefined, endpoint: 
 
 function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tenant: Tenant, request: FastifyRequest): unknown {
   const broken = ctx.violations.has('wrong-field-type');
+  checkHeaders(endpoint, request.headers);
   const values = parseQuery(endpoint.query, request.query as Record<string, unknown>);
   const items = ctx.data.get(tenant)?.get(resource.id) ?? [];
   if (endpoint.list) {

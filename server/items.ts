@@ -2,7 +2,7 @@
 // names, the examples as seeds, the fields its filters read, and a unique key per tenant.
 import { createHash } from 'node:crypto';
 import type { ApiModel, Endpoint, JsonSchema, Resource } from '../model/model.js';
-import { filterField, isFilter, successResponse } from '../model/model.js';
+import { filterField, isFilter, isYesNo, successResponse } from '../model/model.js';
 import { isObject, join, pick, resolve, sample, uuidFrom, type Sampling } from './sample.js';
 
 export type Item = Record<string, unknown>;
@@ -72,7 +72,7 @@ export function filterFields(resource: Resource, schema?: ItemSchema): Array<{ f
     e.list
       ? e.query.filter(isFilter).map((p) => {
           const field = filterField(p);
-          const values: unknown[] = p.type === 'flag' ? [true, false] : p.enum!;
+          const values: unknown[] = isYesNo(p) ? [true, false] : p.enum!;
           const allowed = schema ? schemaAt(schema, field)?.enum : undefined;
           const both = Array.isArray(allowed) ? values.filter((v) => allowed.includes(v)) : values;
           return { field, values: both.length > 0 ? both : values };

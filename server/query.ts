@@ -4,7 +4,7 @@ import { INTEGER_MAXIMUM, INTEGER_MINIMUM } from '../model/integer-bounds.js';
 import type { Parameter } from '../model/model.js';
 import { ApiError } from './errors.js';
 
-export type Value = string | number | boolean;
+export type Value = string | number | boolean | string[];
 
 /** Every documented parameter given or defaulted, by name. Throws a 400 ApiError. */
 export function parseQuery(params: readonly Parameter[], query: Record<string, unknown>): Map<string, Value> {
@@ -17,22 +17,44 @@ export function parseQuery(params: readonly Parameter[], query: Record<string, u
 }
 
 function parseParameter(param: Parameter, raw: unknown): Value | undefined {
+  if (param.type === 'array' && raw !== undefined) return parseList(param, raw);
   if (Array.isArray(raw)) throw badParameter(param, 'must be given at most once');
   if (raw === undefined) {
     if (param.required) throw badParameter(param, 'is required');
-    return param.type === 'integer' && param.default !== undefined ? Number(param.default) : param.default;
+    return defaultValue(param);
   }
   const text = String(raw);
   switch (param.type) {
     case 'flag':
       if (text !== '1' && text !== '0') throw badParameter(param, 'must be 1 or 0');
       return text === '1';
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') throw badParameter(param, 'must be true or false');
+      return text === 'true';
     case 'integer':
       return parseInteger(param, text);
     case 'string':
       if (param.enum && !param.enum.includes(text)) throw badParameter(param, `must be one of ${param.enum.join(', ')}`);
       return text;
   }
+}
+
+/** An array's values: the parameter once per value (`repeated`), or once with the values separated by commas (`comma`); each one of the enum when there is one. */
+function parseList(param: Parameter, raw: unknown): string[] {
+  if (param.style === 'comma' && Array.isArray(raw)) throw badParameter(param, 'must be given once, its values separated by commas');
+  const values = param.style === 'comma' ? String(raw).split(',') : (Array.isArray(raw) ? raw : [raw]).map(String);
+  const wrong = param.enum ? values.find((v) => !param.enum!.includes(v)) : undefined;
+  if (wrong !== undefined) throw badParameter(param, `holds ${JSON.stringify(wrong)}; each value must be one of ${param.enum!.join(', ')}`);
+  return values;
+}
+
+/** The documented default as the parsed value would be: a number for an integer, true/false for a yes/no. */
+function defaultValue(param: Parameter): Value | undefined {
+  if (param.default === undefined) return undefined;
+  if (param.type === 'integer') return Number(param.default);
+  if (param.type === 'boolean') return String(param.default) === 'true';
+  if (param.type === 'flag') return String(param.default) === '1';
+  return param.default;
 }
 
 /** A whole number within the parameter's documented range; a bound the description leaves open is a 32-bit one. */

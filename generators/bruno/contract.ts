@@ -8,10 +8,10 @@ import { mustache, tokenUrl } from '../../model/urls.js';
 import { caseChecks, contentTypeCheck, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
 import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
 import { jsLiteral } from '../shared/js-literal.js';
-import { urlComponent } from '../shared/url-component.js';
+import { givenQueryPairs } from '../shared/parameters.js';
 import { brunoTests, testsScript } from './checks.js';
 import { credentialsId } from './collection.js';
-import { pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
+import { headersOf, pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
 import { tokenTests } from './token-checks.js';
 
 export const AUTH_FOLDER = 'Auth';
@@ -72,7 +72,7 @@ function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name'
   const target = c.target;
   if (target.kind === 'token') return tokenSpec(model, target.credentials);
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
-  const query = Object.entries(target.query).map(([key, value]) => ({ key: urlComponent(key), value: urlComponent(value) }));
+  const query = givenQueryPairs(endpoint.query, target.query);
   const auth: BruAuth =
     target.auth === 'none'
       ? { mode: 'none' }
@@ -85,6 +85,7 @@ function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name'
     auth,
     query,
     pathParams: pathPairs(endpoint, target.pathParams),
+    ...headersOf(endpoint),
     ...(target.auth === 'tampered' ? { preRequest: tamperScript(model) } : {}),
   };
 }

@@ -3,9 +3,10 @@
 import { VARIABLES, successResponse, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { endpointChecks } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
-import { parameterValue } from '../shared/parameters.js';
+import { parameterValue, queryPairs as sharedQueryPairs, savedQueryValue } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
+import { requestHeaders } from '../shared/request-headers.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { bodyExpression, brunoTests, testsScript } from './checks.js';
 import { requestDocs } from './docs.js';
@@ -77,7 +78,13 @@ export function requestUrl(resource: Resource, endpoint: Endpoint, query: readon
 
 /** Every documented query parameter; optional ones are disabled (`~`), required ones enabled. */
 export function queryPairs(endpoint: Endpoint): Pair[] {
-  return endpoint.query.map((param) => ({ key: urlComponent(param.name), value: urlComponent(parameterValue(param)), enabled: param.required }));
+  return endpoint.query.flatMap((param) => sharedQueryPairs(param, param.name, savedQueryValue(param)).map((pair) => ({ ...pair, enabled: param.required })));
+}
+
+/** The documented headers, when there are any. */
+export function headersOf(endpoint: Endpoint): { headers?: Pair[] } {
+  const headers = requestHeaders(endpoint, mustache).map(([key, value]) => ({ key, value }));
+  return headers.length > 0 ? { headers } : {};
 }
 
 /** Each path parameter with its documented value, or the one given. */
@@ -117,6 +124,7 @@ export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoi
     auth: { mode: 'inherit' },
     query: queryPairs(endpoint),
     pathParams: pathPairs(endpoint),
+    ...headersOf(endpoint),
     captures: captureVars(endpoint),
     ...(endpoint.requires.length > 0 ? { preRequest: requiresScript(endpoint)! } : {}),
     ...(success ? { tests: testsScript(success.status, brunoTests(model, endpointChecks(model, endpoint))) } : {}),

@@ -14,11 +14,12 @@ import {
 } from './describe.js';
 import { baseEnvironment, subEnvironments, type EnvironmentNode } from './environments.js';
 import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
-import { queryPair } from './parameters.js';
+import { queryPairs } from './parameters.js';
 import { requestUrl, tokenUrl, variable } from './template.js';
 import { contractFolder } from './contract.js';
 import { afterResponseScript, insomniaTests, tokenTests } from './checks.js';
 import { contentTypeCheck, endpointChecks, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
+import { requestHeaders } from '../shared/request-headers.js';
 
 export type { FolderNode, RequestNode } from './nodes.js';
 
@@ -123,8 +124,8 @@ function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, 
     sortKey: sortKey(index),
     method: endpoint.method,
     url: requestUrl(resource, endpoint),
-    parameters: endpoint.query.map(queryPair),
-    headers: [ACCEPT_JSON],
+    parameters: endpoint.query.flatMap(queryPairs),
+    headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value }))],
     authentication: inheritAuthentication(),
     ...endpointScript(model, endpoint),
   };

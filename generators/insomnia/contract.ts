@@ -6,7 +6,9 @@ import { tokenFormFields, tokenHeaders, FORM_CONTENT_TYPE } from '../../model/to
 import { endpointPath } from '../../model/urls.js';
 import { caseChecks } from '../shared/checks.js';
 import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
+import { givenQueryPairs } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
+import { requestHeaders } from '../shared/request-headers.js';
 import { basicClientAuthentication, inheritAuthentication, type Authentication } from './auth.js';
 import { afterResponseScript, insomniaTests } from './checks.js';
 import type { FolderNode, Header, RequestNode } from './nodes.js';
@@ -54,13 +56,8 @@ function endpointCase(model: ApiModel, target: Extract<ContractCase['target'], {
   return {
     method: endpoint.method,
     url: `${variable(VARIABLES.baseUrl)}${endpointPath(resource, endpoint, variable, pathParam)}`,
-    parameters: Object.entries(target.query).map(([name, value]) => ({
-      name: urlComponent(name),
-      value: urlComponent(value),
-      description: '',
-      disabled: false,
-    })),
-    headers: [ACCEPT_JSON],
+    parameters: givenQueryPairs(endpoint.query, target.query).map(({ key, value }) => ({ name: key, value, description: '', disabled: false })),
+    headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value }))],
     authentication,
   };
 }

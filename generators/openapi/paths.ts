@@ -47,11 +47,26 @@ function operation(resource: Resource, endpoint: Endpoint): Record<string, unkno
     parameters: [
       ...endpoint.pathParams.map((p) => parameterObject(p, 'path', endpoint.examples)),
       ...endpoint.query.map((p) => parameterObject(p, 'query', endpoint.examples)),
+      ...headerParameters(endpoint),
     ],
     responses: responses(endpoint),
     ...(resource.rateLimit ? { 'x-rate-limit': rateLimitExtension(resource.rateLimit) } : {}),
     ...endpointFacts(endpoint),
   };
+}
+
+/** Each documented header, required: a fixed value as its only one, a `{variable}` one as a string the caller fills. */
+function headerParameters(endpoint: Endpoint): Record<string, unknown>[] {
+  return Object.entries(endpoint.headers).map(([name, value]) => {
+    const fixed = templateNames(value).length === 0;
+    return {
+      name,
+      in: 'header',
+      required: true,
+      schema: fixed ? { type: 'string', enum: [value] } : { type: 'string' },
+      ...(fixed ? {} : { description: `Sent as \`${value}\`, filled from the variables named.` }),
+    };
+  });
 }
 
 /** The token endpoint's refusals at the statuses the description's cases document (401 where they say nothing). */

@@ -1,10 +1,11 @@
 // Postman request definitions: the token request and one per endpoint, each URL written with
 // the shared variable names ({{baseUrl}}{{devicesPath}}/:id).
-import { VARIABLES, type ApiModel, type Endpoint, type Resource, type TokenCredentials } from '../../model/model.js';
+import { VARIABLES, type ApiModel, type Endpoint, type QueryValue, type Resource, type TokenCredentials } from '../../model/model.js';
 import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
-import { parameterDescription, parameterValue } from '../shared/parameters.js';
+import { givenQueryPairs, parameterDescription, parameterValue, queryPairs, savedQueryValue } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
+import { requestHeaders } from '../shared/request-headers.js';
 import { WRONG_SECRET } from '../shared/contract-values.js';
 import { basicAuth, NO_AUTH, tokenUrl, type PostmanAuth } from './auth.js';
 
@@ -60,14 +61,14 @@ export function tokenRequest(model: ApiModel, credentials: TokenCredentials): Re
 
 export interface EndpointOverrides {
   /** Query values to send; absent = every documented parameter, optional ones disabled. */
-  query?: Record<string, string>;
+  query?: Record<string, QueryValue>;
   pathParams?: Record<string, string>;
   auth?: PostmanAuth;
 }
 
 export function endpointRequest(resource: Resource, endpoint: Endpoint, overrides: EndpointOverrides = {}): RequestDefinition {
   const path = endpointPath(resource, endpoint, mustache, (name) => `:${name}`);
-  const query = overrides.query ? fixedQuery(overrides.query) : documentedQuery(endpoint);
+  const query = overrides.query ? givenQueryPairs(endpoint.query, overrides.query) : documentedQuery(endpoint);
   const url = splitUrl(`${mustache(VARIABLES.baseUrl)}${path}`, query);
   if (endpoint.pathParams.length > 0) {
     url.variable = endpoint.pathParams.map((p) => ({
@@ -78,23 +79,20 @@ export function endpointRequest(resource: Resource, endpoint: Endpoint, override
   }
   return {
     method: endpoint.method,
-    header: [ACCEPT_JSON],
+    header: [ACCEPT_JSON, ...requestHeaders(endpoint, mustache).map(([key, value]) => ({ key, value }))],
     url,
     ...(overrides.auth ? { auth: overrides.auth } : {}),
   };
 }
 
 function documentedQuery(endpoint: Endpoint): QueryParam[] {
-  return endpoint.query.map((p) => ({
-    key: urlComponent(p.name),
-    value: urlComponent(parameterValue(p)),
-    description: markdown(parameterDescription(p)),
-    ...(p.required ? {} : { disabled: true }),
-  }));
-}
-
-function fixedQuery(values: Record<string, string>): QueryParam[] {
-  return Object.entries(values).map(([key, value]) => ({ key: urlComponent(key), value: urlComponent(value) }));
+  return endpoint.query.flatMap((p) =>
+    queryPairs(p, p.name, savedQueryValue(p)).map((pair) => ({
+      ...pair,
+      description: markdown(parameterDescription(p)),
+      ...(p.required ? {} : { disabled: true }),
+    })),
+  );
 }
 
 /**

@@ -33,12 +33,22 @@ function patterns(node: unknown, at: string, found: [string, string][] = []): [s
 }
 
 describe('pattern errors teach the format', () => {
-  it('a query parameter name such as filter[status] lists the supported spellings, and says brackets cannot be described', () => {
+  it('a query parameter named as the vendor spells it (filter[status]) loads, and as a filter it is told to name its field', () => {
     const message = messageFor('{ name: status, type: string', '{ name: "filter[status]", type: string');
     expect(message).toContain(
-      'query[2].name: "filter[status]" is not valid here: a parameter name is a letter, then letters, digits, `_` or `.`, e.g. `limit`, `page_size`, `pageSize` or `probe.agent`',
+      'query[2].name: the filter `filter[status]` is not a field path; name the item field it reads with `field`, e.g. `field: status`',
     );
-    expect(message).toContain('names with `-`, `[`, `]` or other characters cannot be described in format 1');
+    expect(message).not.toMatch(/is not valid here/);
+  });
+
+  it('a path parameter name keeps the strict spelling and says so', () => {
+    const message = messageFor('          - name: trackingNumber', '          - name: tracking-number');
+    expect(message).toContain('pathParams[0].name: "tracking-number" is not valid here: a path parameter name is a letter, then letters, digits, `_` or `.`');
+  });
+
+  it('a query parameter name with a space says which spellings the docs may use', () => {
+    const message = messageFor('{ name: status, type: string', '{ name: "page size", type: string');
+    expect(message).toContain('"page size" is not valid here: a query parameter name as the docs spell it: a letter, `$` or `_`');
   });
 
   it.each([

@@ -24,6 +24,7 @@ export function endpoint(part: Partial<Endpoint> & Pick<Endpoint, 'id' | 'name'>
     method: 'GET',
     path: '',
     description: `${part.name}.`,
+    headers: {},
     pathParams: [],
     query: [],
     responses: [{ status: 200, description: 'OK.' }],
