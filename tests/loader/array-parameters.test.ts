@@ -1,20 +1,7 @@
 // Array query parameters: a `style` as the docs send them is required, and each value is judged
 // on its own (an enum per value, and no credential variable hidden in a list).
 import { describe, expect, it } from 'vitest';
-import { loadSpec, SpecError } from '../../loader/index.js';
-import { vendorDescription } from '../support/vendor-query.js';
-
-function messageFor(replace: string, by: string): string {
-  const text = vendorDescription();
-  expect(text).toContain(replace);
-  try {
-    loadSpec(Buffer.from(text.replace(replace, by)), 'vendor.yaml');
-  } catch (error) {
-    if (error instanceof SpecError) return error.message;
-    throw error;
-  }
-  throw new Error('the description loaded');
-}
+import { vendorMessage as messageFor } from '../support/vendor-query.js';
 
 describe('array query parameters in the description', () => {
   it('an array without `style` is told the two documented ways to send it', () => {

@@ -1,20 +1,8 @@
 // Headers on data requests are checked as the token request's are, may not set Authorization, and
 // may take a described variable but never a credential.
 import { describe, expect, it } from 'vitest';
-import { loadSpec, SpecError } from '../../loader/index.js';
-import { vendorDescription } from '../support/vendor-query.js';
-
-function messageFor(replace: string, by: string): string {
-  const text = vendorDescription();
-  expect(text).toContain(replace);
-  try {
-    loadSpec(Buffer.from(text.replace(replace, by)), 'vendor.yaml');
-  } catch (error) {
-    if (error instanceof SpecError) return error.message;
-    throw error;
-  }
-  throw new Error('the description loaded');
-}
+import { loadSpec } from '../../loader/index.js';
+import { vendorDescription, vendorMessage as messageFor } from '../support/vendor-query.js';
 
 const MARKETPLACE = 'X-EBAY-C-MARKETPLACE-ID: "{marketplaceId}"';
 

@@ -4,7 +4,7 @@
 // data requests, one from a variable (a setting of the contract run).
 import { readFileSync } from 'node:fs';
 import { parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
-import { loadSpec } from '../../loader/index.js';
+import { loadSpec, SpecError } from '../../loader/index.js';
 import type { ApiModel } from '../../model/model.js';
 import { FIXTURE_SPEC } from './model.js';
 
@@ -48,4 +48,17 @@ export function vendorDescription(): string {
 
 export function vendorModel(): ApiModel {
   return loadSpec(Buffer.from(vendorDescription()), 'vendor.yaml');
+}
+
+/** The loader's message for the vendor description with `replace` replaced by `by` (the text must be there). */
+export function vendorMessage(replace: string, by: string): string {
+  const text = vendorDescription();
+  if (!text.includes(replace)) throw new Error(`the vendor description holds no ${JSON.stringify(replace)}`);
+  try {
+    loadSpec(Buffer.from(text.replace(replace, by)), 'vendor.yaml');
+  } catch (error) {
+    if (error instanceof SpecError) return error.message;
+    throw error;
+  }
+  throw new Error('the description loaded');
 }
