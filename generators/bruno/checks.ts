@@ -7,16 +7,12 @@
 // status came, and the status check's failure message names the checks left out: a wrong status is
 // one failure that says what went unchecked, never a pass and never a cascade of failures.
 import type { ApiModel, JsonSchema } from '../../model/model.js';
-import { dependsOnStatus, type NamedCheck } from '../shared/checks.js';
+import type { NamedCheck } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
+import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
 
-/** One Bruno test: its name, whether it needs the expected status, its function's body, and the declarations it reads. */
-export interface BrunoTest {
-  name: string;
-  dependent: boolean;
-  body: string[];
-  prelude?: string[];
-}
+/** One Bruno test (generators/shared/script-tests.ts). */
+export type BrunoTest = ScriptTest;
 
 /** Own properties only: `toString` or `constructor` is a field of the answer only when the answer holds it. */
 const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);';
@@ -27,12 +23,7 @@ function schemaPrelude(schema: JsonSchema): string[] {
 
 /** The Bruno source of one shared named check. */
 export function brunoTest(model: ApiModel, named: NamedCheck): BrunoTest {
-  const test = (body: string[], prelude?: string[]): BrunoTest => ({
-    name: named.name,
-    dependent: dependsOnStatus(named),
-    body,
-    ...(prelude ? { prelude } : {}),
-  });
+  const test = (body: string[], prelude?: string[]): BrunoTest => scriptTest(named, body, prelude);
   switch (named.kind) {
     case 'status':
       return test([`expect(res.getStatus(), NOT_CHECKED).to.equal(${jsLiteral(named.status)});`]);
@@ -73,9 +64,7 @@ export function brunoTest(model: ApiModel, named: NamedCheck): BrunoTest {
 
 /** The shared checks, with `extra` (a client's own checks, e.g. the token answer's) before the time check. */
 export function brunoTests(model: ApiModel, checks: readonly NamedCheck[], extra: readonly BrunoTest[] = []): BrunoTest[] {
-  const tests = checks.map((named) => brunoTest(model, named));
-  const time = tests.findIndex((_, i) => checks[i]!.kind === 'time');
-  return time < 0 ? [...tests, ...extra] : [...tests.slice(0, time), ...extra, ...tests.slice(time)];
+  return scriptTests(checks, (named) => brunoTest(model, named), extra);
 }
 
 /** The `tests` block: declarations, then each test, the dependent ones only when `status` came. */

@@ -12,7 +12,7 @@ import { givenQueryPairs } from '../shared/parameters.js';
 import { brunoTests, testsScript } from './checks.js';
 import { credentialsId } from './collection.js';
 import { headersOf, pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
-import { tokenTests } from './token-checks.js';
+import { tokenScriptTests } from '../shared/script-tests.js';
 
 export const AUTH_FOLDER = 'Auth';
 export const CONTRACT_FOLDER = 'Contract checks';
@@ -53,7 +53,7 @@ export function tokenRequestBru(model: ApiModel): string {
     name: TOKEN_REQUEST,
     seq: 1,
     ...tokenSpec(model, 'valid'),
-    tests: `${testsScript(200, brunoTests(model, checks, tokenTests(model.auth)))}\n\n${hideToken(model.auth.token.field)}`,
+    tests: `${testsScript(200, brunoTests(model, checks, tokenScriptTests(model.auth, 'expect')))}\n\n${hideToken(model.auth.token.field)}`,
     docs: `${model.auth.description.trim()}\n\nThe other requests do not need it: Bruno fetches its own token (collection Auth tab).`,
   });
 }

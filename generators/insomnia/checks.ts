@@ -6,19 +6,14 @@
 //
 // Insomnia documents a skipped state (`insomnia.test.skip`), so a check that needs the documented
 // status is reported skipped when another status came, as Postman does: one failure, no cascade.
-import type { ApiModel, Auth, JsonSchema } from '../../model/model.js';
-import { dependsOnStatus, type NamedCheck } from '../shared/checks.js';
+import type { ApiModel, JsonSchema } from '../../model/model.js';
+import type { NamedCheck } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
-import { tokenChecks } from '../shared/token-checks.js';
+import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
 import { formatPrelude, schemaWithoutFormats, usedFormats } from './schema-formats.js';
 
-/** One Insomnia test: its name, whether it needs the expected status, its function's body, and the declarations it reads. */
-export interface InsomniaTest {
-  name: string;
-  dependent: boolean;
-  body: string[];
-  prelude?: string[];
-}
+/** One Insomnia test (generators/shared/script-tests.ts). */
+export type InsomniaTest = ScriptTest;
 
 /** Own properties only: `toString` or `constructor` is a field of the answer only when the answer holds it. */
 const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);';
@@ -50,12 +45,7 @@ function schemaTest(schema: JsonSchema): { body: string[]; prelude: string[] } {
 
 /** The Insomnia source of one shared named check. */
 export function insomniaTest(model: ApiModel, named: NamedCheck): InsomniaTest {
-  const test = (body: string[], prelude?: string[]): InsomniaTest => ({
-    name: named.name,
-    dependent: dependsOnStatus(named),
-    body,
-    ...(prelude ? { prelude } : {}),
-  });
+  const test = (body: string[], prelude?: string[]): InsomniaTest => scriptTest(named, body, prelude);
   switch (named.kind) {
     case 'status':
       return test([`insomnia.expect(insomnia.response.code).to.equal(${jsLiteral(named.status)});`]);
@@ -96,22 +86,9 @@ export function insomniaTest(model: ApiModel, named: NamedCheck): InsomniaTest {
   }
 }
 
-/** The token answer's own checks (generators/shared/token-checks.ts), written with `insomnia.expect`. */
-export function tokenTests(auth: Auth): InsomniaTest[] {
-  const { typeCheck, prelude, checks } = tokenChecks(auth);
-  return [typeCheck, ...checks].map((check) => ({
-    name: check.name,
-    dependent: true,
-    body: check.statements('insomnia.expect'),
-    ...(check === typeCheck || prelude.length === 0 ? {} : { prelude }),
-  }));
-}
-
 /** The shared checks, with `extra` (the token answer's) before the time check, as Postman orders them. */
 export function insomniaTests(model: ApiModel, checks: readonly NamedCheck[], extra: readonly InsomniaTest[] = []): InsomniaTest[] {
-  const tests = checks.map((named) => insomniaTest(model, named));
-  const time = checks.findIndex((named) => named.kind === 'time');
-  return time < 0 ? [...tests, ...extra] : [...tests.slice(0, time), ...extra, ...tests.slice(time)];
+  return scriptTests(checks, (named) => insomniaTest(model, named), extra);
 }
 
 /** The after-response script: declarations, then each test; the dependent ones are skipped unless `status` came. */

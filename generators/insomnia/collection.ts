@@ -17,7 +17,8 @@ import { insomniaIds, sortKey, type InsomniaIds } from './ids.js';
 import { queryPairs } from './parameters.js';
 import { requestUrl, tokenUrl, variable } from './template.js';
 import { contractFolder } from './contract.js';
-import { afterResponseScript, insomniaTests, tokenTests } from './checks.js';
+import { afterResponseScript, insomniaTests } from './checks.js';
+import { tokenScriptTests } from '../shared/script-tests.js';
 import { contentTypeCheck, endpointChecks, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
 import { requestHeaders } from '../shared/request-headers.js';
 
@@ -87,7 +88,7 @@ function tokenRequest(model: ApiModel, ids: InsomniaIds, index: number): Request
 /** The token answer's checks, named and ordered as in the Postman collection's `Auth/Get access token`. */
 function tokenScript(model: ApiModel): string {
   const checks = [statusCheck(200), jsonCheck(), contentTypeCheck(), schemaCheck(model.auth.responseSchema), timeCheck(model.contract.responseTimeMs)];
-  return afterResponseScript(200, insomniaTests(model, checks, tokenTests(model.auth)));
+  return afterResponseScript(200, insomniaTests(model, checks, tokenScriptTests(model.auth, 'insomnia.expect')));
 }
 
 function endpointScript(model: ApiModel, endpoint: Endpoint): { afterResponse?: string } {
