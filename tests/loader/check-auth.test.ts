@@ -1,20 +1,9 @@
 // What the loader says about `auth` beyond the format schema, and the defaults it settles.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSpec, SpecError } from '../../loader/index.js';
-import { FIXTURE_SPEC } from '../support/model.js';
+import { FIXTURE_SPEC, loadText as load, problemsOf as problems } from '../support/model.js';
 
 const FIXTURE = readFileSync(FIXTURE_SPEC, 'utf8');
-const load = (text: string) => loadSpec(new TextEncoder().encode(text), 'edited.yaml');
-const problems = (text: string) => {
-  try {
-    load(text);
-  } catch (error) {
-    if (error instanceof SpecError) return error.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}: ${d.message}`);
-    throw error;
-  }
-  return [];
-};
 
 describe('auth', () => {
   it('settles the defaults of the fixture description: envPrefix from the id, body none, no scope or audience, organization the only token-path variable', () => {

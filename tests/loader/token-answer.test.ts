@@ -2,9 +2,8 @@
 // defaults (nothing asserted that the docs do not say), and located errors that teach the format.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSpec, SpecError } from '../../loader/index.js';
 import { cacheFallbackSeconds, issuedLifetime, lifetimeText, violatedLifetime } from '../../model/token-answer.js';
-import { FIXTURE_SPEC } from '../support/model.js';
+import { FIXTURE_SPEC, loadText as load, problemsOf as problems } from '../support/model.js';
 
 const FIXTURE = readFileSync(FIXTURE_SPEC, 'utf8');
 const TOKEN_LINES = '  token: { format: jwt }\n  lifetimeSeconds: 3600\n';
@@ -12,16 +11,6 @@ const TOKEN_LINES = '  token: { format: jwt }\n  lifetimeSeconds: 3600\n';
 const withToken = (lines: string) => {
   expect(FIXTURE).toContain(TOKEN_LINES);
   return FIXTURE.replace(TOKEN_LINES, lines);
-};
-const load = (text: string) => loadSpec(new TextEncoder().encode(text), 'edited.yaml');
-const problems = (text: string) => {
-  try {
-    load(text);
-  } catch (error) {
-    if (error instanceof SpecError) return error.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}: ${d.message}`);
-    throw error;
-  }
-  return [];
 };
 
 describe('auth.token and auth.lifetimeSeconds', () => {

@@ -2,7 +2,7 @@
 // grow), and small builders around it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../../loader/index.js';
+import { loadSpec, SpecError } from '../../loader/index.js';
 import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
 
 export const FIXTURE_SPEC = fileURLToPath(new URL('../fixtures/descriptions/securithings.yaml', import.meta.url));
@@ -70,3 +70,17 @@ export const FIXTURE_AND_WITH_SITES: [label: string, make: () => ApiModel][] = [
   ['the SecuriThings description', fixtureModel],
   ['the description with an extra resource', () => modelWith(withSites)],
 ];
+
+/** A description's text loaded as `edited.yaml`. */
+export const loadText = (text: string): ApiModel => loadSpec(new TextEncoder().encode(text), 'edited.yaml');
+
+/** Each diagnostic loading the text gives, as `line:col code: message`; none when it loads. */
+export function problemsOf(text: string): string[] {
+  try {
+    loadText(text);
+  } catch (error) {
+    if (error instanceof SpecError) return error.diagnostics.map((d) => `${d.line}:${d.col} ${d.code}: ${d.message}`);
+    throw error;
+  }
+  return [];
+}
