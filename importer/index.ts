@@ -1,6 +1,7 @@
 // An OpenAPI document (Swagger 2.0, OpenAPI 3.0 or 3.1) -> a description in the format, and a
 // report of everything kept, skipped, guessed and rewritten. Pure: the caller hands in a reader
 // for the document and the files its `$ref`s name, and writes the result.
+import { upperSnake } from '../contract/target.js';
 import type { RawEndpoint, RawSpec } from '../loader/raw.js';
 import { emptyReport, type ImportContext, type ImportOptions, type ImportReport } from './context.js';
 import { type At, type Documents, isObject } from './documents.js';
@@ -82,7 +83,7 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
   const description: RawSpec = {
     format: 1,
     info: info(ctx),
-    environments: envs.some((e) => e.id === 'local') ? envs : [...envs, local(token.path)],
+    environments: envs.some((e) => e.id === 'local') ? envs : [...envs, local(token.path, headerVariables(ctx, drafts))],
     auth: auth(ctx, scheme, facts, token.path, drafts),
     resources: resources.map((r) => resource(r, endpoints, servers)),
     schemas: schemas as RawSpec['schemas'],
@@ -143,10 +144,20 @@ function environments(ctx: ImportContext, servers: Server[]): RawSpec['environme
 }
 
 /** The embedded reference server's environment, which a contract run without a base URL uses, with its public demo values. */
-function local(tokenPath: string): RawSpec['environments'][number] {
+function local(tokenPath: string, headers: Record<string, string>): RawSpec['environments'][number] {
   const variables = [...tokenPath.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!).filter((name) => name !== 'clientId');
-  const values = Object.fromEntries([['clientId', 'demo-client'], ...variables.map((name) => [name, 'demo'])]);
+  const values = Object.fromEntries([['clientId', 'demo-client'], ...variables.map((name) => [name, 'demo']), ...Object.entries(headers)]);
   return { id: 'local', name: 'Local reference server', baseUrl: 'http://127.0.0.1:4010', values };
+}
+
+/** The variables request headers are sent from, with their local values; each one is a setting a run against the API needs. */
+function headerVariables(ctx: ImportContext, drafts: EndpointDraft[]): Record<string, string> {
+  const variables: Record<string, string> = Object.assign({}, ...drafts.map((d) => d.variables));
+  for (const name of Object.keys(variables))
+    ctx.report.unknowns.push(
+      `The header variable \`{${name}}\` has a value only on the local reference server; give it for a run against the API (<PREFIX>_${upperSnake(name)}).`,
+    );
+  return variables;
 }
 
 function auth(ctx: ImportContext, scheme: Scheme, facts: SchemeFacts, path: string, drafts: EndpointDraft[]): RawSpec['auth'] {

@@ -124,10 +124,11 @@ export function endpointFacts(op: Node): Partial<Pick<Endpoint, 'capture' | 'req
 }
 
 /** The parameter's own example as stated (`null`: none), when `x-example` is there. */
-export function parameterExample(node: Node): { example?: string | number } | undefined {
+export function parameterExample(node: Node): { example?: string | number | boolean | string[] } | undefined {
   if (!('x-example' in node)) return undefined;
   const value = node['x-example'];
-  return isValue(value) ? { example: value as string | number } : {};
+  if (Array.isArray(value)) return value.every(isText) ? { example: value } : {};
+  return isValue(value) || typeof value === 'boolean' ? { example: value as string | number | boolean } : {};
 }
 
 /** `x-contract` at the root. */

@@ -64,7 +64,7 @@ function headerParameters(endpoint: Endpoint): Record<string, unknown>[] {
       in: 'header',
       required: true,
       schema: fixed ? { type: 'string', enum: [value] } : { type: 'string' },
-      ...(fixed ? {} : { description: `Sent as \`${value}\`, filled from the variables named.` }),
+      ...(fixed ? {} : { description: `Sent as \`${value}\`, filled from the variables named.`, 'x-value': value }),
     };
   });
 }
