@@ -42,7 +42,7 @@ export function parametersOf(ctx: ImportContext, item: Node, itemAt: At, op: Nod
     if (where === 'cookie') {
       if (node.required === true) throw new Skip(`needs the cookie \`${name}\`, which the format cannot send yet`);
       ctx.report.warnings.push(`${opLabel(opAt)}: optional cookie \`${name}\` left out (the format cannot send cookies yet)`);
-    } else if (where === 'header') requestHeader(ctx, node, schemaOf(node), name, opAt, out.headers);
+    } else if (where === 'header') requestHeader(ctx, node, schemaOf(ctx, node, at), name, opAt, out.headers);
     else if (where === 'path') out.path.push({ original: name, param: pathParam(ctx, node, at, name) });
     else if (where === 'query') {
       const param = queryParam(ctx, node, at, name, opAt);
@@ -52,14 +52,21 @@ export function parametersOf(ctx: ImportContext, item: Node, itemAt: At, op: Nod
   return out;
 }
 
-function schemaOf(node: Node): Node {
-  return isObject(node.schema) ? node.schema : node; // Swagger 2.0 writes the type on the parameter itself
+/** The parameter's schema, its `$ref` followed; Swagger 2.0 writes the type on the parameter itself. */
+function schemaOf(ctx: ImportContext, node: Node, at: At): Node {
+  return schemaAt(ctx, node, at).schema;
+}
+
+function schemaAt(ctx: ImportContext, node: Node, at: At): { schema: Node; at: At } {
+  if (!isObject(node.schema)) return { schema: node, at };
+  const resolved = ctx.docs.resolve({ file: at.file, path: [...at.path, 'schema'] });
+  return { schema: isObject(resolved.node) ? resolved.node : {}, at: resolved.at };
 }
 
 function pathParam(ctx: ImportContext, node: Node, at: At, original: string): RawParameter {
   const name = parameterName(original);
   if (name !== original) ctx.report.renamed.push({ kind: 'path parameter', from: original, to: name });
-  const schema = schemaOf(node);
+  const schema = schemaOf(ctx, node, at);
   const type = schema.type === 'integer' ? 'integer' : 'string';
   const param: RawParameter = { name, type, ...describe(node) };
   const stated = parameterExample(node);
@@ -80,13 +87,13 @@ function queryParam(ctx: ImportContext, node: Node, at: At, name: string, opAt: 
     return undefined;
   };
   if (!QUERY_NAME.test(name) || name.length > MAX_QUERY_NAME) return drop('has a name the format cannot send yet');
-  const schema = schemaOf(node);
+  const { schema, at: schemaPlace } = schemaAt(ctx, node, at);
   const type = typeOf(schema);
   if (type === 'object') return drop('is an object, which the format cannot send yet');
   if (type === 'array') {
     const style = arrayStyle(ctx, node);
     if (typeof style === 'object') return drop(style.why);
-    return arrayParam(ctx, node, schema, name, required, style, at);
+    return arrayParam(ctx, node, { schema, at: schemaPlace }, name, required, style, opAt);
   }
   if (node['x-type'] === 'flag' && type === 'integer') return flagParam(node, schema, name, required);
   const kind = type === 'integer' ? 'integer' : type === 'boolean' ? 'boolean' : 'string';
@@ -142,15 +149,14 @@ function arrayStyle(ctx: ImportContext, node: Node): 'repeated' | 'comma' | { wh
 function arrayParam(
   ctx: ImportContext,
   node: Node,
-  schema: Node,
+  { schema, at: schemaPlace }: { schema: Node; at: At },
   name: string,
   required: boolean,
   style: 'repeated' | 'comma',
   at: At,
 ): RawParameter | undefined {
-  const items = isObject(schema.items)
-    ? (ctx.docs.resolve({ file: at.file, path: [...at.path, ...(isObject(node.schema) ? ['schema'] : []), 'items'] }).node as Node)
-    : {};
+  const resolved = isObject(schema.items) ? ctx.docs.resolve({ file: schemaPlace.file, path: [...schemaPlace.path, 'items'] }).node : undefined;
+  const items: Node = isObject(resolved) ? resolved : {};
   const itemType = isObject(items) ? typeOf(items) : undefined;
   if (itemType === 'object' || itemType === 'array') {
     if (required) throw new Skip(`its required query parameter \`${name}\` is an array of ${String(itemType)}s, which the format cannot send yet`);

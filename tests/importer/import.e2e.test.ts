@@ -10,6 +10,8 @@ import { runCli } from '../support/cli.js';
 const DOCUMENTS = [
   ['eBay Taxonomy (Swagger 2.0, real)', 'tests/fixtures/openapi/ebay-taxonomy.swagger.yaml', 5],
   ['Tracker Fleet (OpenAPI 3.1, two files)', 'tests/fixtures/openapi/tracker-3.1/openapi.yaml', 4],
+  ['SumUp (OpenAPI 3.0, real: arrays, `statuses[]`, a boolean, `float`)', 'tests/fixtures/openapi/sumup-3.0.json', 5],
+  ['Scalar Galaxy (OpenAPI 3.1, real: four flows, `int64`)', 'tests/fixtures/openapi/scalar-galaxy-3.1.yaml', 2],
 ] as const;
 
 describe.each(DOCUMENTS)('%s imported', (_name, file, endpoints) => {
