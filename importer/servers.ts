@@ -50,7 +50,8 @@ function fromUrl(raw: string, description: string, variables: Record<string, unk
       if (inHost) hostDefaults.push(`{${name}} = ${value}`);
       return value;
     });
-  const parts = URL_PARTS.exec(raw);
+  // A scheme given by a variable (`{protocol}://host`) is its default, as a host variable is.
+  const parts = URL_PARTS.exec(raw.replace(/^\{([^{}]*)\}(?=:\/\/)/, (whole) => fill(whole, false)));
   if (!parts)
     return { basePath: trimSlash(fill(raw.replace(/[?#].*$/, ''), false)), url: raw, description, unusable: 'a relative URL names no host', hostDefaults };
   const host = fill(parts[2]!, true);

@@ -182,3 +182,15 @@ describe.each(CASES)('$name', (c) => {
     expect(Object.keys(flow.scopes)).toEqual(c.scope.split(' '));
   });
 });
+
+describe('Scalar Galaxy servers', () => {
+  it('a server whose scheme is a variable (`{protocol}://void.scalar.com/{path}`) is an environment, the variables at their defaults', () => {
+    const { model, report } = imported(CASES.find((c) => c.file === 'scalar-galaxy-3.1.yaml')!);
+    expect(model.environments.map((e) => [e.id, e.baseUrl])).toEqual([
+      ['production', 'https://galaxy.scalar.com'],
+      ['void-scalar-com', 'https://void.scalar.com'],
+      ['local', 'http://127.0.0.1:4010'],
+    ]);
+    expect(report.unknowns.join('\n')).not.toMatch(/relative URL/);
+  });
+});
