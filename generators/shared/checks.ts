@@ -4,7 +4,12 @@
 // The token answer's own checks (type, JWT, lifetime) are not here yet: see each client's token checks.
 import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type Expectation } from '../../model/model.js';
 
-export type Page = NonNullable<Expectation['page']>;
+/** A paging case's first page, in an object answer with a total in the body (until the two-page walk). */
+export interface Page {
+  items: string;
+  total: string;
+  limit: number;
+}
 export type EveryItem = NonNullable<Expectation['everyItem']>;
 
 export type NamedCheck =
@@ -66,7 +71,8 @@ export function caseSchema(model: ApiModel, c: ContractCase): string {
 
 /** A contract case's checks, as its expectation lists them. */
 export function caseChecks(model: ApiModel, c: ContractCase): NamedCheck[] {
-  const { page, everyItem } = c.expect;
+  const { everyItem } = c.expect;
+  const page = pageOf(model, c);
   return [
     statusCheck(c.expect.status),
     ...(c.expect.json ? [jsonCheck()] : []),
@@ -77,4 +83,11 @@ export function caseChecks(model: ApiModel, c: ContractCase): NamedCheck[] {
     ...(everyItem ? [{ kind: 'every-item', name: CHECK_NAMES.everyItem(everyItem), rule: everyItem } as const] : []),
     timeCheck(model.contract.responseTimeMs),
   ];
+}
+
+function pageOf(model: ApiModel, c: ContractCase): Page | undefined {
+  if (c.expect.page === undefined || c.target.kind !== 'endpoint') return undefined;
+  const list = findEndpoint(model, c.target.endpoint)?.endpoint.list;
+  if (list?.items === undefined || list.total?.in !== 'body') return undefined;
+  return { items: list.items, total: list.total.field, limit: c.expect.page.limit };
 }

@@ -7,7 +7,7 @@ import { accessorKeys, indent } from './js.js';
 import { tokenChecks as tokenAnswerChecks, type TokenCheck } from '../../shared/token-checks.js';
 import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 import { sandboxSchema } from './sandbox-schema.js';
-import { CHECK_NAMES } from '../../shared/checks.js';
+import { CHECK_NAMES, type Page } from '../../shared/checks.js';
 
 export type Check = string;
 
@@ -46,7 +46,7 @@ export function timeCheck(ms: number): Check {
   return test(CHECK_NAMES.time(ms), `() => pm.expect(pm.response.responseTime).to.be.below(${jsLiteral(ms)})`);
 }
 
-export function pageSizeCheck(page: NonNullable<Expectation['page']>): Check {
+export function pageSizeCheck(page: Page): Check {
   const items = own('body', jsLiteral(page.items));
   return dependent(
     CHECK_NAMES.pageSize(page),
@@ -54,7 +54,7 @@ export function pageSizeCheck(page: NonNullable<Expectation['page']>): Check {
   );
 }
 
-export function pageTotalCheck(page: NonNullable<Expectation['page']>): Check {
+export function pageTotalCheck(page: Page): Check {
   const items = own('body', jsLiteral(page.items));
   const total = own('body', jsLiteral(page.total));
   return dependent(CHECK_NAMES.pageTotal(page), [
