@@ -160,6 +160,10 @@ export const PATTERN_RULES: Record<string, string> = {
     "`http://` or `https://` and the host (and port), e.g. `https://api.example.com`, with no path, query or trailing slash: a path belongs in the resources' `basePath` (or the environment's `resourcePaths`)",
   '^[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*$':
     'scope tokens separated by one space (RFC 6749 section 3.3), each printable ASCII without `"` or `\\`, e.g. `read:devices write:devices`',
+  "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$": "an HTTP header name (RFC 9110 token): letters, digits and `!#$%&'*+.^_`|~-`, no spaces or `:`, e.g. `X-Total-Count`",
+  '^[A-Za-z$_@][A-Za-z0-9_.$@-]*$':
+    'a property of the answer, or a dotted path to one: a letter, `$`, `_` or `@`, then letters, digits, `_`, `.`, `$`, `@` or `-`, ' +
+    'e.g. `nextCursor`, `meta.next` or `@odata.nextLink`',
   '^[A-Za-z]+$': 'the Authorization scheme, letters only, e.g. `Bearer` or `Token`',
 };
 
