@@ -7,6 +7,7 @@ import { parameterValue, queryPairs as sharedQueryPairs, savedQueryValue } from 
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { requestHeaders } from '../shared/request-headers.js';
+import { CONTENT_TYPE_JSON, documentedBodyText } from '../shared/request-body.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { bodyExpression, brunoTests, testsScript } from './checks.js';
 import { requestDocs } from './docs.js';
@@ -24,6 +25,8 @@ export interface BruRequestSpec {
   headers?: Pair[];
   /** form-urlencoded fields; none = no body */
   form?: Pair[];
+  /** A JSON body's text (`body:json`); none = no body */
+  json?: string;
   captures?: Pair[];
   preRequest?: string;
   tests?: string;
@@ -54,7 +57,7 @@ export function requestFile(spec: BruRequestSpec): string {
     ]),
     dictBlock(spec.method.toLowerCase(), [
       { key: 'url', value: spec.url },
-      { key: 'body', value: form ? 'formUrlEncoded' : 'none' },
+      { key: 'body', value: form ? 'formUrlEncoded' : spec.json !== undefined ? 'json' : 'none' },
       { key: 'auth', value: spec.auth.mode },
     ]),
     optionalDict('params:query', spec.query),
@@ -62,6 +65,7 @@ export function requestFile(spec: BruRequestSpec): string {
     optionalDict('headers', spec.headers),
     authBlock(spec.auth),
     optionalDict('body:form-urlencoded', form),
+    spec.json === undefined ? undefined : textBlock('body:json', spec.json),
     optionalDict('vars:post-response', spec.captures),
     spec.preRequest === undefined ? undefined : textBlock('script:pre-request', spec.preRequest),
     spec.tests === undefined ? undefined : textBlock('tests', spec.tests),
@@ -81,10 +85,11 @@ export function queryPairs(endpoint: Endpoint): Pair[] {
   return endpoint.query.flatMap((param) => sharedQueryPairs(param, param.name, savedQueryValue(param)).map((pair) => ({ ...pair, enabled: param.required })));
 }
 
-/** The documented headers, when there are any. */
-export function headersOf(endpoint: Endpoint): { headers?: Pair[] } {
-  const headers = requestHeaders(endpoint, mustache).map(([key, value]) => ({ key, value }));
-  return headers.length > 0 ? { headers } : {};
+/** The documented headers, and `Content-Type` with the JSON body when the request sends one (`json`, else the documented body). */
+export function headersOf(endpoint: Endpoint, json = documentedBodyText(endpoint)): { headers?: Pair[]; json?: string } {
+  const named = [...requestHeaders(endpoint, mustache), ...(json === undefined ? [] : [CONTENT_TYPE_JSON])];
+  const headers = named.map(([key, value]) => ({ key, value }));
+  return { ...(headers.length > 0 ? { headers } : {}), ...(json === undefined ? {} : { json }) };
 }
 
 /** Each path parameter with its documented value, or the one given. */

@@ -13,6 +13,7 @@ import * as check from './scripts/checks.js';
 import { requiresScript, tamperScript } from './scripts/prerequest.js';
 import { postmanCheck } from './scripts/named.js';
 import { caseChecks, endpointChecks } from '../shared/checks.js';
+import { bodyText } from '../shared/request-body.js';
 
 export interface ItemDefinition {
   id: string;
@@ -118,6 +119,7 @@ function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefini
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
   const auth: PostmanAuth | undefined =
     target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
-  const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}) });
+  const body = target.body === undefined ? {} : { body: bodyText(target.body) };
+  const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}), ...body });
   return { request, prerequest: target.auth === 'tampered' ? tamperScript(SCRIPT_VARIABLES.tamperedToken) : [] };
 }
