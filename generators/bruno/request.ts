@@ -1,6 +1,6 @@
 // A request .bru file (meta, http block, params, headers, auth, body, vars, scripts, tests, docs),
 // and the one each documented endpoint gets.
-import { VARIABLES, successResponse, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
+import { VARIABLES, isReadOnly, successResponse, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { endpointChecks } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { parameterValue, queryPairs as sharedQueryPairs, savedQueryValue } from '../shared/parameters.js';
@@ -11,6 +11,8 @@ import { CONTENT_TYPE_JSON, documentedBodyText } from '../shared/request-body.js
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { bodyExpression, brunoTests, testsScript } from './checks.js';
 import { requestDocs } from './docs.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
+import { writeSkipNote } from '../shared/write-requests.js';
 
 export type BruAuth = { mode: 'inherit' | 'none' } | { mode: 'basic'; username: string; password: string } | { mode: 'bearer'; token: string };
 
@@ -119,8 +121,21 @@ function requiresScript(endpoint: Endpoint): string | undefined {
   ].join('\n');
 }
 
+/** Skips a documented write request, saying why, in the kit's contract run (`bru run` with the run's environment). */
+function writeSkipScript(endpoint: Endpoint): string | undefined {
+  if (isReadOnly(endpoint)) return undefined;
+  const name = jsLiteral(SCRIPT_VARIABLES.contractRun);
+  return [
+    `if (bru.getEnvVar(${name}) === 'on' || bru.getVar(${name}) === 'on') {`,
+    `  console.log(${jsLiteral(writeSkipNote(endpoint))});`,
+    '  bru.runner.skipRequest();',
+    '}',
+  ].join('\n');
+}
+
 export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoint, seq: number): string {
   const success = successResponse(endpoint);
+  const preRequest = [writeSkipScript(endpoint), requiresScript(endpoint)].filter((s) => s !== undefined).join('\n');
   return requestFile({
     name: endpoint.name,
     seq,
@@ -131,7 +146,7 @@ export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoi
     pathParams: pathPairs(endpoint),
     ...headersOf(endpoint),
     captures: captureVars(endpoint),
-    ...(endpoint.requires.length > 0 ? { preRequest: requiresScript(endpoint)! } : {}),
+    ...(preRequest ? { preRequest } : {}),
     ...(success ? { tests: testsScript(success.status, brunoTests(model, endpointChecks(model, endpoint))) } : {}),
     docs: requestDocs(endpoint),
   });

@@ -103,3 +103,20 @@ describe('a JSON request body in every client', () => {
     expect(JSON.parse(bru.body.json)).toEqual(tricky);
   });
 });
+
+describe("a documented write request in the kit's contract run", () => {
+  const collection = JSON.parse(files['warehouse-orders.postman_collection.json']!);
+  const item = (name: string) => collection.item.flatMap((f: any) => f.item).find((i: any) => i.name === name);
+  const prerequest = (name: string) => (item(name).event ?? []).filter((e: any) => e.listen === 'prerequest').flatMap((e: any) => e.script.exec) as string[];
+
+  it('Postman and Bruno: the documented POST skips itself, saying why, when contractRun is on; reads and the cases do not', () => {
+    expect(prerequest('Create order').join('\n')).toMatch(/if \(pm\.variables\.get\("contractRun"\) === 'on'\) \{/);
+    expect(prerequest('Create order').join('\n')).toContain('pm.execution.skipRequest();');
+    expect(prerequest('List orders')).toEqual([]);
+    expect(prerequest(CASE_VALID)).toEqual([]);
+    const bru = lang.bruToJsonV2(files['bruno/Orders/Create order.bru']!);
+    expect(bru.script?.req).toMatch(/if \(bru\.getEnvVar\("contractRun"\) === 'on' \|\| bru\.getVar\("contractRun"\) === 'on'\) \{/);
+    expect(bru.script?.req).toContain('bru.runner.skipRequest();');
+    expect(lang.bruToJsonV2(files['bruno/Orders/List orders.bru']!).script?.req ?? '').not.toContain('contractRun');
+  });
+});
