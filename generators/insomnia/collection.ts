@@ -23,6 +23,7 @@ import { contentTypeCheck, endpointChecks, jsonCheck, schemaCheck, statusCheck, 
 import { requestHeaders } from '../shared/request-headers.js';
 import { documentedBodyText } from '../shared/request-body.js';
 import { jsonBody } from './body.js';
+import { writeSkipScript } from './write-skip.js';
 
 export type { FolderNode, RequestNode } from './nodes.js';
 
@@ -132,6 +133,7 @@ function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, 
     headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value })), ...json.headers],
     ...(json.body ? { body: json.body } : {}),
     authentication: inheritAuthentication(),
+    ...writeSkipScript(endpoint),
     ...endpointScript(model, endpoint),
   };
 }

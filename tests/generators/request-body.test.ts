@@ -119,4 +119,19 @@ describe("a documented write request in the kit's contract run", () => {
     expect(bru.script?.req).toContain('bru.runner.skipRequest();');
     expect(lang.bruToJsonV2(files['bruno/Orders/List orders.bru']!).script?.req ?? '').not.toContain('contractRun');
   });
+
+  it('Insomnia v4 (through insomnia-importers) and v5: the documented POST skips itself the same way; reads do not', async () => {
+    const result = await convert(files['warehouse-orders.insomnia.json']!);
+    const requests = (result.data.resources as unknown as { _type: string; name: string; preRequestScript?: string }[]).filter((r) => r._type === 'request');
+    const v4 = Object.fromEntries(requests.map((r) => [r.name, r.preRequestScript ?? '']));
+    const skip =
+      /if \(insomnia\.environment\.get\("contractRun"\) === 'on' \|\| insomnia\.baseEnvironment\.get\("contractRun"\) === 'on'\) \{\n.*\n {2}insomnia\.execution\.skipRequest\(\);/;
+    expect(v4['Create order']).toMatch(skip);
+    expect(v4['List orders']).toBe('');
+    expect(v4[CASE_VALID]).toBe('');
+    const walk = (nodes: any[]): any[] => nodes.flatMap((n) => (n.children ? walk(n.children) : [n]));
+    const v5 = Object.fromEntries(walk(parse(files['warehouse-orders.insomnia.yaml']!).collection).map((r) => [r.name, r.scripts?.preRequest ?? '']));
+    expect(v5['Create order']).toMatch(skip);
+    expect(v5['List orders']).toBe('');
+  });
 });
