@@ -118,7 +118,7 @@ function requestBodyOf(ctx: ImportContext, op: Record<string, unknown>, opAt: At
   if (!isObject(node)) return undefined;
   const content = isObject(node.content) ? node.content : {};
   const type = Object.keys(content).find((t) => /^application\/json\s*(;|$)/i.test(t));
-  if (type === undefined) throw new Skip(`has a ${Object.keys(content).join(', ') || 'typeless'} request body; the format sends JSON bodies only`);
+  if (type === undefined) throw new Skip(`has a request body of type ${Object.keys(content).join(', ') || 'none'}; the format sends JSON bodies only`);
   const media = content[type];
   if (!isObject(media) || !(isObject(media.schema) || typeof media.schema === 'boolean')) throw new Skip('has a JSON request body without a schema');
   return {

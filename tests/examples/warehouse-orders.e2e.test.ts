@@ -72,6 +72,22 @@ describe('the contract run of a description with a write endpoint', () => {
     expect(`${result.stdout}${result.stderr}`).not.toContain(WAREHOUSE_CLIENT.clientSecret);
   }, 120_000);
 
+  it('`contract --runner bru` against the strict server: Bruno follows the same rule, the documented write skipped, visibly', {
+    retry: 2,
+    timeout: 120_000,
+  }, async () => {
+    const before = strict.requests.length;
+    const result = await runCli(['contract', '--spec', SPEC, '--collections', dir, '--runner', 'bru', '--reports', join(dir, 'reports-bru')], {
+      env: settings(strict),
+    });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout).toMatch(/SKIP Orders \/ Create order/);
+    expect(seenSince(before).writes).toEqual([
+      [201, VALID],
+      [400, BROKEN],
+    ]);
+  });
+
   it('a description with the write endpoint but no case naming it sends no write at all: the server sees only GET', async () => {
     const text = readFileSync(SPEC, 'utf8');
     const cut = text.indexOf('    - id: createOrderValid');
