@@ -134,4 +134,20 @@ describe("a documented write request in the kit's contract run", () => {
     expect(v5['Create order']).toMatch(skip);
     expect(v5['List orders']).toBe('');
   });
+
+  it('every client says, with the request, what body it sends and that a contract run does not send it', async () => {
+    const body = '**Request body** (`application/json`, required): matches `NewOrder`. The article and how many to pick.';
+    const note = 'A contract run does not send this request (it may change data): only the contract cases that name this endpoint do.';
+    const postman = item('Create order').description.content as string;
+    const bru = lang.bruToJsonV2(files['bruno/Orders/Create order.bru']!).docs ?? '';
+    const result = await convert(files['warehouse-orders.insomnia.json']!);
+    const insomnia = (result.data.resources as unknown as { _type: string; name: string; description: string }[]).find(
+      (r) => r._type === 'request' && r.name === 'Create order',
+    )!.description;
+    for (const text of [postman, bru, insomnia]) {
+      expect(text).toContain(body);
+      expect(text).toContain(note);
+    }
+    expect(item('List orders').description.content).not.toContain(note);
+  });
 });
