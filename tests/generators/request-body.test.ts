@@ -11,6 +11,7 @@ import { generateAll } from '../../generators/index.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
 import { loadSpec } from '../../loader/index.js';
 import { lang } from './bruno/helpers.js';
+import { postmanSchemaValidator } from '../support/postman-schema.js';
 
 const FILE = fileURLToPath(new URL('../../examples/warehouse-orders.yaml', import.meta.url));
 const model = loadSpec(readFileSync(FILE), FILE);
@@ -22,6 +23,11 @@ const CASE_VALID = 'Create order with a valid body answers 201 with the new orde
 const CASE_BROKEN = 'Create order with a body that breaks NewOrder answers 400';
 
 describe('a JSON request body in every client', () => {
+  it('Postman: the collection with bodies validates against the official v2.1.0 JSON Schema', () => {
+    const validate = postmanSchemaValidator();
+    expect(validate(JSON.parse(files['warehouse-orders.postman_collection.json']!)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
   it('Postman, through the postman-collection SDK: raw JSON with Content-Type on the write requests only', () => {
     const collection = new sdk.Collection(JSON.parse(files['warehouse-orders.postman_collection.json']!));
     const sent: Record<string, { method: string; body: unknown; language: unknown; contentType: string | undefined }> = {};
