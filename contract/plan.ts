@@ -40,7 +40,7 @@ export function planContract(input: ContractInput): ContractPlan {
   const pacing = input.pacing ?? (target.kind === 'remote' || target.rateLimits);
   // always given on a token host of its own: else the environment file's (production's) would get the secret
   const tokenHost = separateTokenHost(model) ? { tokenBaseUrl: target.credentials.tokenBaseUrl ?? target.credentials.baseUrl } : {};
-  const values = { ...target.credentials, ...tokenHost, [SCRIPT_VARIABLES.pacing]: pacing ? 'on' : 'off' };
+  const values = { ...target.credentials, ...tokenHost, [SCRIPT_VARIABLES.pacing]: pacing ? 'on' : 'off', [SCRIPT_VARIABLES.contractRun]: 'on' };
   const kinds = requestKinds(model, values);
   const answerTimeoutMs = input.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_S * 1000;
   return {

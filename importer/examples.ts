@@ -36,6 +36,21 @@ export function validExamples(
   };
 }
 
+/** True when a request body's example matches the body's schema; else a warning says it was left out. */
+export function validBodyExample(ctx: ImportContext, schemas: Record<string, unknown>): (endpoint: RawEndpoint, example: unknown) => boolean {
+  const compile = schemaCompiler();
+  const contained = selfContained(schemas as Record<string, JsonSchema>, refsOf(schemas));
+  return (endpoint, example) => {
+    const name = endpoint.requestBody?.schema.$ref.replace('#/schemas/', '');
+    const validate = name === undefined ? undefined : compile(contained[name]!);
+    if (typeof validate === 'function' && validate(example)) return true;
+    ctx.report.warnings.push(
+      `${endpoint.id}: the request body's example left out: ${typeof validate === 'function' ? `it does not match its schema (${validate.errors?.[0]?.instancePath || '/'} ${validate.errors?.[0]?.message ?? ''})` : 'its schema does not compile'}`,
+    );
+    return false;
+  };
+}
+
 function refsOf(schemas: Record<string, unknown>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const [name, schema] of Object.entries(schemas)) {

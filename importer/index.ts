@@ -6,7 +6,7 @@ import type { RawEndpoint, RawSpec } from '../loader/raw.js';
 import { emptyReport, type ImportContext, type ImportOptions, type ImportReport } from './context.js';
 import { type At, type Documents, isObject } from './documents.js';
 import { SERVERS_NOTE } from '../generators/openapi/document.js';
-import { validExamples } from './examples.js';
+import { validBodyExample, validExamples } from './examples.js';
 import { contractFacts, environmentFacts, rateLimitFact, resourceFacts, schemeFacts, type SchemeFacts } from './kit-facts.js';
 import { markListsAndItems } from './lists.js';
 import { NameBook, slug, text } from './names.js';
@@ -58,15 +58,24 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
       description: r.description,
       ...(r.schemaAt ? { schema: { $ref: `#/schemas/${book.nameOfBody(r.schemaAt, `${pascal(draft.endpoint.id)}${r.status}`)}` } } : {}),
     }));
-    endpoints.set(draft, { ...draft.endpoint, responses });
+    const body = draft.requestBody;
+    const requestBody = body && {
+      required: body.required,
+      schema: { $ref: `#/schemas/${book.nameOfBody(body.schemaAt, `${pascal(draft.endpoint.id)}Request`)}` },
+      ...(body.description ? { description: body.description } : {}),
+    };
+    endpoints.set(draft, { ...draft.endpoint, ...(requestBody ? { requestBody } : {}), responses });
   }
   const tokenSchema = tokenAnswerAt(docs, facts.path);
   if (tokenSchema) book.nameAs(tokenSchema, 'TokenResponse');
   book.drain();
   const schemas = { TokenResponse: TOKEN_RESPONSE, ...book.schemas };
   const examples = validExamples(ctx, schemas);
+  const bodyExample = validBodyExample(ctx, schemas);
   for (const [draft, endpoint] of endpoints) {
     const kept = draft.facts.examples ?? examples(endpoint, draft.responses);
+    if (endpoint.requestBody && draft.requestBody && 'example' in draft.requestBody && bodyExample(endpoint, draft.requestBody.example))
+      endpoint.requestBody.example = draft.requestBody.example;
     Object.assign(endpoint, draft.facts);
     if (kept) endpoint.examples = kept;
   }

@@ -10,6 +10,8 @@ import { requirementFor } from './security.js';
 import { opLabel, Skip } from './skip.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+/** A contract run sends only GET (and a write only for a case that names it), so writes can be imported. */
+const IMPORTED_METHODS = ['get', 'post', 'put', 'patch'];
 
 export interface ResponseDraft {
   status: number;
@@ -21,8 +23,17 @@ export interface ResponseDraft {
   headers: string[];
 }
 
+/** A JSON request body as the document gives it: where its schema is, and its example. */
+export interface RequestBodyDraft {
+  required: boolean;
+  schemaAt: At;
+  example?: unknown;
+  description?: string;
+}
+
 export interface EndpointDraft {
-  endpoint: Omit<RawEndpoint, 'responses'>;
+  endpoint: Omit<RawEndpoint, 'responses' | 'requestBody'>;
+  requestBody?: RequestBodyDraft;
   /** The path as the document writes it, below the server. */
   rawPath: string;
   responses: ResponseDraft[];
@@ -73,11 +84,9 @@ function operation(
   const requirement = requirementFor(security, schemeName);
   if (!requirement.allowed)
     throw new Skip(requirement.others.length ? `needs ${requirement.others.join(' or ')}, not ${schemeName} alone` : 'declares no security requirement');
-  if (isObject(op.requestBody)) throw new Skip('has a request body, which the format cannot express yet');
-  if (method !== 'get')
-    throw new Skip(
-      `${method.toUpperCase()} is not imported yet: only GET operations are (a contract run calls every endpoint, and the format cannot mark one as not to be run)`,
-    );
+  if (!IMPORTED_METHODS.includes(method)) throw new Skip(`${method.toUpperCase()} is not imported yet: only GET, POST, PUT and PATCH operations are`);
+  const body = requestBodyOf(ctx, op, opAt);
+  if (body && method === 'get') throw new Skip('has a request body on GET, which the format does not allow');
   const params = parametersOf(ctx, item, itemAt, op, opAt);
   let path = rawPath;
   for (const p of params.path) if (p.original !== p.param.name) path = path.split(`{${p.original}}`).join(`{${p.param.name}}`);
@@ -96,6 +105,7 @@ function operation(
   const tag = Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? { tag: op.tags[0] } : {};
   return {
     endpoint,
+    ...(body ? { requestBody: body } : {}),
     rawPath: path,
     responses: responses(ctx, op, opAt, id),
     scopes: requirement.scopes,
@@ -103,6 +113,24 @@ function operation(
     operation: op,
     facts: endpointFacts(op),
     variables: params.headers.variables,
+  };
+}
+
+/** The operation's JSON request body; an operation whose body is not JSON, or has no schema, is skipped. */
+function requestBodyOf(ctx: ImportContext, op: Record<string, unknown>, opAt: At): RequestBodyDraft | undefined {
+  if (op.requestBody === undefined) return undefined;
+  const { node, at } = ctx.docs.resolve({ file: opAt.file, path: [...opAt.path, 'requestBody'] });
+  if (!isObject(node)) return undefined;
+  const content = isObject(node.content) ? node.content : {};
+  const type = Object.keys(content).find((t) => /^application\/json\s*(;|$)/i.test(t));
+  if (type === undefined) throw new Skip(`has a request body of type ${Object.keys(content).join(', ') || 'none'}; the format sends JSON bodies only`);
+  const media = content[type];
+  if (!isObject(media) || !(isObject(media.schema) || typeof media.schema === 'boolean')) throw new Skip('has a JSON request body without a schema');
+  return {
+    required: node.required === true,
+    schemaAt: { file: at.file, path: [...at.path, 'content', type, 'schema'] },
+    ...(media.example !== undefined ? { example: media.example } : {}),
+    ...(typeof node.description === 'string' && node.description.trim() ? { description: node.description } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type Example,
   type JsonSchema,
   type Parameter,
+  type RequestBody,
   type Resource,
 } from '../model/model.js';
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
@@ -94,7 +95,7 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
     },
     resources,
     schemas,
-    contract: { responseTimeMs: spec.contract.responseTimeMs, cases: spec.contract.cases.map(buildCase) },
+    contract: { responseTimeMs: spec.contract.responseTimeMs, cases: spec.contract.cases.map((c) => buildCase(spec, c)) },
     unknowns: spec.unknowns ?? [],
   };
 }
@@ -131,6 +132,7 @@ function buildEndpoint(e: RawEndpoint, resourceHeaders: Record<string, string>, 
     headers: mergedHeaders(resourceHeaders, e.headers ?? {}),
     pathParams: (e.pathParams ?? []).map((p) => buildParameter(p, true)),
     query: (e.query ?? []).map((p) => buildParameter(p, p.required ?? false)),
+    ...(e.requestBody ? { requestBody: buildRequestBody(e.requestBody) } : {}),
     responses: e.responses.map((r) => ({ status: r.status, description: r.description, ...(r.schema ? { schema: schemaName(r.schema.$ref) } : {}) })),
     capture: e.capture ?? {},
     requires: e.requires ?? [],
@@ -139,6 +141,15 @@ function buildEndpoint(e: RawEndpoint, resourceHeaders: Record<string, string>, 
     ),
     ...(e.list ? { list: listShape(e.list, answerSchema(e, schemas).schema, schemas) } : {}),
     ...(e.item ? { item: e.item } : {}),
+  };
+}
+
+function buildRequestBody(b: NonNullable<RawEndpoint['requestBody']>): RequestBody {
+  return {
+    required: b.required ?? true,
+    schema: schemaName(b.schema.$ref),
+    ...(b.example === undefined ? {} : { example: b.example }),
+    description: b.description ?? '',
   };
 }
 
@@ -162,7 +173,13 @@ function queryValues(values: RawValues | undefined): Record<string, QueryValue> 
   return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
 }
 
-function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
+/** A case's body: its own, else the example of the endpoint it names. */
+function caseBody(spec: RawSpec, c: RawSpec['contract']['cases'][number]): { body?: unknown } {
+  const body = c.body !== undefined ? c.body : spec.resources.flatMap((r) => r.endpoints).find((e) => e.id === c.endpoint)?.requestBody?.example;
+  return body === undefined ? {} : { body };
+}
+
+function buildCase(spec: RawSpec, c: RawSpec['contract']['cases'][number]): ContractCase {
   const expect = {
     status: c.expect.status,
     json: c.expect.json ?? false,
@@ -172,6 +189,13 @@ function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
   };
   const target: ContractCase['target'] = c.token
     ? { kind: 'token', credentials: c.token.credentials }
-    : { kind: 'endpoint', endpoint: c.endpoint!, auth: c.auth ?? 'inherit', query: queryValues(c.query), pathParams: strings(c.pathParams) };
+    : {
+        kind: 'endpoint',
+        endpoint: c.endpoint!,
+        auth: c.auth ?? 'inherit',
+        query: queryValues(c.query),
+        pathParams: strings(c.pathParams),
+        ...caseBody(spec, c),
+      };
   return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), target, expect };
 }

@@ -104,6 +104,7 @@ function describedValues(spec: RawSpec): Value[] {
     ...spec.contract.cases.flatMap((c, i): Value[] => [
       ...entries(c.query, ['contract', 'cases', i, 'query']),
       ...entries(c.pathParams, ['contract', 'cases', i, 'pathParams']),
+      ...jsonValues(c.body, ['contract', 'cases', i, 'body']),
       ...(c.expect.everyItem ? [{ path: ['contract', 'cases', i, 'expect', 'everyItem', 'equals'], value: c.expect.everyItem.equals }] : []),
     ]),
   ];
@@ -122,6 +123,7 @@ function endpointValues(endpoint: RawSpec['resources'][number]['endpoints'][numb
     ...entries(endpoint.headers, [...path, 'headers']),
     ...(endpoint.pathParams ?? []).flatMap((p, k) => parameterValues(p, [...path, 'pathParams', k])),
     ...(endpoint.query ?? []).flatMap((p, k) => parameterValues(p, [...path, 'query', k])),
+    ...jsonValues(endpoint.requestBody?.example, [...path, 'requestBody', 'example']),
     ...(endpoint.examples ?? []).flatMap((example, k) => [
       ...entries(example.query, [...path, 'examples', k, 'query']),
       ...entries(example.pathParams, [...path, 'examples', k, 'pathParams']),
@@ -135,6 +137,14 @@ function parameterValues(param: RawParameter, path: NodePath): Value[] {
     { path: [...path, 'default'], value: param.default },
     ...(param.enum ?? []).map((value, k) => ({ path: [...path, 'enum', k], value })),
   ];
+}
+
+/** A request body's texts, its keys included: the clients fill `{{name}}` anywhere in the body they send. */
+function jsonValues(value: unknown, path: NodePath): Value[] {
+  if (typeof value === 'string') return [{ path, value }];
+  if (Array.isArray(value)) return value.flatMap((item, k) => jsonValues(item, [...path, k]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => [{ path: [...path, key], value: key }, ...jsonValues(item, [...path, key])]);
 }
 
 function entries(values: RawValues | Record<string, string> | undefined, path: NodePath): Value[] {

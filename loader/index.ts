@@ -63,11 +63,12 @@ function checkNamedSchemas(spec: RawSpec, ctx: SchemaContext): Map<string, Set<s
   }
   resolveRef(spec.auth.response.schema.$ref, ['auth', 'response', 'schema', '$ref'], ctx);
   spec.resources.forEach((r, i) =>
-    r.endpoints.forEach((e, j) =>
+    r.endpoints.forEach((e, j) => {
       e.responses.forEach((res, k) => {
         if (res.schema) resolveRef(res.schema.$ref, ['resources', i, 'endpoints', j, 'responses', k, 'schema', '$ref'], ctx);
-      }),
-    ),
+      });
+      if (e.requestBody) resolveRef(e.requestBody.schema.$ref, ['resources', i, 'endpoints', j, 'requestBody', 'schema', '$ref'], ctx);
+    }),
   );
   return refsOf;
 }
@@ -78,20 +79,26 @@ function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, repor
   for (const [name, schema] of Object.entries(schemas)) validators.set(name, compile(schema));
   const failed = [...validators].filter(([, compiled]) => typeof compiled === 'string').map(([name]) => name);
   for (const name of failed) reportCompileError(name, validators.get(name) as string, failed, report);
+  const check = (ref: string | undefined, value: unknown, path: NodePath) =>
+    checkExample(ref ? validators.get(ref.replace('#/schemas/', '')) : undefined, value, path, report);
   spec.resources.forEach((r, i) =>
-    r.endpoints.forEach((e, j) =>
-      (e.examples ?? []).forEach((example, k) => {
-        const ref = e.responses.find((res) => res.status === example.status)?.schema?.$ref;
-        const validate = ref ? validators.get(ref.replace('#/schemas/', '')) : undefined;
-        if (!validate || typeof validate === 'string' || validate(example.body)) return;
-        const error = validate.errors![0]!;
-        report(
-          'invalid-example',
-          ['resources', i, 'endpoints', j, 'examples', k, 'body', ...error.instancePath.split('/').slice(1)],
-          `example does not match its schema: ${error.instancePath || 'body'} ${error.message}`,
-        );
-      }),
-    ),
+    r.endpoints.forEach((e, j) => {
+      const at: NodePath = ['resources', i, 'endpoints', j];
+      (e.examples ?? []).forEach((example, k) =>
+        check(e.responses.find((res) => res.status === example.status)?.schema?.$ref, example.body, [...at, 'examples', k, 'body']),
+      );
+      if (e.requestBody?.example !== undefined) check(e.requestBody.schema.$ref, e.requestBody.example, [...at, 'requestBody', 'example']);
+    }),
+  );
+}
+
+function checkExample(validate: ReturnType<SchemaCompiler> | undefined, value: unknown, path: NodePath, report: Report): void {
+  if (!validate || typeof validate === 'string' || validate(value)) return;
+  const error = validate.errors![0]!;
+  report(
+    'invalid-example',
+    [...path, ...error.instancePath.split('/').slice(1)],
+    `example does not match its schema: ${error.instancePath || 'body'} ${error.message}`,
   );
 }
 

@@ -40,6 +40,7 @@ export interface RawEndpoint {
   headers?: Record<string, string>;
   pathParams?: RawParameter[];
   query?: RawParameter[];
+  requestBody?: { required?: boolean; schema: RawRef; example?: unknown; description?: string };
   responses: { status: number; description: string; schema?: RawRef }[];
   capture?: Record<string, string>;
   requires?: string[];
@@ -114,6 +115,7 @@ export interface RawSpec {
       auth?: CaseAuth;
       query?: RawValues;
       pathParams?: RawValues;
+      body?: unknown;
       expect: {
         status: number;
         json?: boolean;

@@ -5,6 +5,7 @@ import { checkCases } from './check-cases.js';
 import { checkEndpoints } from './check-endpoints.js';
 import { checkFileNames } from './check-file-names.js';
 import { checkIds } from './check-ids.js';
+import { checkRequestBodies } from './check-request-body.js';
 import { checkRequestValues } from './check-request-values.js';
 import { checkResourcePaths } from './check-resource-paths.js';
 import { checkServed } from './check-served.js';
@@ -18,6 +19,7 @@ export const SEMANTIC_CHECKS: readonly ((spec: RawSpec, report: Report) => void)
   checkResourcePaths,
   checkEndpoints,
   checkCases,
+  checkRequestBodies,
   checkRequestValues,
   checkServed,
   checkFileNames,

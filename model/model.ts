@@ -134,6 +134,29 @@ export interface Response {
   schema?: string;
 }
 
+/** The content type of every request body a description documents. */
+export const JSON_CONTENT_TYPE = 'application/json';
+
+/** A JSON request body (`application/json`), of a write endpoint. */
+export interface RequestBody {
+  required: boolean;
+  /** Name of the schema in `ApiModel.schemas` the body must match. */
+  schema: string;
+  /** The documented example, checked against the schema; undefined when the docs give none. */
+  example?: unknown;
+  description: string;
+}
+
+/** The body a documented request sends: the example, else an empty object for a person to fill in. */
+export function documentedBody(body: RequestBody): unknown {
+  return body.example === undefined ? {} : body.example;
+}
+
+/** GET and HEAD only read; any other method may change data, so the contract run sends it only for a case that names it. */
+export function isReadOnly(endpoint: Pick<Endpoint, 'method'>): boolean {
+  return endpoint.method === 'GET' || endpoint.method === 'HEAD';
+}
+
 export interface Example {
   name: string;
   status: number;
@@ -153,6 +176,8 @@ export interface Endpoint {
   headers: Record<string, string>;
   pathParams: Parameter[];
   query: Parameter[];
+  /** Set on an endpoint that takes a JSON body (POST, PUT, PATCH). */
+  requestBody?: RequestBody;
   responses: Response[];
   /** Variables taken from a successful answer: name -> path like `devices[0].id`. */
   capture: Record<string, string>;
@@ -226,6 +251,8 @@ export type CaseTarget =
       auth: CaseAuth;
       query: Record<string, QueryValue>;
       pathParams: Record<string, string>;
+      /** The JSON body sent (the case's, else the endpoint's example); undefined: none. */
+      body?: unknown;
     };
 
 export interface ContractCase {

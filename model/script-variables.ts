@@ -1,5 +1,5 @@
 // The variables the generated Postman scripts keep for themselves. A description may not name
-// them (loader/check-request-values.ts), the runner sets the pacing switch, and the scripts read
+// them (loader/check-request-values.ts), the runner sets the pacing and contract-run switches, and the scripts read
 // and write them (generators/postman/scripts/).
 export const SCRIPT_VARIABLES = {
   /** When the cached token expires (ms since the epoch). */
@@ -16,4 +16,6 @@ export const SCRIPT_VARIABLES = {
   pacing: 'rateLimitPacing',
   /** JSON: `{ windows: { key: [ms...] }, pending: key }`. */
   pacingState: 'rateLimitPacingState',
+  /** `on` in the kit's contract run: a documented write request (not GET or HEAD) skips itself; only a contract case sends one. */
+  contractRun: 'contractRun',
 } as const;

@@ -37,8 +37,8 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
 }
 
 /**
- * No endpoint reads a body: JSON must parse (an empty JSON body is fine), anything else is accepted and ignored,
- * so OAuth clients that send `grant_type=client_credentials` as a form still get their token.
+ * JSON must parse (an empty JSON body is none), anything else is accepted and read as no body, so OAuth clients
+ * that send `grant_type=client_credentials` as a form still get their token; a write endpoint then checks its body.
  */
 function installBodyParsers(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();

@@ -1,10 +1,11 @@
 // The data endpoints: every endpoint of every resource, on every distinct path the environments use.
 // A list endpoint filters and pages the caller's items, a fetch-one finds one by its key, any other
-// endpoint answers a value made from its success schema.
+// endpoint answers a value made from its success schema (a write endpoint's body checked first, and echoed).
 import { ApiError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { successResponse, type Endpoint, type Resource } from '../model/model.js';
+import { successResponse, type Endpoint, type JsonSchema, type Resource } from '../model/model.js';
+import { checkBody, echoBody, jsonBodyOf } from './request-body.js';
 import { authenticateBearer } from './bearer.js';
 import { routePath, type ServerContext } from './context.js';
 import { filtersOf, findItem, listAnswer } from './list.js';
@@ -67,6 +68,8 @@ async function caller(ctx: ServerContext, header: string | undefined, endpoint: 
 function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tenant: Tenant, request: FastifyRequest, reply: FastifyReply): unknown {
   const broken = ctx.violations.has('wrong-field-type');
   checkHeaders(endpoint, request.headers);
+  const sent = jsonBodyOf(request.body, request.headers['content-type']);
+  if (endpoint.requestBody) checkBody(ctx.model, endpoint.requestBody, sent);
   const raw = request.query as Record<string, unknown>;
   const values = parseQuery(endpoint.query, raw);
   const items = ctx.data.get(tenant)?.get(resource.id) ?? [];
@@ -79,7 +82,7 @@ function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tena
   }
   const body = endpoint.item
     ? findItem(items, endpoint.item.key, (request.params as Record<string, string>)[endpoint.pathParams[0]!.name] ?? '')
-    : schemaAnswer(ctx, endpoint, tenant);
+    : echoBody(schemaAnswer(ctx, endpoint, tenant), sent, successSchema(ctx, endpoint));
   return broken ? breakItem(body) : body;
 }
 
@@ -101,10 +104,14 @@ function originOf(request: FastifyRequest): string {
   return origin.origin;
 }
 
+function successSchema(ctx: ServerContext, endpoint: Endpoint): JsonSchema | undefined {
+  const name = successResponse(endpoint)?.schema;
+  return name === undefined ? undefined : ctx.model.schemas[name];
+}
+
 /** An endpoint that neither lists nor fetches one: a value made from its success schema (`{}` without one). */
 function schemaAnswer(ctx: ServerContext, endpoint: Endpoint, tenant: Tenant): unknown {
-  const name = successResponse(endpoint)?.schema;
-  const root = name === undefined ? undefined : ctx.model.schemas[name];
+  const root = successSchema(ctx, endpoint);
   if (root === undefined) return {};
   return sample(root, '', { root, seeds: new Map(), index: ctx.tenants.indexOf(tenant), salt: `${tenant.organization}:${endpoint.id}` });
 }

@@ -13,6 +13,7 @@ import { brunoTests, testsScript } from './checks.js';
 import { credentialsId } from './collection.js';
 import { headersOf, pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
 import { tokenScriptTests } from '../shared/script-tests.js';
+import { bodyText } from '../shared/request-body.js';
 
 export const AUTH_FOLDER = 'Auth';
 export const CONTRACT_FOLDER = 'Contract checks';
@@ -85,7 +86,7 @@ function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name'
     auth,
     query,
     pathParams: pathPairs(endpoint, target.pathParams),
-    ...headersOf(endpoint),
+    ...headersOf(endpoint, target.body === undefined ? undefined : bodyText(target.body)),
     ...(target.auth === 'tampered' ? { preRequest: tamperScript(model) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // The Markdown shown in Bruno's Docs tabs: collection (auth, rate limits), folder, request.
 import { defaultEnvironment, VARIABLES, type ApiModel, type Auth, type Endpoint, type Parameter, type Resource } from '../../model/model.js';
-import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
+import { rateLimitLine, rateLimitLines, responseLines, writeLines } from '../shared/markdown.js';
 import { parameterDescription } from '../shared/parameters.js';
 import { mustache, tokenUrl } from '../../model/urls.js';
 import { brunoEnvironmentName } from '../../model/bruno-names.js';
@@ -81,6 +81,7 @@ export function requestDocs(endpoint: Endpoint): string {
       : [];
   return [
     endpoint.description.trim(),
+    ...writeLines(endpoint).flatMap((line) => ['', line]),
     ...requires,
     ...parameterTable('Path parameters', endpoint.pathParams),
     ...parameterTable('Query parameters', endpoint.query),

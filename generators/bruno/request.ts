@@ -1,15 +1,18 @@
 // A request .bru file (meta, http block, params, headers, auth, body, vars, scripts, tests, docs),
 // and the one each documented endpoint gets.
-import { VARIABLES, successResponse, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
+import { VARIABLES, isReadOnly, successResponse, type ApiModel, type Endpoint, type Resource } from '../../model/model.js';
 import { endpointChecks } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { parameterValue, queryPairs as sharedQueryPairs, savedQueryValue } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { requestHeaders } from '../shared/request-headers.js';
+import { CONTENT_TYPE_JSON, documentedBodyText } from '../shared/request-body.js';
 import { bruFile, dictBlock, textBlock, type Pair } from './bru.js';
 import { bodyExpression, brunoTests, testsScript } from './checks.js';
 import { requestDocs } from './docs.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
+import { writeSkipNote } from '../shared/write-requests.js';
 
 export type BruAuth = { mode: 'inherit' | 'none' } | { mode: 'basic'; username: string; password: string } | { mode: 'bearer'; token: string };
 
@@ -24,6 +27,8 @@ export interface BruRequestSpec {
   headers?: Pair[];
   /** form-urlencoded fields; none = no body */
   form?: Pair[];
+  /** A JSON body's text (`body:json`); none = no body */
+  json?: string;
   captures?: Pair[];
   preRequest?: string;
   tests?: string;
@@ -54,7 +59,7 @@ export function requestFile(spec: BruRequestSpec): string {
     ]),
     dictBlock(spec.method.toLowerCase(), [
       { key: 'url', value: spec.url },
-      { key: 'body', value: form ? 'formUrlEncoded' : 'none' },
+      { key: 'body', value: form ? 'formUrlEncoded' : spec.json !== undefined ? 'json' : 'none' },
       { key: 'auth', value: spec.auth.mode },
     ]),
     optionalDict('params:query', spec.query),
@@ -62,6 +67,7 @@ export function requestFile(spec: BruRequestSpec): string {
     optionalDict('headers', spec.headers),
     authBlock(spec.auth),
     optionalDict('body:form-urlencoded', form),
+    spec.json === undefined ? undefined : textBlock('body:json', spec.json),
     optionalDict('vars:post-response', spec.captures),
     spec.preRequest === undefined ? undefined : textBlock('script:pre-request', spec.preRequest),
     spec.tests === undefined ? undefined : textBlock('tests', spec.tests),
@@ -81,10 +87,11 @@ export function queryPairs(endpoint: Endpoint): Pair[] {
   return endpoint.query.flatMap((param) => sharedQueryPairs(param, param.name, savedQueryValue(param)).map((pair) => ({ ...pair, enabled: param.required })));
 }
 
-/** The documented headers, when there are any. */
-export function headersOf(endpoint: Endpoint): { headers?: Pair[] } {
-  const headers = requestHeaders(endpoint, mustache).map(([key, value]) => ({ key, value }));
-  return headers.length > 0 ? { headers } : {};
+/** The documented headers, and `Content-Type` with the JSON body when the request sends one (`json`, else the documented body). */
+export function headersOf(endpoint: Endpoint, json = documentedBodyText(endpoint)): { headers?: Pair[]; json?: string } {
+  const named = [...requestHeaders(endpoint, mustache), ...(json === undefined ? [] : [CONTENT_TYPE_JSON])];
+  const headers = named.map(([key, value]) => ({ key, value }));
+  return { ...(headers.length > 0 ? { headers } : {}), ...(json === undefined ? {} : { json }) };
 }
 
 /** Each path parameter with its documented value, or the one given. */
@@ -114,8 +121,21 @@ function requiresScript(endpoint: Endpoint): string | undefined {
   ].join('\n');
 }
 
+/** Skips a documented write request, saying why, in the kit's contract run (`bru run` with the run's environment). */
+function writeSkipScript(endpoint: Endpoint): string | undefined {
+  if (isReadOnly(endpoint)) return undefined;
+  const name = jsLiteral(SCRIPT_VARIABLES.contractRun);
+  return [
+    `if (bru.getEnvVar(${name}) === 'on' || bru.getVar(${name}) === 'on') {`,
+    `  console.log(${jsLiteral(writeSkipNote(endpoint))});`,
+    '  bru.runner.skipRequest();',
+    '}',
+  ].join('\n');
+}
+
 export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoint, seq: number): string {
   const success = successResponse(endpoint);
+  const preRequest = [writeSkipScript(endpoint), requiresScript(endpoint)].filter((s) => s !== undefined).join('\n');
   return requestFile({
     name: endpoint.name,
     seq,
@@ -126,7 +146,7 @@ export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoi
     pathParams: pathPairs(endpoint),
     ...headersOf(endpoint),
     captures: captureVars(endpoint),
-    ...(endpoint.requires.length > 0 ? { preRequest: requiresScript(endpoint)! } : {}),
+    ...(preRequest ? { preRequest } : {}),
     ...(success ? { tests: testsScript(success.status, brunoTests(model, endpointChecks(model, endpoint))) } : {}),
     docs: requestDocs(endpoint),
   });

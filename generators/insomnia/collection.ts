@@ -21,6 +21,9 @@ import { afterResponseScript, insomniaTests } from './checks.js';
 import { tokenScriptTests } from '../shared/script-tests.js';
 import { contentTypeCheck, endpointChecks, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
 import { requestHeaders } from '../shared/request-headers.js';
+import { documentedBodyText } from '../shared/request-body.js';
+import { jsonBody } from './body.js';
+import { writeSkipScript } from './write-skip.js';
 
 export type { FolderNode, RequestNode } from './nodes.js';
 
@@ -117,6 +120,7 @@ function resourceFolder(model: ApiModel, ids: InsomniaIds, captures: Captures, r
 }
 
 function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, resource: Resource, endpoint: Endpoint, index: number): RequestNode {
+  const json = jsonBody(documentedBodyText(endpoint));
   return {
     kind: 'request',
     id: ids.request(endpoint.id),
@@ -126,8 +130,10 @@ function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, 
     method: endpoint.method,
     url: requestUrl(resource, endpoint),
     parameters: endpoint.query.flatMap(queryPairs),
-    headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value }))],
+    headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value })), ...json.headers],
+    ...(json.body ? { body: json.body } : {}),
     authentication: inheritAuthentication(),
+    ...writeSkipScript(endpoint),
     ...endpointScript(model, endpoint),
   };
 }

@@ -9,6 +9,8 @@ import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
 import { givenQueryPairs } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
 import { requestHeaders } from '../shared/request-headers.js';
+import { bodyText } from '../shared/request-body.js';
+import { jsonBody } from './body.js';
 import { basicClientAuthentication, inheritAuthentication, type Authentication } from './auth.js';
 import { afterResponseScript, insomniaTests } from './checks.js';
 import type { FolderNode, Header, RequestNode } from './nodes.js';
@@ -53,11 +55,13 @@ function endpointCase(model: ApiModel, target: Extract<ContractCase['target'], {
       : target.auth === 'tampered'
         ? { type: 'bearer', token: UNSIGNED_TOKEN, prefix: model.auth.tokenPrefix, disabled: false }
         : inheritAuthentication();
+  const json = jsonBody(target.body === undefined ? undefined : bodyText(target.body));
   return {
     method: endpoint.method,
     url: `${variable(VARIABLES.baseUrl)}${endpointPath(resource, endpoint, variable, pathParam)}`,
     parameters: givenQueryPairs(endpoint.query, target.query).map(({ key, value }) => ({ name: key, value, description: '', disabled: false })),
-    headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value }))],
+    headers: [ACCEPT_JSON, ...requestHeaders(endpoint, variable).map(([name, value]) => ({ name, value })), ...json.headers],
+    ...(json.body ? { body: json.body } : {}),
     authentication,
   };
 }

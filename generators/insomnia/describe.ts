@@ -3,7 +3,7 @@ import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
 import { filledVariables, VARIABLES } from '../../model/model.js';
 import { credentialsPlacement, environmentChoice, formFieldsNote, tokenFieldNote } from '../shared/auth-prose.js';
 import type { Capture } from '../../model/captures.js';
-import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
+import { rateLimitLine, rateLimitLines, responseLines, writeLines } from '../shared/markdown.js';
 import { pathParamVariable, tokenUrl } from './template.js';
 
 /** Insomnia's client-credentials fetch keeps only `access_token` of the answer (network/o-auth-2/get-token.ts). */
@@ -56,6 +56,7 @@ export function requestDescription(model: ApiModel, captures: Captures, resource
   const root = model.info.name;
   return [
     endpoint.description.trim(),
+    ...writeLines(endpoint),
     ...pathParamLines(captures, endpoint),
     `**Authentication:** inherited from the *${root}* folder (OAuth 2.0 client credentials).`,
     ...(resource.rateLimit ? [rateLimitLine(resource.rateLimit)] : []),

@@ -1,4 +1,5 @@
 // The format-neutral tree's nodes, shared by collection.ts, contract.ts, v4.ts and v5.ts.
+import type { JSON_CONTENT_TYPE } from '../../model/model.js';
 import type { FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import type { Authentication } from './auth.js';
 import type { QueryPair } from './parameters.js';
@@ -18,9 +19,11 @@ export interface RequestNode {
   url: string;
   parameters: QueryPair[];
   headers: Header[];
-  /** The form body of the raw token call, when the description sends one. */
-  body?: FormBody;
+  /** The form body of the raw token call, or a data request's JSON body, when it sends one. */
+  body?: FormBody | JsonBody;
   authentication: Authentication;
+  /** The pre-request script: a documented write request skips itself in a contract run (../shared/write-requests.ts). */
+  preRequest?: string;
   /** The after-response script with the request's named checks (./checks.ts), when it has any. */
   afterResponse?: string;
 }
@@ -28,6 +31,11 @@ export interface RequestNode {
 export interface FormBody {
   mimeType: typeof FORM_CONTENT_TYPE;
   params: { name: string; value: string }[];
+}
+
+export interface JsonBody {
+  mimeType: typeof JSON_CONTENT_TYPE;
+  text: string;
 }
 
 export interface FolderNode {

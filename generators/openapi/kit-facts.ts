@@ -62,6 +62,7 @@ function rawCase(model: ApiModel, c: ContractCase): RawSpec['contract']['cases']
           ...(target.auth !== 'inherit' ? { auth: target.auth } : {}),
           ...(Object.keys(target.query).length ? { query: target.query } : {}),
           ...(Object.keys(target.pathParams).length ? { pathParams: target.pathParams } : {}),
+          ...(target.body !== undefined ? { body: target.body } : {}),
         };
   return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), ...on, expect: expected };
 }

@@ -1,5 +1,5 @@
 // Endpoints -> path items and operations; the token endpoint is documented as an operation too.
-import { successResponse, type ApiModel, type Auth, type Endpoint, type Example, type Resource, type Response } from '../../model/model.js';
+import { JSON_CONTENT_TYPE, successResponse, type ApiModel, type Auth, type Endpoint, type Example, type Resource, type Response } from '../../model/model.js';
 import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import { refusalStatus } from '../../model/refusals.js';
 import { templateNames } from '../../model/urls.js';
@@ -54,9 +54,20 @@ function operation(resource: Resource, endpoint: Endpoint): Record<string, unkno
       ...endpoint.query.map((p) => parameterObject(p, 'query', endpoint.examples)),
       ...headerParameters(endpoint),
     ],
+    ...requestBodyObject(endpoint),
     responses: responses(endpoint),
     ...(resource.rateLimit ? { 'x-rate-limit': rateLimitExtension(resource.rateLimit) } : {}),
     ...endpointFacts(endpoint),
+  };
+}
+
+/** The JSON request body: its schema, whether it is required, and the example. */
+function requestBodyObject(endpoint: Endpoint): { requestBody?: Record<string, unknown> } {
+  const body = endpoint.requestBody;
+  if (!body) return {};
+  const media = { schema: schemaRef(body.schema), ...(body.example === undefined ? {} : { example: body.example }) };
+  return {
+    requestBody: { ...(body.description ? { description: body.description.trim() } : {}), required: body.required, content: { [JSON_CONTENT_TYPE]: media } },
   };
 }
 

@@ -1,7 +1,7 @@
 // The Markdown a person reads in the Postman app: how auth is set up, and the limits.
 import type { ApiModel, Auth, Endpoint, Resource } from '../../model/model.js';
 import { either, filledNames, formFieldsNote } from '../shared/auth-prose.js';
-import { rateLimitLine, rateLimitLines, responseLines } from '../shared/markdown.js';
+import { rateLimitLine, rateLimitLines, responseLines, writeLines } from '../shared/markdown.js';
 import { environmentFileName } from './environment.js';
 
 export function collectionDescription(model: ApiModel): string {
@@ -47,5 +47,6 @@ function fetchLines(auth: Auth): string[] {
 
 export function endpointDescription(resource: Resource, endpoint: Endpoint): string {
   const limit = resource.rateLimit ? [rateLimitLine(resource.rateLimit)] : [];
-  return [endpoint.description.trim(), '', ...limit, '', '**Responses**', ...responseLines(endpoint)].join('\n');
+  const write = writeLines(endpoint).flatMap((line) => ['', line]);
+  return [endpoint.description.trim(), ...write, '', ...limit, '', '**Responses**', ...responseLines(endpoint)].join('\n');
 }

@@ -1,6 +1,6 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
-import { findEndpoint, hostVariables, successResponse, type ApiModel, type ContractCase, type Endpoint, type Resource } from '../../model/model.js';
+import { findEndpoint, hostVariables, isReadOnly, successResponse, type ApiModel, type ContractCase, type Endpoint, type Resource } from '../../model/model.js';
 import { caseItemId, endpointItemId, stableUuid, TOKEN_ENDPOINT } from '../../model/ids.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { mustache } from '../../model/urls.js';
@@ -10,9 +10,10 @@ import { endpointDescription } from './description.js';
 import { examplesOf } from './examples.js';
 import { endpointRequest, markdown, tokenRequest, type RequestDefinition } from './requests.js';
 import * as check from './scripts/checks.js';
-import { requiresScript, tamperScript } from './scripts/prerequest.js';
+import { requiresScript, tamperScript, writeSkipScript } from './scripts/prerequest.js';
 import { postmanCheck } from './scripts/named.js';
 import { caseChecks, endpointChecks } from '../shared/checks.js';
+import { bodyText } from '../shared/request-body.js';
 
 export interface ItemDefinition {
   id: string;
@@ -74,8 +75,12 @@ function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): 
   const success = successResponse(endpoint);
   const checks = success ? [...endpointChecks(model, endpoint).map((named) => postmanCheck(model, named)), check.captureVariables(endpoint.capture)] : [];
   const id = endpointItemId(model.info.id, endpoint.id);
+  const prerequest = [
+    ...(isReadOnly(endpoint) ? [] : writeSkipScript(endpoint)),
+    ...(endpoint.requires.length > 0 ? requiresScript(endpoint.requires, endpoint.name) : []),
+  ];
   const events = [
-    ...(endpoint.requires.length > 0 ? [event(id, 'prerequest', requiresScript(endpoint.requires, endpoint.name))] : []),
+    ...(prerequest.length > 0 ? [event(id, 'prerequest', prerequest)] : []),
     ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks, success!.status))] : []),
   ];
   return {
@@ -118,6 +123,7 @@ function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefini
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
   const auth: PostmanAuth | undefined =
     target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
-  const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}) });
+  const body = target.body === undefined ? {} : { body: bodyText(target.body) };
+  const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}), ...body });
   return { request, prerequest: target.auth === 'tampered' ? tamperScript(SCRIPT_VARIABLES.tamperedToken) : [] };
 }

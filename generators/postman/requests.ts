@@ -6,6 +6,7 @@ import { givenQueryPairs, parameterDescription, parameterValue, queryPairs, save
 import { urlComponent } from '../shared/url-component.js';
 import { endpointPath, mustache } from '../../model/urls.js';
 import { requestHeaders } from '../shared/request-headers.js';
+import { CONTENT_TYPE_JSON, documentedBodyText } from '../shared/request-body.js';
 import { WRONG_SECRET } from '../shared/contract-values.js';
 import { basicAuth, NO_AUTH, tokenUrl, type PostmanAuth } from './auth.js';
 
@@ -27,10 +28,17 @@ export interface FormField {
   type: 'text';
 }
 
+/** A JSON body: Postman's raw mode, marked as JSON so the app shows and sends it as such. */
+export interface RawJsonBody {
+  mode: 'raw';
+  raw: string;
+  options: { raw: { language: 'json' } };
+}
+
 export interface RequestDefinition {
   method: string;
   header: Header[];
-  body?: { mode: 'urlencoded'; urlencoded: FormField[] };
+  body?: { mode: 'urlencoded'; urlencoded: FormField[] } | RawJsonBody;
   url: {
     raw: string;
     host: string[];
@@ -64,6 +72,8 @@ export interface EndpointOverrides {
   query?: Record<string, QueryValue>;
   pathParams?: Record<string, string>;
   auth?: PostmanAuth;
+  /** The JSON text the request sends; absent = the documented body (the example), when the endpoint takes one. */
+  body?: string;
 }
 
 export function endpointRequest(resource: Resource, endpoint: Endpoint, overrides: EndpointOverrides = {}): RequestDefinition {
@@ -77,9 +87,12 @@ export function endpointRequest(resource: Resource, endpoint: Endpoint, override
       description: markdown(parameterDescription(p)),
     }));
   }
+  const body = overrides.body ?? documentedBodyText(endpoint);
+  const headers = [...requestHeaders(endpoint, mustache), ...(body === undefined ? [] : [CONTENT_TYPE_JSON])];
   return {
     method: endpoint.method,
-    header: [ACCEPT_JSON, ...requestHeaders(endpoint, mustache).map(([key, value]) => ({ key, value }))],
+    header: [ACCEPT_JSON, ...headers.map(([key, value]) => ({ key, value }))],
+    ...(body === undefined ? {} : { body: { mode: 'raw' as const, raw: body, options: { raw: { language: 'json' as const } } } }),
     url,
     ...(overrides.auth ? { auth: overrides.auth } : {}),
   };

@@ -1,5 +1,5 @@
 // Markdown pieces every generator's descriptions share, so each fact is worded once.
-import type { ApiModel, Auth, Endpoint, RateLimit } from '../../model/model.js';
+import { isReadOnly, JSON_CONTENT_TYPE, type ApiModel, type Auth, type Endpoint, type RateLimit } from '../../model/model.js';
 import { rateLimitText } from '../../model/rate-limits.js';
 
 /** `**Rate limit:** 1 request per second per IP and per user.` */
@@ -17,6 +17,19 @@ export function rateLimitLines(model: ApiModel): string[] {
   return [
     `- Token endpoint: ${model.auth.rateLimit ? rateLimitText(model.auth.rateLimit) : 'no rate limit documented'}.`,
     ...model.resources.flatMap((r) => (r.rateLimit ? [`- ${r.name}: ${rateLimitText(r.rateLimit)}, each endpoint separately.`] : [])),
+  ];
+}
+
+/** What a documented request sends in its body, and that a contract run does not send a write: none for a plain read. */
+export function writeLines(endpoint: Endpoint): string[] {
+  const body = endpoint.requestBody;
+  return [
+    ...(body
+      ? [
+          `**Request body** (\`${JSON_CONTENT_TYPE}\`, ${body.required ? 'required' : 'optional'}): matches \`${body.schema}\`.${body.description.trim() ? ` ${body.description.trim()}` : ''}`,
+        ]
+      : []),
+    ...(isReadOnly(endpoint) ? [] : ['A contract run does not send this request (it may change data): only the contract cases that name this endpoint do.']),
   ];
 }
 

@@ -15,9 +15,11 @@ const names = (findings: Finding[]) => [...new Set(findings.map((f) => `${f.tool
 const show = (findings: Finding[]) => findings.map((f) => `${f.tool} ${f.rule} ${f.where}: ${f.message}`).join('\n');
 
 const EXAMPLE = 'examples/parcel-tracker.yaml';
+const WRITE_EXAMPLE = 'examples/warehouse-orders.yaml';
 const withExample: typeof FIXTURE_AND_WITH_SITES = [
   ...FIXTURE_AND_WITH_SITES,
   ['the parcel-tracker example (client_secret_post, a form body, scopes)', () => loadSpec(readFileSync(EXAMPLE), EXAMPLE)],
+  ['the warehouse-orders example (a POST with a JSON request body)', () => loadSpec(readFileSync(WRITE_EXAMPLE), WRITE_EXAMPLE)],
 ];
 
 describe.each(withExample)('the OpenAPI export of %s, linted', (_label, make) => {

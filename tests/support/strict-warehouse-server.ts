@@ -1,0 +1,185 @@
+// A strict server for examples/warehouse-orders.yaml, written from that description's docs and apart
+// from the reference server (node:http only): the form token request with client_secret_post, a
+// bearer it issued on every data request, offset paging, and Create order taking only a JSON body
+// that matches NewOrder (400 with the reason otherwise). It records every request it saw (method,
+// path, status, the body text of a write), so tests can count what a run sent. Stateless: a
+// placed order is answered, never stored.
+//
+// What the docs fix is kept in WAREHOUSE_DOCS, so a change of the description (another token path,
+// token type or paging style) is a change here.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const WAREHOUSE_DOCS = {
+  tokenPath: '/auth/v1/token',
+  tokenType: 'Bearer',
+  scope: 'orders:read orders:write',
+  lifetimeSeconds: 600,
+  ordersPath: '/v1/orders',
+  limit: { min: 1, max: 50, default: 10 },
+  statuses: ['pending', 'picked', 'shipped'],
+  maxBodyBytes: 64 * 1024,
+} as const;
+
+export const WAREHOUSE_CLIENT = { clientId: 'warehouse-client', clientSecret: 'warehouse:secret+odd/chars=' } as const;
+
+export const ORDERS = Array.from({ length: 5 }, (_, i) => ({
+  id: `ord-${String(i + 1).padStart(4, '0')}`,
+  status: WAREHOUSE_DOCS.statuses[i % WAREHOUSE_DOCS.statuses.length]!,
+  sku: `SKU-${String(10000 + i)}`,
+  quantity: i + 1,
+}));
+
+export interface RequestSeen {
+  method: string;
+  path: string;
+  status: number;
+  /** The body text of a request that sent one. */
+  body?: string;
+}
+
+export interface StrictWarehouse {
+  url: string;
+  requests: RequestSeen[];
+  close(): Promise<void>;
+}
+
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+
+const refuse = (status: number, error: string, description?: string, headers?: Record<string, string>): Answer => ({
+  status,
+  body: { error, ...(description ? { error_description: description } : {}) },
+  ...(headers ? { headers } : {}),
+});
+
+export async function startStrictWarehouse(): Promise<StrictWarehouse> {
+  const issued = new Set<string>();
+  const requests: RequestSeen[] = [];
+  const server = createServer((request, response) => {
+    void handle(request).then(
+      (answer) => send(response, answer),
+      () => send(response, refuse(500, 'server_error')),
+    );
+  });
+
+  async function handle(request: IncomingMessage): Promise<Answer> {
+    const url = new URL(request.url ?? '/', 'http://strict.invalid');
+    const body = await readBody(request);
+    const answer = body === undefined ? refuse(413, 'invalid_request', 'body too large') : await route(request, url, body);
+    requests.push({ method: request.method ?? '', path: url.pathname, status: answer.status, ...(body ? { body } : {}) });
+    return answer;
+  }
+
+  async function route(request: IncomingMessage, url: URL, body: string): Promise<Answer> {
+    if (url.pathname === WAREHOUSE_DOCS.tokenPath)
+      return request.method === 'POST' ? token(request, body) : refuse(405, 'invalid_request', undefined, { allow: 'POST' });
+    const bearer = new RegExp(`^${WAREHOUSE_DOCS.tokenType} ([\\w.~+/-]+=*)$`).exec(request.headers.authorization ?? '')?.[1];
+    if (bearer === undefined || !issued.has(bearer))
+      return refuse(401, 'invalid_token', undefined, { 'www-authenticate': `${WAREHOUSE_DOCS.tokenType} realm="warehouse"` });
+    const rest = url.pathname.startsWith(`${WAREHOUSE_DOCS.ordersPath}`) ? url.pathname.slice(WAREHOUSE_DOCS.ordersPath.length) : undefined;
+    if (rest === '') {
+      if (request.method === 'GET') return list(url);
+      if (request.method === 'POST') return create(request, body);
+      return refuse(405, 'method_not_allowed', undefined, { allow: 'GET, POST' });
+    }
+    const id = /^\/([^/]+)$/.exec(rest ?? '')?.[1];
+    if (id === undefined) return refuse(404, 'not_found');
+    if (request.method !== 'GET') return refuse(405, 'method_not_allowed', undefined, { allow: 'GET' });
+    const order = ORDERS.find((o) => o.id === decodeURIComponent(id));
+    return order ? { status: 200, body: order } : refuse(404, 'not_found');
+  }
+
+  function token(request: IncomingMessage, body: string): Answer {
+    if (request.headers.authorization !== undefined) return refuse(401, 'invalid_client');
+    if (request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return refuse(400, 'invalid_request');
+    const form = new URLSearchParams(body);
+    if (form.get('grant_type') !== 'client_credentials') return refuse(400, 'unsupported_grant_type');
+    if (form.get('client_id') !== WAREHOUSE_CLIENT.clientId || form.get('client_secret') !== WAREHOUSE_CLIENT.clientSecret)
+      return refuse(401, 'invalid_client');
+    const scope = form.get('scope') ?? WAREHOUSE_DOCS.scope;
+    if (scope.split(' ').some((s) => !WAREHOUSE_DOCS.scope.split(' ').includes(s))) return refuse(400, 'invalid_scope');
+    const accessToken = randomBytes(24).toString('base64url');
+    issued.add(accessToken);
+    return {
+      status: 200,
+      body: { access_token: accessToken, token_type: WAREHOUSE_DOCS.tokenType, expires_in: WAREHOUSE_DOCS.lifetimeSeconds, scope },
+      headers: { 'cache-control': 'no-store' },
+    };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** List orders: `limit` (1 to 50, default 10) and `offset` (0 or more) page it, `status` filters; any other value is a 400. */
+function list(url: URL): Answer {
+  const integer = (name: string, min: number, max: number, fallback: number): number | undefined => {
+    const text = url.searchParams.get(name);
+    if (text === null) return fallback;
+    const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    return value >= min && value <= max ? value : undefined;
+  };
+  const limit = integer('limit', WAREHOUSE_DOCS.limit.min, WAREHOUSE_DOCS.limit.max, WAREHOUSE_DOCS.limit.default);
+  const offset = integer('offset', 0, Number.MAX_SAFE_INTEGER, 0);
+  const status = url.searchParams.get('status');
+  if (limit === undefined || offset === undefined) return refuse(400, 'invalid_request', 'limit or offset out of range');
+  if (status !== null && !(WAREHOUSE_DOCS.statuses as readonly string[]).includes(status)) return refuse(400, 'invalid_request', 'unknown status');
+  const matches = ORDERS.filter((o) => status === null || o.status === status);
+  return { status: 200, body: { orders: matches.slice(offset, offset + limit), total: matches.length } };
+}
+
+/** Create order: only a JSON body matching NewOrder (sku `SKU-` and five digits, quantity 1 to 100, an optional note up to 200 characters, nothing else). */
+function create(request: IncomingMessage, body: string): Answer {
+  if (request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() !== 'application/json')
+    return refuse(400, 'invalid_request', 'the body must be JSON');
+  let order: unknown;
+  try {
+    order = JSON.parse(body);
+  } catch {
+    return refuse(400, 'invalid_request', 'the body is not JSON');
+  }
+  const problem = newOrderProblem(order);
+  if (problem) return refuse(400, 'invalid_request', problem);
+  const { sku, quantity, note } = order as { sku: string; quantity: number; note?: string };
+  return { status: 201, body: { id: 'ord-9001', status: 'pending', sku, quantity, ...(note === undefined ? {} : { note }) } };
+}
+
+function newOrderProblem(order: unknown): string | undefined {
+  if (order === null || typeof order !== 'object' || Array.isArray(order)) return 'the body must be an object';
+  const fields = order as Record<string, unknown>;
+  const unknown = Object.keys(fields).find((k) => !['sku', 'quantity', 'note'].includes(k));
+  if (unknown !== undefined) return 'unknown field';
+  if (typeof fields.sku !== 'string' || !/^SKU-[0-9]{5}$/.test(fields.sku)) return 'sku must be SKU- and five digits';
+  if (!Number.isInteger(fields.quantity) || (fields.quantity as number) < 1 || (fields.quantity as number) > 100)
+    return 'quantity must be an integer from 1 to 100';
+  if (fields.note !== undefined && (typeof fields.note !== 'string' || fields.note.length > 200)) return 'note must be text of at most 200 characters';
+  return undefined;
+}
+
+/** The body as text, or undefined past the documented bound. */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > WAREHOUSE_DOCS.maxBodyBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(response: ServerResponse, answer: Answer): void {
+  const text = JSON.stringify(answer.body);
+  response.writeHead(answer.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...answer.headers });
+  response.end(text);
+}
