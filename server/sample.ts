@@ -29,7 +29,7 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
   if (node === undefined || depth > MAX_DEPTH) return null;
   if ('const' in node) return node.const;
   if (Array.isArray(node.enum)) return node.enum[pick(node.enum.length, s, path)];
-  if (Array.isArray(node.allOf)) return merge(node.allOf.map((part) => sample(part, path, s, depth + 1)));
+  if (Array.isArray(node.allOf)) return merge(allOfParts(node, s.root).map((part) => sample(part, path, s, depth + 1)));
   const option = (node.anyOf ?? node.oneOf) as unknown[] | undefined;
   if (Array.isArray(option) && option.length > 0) return sample(option[0], path, s, depth + 1);
   switch (typeOf(node)) {
@@ -47,6 +47,22 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
     default:
       return null;
   }
+}
+
+/**
+ * The parts an `allOf` node's value merges: each part, with the `required` written beside the
+ * `allOf` added (PayPal's `last_payment_details` lists its required fields there), and the node's
+ * own properties as one more part.
+ */
+function allOfParts(node: Schema, root: JsonSchema): unknown[] {
+  const { allOf, ...own } = node;
+  const required = Array.isArray(node.required) ? node.required : [];
+  const parts = (allOf as unknown[]).map((part) => {
+    const resolved = resolve(part, root);
+    if (required.length === 0 || resolved === undefined) return part;
+    return { ...resolved, required: [...(Array.isArray(resolved.required) ? resolved.required : []), ...required] };
+  });
+  return isObject(own.properties) ? [...parts, own] : parts;
 }
 
 function nests(schema: unknown, root: JsonSchema): boolean {

@@ -44,3 +44,19 @@ describe('sampling a string with a pattern', () => {
     expect(sample(schema, 'name', { root: schema, seeds: new Map(), index: 0, salt: 's' })).toBe('name-0001');
   });
 });
+
+describe('sampling an allOf whose required list is written beside it', () => {
+  it('fills the required fields the parts define, however deep (PayPal `last_payment_details`)', () => {
+    const root = {
+      type: 'object',
+      properties: { a: { properties: { b: { properties: { c: { properties: { last: { $ref: '#/definitions/Last' } } } } } } } },
+      definitions: {
+        Last: { type: 'object', allOf: [{ properties: { amount: { $ref: '#/definitions/Money' }, time: { type: 'string' } } }], required: ['amount', 'time'] },
+        Money: money,
+      },
+    } as unknown as JsonSchema;
+    const value = sample(root, '', { root, seeds: new Map(), index: 0, salt: 's' });
+    const validate = new Ajv({ strict: false }).compile(root);
+    expect(validate(value), `${JSON.stringify(value)} ${JSON.stringify(validate.errors)}`).toBe(true);
+  });
+});
