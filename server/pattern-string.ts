@@ -2,7 +2,7 @@
 // made by fast-check's regular-expression arbitrary from a fixed seed: the same pattern and seed
 // give the same string on every run. The loader has already refused patterns that backtrack
 // catastrophically (loader/pattern-safety.ts); fast-check's size setting bounds every repetition.
-import fc from 'fast-check';
+import { type Arbitrary, sample, stringMatching as matching } from 'fast-check';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 type Schema = Record<string, unknown>;
@@ -10,7 +10,7 @@ type Schema = Record<string, unknown>;
 /** Larger sizes are tried only when the smaller ones give nothing that fits the length bounds. */
 const SIZES = ['xsmall', 'small', 'medium'] as const;
 const RUNS_PER_SIZE = 32;
-const arbitraries = new Map<string, fc.Arbitrary<string>>();
+const arbitraries = new Map<string, Arbitrary<string>>();
 
 /** The first generated string that fits `node`; undefined for a pattern fast-check cannot generate from (lookaround, backreference). */
 export function stringMatching(pattern: string, node: Schema, seed: number): string | undefined {
@@ -30,9 +30,9 @@ export function stringMatching(pattern: string, node: Schema, seed: number): str
 function candidates(regex: RegExp, size: (typeof SIZES)[number], seed: number): string[] {
   try {
     const key = `${size}:${regex.source}`;
-    const arbitrary = arbitraries.get(key) ?? fc.stringMatching(regex, { size });
+    const arbitrary = arbitraries.get(key) ?? matching(regex, { size });
     arbitraries.set(key, arbitrary);
-    return fc.sample(arbitrary, { seed, numRuns: RUNS_PER_SIZE });
+    return sample(arbitrary, { seed, numRuns: RUNS_PER_SIZE });
   } catch {
     return [];
   }
