@@ -40,7 +40,11 @@ describe('sampling a string with a pattern', () => {
   it('is the same on every run and differs between items', () => {
     expect(values('demo:plans')).toEqual(values('demo:plans'));
     // Literal, so a change of generator or seed (a different answer in another process) shows here.
-    expect(values('demo:plans').slice(0, 3).map((v) => (v as { value: string }).value)).toEqual(VALUES_SEEN);
+    expect(
+      values('demo:plans')
+        .slice(0, 3)
+        .map((v) => (v as { value: string }).value),
+    ).toEqual(VALUES_SEEN);
     expect(new Set(values('demo:plans').map((v) => (v as { code: string }).code)).size).toBeGreaterThan(1);
   });
 
