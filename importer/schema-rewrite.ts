@@ -3,6 +3,7 @@
 // A `$ref` becomes a reference to a named schema, so recursive schemas stay recursive.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { slowPattern } from '../loader/pattern-safety.js';
+import { CLIENT_FORMATS } from '../model/client-formats.js';
 import { isObject, isRef, type At, type Documents } from './documents.js';
 
 export interface SchemaRewrite {
@@ -20,31 +21,8 @@ export interface SchemaContext {
 
 type Schema = Record<string, unknown>;
 
-/**
- * The formats every client's validator knows: ajv-formats' that Postman's (ajv 6 in its sandbox)
- * also knows. Any other one, OpenAPI's `int32`, `int64`, `float` and `double` among them, fails a
- * correct answer there as an unknown format: measured with newman on the SumUp and Scalar Galaxy
- * fixtures (tests/importer/import.e2e.test.ts).
- */
-const POSTMAN_FORMATS = new Set([
-  'date',
-  'time',
-  'date-time',
-  'uri',
-  'uri-reference',
-  'uri-template',
-  'url',
-  'email',
-  'hostname',
-  'ipv4',
-  'ipv6',
-  'regex',
-  'uuid',
-  'json-pointer',
-  'json-pointer-uri-fragment',
-  'relative-json-pointer',
-]);
-const KNOWN_FORMATS = Object.keys(fullFormats).filter((f) => POSTMAN_FORMATS.has(f));
+/** The formats kept (model/client-formats.ts says why only these). */
+const KNOWN_FORMATS = Object.keys(fullFormats).filter((f) => CLIENT_FORMATS.has(f));
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 const KEEP = new Set([
   'title',

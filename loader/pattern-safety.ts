@@ -9,19 +9,36 @@ import { runInNewContext } from 'node:vm';
 /** How long all the probes of one pattern may take together. */
 export const PROBE_BUDGET_MS = 100;
 const REPEATS = 40;
+/** The length of the probe inputs that end in a failing character: the length a slow pattern is reported at. */
+export const PROBE_LENGTH = REPEATS + 1;
 const COMMON = ['a', 'A', '0', ' ', '-', '.', '_', '/', ':'];
 const TAILS = ['\u0000', '!'];
 const MAX_SAMPLES = 16;
+/** A busy machine can stall one run past the budget; a catastrophic pattern misses it on every run. */
+const RUNS = 2;
 
 /** The input length that took too long, when `pattern` (a valid regular expression) backtracks catastrophically. */
 export function slowPattern(pattern: string): number | undefined {
+  return slowPatternWith(pattern, probedInTime);
+}
+
+/** slowPattern with the probe run given (a test stands in for a stalled machine). */
+export function slowPatternWith(pattern: string, inTime: ProbeRun): number | undefined {
   const probes = probesFor(pattern);
+  for (let run = 0; run < RUNS; run++) if (inTime(pattern, probes)) return undefined;
+  return PROBE_LENGTH;
+}
+
+/** Whether one run of every probe ended within the budget. */
+export type ProbeRun = (pattern: string, probes: string[]) => boolean;
+
+export function probedInTime(pattern: string, probes: string[]): boolean {
   try {
     runInNewContext('const re = new RegExp(pattern, "u"); for (const probe of probes) re.test(probe);', { pattern, probes }, { timeout: PROBE_BUDGET_MS });
-    return undefined;
+    return true;
   } catch (error) {
     if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-    return REPEATS + 1;
+    return false;
   }
 }
 

@@ -8,7 +8,7 @@ import type { JsonSchema } from '../model/model.js';
 import { shown, type DiagnosticCode, type NodePath } from './diagnostics.js';
 import type { Locator } from './read-yaml.js';
 import { closest } from './closest.js';
-import { slowPattern, slowPatternMessage } from './pattern-safety.js';
+import { PROBE_LENGTH, slowPattern, slowPatternMessage } from './pattern-safety.js';
 
 /** The draft-07 meta-schema, compiled ahead of time (see scripts/validator-sources.ts). */
 const validateDraft07 = compiledDraft07 as unknown as ValidateFunction;
@@ -122,13 +122,13 @@ export function checkSchema(schema: unknown, path: NodePath, ctx: SchemaContext,
     } else if (key === 'pattern' && typeof value === 'string' && regExpProblem(value)) {
       ctx.report('invalid-schema', here, `\`${value}\` is not a valid regular expression: ${regExpProblem(value)}`);
     } else if (key === 'pattern' && typeof value === 'string' && slowPattern(value)) {
-      ctx.report('invalid-schema', here, slowPatternMessage(value, slowPattern(value)!));
+      ctx.report('invalid-schema', here, slowPatternMessage(value, PROBE_LENGTH));
     } else if (key === 'patternProperties' && isObject(value) && Object.keys(value).some(regExpProblem)) {
       const bad = Object.keys(value).find(regExpProblem)!;
       ctx.report('invalid-schema', [...here, bad], `\`${bad}\` is not a valid regular expression: ${regExpProblem(bad)}`, 'key');
     } else if (key === 'patternProperties' && isObject(value) && Object.keys(value).some(slowPattern)) {
       const slow = Object.keys(value).find(slowPattern)!;
-      ctx.report('invalid-schema', [...here, slow], slowPatternMessage(slow, slowPattern(slow)!), 'key');
+      ctx.report('invalid-schema', [...here, slow], slowPatternMessage(slow, PROBE_LENGTH), 'key');
     } else if (key === 'format' && typeof value === 'string' && !knownFormats().includes(value)) {
       const hint = closest(value, knownFormats());
       ctx.report('invalid-schema', here, `unknown format \`${value}\`${hint ? ` (did you mean \`${hint}\`?)` : `; known: ${knownFormats().join(', ')}`}`);

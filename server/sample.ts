@@ -2,6 +2,7 @@
 // inputs give the same value. Every property a schema names is filled, nothing else.
 import { createHash } from 'node:crypto';
 import type { JsonSchema } from '../model/model.js';
+import { stringMatching } from './pattern-string.js';
 
 type Schema = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
   if (node === undefined || depth > MAX_DEPTH) return null;
   if ('const' in node) return node.const;
   if (Array.isArray(node.enum)) return node.enum[pick(node.enum.length, s, path)];
-  if (Array.isArray(node.allOf)) return merge(node.allOf.map((part) => sample(part, path, s, depth + 1)));
+  if (Array.isArray(node.allOf)) return merge(allOfParts(node, s.root).map((part) => sample(part, path, s, depth + 1)));
   const option = (node.anyOf ?? node.oneOf) as unknown[] | undefined;
   if (Array.isArray(option) && option.length > 0) return sample(option[0], path, s, depth + 1);
   switch (typeOf(node)) {
@@ -37,7 +38,7 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
     case 'array':
       return sampleArray(node, path, s, depth);
     case 'string':
-      return seeded(path, s, 'string') ?? fitsPattern(sampleString(node, path, s), node);
+      return seeded(path, s, 'string') ?? fitsPattern(sampleString(node, path, s), node, hash(`${s.salt}:${path}:${s.index}`));
     case 'integer':
     case 'number':
       return seeded(path, s, 'number') ?? sampleNumber(node, s);
@@ -46,6 +47,22 @@ export function sample(schema: unknown, path: string, s: Sampling, depth = 0): u
     default:
       return null;
   }
+}
+
+/**
+ * The parts an `allOf` node's value merges: each part, with the `required` written beside the
+ * `allOf` added (PayPal's `last_payment_details` lists its required fields there), and the node's
+ * own properties as one more part.
+ */
+function allOfParts(node: Schema, root: JsonSchema): unknown[] {
+  const { allOf, ...own } = node;
+  const required = Array.isArray(node.required) ? node.required : [];
+  const parts = (allOf as unknown[]).map((part) => {
+    const resolved = resolve(part, root);
+    if (required.length === 0 || resolved === undefined) return part;
+    return { ...resolved, required: [...(Array.isArray(resolved.required) ? resolved.required : []), ...required] };
+  });
+  return isObject(own.properties) ? [...parts, own] : parts;
 }
 
 function nests(schema: unknown, root: JsonSchema): boolean {
@@ -70,7 +87,7 @@ function typeOf(node: Schema): string | undefined {
   return isObject(node.properties) ? 'object' : undefined;
 }
 
-/** Every property; an optional one without a value that fits (a `pattern` and no example) is left out. */
+/** Every property; an optional one without a value that fits (a `pattern` nothing can be generated from, and no example) is left out. */
 function sampleObject(node: Schema, path: string, s: Sampling, depth: number): Record<string, unknown> {
   const properties = isObject(node.properties) ? node.properties : {};
   const required = Array.isArray(node.required) ? node.required : [];
@@ -114,14 +131,15 @@ function sampleString(node: Schema, path: string, s: Sampling): string {
   }
 }
 
-/** Undefined when the made-up string breaks the schema's `pattern`: only an example could fill it. */
-function fitsPattern(text: string, node: Schema): string | undefined {
+/** The made-up string, or when it breaks the schema's `pattern` one generated from the pattern; undefined when neither fits. */
+function fitsPattern(text: string, node: Schema, seed: number): string | undefined {
   if (typeof node.pattern !== 'string') return text;
   try {
-    return new RegExp(node.pattern, 'u').test(text) ? text : undefined;
+    if (new RegExp(node.pattern, 'u').test(text)) return text;
   } catch {
     return undefined;
   }
+  return stringMatching(node.pattern, node, seed);
 }
 
 /** Pads or cuts to `minLength`/`maxLength`. */

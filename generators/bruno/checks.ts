@@ -8,6 +8,7 @@
 // one failure that says what went unchecked, never a pass and never a cascade of failures.
 import type { ApiModel, JsonSchema } from '../../model/model.js';
 import type { NamedCheck } from '../shared/checks.js';
+import { clientSchema } from '../shared/client-schema.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
 
@@ -18,7 +19,7 @@ export type BrunoTest = ScriptTest;
 const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);';
 
 function schemaPrelude(schema: JsonSchema): string[] {
-  return ['// The documented schema (draft-07; additional fields are allowed).', `const schema = ${jsLiteral(schema, 2)};`];
+  return ['// The documented schema (draft-07; additional fields are allowed).', `const schema = ${jsLiteral(clientSchema(schema), 2)};`];
 }
 
 /** The Bruno source of one shared named check. */

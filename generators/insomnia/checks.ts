@@ -8,6 +8,7 @@
 // status is reported skipped when another status came, as Postman does: one failure, no cascade.
 import type { ApiModel, JsonSchema } from '../../model/model.js';
 import type { NamedCheck } from '../shared/checks.js';
+import { clientSchema } from '../shared/client-schema.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
 import { formatPrelude, schemaWithoutFormats, usedFormats } from './schema-formats.js';
@@ -23,7 +24,8 @@ const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty
  * no format to check it with: it gets the schema without `format`, and the formats the schema uses
  * are checked by a statement of their own in the same test (./schema-formats.ts).
  */
-function schemaTest(schema: JsonSchema): { body: string[]; prelude: string[] } {
+function schemaTest(documented: JsonSchema): { body: string[]; prelude: string[] } {
+  const schema = clientSchema(documented);
   const formats = usedFormats(schema);
   const prelude = ["// The documented schema (draft-07; additional fields are allowed), without `format` for Insomnia's default Ajv."];
   if (formats.length === 0) {

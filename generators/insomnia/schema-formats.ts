@@ -7,6 +7,7 @@
 // one under anyOf/oneOf/if/patternProperties, where which branch applies is not known: no false failure.
 import type { JsonSchema } from '../../model/model.js';
 import { jsLiteral } from '../shared/js-literal.js';
+import { isSchemaNode as isObject, mapSchema, SCHEMA_MAPS, SUBSCHEMAS } from '../shared/schema-map.js';
 
 /** ajv-formats 3 "fast" patterns (case-insensitive). */
 export const FORMAT_PATTERNS: Readonly<Record<string, string>> = {
@@ -18,25 +19,6 @@ export const FORMAT_PATTERNS: Readonly<Record<string, string>> = {
   uuid: '^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$',
   ipv4: '^(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$',
 };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Keywords whose value is a map of subschemas, and those whose value is a subschema or a list of them. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
-const SUBSCHEMAS = new Set([
-  'items',
-  'additionalItems',
-  'additionalProperties',
-  'contains',
-  'propertyNames',
-  'not',
-  'if',
-  'then',
-  'else',
-  'allOf',
-  'anyOf',
-  'oneOf',
-]);
 
 function mapSchemas(node: unknown, visit: (schema: Record<string, unknown>) => void): void {
   if (Array.isArray(node)) node.forEach((item) => mapSchemas(item, visit));
@@ -64,17 +46,11 @@ export function usedFormats(schema: JsonSchema): string[] {
 
 /** The schema with every `format` keyword removed (and nothing else changed). */
 export function schemaWithoutFormats<T>(schema: T): T {
-  if (!isObject(schema)) return schema;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'format' && typeof value === 'string') continue;
-    if (SCHEMA_MAPS.has(key) && isObject(value)) copy[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripEach(v)]));
-    else copy[key] = SUBSCHEMAS.has(key) ? stripEach(value) : value;
-  }
-  return copy as T;
+  return mapSchema(schema, (node) => {
+    if (typeof node.format === 'string') delete node.format;
+    return node;
+  });
 }
-
-const stripEach = (value: unknown): unknown => (Array.isArray(value) ? value.map(schemaWithoutFormats) : schemaWithoutFormats(value));
 
 /**
  * `formatErrors(root, schema, value, at)`: where a value misses its documented format (the path only,

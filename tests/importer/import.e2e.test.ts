@@ -12,6 +12,11 @@ const DOCUMENTS = [
   ['Tracker Fleet (OpenAPI 3.1, two files)', 'tests/fixtures/openapi/tracker-3.1/openapi.yaml', 4],
   ['SumUp (OpenAPI 3.0, real: arrays, `statuses[]`, a boolean, `float`)', 'tests/fixtures/openapi/sumup-3.0.json', 5],
   ['Scalar Galaxy (OpenAPI 3.1, real: four flows, `int64`)', 'tests/fixtures/openapi/scalar-galaxy-3.1.yaml', 2],
+  [
+    'PayPal Subscriptions (OpenAPI 3.0, real: a required string with a `pattern`, no example)',
+    'tests/fixtures/openapi/paypal-billing-subscriptions-3.0.json',
+    4,
+  ],
 ] as const;
 
 describe.each(DOCUMENTS)('%s imported', (_name, file, endpoints) => {

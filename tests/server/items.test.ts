@@ -60,8 +60,8 @@ describe('items made from the description', () => {
     expect(demo!.every((s) => Date.parse(s.openedAt as string) <= Date.parse('2023-05-01T08:00:00Z'))).toBe(true);
   });
 
-  it('leave out an optional field no made-up value fits (a pattern without an example)', () => {
-    for (const item of itemsOf(model, 'sites').flat()) expect(item.address).not.toHaveProperty('postcode');
+  it('fill a field with a pattern and no example with a string generated from the pattern', () => {
+    for (const item of itemsOf(model, 'sites').flat()) expect((item.address as Item).postcode).toMatch(/^[0-9]{5}$/);
   });
 
   it('hold exactly the schema fields plus the fields the filters read', () => {

@@ -7,6 +7,7 @@ import { accessorKeys, indent } from './js.js';
 import { tokenChecks as tokenAnswerChecks, type TokenCheck } from '../../shared/token-checks.js';
 import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 import { sandboxSchema } from './sandbox-schema.js';
+import { clientSchema } from '../../shared/client-schema.js';
 import { CHECK_NAMES, type Page } from '../../shared/checks.js';
 
 export type Check = string;
@@ -39,7 +40,10 @@ export function jsonCheck(contentType: boolean): Check {
 }
 
 export function schemaCheck(name: string, schema: JsonSchema): Check {
-  return dependent(CHECK_NAMES.schema(name), `() => pm.response.to.have.jsonSchema(${jsLiteral(sandboxSchema(schema))}, { ownProperties: true })`);
+  return dependent(
+    CHECK_NAMES.schema(name),
+    `() => pm.response.to.have.jsonSchema(${jsLiteral(sandboxSchema(clientSchema(schema)))}, { ownProperties: true })`,
+  );
 }
 
 export function timeCheck(ms: number): Check {
