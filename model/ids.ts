@@ -30,3 +30,8 @@ export function endpointItemId(apiId: string, endpoint: string): string {
 export function caseItemId(apiId: string, caseId: string): string {
   return stableUuid(apiId, 'case', caseId);
 }
+
+/** The id of the collection item that runs page 2 of a paging case. */
+export function pageTwoItemId(apiId: string, caseId: string): string {
+  return stableUuid(apiId, 'case', caseId, 'page-2');
+}

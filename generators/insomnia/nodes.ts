@@ -21,6 +21,8 @@ export interface RequestNode {
   /** The form body of the raw token call, when the description sends one. */
   body?: FormBody;
   authentication: Authentication;
+  /** The pre-request script (page 2 of a paging case skips itself when page 1 left no way to it). */
+  preRequest?: string;
   /** The after-response script with the request's named checks (./checks.ts), when it has any. */
   afterResponse?: string;
 }

@@ -92,6 +92,7 @@ function request(req: RequestNode, parentId: string): Resource {
     parameters: req.parameters,
     headers: req.headers,
     authentication: req.authentication,
+    ...(req.preRequest ? { preRequestScript: req.preRequest } : {}),
     ...(req.afterResponse ? { afterResponseScript: req.afterResponse } : {}),
     metaSortKey: req.sortKey,
     isPrivate: false,

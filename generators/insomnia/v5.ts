@@ -59,7 +59,9 @@ function request(node: RequestNode): Record<string, unknown> {
     ...parameters,
     headers: node.headers,
     ...authentication(node),
-    ...(node.afterResponse ? { scripts: { afterResponse: node.afterResponse } } : {}),
+    ...(node.afterResponse || node.preRequest
+      ? { scripts: { ...(node.preRequest ? { preRequest: node.preRequest } : {}), ...(node.afterResponse ? { afterResponse: node.afterResponse } : {}) } }
+      : {}),
     settings: REQUEST_SETTINGS,
   };
 }
