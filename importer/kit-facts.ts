@@ -117,10 +117,29 @@ export function endpointFacts(op: Node): Partial<Pick<Endpoint, 'capture' | 'req
   return {
     ...(isRecordOf(op['x-capture'], isText) ? { capture: op['x-capture'] } : {}),
     ...(Array.isArray(op['x-requires']) && op['x-requires'].every(isText) ? { requires: op['x-requires'] as string[] } : {}),
-    ...(isObject(list) && isText(list.items) && isText(list.total) ? { list: list as unknown as Endpoint['list'] } : {}),
+    ...(isListFact(list) ? { list } : {}),
     ...(isObject(item) && isText(item.key) ? { item: { key: item.key } } : {}),
     ...(examples?.length ? { examples: examples as Endpoint['examples'] } : {}),
   };
+}
+
+/** The format's list keys (spec/format.schema.json), each of its type; the loader checks the rest. */
+const LIST_KEYS: Record<string, (v: unknown) => boolean> = {
+  items: isText,
+  total: isText,
+  totalHeader: isText,
+  limit: isText,
+  offset: isText,
+  page: isText,
+  firstPage: (v) => v === 0 || v === 1,
+  cursor: isText,
+  nextCursor: isText,
+  nextLink: isText,
+  linkHeader: (v) => typeof v === 'boolean',
+};
+
+function isListFact(value: unknown): value is NonNullable<Endpoint['list']> {
+  return isObject(value) && Object.entries(value).every(([key, v]) => Object.hasOwn(LIST_KEYS, key) && LIST_KEYS[key]!(v));
 }
 
 /** The parameter's own example as stated (`null`: none), when `x-example` is there. */

@@ -54,9 +54,9 @@ function markItem(ctx: ImportContext, list: RawEndpoint, one: RawEndpoint, shape
   const properties = isObject(shape.item?.properties) ? shape.item.properties : {};
   const key = [param.name, 'id'].find((k) => ['string', 'integer'].includes(String(deref(properties[k], schemas)?.type)));
   if (key === undefined) return;
-  const variable = `${list.list!.items.replace(/[^A-Za-z0-9]/g, '')}Key`;
+  const variable = `${shape.items.replace(/[^A-Za-z0-9]/g, '')}Key`;
   one.item = { key };
-  list.capture = { ...list.capture, [variable]: `${list.list!.items}[0].${key}` };
+  list.capture = { ...list.capture, [variable]: `${shape.items}[0].${key}` };
   param.example = `{{${variable}}}`;
   one.requires = [variable];
   ctx.report.notes.push(`${one.id} fetches one item of ${list.id} by \`${key}\``);

@@ -16,6 +16,8 @@ import {
 import { DEFAULT_TOKEN_FIELD } from '../model/token-answer.js';
 import { describedVariables } from '../model/urls.js';
 import type { QueryValue } from '../model/model.js';
+import { answerSchema } from './answer-schema.js';
+import { listShape } from './list-shape.js';
 import type { RawEndpoint, RawParameter, RawSpec, RawValues } from './raw.js';
 
 const SCHEMA_REF = /^#\/schemas\//;
@@ -48,7 +50,7 @@ export function buildModel(spec: RawSpec, file: string, schemas: Record<string, 
       basePath: r.basePath,
       pathVariable: pathVariableOf(r.id),
       ...(r.rateLimit ? { rateLimit: r.rateLimit } : {}),
-      endpoints: r.endpoints.map((e) => buildEndpoint(e, r.headers ?? {})),
+      endpoints: r.endpoints.map((e) => buildEndpoint(e, r.headers ?? {}, spec.schemas)),
     }),
   );
   return {
@@ -119,7 +121,7 @@ function schemaName(ref: string): string {
   return ref.replace(SCHEMA_REF, '');
 }
 
-function buildEndpoint(e: RawEndpoint, resourceHeaders: Record<string, string>): Endpoint {
+function buildEndpoint(e: RawEndpoint, resourceHeaders: Record<string, string>, schemas: RawSpec['schemas']): Endpoint {
   return {
     id: e.id,
     name: e.name,
@@ -135,7 +137,7 @@ function buildEndpoint(e: RawEndpoint, resourceHeaders: Record<string, string>):
     examples: (e.examples ?? []).map(
       (x): Example => ({ name: x.name, status: x.status, query: queryValues(x.query), pathParams: strings(x.pathParams), body: x.body }),
     ),
-    ...(e.list ? { list: e.list } : {}),
+    ...(e.list ? { list: listShape(e.list, answerSchema(e, schemas).schema, schemas) } : {}),
     ...(e.item ? { item: e.item } : {}),
   };
 }
@@ -165,7 +167,7 @@ function buildCase(c: RawSpec['contract']['cases'][number]): ContractCase {
     status: c.expect.status,
     json: c.expect.json ?? false,
     schema: c.expect.schema ?? false,
-    ...(c.expect.page ? { page: c.expect.page } : {}),
+    ...(c.expect.page ? { page: { limit: c.expect.page.limit } } : {}),
     ...(c.expect.everyItem ? { everyItem: c.expect.everyItem } : {}),
   };
   const target: ContractCase['target'] = c.token

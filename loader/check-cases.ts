@@ -3,7 +3,9 @@
 import { closest } from './closest.js';
 import { checkValues } from './check-values.js';
 import type { NodePath, Report } from './diagnostics.js';
-import type { RawSpec } from './raw.js';
+import type { RawEndpoint, RawSpec } from './raw.js';
+
+type RawCase = RawSpec['contract']['cases'][number];
 
 export function checkCases(spec: RawSpec, report: Report): void {
   spec.contract.cases.forEach((c, i) => {
@@ -36,8 +38,23 @@ export function checkCases(spec: RawSpec, report: Report): void {
     }
     checkValues(c.query, endpoint.query ?? [], [...path, 'query'], report);
     checkValues(c.pathParams, endpoint.pathParams ?? [], [...path, 'pathParams'], report);
+    if (c.expect.page) checkPage(c.expect.page, endpoint, [...path, 'expect', 'page'], report);
     if (c.expect.schema && !endpoint.responses.some((r) => r.status === c.expect.status && r.schema)) {
       report('invalid-case', [...path, 'expect', 'schema'], `endpoint \`${endpoint.id}\` documents no schema for status ${c.expect.status}`);
     }
   });
+}
+
+/** A paging case walks a list endpoint; its older `items`/`total` keys, when given, repeat the endpoint's `list`. */
+function checkPage(page: NonNullable<RawCase['expect']['page']>, endpoint: RawEndpoint, path: NodePath, report: Report): void {
+  const list = endpoint.list;
+  if (!list) return void report('invalid-case', path, `\`page\` walks the pages of a list endpoint, and \`${endpoint.id}\` has no \`list\``, 'key');
+  for (const key of ['items', 'total'] as const) {
+    if (page[key] !== undefined && page[key] !== list[key])
+      report(
+        'invalid-case',
+        [...path, key],
+        `\`${key}\` must repeat the endpoint's \`list.${key}\` (${list[key] === undefined ? 'which is not given' : `\`${list[key]}\``}), or be left out: the walk reads the list's shape from the endpoint`,
+      );
+  }
 }

@@ -1,14 +1,13 @@
-// What the reference server needs to serve an endpoint without guessing: a list's items and total
-// exist in its answer's schema, a fetch-one's key exists in the item schema, and every filter reads
+// What the reference server needs to serve an endpoint without guessing: a list's items, total and
+// paging exist in its answer's schema and query (one paging style, see loader/list-shape.ts), a fetch-one's key exists in the item schema, and every filter reads
 // a field the item can hold with the filter's values.
 import { filterField, isFilter, isYesNo } from '../model/model.js';
+import { answerSchema, deref, isObject, property, resolvePath, type Schema } from './answer-schema.js';
 import type { NodePath, Report } from './diagnostics.js';
-import type { RawEndpoint, RawParameter, RawSpec } from './raw.js';
+import { namedStyles, STYLES_TAUGHT } from './list-shape.js';
+import type { RawEndpoint, RawList, RawParameter, RawSpec } from './raw.js';
 
-type Schema = Record<string, unknown>;
 type Schemas = RawSpec['schemas'];
-
-const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;
 
 export function checkServed(spec: RawSpec, report: Report): void {
   spec.resources.forEach((resource, i) => {
@@ -39,28 +38,25 @@ function checkEndpoint(endpoint: RawEndpoint, path: NodePath, schemas: Schemas, 
   return undefined;
 }
 
-function answerSchema(endpoint: RawEndpoint, schemas: Schemas): { ref: string | undefined; schema: Schema | undefined } {
-  const ref = endpoint.responses.find((r) => r.status >= 200 && r.status < 300)?.schema?.$ref;
-  return { ref, schema: ref === undefined ? undefined : deref({ $ref: ref }, schemas) };
-}
-
 function checkList(endpoint: RawEndpoint, answer: ReturnType<typeof answerSchema>, path: NodePath, schemas: Schemas, report: Report) {
   const list = endpoint.list!;
   if (!answer.schema) {
-    report('invalid-value', path, 'a list endpoint needs a success response with a schema holding its items and total', 'key');
+    report('invalid-value', path, 'a list endpoint needs a success response with a schema holding its items', 'key');
     return undefined;
   }
-  const items = property(answer.schema, list.items, schemas);
-  const total = property(answer.schema, list.total, schemas);
-  if (items?.type !== 'array' || !isObject(items.items)) {
-    report('invalid-value', [...path, 'items'], `the answer's schema has no array property \`${list.items}\` with an \`items\` schema`);
-  }
-  if (total?.type !== 'integer') report('invalid-value', [...path, 'total'], `the answer's schema has no integer property \`${list.total}\``);
-  for (const key of ['limit', 'offset'] as const) {
+  checkPagingKeys(list, path, report);
+  const items = list.items === undefined ? checkBareArray(list, answer.schema, path, report) : checkItemsProperty(list, answer.schema, path, schemas, report);
+  checkListParams(endpoint, path, report);
+  for (const key of ['nextCursor', 'nextLink'] as const) {
     const name = list[key];
-    if (name !== undefined && !(endpoint.query ?? []).some((p) => p.name === name && p.type === 'integer')) {
-      report('invalid-value', [...path, key], `no integer query parameter \`${name}\``);
-    }
+    if (name === undefined || list.items === undefined) continue;
+    const found = resolvePath(answer.schema, name, schemas);
+    if (!found || !holdsString(found.schema))
+      report(
+        'invalid-value',
+        [...path, key],
+        `the answer's schema has no string property \`${name}\` (a dotted name reads a nested property, e.g. \`meta.next\`)`,
+      );
   }
   const item = isObject(items?.items) ? items.items : undefined;
   (endpoint.query ?? []).forEach((param, k) => {
@@ -68,7 +64,95 @@ function checkList(endpoint: RawEndpoint, answer: ReturnType<typeof answerSchema
     else if (param.field !== undefined)
       report('invalid-value', [...path.slice(0, -1), 'query', k, 'field'], '`field` applies to filters (enum and flag query parameters)', 'key');
   });
-  return item === undefined ? undefined : { ref: refOf(item), path: [...path, 'items'] };
+  return item === undefined ? undefined : { ref: refOf(item), path: list.items === undefined ? path : [...path, 'items'] };
+}
+
+/** At most one paging style; the keys that go together do; one place for the total. */
+function checkPagingKeys(list: RawList, path: NodePath, report: Report): void {
+  const styles = namedStyles(list);
+  if (styles.length > 1)
+    report(
+      'invalid-value',
+      [...path, styles[1]!],
+      `a list pages one way, but this one names \`${styles.join('` and `')}\`: keep one of ${STYLES_TAUGHT}`,
+      'key',
+    );
+  if (list.firstPage !== undefined && list.page === undefined)
+    report(
+      'invalid-value',
+      [...path, 'firstPage'],
+      '`firstPage` numbers the pages of the page-number style: it goes with `page` (the page-number query parameter)',
+      'key',
+    );
+  if ((list.cursor === undefined) !== (list.nextCursor === undefined)) {
+    const [missing, given] = list.cursor === undefined ? ['cursor', 'nextCursor'] : ['nextCursor', 'cursor'];
+    report(
+      'invalid-value',
+      [...path, given],
+      `\`cursor\` (the query parameter that sends a cursor) and \`nextCursor\` (the answer property that hands out the next one) go together: add \`${missing}\``,
+      'key',
+    );
+  }
+  if (list.total !== undefined && list.totalHeader !== undefined)
+    report('invalid-value', [...path, 'totalHeader'], 'a list counts every match in the body (`total`) or in a header (`totalHeader`), not both', 'key');
+}
+
+/** `items` names an array property of the answer, and `total` (when given) an integer one. */
+function checkItemsProperty(list: RawList, answer: Schema, path: NodePath, schemas: Schemas, report: Report): Schema | undefined {
+  const items = property(answer, list.items!, schemas);
+  if (items?.type !== 'array' || !isObject(items.items)) {
+    report('invalid-value', [...path, 'items'], `the answer's schema has no array property \`${list.items}\` with an \`items\` schema`);
+  }
+  if (list.total !== undefined && property(answer, list.total, schemas)?.type !== 'integer')
+    report('invalid-value', [...path, 'total'], `the answer's schema has no integer property \`${list.total}\``);
+  return items;
+}
+
+/** Without `items` the answer is a bare array, which has no property for a total or a next page. */
+function checkBareArray(list: RawList, answer: Schema, path: NodePath, report: Report): Schema | undefined {
+  if (answer.type !== 'array' || !isObject(answer.items)) {
+    report(
+      'invalid-value',
+      path,
+      "a list without `items` answers a bare JSON array, but the answer's schema is not an array with an `items` schema: name the array property with `items`",
+      'key',
+    );
+    return undefined;
+  }
+  if (list.total !== undefined)
+    report(
+      'invalid-value',
+      [...path, 'total'],
+      'a bare-array answer (no `items`) has no property to count in: give the count in a header with `totalHeader`',
+      'key',
+    );
+  for (const key of ['nextCursor', 'nextLink'] as const) {
+    if (list[key] !== undefined)
+      report(
+        'invalid-value',
+        [...path, key],
+        `a bare-array answer (no \`items\`) has no property for \`${key}\`: page it with \`linkHeader: true\`, \`offset\` or \`page\``,
+        'key',
+      );
+  }
+  return answer;
+}
+
+/** `limit`, `offset` and `page` name integer query parameters of the endpoint, `cursor` a string one. */
+function checkListParams(endpoint: RawEndpoint, path: NodePath, report: Report): void {
+  const list = endpoint.list!;
+  for (const key of ['limit', 'offset', 'page', 'cursor'] as const) {
+    const name = list[key];
+    const type = key === 'cursor' ? 'string' : 'integer';
+    if (name !== undefined && !(endpoint.query ?? []).some((p) => p.name === name && p.type === type)) {
+      report('invalid-value', [...path, key], `no ${type} query parameter \`${name}\`: \`${key}\` names one of the endpoint's \`query\` parameters`);
+    }
+  }
+}
+
+/** `type: string`, or a list of types holding `string` (e.g. `[string, "null"]` on the last page). */
+function holdsString(schema: Schema): boolean {
+  return schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string'));
 }
 
 function checkItem(endpoint: RawEndpoint, answer: ReturnType<typeof answerSchema>, path: NodePath, schemas: Schemas, report: Report) {
@@ -134,26 +218,6 @@ function checkOneItemSchema(items: Array<{ ref: string | undefined; path: NodePa
   }
 }
 
-function property(schema: Schema, name: string, schemas: Schemas): Schema | undefined {
-  const properties = schema.properties;
-  if (!isObject(properties) || !Object.hasOwn(properties, name) || !isObject(properties[name])) return undefined;
-  return deref(properties[name], schemas);
-}
-
-/** Follows `#/schemas/X` references (a bounded number of hops; cycles end there). */
-function deref(schema: Schema, schemas: Schemas): Schema | undefined {
-  let node: unknown = schema;
-  for (let hops = 0; hops < 16 && isObject(node) && typeof node.$ref === 'string'; hops++) {
-    const name = REF.exec(node.$ref)?.[1];
-    node = name === undefined ? undefined : schemas[name];
-  }
-  return isObject(node) && node.$ref === undefined ? node : undefined;
-}
-
 function refOf(schema: Schema): string | undefined {
   return typeof schema.$ref === 'string' ? schema.$ref : undefined;
-}
-
-function isObject(value: unknown): value is Schema {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

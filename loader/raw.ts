@@ -3,7 +3,6 @@ import type {
   CaseAuth,
   ClientAuthentication,
   ItemShape,
-  ListShape,
   ArrayStyle,
   ParameterType,
   RateLimit,
@@ -45,8 +44,23 @@ export interface RawEndpoint {
   capture?: Record<string, string>;
   requires?: string[];
   examples?: { name: string; status: number; query?: RawValues; pathParams?: RawValues; body: unknown }[];
-  list?: ListShape;
+  list?: RawList;
   item?: ItemShape;
+}
+
+/** An endpoint's `list` as written: flat keys, at most one paging style (see loader/list-shape.ts). */
+export interface RawList {
+  items?: string;
+  total?: string;
+  totalHeader?: string;
+  limit?: string;
+  offset?: string;
+  page?: string;
+  firstPage?: 0 | 1;
+  cursor?: string;
+  nextCursor?: string;
+  nextLink?: string;
+  linkHeader?: boolean;
 }
 
 export interface RawSpec {
@@ -104,7 +118,7 @@ export interface RawSpec {
         status: number;
         json?: boolean;
         schema?: boolean;
-        page?: { items: string; total: string; limit: number };
+        page?: { items?: string; total?: string; limit: number };
         everyItem?: { items: string; field: string; equals: string | number };
       };
     }[];

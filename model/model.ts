@@ -165,12 +165,28 @@ export interface Endpoint {
   item?: ItemShape;
 }
 
-/** A list answer: `{ [items]: [...], [total]: n }`, paged by the query parameters `limit` and `offset` names. */
+/** How a list endpoint pages: the one style its description names. */
+export type Paging =
+  | { style: 'offset'; param: string }
+  | { style: 'page'; param: string; firstPage: 0 | 1 }
+  /** next: the resolved property path of the next page's cursor in the answer. */
+  | { style: 'cursor'; param: string; next: string[] }
+  /** next: the resolved property path of the next page's URL in the answer. */
+  | { style: 'next-link'; next: string[] }
+  | { style: 'link-header' }
+  | { style: 'single' };
+
+/** Where a list answer counts every match. */
+export type ListCount = { in: 'body'; field: string } | { in: 'header'; name: string };
+
+/** A list answer and how it pages. */
 export interface ListShape {
-  items: string;
-  total: string;
+  /** The answer's array property; undefined when the answer is a bare array. */
+  items?: string;
+  total?: ListCount;
+  /** The page-size query parameter. */
   limit?: string;
-  offset?: string;
+  paging: Paging;
 }
 
 export interface ItemShape {
@@ -197,7 +213,8 @@ export interface Expectation {
   json: boolean;
   /** Validate the body against the documented schema for `status`. */
   schema: boolean;
-  page?: { items: string; total: string; limit: number };
+  /** Walk two pages of at most `limit` items, the way the endpoint's `list` pages. */
+  page?: { limit: number };
   everyItem?: { items: string; field: string; equals: string | number };
 }
 

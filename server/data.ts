@@ -81,7 +81,8 @@ function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tena
 
 /** The query values without the list's paging parameters (the `paging-ignored` violation). */
 function withoutPaging(list: ListShape, values: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
-  return new Map([...values].filter(([name]) => name !== list.limit && name !== list.offset));
+  const paging = 'param' in list.paging ? list.paging.param : undefined;
+  return new Map([...values].filter(([name]) => name !== list.limit && name !== paging));
 }
 
 /** An endpoint that neither lists nor fetches one: a value made from its success schema (`{}` without one). */

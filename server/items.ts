@@ -37,7 +37,9 @@ export function itemSchema(model: ApiModel, resource: Resource): ItemSchema | un
     const root = name === undefined ? undefined : model.schemas[name];
     if (root === undefined) continue;
     if (endpoint.list) {
-      const properties = resolve(root, root)?.properties as Record<string, unknown> | undefined;
+      const answer = resolve(root, root);
+      if (endpoint.list.items === undefined) return { root, node: answer?.items };
+      const properties = answer?.properties as Record<string, unknown> | undefined;
       return { root, node: resolve(properties?.[endpoint.list.items], root)?.items };
     }
     if (endpoint.item) return { root, node: root };
@@ -127,9 +129,15 @@ function exampleSeeds(resource: Resource): Map<string, unknown[]> {
 
 function exampleItems(endpoint: Endpoint): unknown[] {
   const bodies = endpoint.examples.filter((x) => x.status >= 200 && x.status < 300).map((x) => x.body);
-  if (endpoint.list)
-    return bodies.flatMap((body) => (isObject(body) && Array.isArray(body[endpoint.list!.items]) ? (body[endpoint.list!.items] as unknown[]) : []));
+  const list = endpoint.list;
+  if (list) return bodies.flatMap((body) => listed(body, list.items));
   return endpoint.item ? bodies : [];
+}
+
+/** The items of a list answer: the bare array, or its array property. */
+function listed(body: unknown, items: string | undefined): unknown[] {
+  if (items === undefined) return Array.isArray(body) ? body : [];
+  return isObject(body) && Array.isArray(body[items]) ? (body[items] as unknown[]) : [];
 }
 
 function collect(value: unknown, path: string, seeds: Map<string, unknown[]>): void {

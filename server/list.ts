@@ -19,12 +19,14 @@ export function filtersOf(endpoint: Endpoint, values: ReadonlyMap<string, Value>
   });
 }
 
-/** `{ [items]: page, [total]: every match }`; without a limit parameter the page holds every match. */
-export function listAnswer(list: ListShape, items: readonly Item[], filters: readonly Filter[], values: ReadonlyMap<string, Value>): Item {
+/** `{ [items]: page, [total]: every match }`, or the bare page; without a limit parameter the page holds every match. */
+export function listAnswer(list: ListShape, items: readonly Item[], filters: readonly Filter[], values: ReadonlyMap<string, Value>): unknown {
   const matches = items.filter((item) => filters.every((f) => fieldAt(item, f.path) === f.value));
-  const offset = list.offset === undefined ? 0 : Number(values.get(list.offset) ?? 0);
+  const offset = list.paging.style === 'offset' ? Number(values.get(list.paging.param) ?? 0) : 0;
   const limit = list.limit === undefined ? Infinity : Number(values.get(list.limit) ?? Infinity);
-  return { [list.items]: matches.slice(offset, offset + limit), [list.total]: matches.length };
+  const page = matches.slice(offset, offset + limit);
+  if (list.items === undefined) return page;
+  return { [list.items]: page, ...(list.total?.in === 'body' ? { [list.total.field]: matches.length } : {}) };
 }
 
 /** The caller's item whose key field equals the path parameter; 404 covers both missing and not accessible. */

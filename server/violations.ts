@@ -12,7 +12,11 @@ export function breakItem(item: unknown): unknown {
   return { ...item, [field]: Number(text.replace(/\D/g, '').slice(0, 15) || text.length) };
 }
 
-/** The total becomes a string, and every item breaks as `breakItem` says. */
-export function breakPage(list: ListShape, page: Item): unknown {
-  return { ...page, [list.items]: (page[list.items] as unknown[]).map(breakItem), [list.total]: String(page[list.total]) };
+/** The total (in the body) becomes a string, and every item breaks as `breakItem` says. */
+export function breakPage(list: ListShape, page: unknown): unknown {
+  if (Array.isArray(page)) return page.map(breakItem);
+  const body = page as Item;
+  const items = list.items === undefined ? {} : { [list.items]: (body[list.items] as unknown[]).map(breakItem) };
+  const total = list.total?.in === 'body' ? { [list.total.field]: String(body[list.total.field]) } : {};
+  return { ...body, ...items, ...total };
 }

@@ -2,7 +2,8 @@
 // gives back the same description (tests/importer/round-trip.test.ts): each environment's id, values
 // and moved resource paths, each resource's id and paths, each endpoint's captures, requirements,
 // list or fetch-one shape and full examples, and the contract's budget and cases.
-import type { ApiModel, ContractCase, Endpoint, Environment, Resource } from '../../model/model.js';
+import { listFact } from './list-fact.js';
+import { findEndpoint, type ApiModel, type ContractCase, type Endpoint, type Environment, type Resource } from '../../model/model.js';
 import type { RawSpec } from '../../loader/raw.js';
 
 type Extensions = Record<string, unknown>;
@@ -28,7 +29,7 @@ export function endpointFacts(endpoint: Endpoint): Extensions {
   return {
     ...(Object.keys(endpoint.capture).length ? { 'x-capture': { ...endpoint.capture } } : {}),
     ...(endpoint.requires.length ? { 'x-requires': [...endpoint.requires] } : {}),
-    ...(endpoint.list ? { 'x-list': { ...endpoint.list } } : {}),
+    ...(endpoint.list ? { 'x-list': listFact(endpoint.list) } : {}),
     ...(endpoint.item ? { 'x-item': { ...endpoint.item } } : {}),
     ...(endpoint.examples.length
       ? {
@@ -44,13 +45,13 @@ export function endpointFacts(endpoint: Endpoint): Extensions {
   };
 }
 
-function rawCase(c: ContractCase): RawSpec['contract']['cases'][number] {
+function rawCase(model: ApiModel, c: ContractCase): RawSpec['contract']['cases'][number] {
   const { target, expect } = c;
   const expected = {
     status: expect.status,
     ...(expect.json ? { json: true } : {}),
     ...(expect.schema ? { schema: true } : {}),
-    ...(expect.page ? { page: expect.page } : {}),
+    ...(expect.page ? { page: rawPage(model, c, expect.page.limit) } : {}),
     ...(expect.everyItem ? { everyItem: expect.everyItem } : {}),
   };
   const on =
@@ -65,7 +66,13 @@ function rawCase(c: ContractCase): RawSpec['contract']['cases'][number] {
   return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), ...on, expect: expected };
 }
 
+/** A paging case as written, with the endpoint's `items` and body `total` repeated as the format still accepts them. */
+function rawPage(model: ApiModel, c: ContractCase, limit: number): { items?: string; total?: string; limit: number } {
+  const list = c.target.kind === 'endpoint' ? findEndpoint(model, c.target.endpoint)?.endpoint.list : undefined;
+  return { ...(list?.items !== undefined ? { items: list.items } : {}), ...(list?.total?.in === 'body' ? { total: list.total.field } : {}), limit };
+}
+
 /** `x-contract` at the root: the response-time budget and the contract cases. */
 export function contractFacts(model: ApiModel): Extensions {
-  return { 'x-contract': { responseTimeMs: model.contract.responseTimeMs, cases: model.contract.cases.map(rawCase) } };
+  return { 'x-contract': { responseTimeMs: model.contract.responseTimeMs, cases: model.contract.cases.map((c) => rawCase(model, c)) } };
 }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSpec, SpecError, type Diagnostic } from '../../loader/index.js';
 import { fixtureYaml, type Fixture } from '../server/fixture.js';
+import { PAGING_STYLES } from '../support/paging.js';
 
 const sitesList = (s: Fixture) => s.resources[1].endpoints[0];
 const getSite = (s: Fixture) => s.resources[1].endpoints[1];
@@ -114,5 +115,64 @@ describe('what the server reads is checked, with its place', () => {
   it('a format-schema mistake in list is named by the format check', () => {
     const found = problems((s) => (sitesList(s).list.itmes = 'sites'));
     expect(found.map((d) => d.code)).toContain('unknown-key');
+  });
+
+  const paging: Array<[what: string, edit: (s: Fixture) => void, key: string, at: string, message: string]> = [
+    [
+      'a total in the body of a bare array',
+      (s) => (PAGING_STYLES['single answer, bare array']!(s), (sitesList(s).list.total = 'total')),
+      'total',
+      'total',
+      'give the count in a header with `totalHeader`',
+    ],
+    [
+      'a next link in a bare array',
+      (s) => (PAGING_STYLES['single answer, bare array']!(s), (sitesList(s).list.nextLink = 'next')),
+      'nextLink',
+      'nextLink',
+      'page it with `linkHeader: true`',
+    ],
+    ['a total in the body and in a header', (s) => (sitesList(s).list.totalHeader = 'X-Total-Count'), 'totalHeader', 'totalHeader', 'not both'],
+    [
+      'a cursor parameter that is not a string',
+      (s) => (PAGING_STYLES['cursor in meta.next']!(s), (sitesList(s).list.cursor = 'limit')),
+      'cursor',
+      'limit',
+      'no string query parameter `limit`',
+    ],
+    [
+      'a next cursor that is not a string',
+      (s) => (PAGING_STYLES['cursor in meta.next']!(s), (sitesList(s).list.nextCursor = 'total')),
+      'nextCursor',
+      'total',
+      'no string property `total`',
+    ],
+    [
+      'a next link and a Link header',
+      (s) => (PAGING_STYLES['next link in @odata.nextLink']!(s), (sitesList(s).list.linkHeader = true)),
+      'linkHeader',
+      'linkHeader',
+      'names `nextLink` and `linkHeader`',
+    ],
+  ];
+  it.each(paging)('paging: %s', (_what, edit, key, at, message) => {
+    const found = problems(edit);
+    expect(found.map((d) => [d.path.join('.'), d.code])).toEqual([[`resources.1.endpoints.0.list.${key}`, 'invalid-value']]);
+    expect(found[0]!.at.startsWith(at)).toBe(true);
+    expect(found[0]!.message).toContain(message);
+  });
+
+  it.each(Object.keys(PAGING_STYLES))('paging style %s loads', (style) => {
+    expect(problems(PAGING_STYLES[style]!)).toEqual([]);
+  });
+
+  it('a paging case repeats the list shape or leaves it out', () => {
+    const withCase = (page: object) => (s: Fixture) =>
+      s.contract.cases.push({ id: 'paged', name: 'Paged', endpoint: 'listSites', query: { limit: 1 }, expect: { status: 200, page } });
+    expect(problems(withCase({ limit: 1 }))).toEqual([]);
+    expect(problems(withCase({ items: 'sites', total: 'total', limit: 1 }))).toEqual([]);
+    const found = problems(withCase({ items: 'places', limit: 1 }));
+    expect(found.map((d) => [d.path.join('.'), d.code, d.at.slice(0, 6)])).toEqual([['contract.cases.0.expect.page.items', 'invalid-case', 'places']]);
+    expect(found[0]!.message).toContain("must repeat the endpoint's `list.items` (`sites`)");
   });
 });
