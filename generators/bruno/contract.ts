@@ -33,7 +33,7 @@ function tokenSpec(model: ApiModel, credentials: TokenCredentials): Omit<BruRequ
     url: tokenUrl(model, mustache),
     auth: basic,
     headers: [...tokenHeaders(auth).map(([key, value]) => ({ key, value })), ACCEPT_JSON],
-    form: tokenFormFields(auth, client).map(([key, value]) => ({ key, value })),
+    form: tokenFormFields(auth, client, mustache).map(([key, value]) => ({ key, value })),
   };
 }
 

@@ -17,19 +17,19 @@ import { OWN, PAGE_CHECKS, type ScriptApi } from '../shared/page-script.js';
 export type InsomniaTest = ScriptTest;
 
 // `{{ _.name }}` in an environment value (a host variable) filled from the active environment, one level deep
-const FILL = "replace(/\\{\\{\\s*_\\.([\\w.-]+)\\s*\\}\\}/g, (m, n) => (insomnia.environment.get(n) === undefined ? m : String(insomnia.environment.get(n))))";
+const FILL = 'replace(/\\{\\{\\s*_\\.([\\w.-]+)\\s*\\}\\}/g, (m, n) => (insomnia.environment.get(n) === undefined ? m : String(insomnia.environment.get(n))))';
 
 /**
  * The two-page walk (generators/shared/page-script.ts) in Insomnia's script API: the walk's
- * variables in the active environment (what `{{ _.name }}` reads); a request that cannot skip
- * itself throws before it is sent.
+ * variables in the active environment (what `{{ _.name }}` reads; a pre-request script runs
+ * before the templates are rendered), a request skipped with `insomnia.execution.skipRequest()`.
  */
 export const INSOMNIA_SCRIPT_API: ScriptApi = {
   header: (name) => `insomnia.response.headers.get(${name})`,
   get: (name) => `insomnia.environment.get(${name})`,
   set: (name, value) => `insomnia.environment.set(${name}, ${value})`,
   interpolate: (template) => `String(insomnia.environment.get(${template}.slice(2, -2)) || '').${FILL}`,
-  skip: "if (insomnia.execution && typeof insomnia.execution.skipRequest === 'function') insomnia.execution.skipRequest(); else throw new Error('not sent: ' + pageSkip);",
+  skip: 'insomnia.execution.skipRequest();',
 };
 
 /**

@@ -107,7 +107,13 @@ function caseItems(model: ApiModel, c: ContractCase): ItemDefinition[] {
   const walk = pageWalk(model, c);
   const checks = caseChecks(model, c).map((named) => postmanCheck(model, named));
   const answered = `pm.response.code === ${jsLiteral(c.expect.status)}`;
-  const walked = walk ? [[OWN, ...pageOneStep(walk, POSTMAN_SCRIPT_API, answered)].join('\n'), ...checks, ...(hasPageTwo(walk) ? [pageOneStore(POSTMAN_SCRIPT_API).join('\n')] : [])] : checks;
+  const walked = walk
+    ? [
+        [OWN, ...pageOneStep(walk, POSTMAN_SCRIPT_API, answered)].join('\n'),
+        ...checks,
+        ...(hasPageTwo(walk) ? [pageOneStore(POSTMAN_SCRIPT_API).join('\n')] : []),
+      ]
+    : checks;
   const id = caseItemId(model.info.id, c.id);
   const first: ItemDefinition = {
     id,

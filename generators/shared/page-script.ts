@@ -95,12 +95,12 @@ function linkOrCursorStep(walk: PageWalk, api: ScriptApi, next: string): string[
     `  const next = ${next};`,
     `  if (next === undefined || next === null || next === '') return { state: Object.assign(state, { reason: ${jsLiteral(`page 1 gave no next ${what}: there is no more`)} }) };`,
   ];
-  if (!linkStyle(walk)) return [...lines, "  return { state: Object.assign(state, { more: true }), next: String(next) };"];
+  if (!linkStyle(walk)) return [...lines, '  return { state: Object.assign(state, { more: true }), next: String(next) };'];
   return [
     ...lines,
     `  const api = originOf(${api.interpolate(jsLiteral('{{baseUrl}}'))});`,
     // a link relative to the origin (`/v1/users?skip=2`, RFC 8288 allows it) stays on it
-    "  const url = /^\\/(?!\\/)/.test(String(next)) && api ? api + String(next) : String(next);",
+    '  const url = /^\\/(?!\\/)/.test(String(next)) && api ? api + String(next) : String(next);',
     '  if (api === undefined || originOf(url) !== api)',
     "    return { state: Object.assign(state, { reason: 'the next link leaves the API\\'s origin (' + originOf(url) + '): page 2 is not sent' }), foreign: String(originOf(url)) };",
     // page 2 is sent to `{{baseUrl}}/` + this path and query: it cannot reach another origin whatever the link said

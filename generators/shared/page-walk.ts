@@ -32,7 +32,7 @@ function startOf(list: ListShape, query: Record<string, QueryValue>, limit: numb
   return 0;
 }
 
-/** True when the walk has a page 2 (any style but a single answer). */
+/** True when the walk has a page 2 (any style but a single answer; model/ids.ts `walksToPageTwo` says the same of a case). */
 export function hasPageTwo(walk: PageWalk | undefined): walk is PageWalk {
   return walk !== undefined && walk.list.paging.style !== 'single';
 }
