@@ -69,11 +69,15 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
     Object.assign(endpoint, draft.facts);
     if (kept) endpoint.examples = kept;
   }
+  const headersOf = new Map(
+    [...endpoints].map(([draft, endpoint]) => [endpoint, draft.responses.find((r) => r.status >= 200 && r.status < 300)?.headers ?? []]),
+  );
   for (const resource of resources.filter((r) => !r.stated))
     markListsAndItems(
       ctx,
       resource.endpoints.map((d) => endpoints.get(d)!),
       schemas,
+      (e) => headersOf.get(e) ?? [],
     );
 
   const envs = environmentFacts(root.servers) ?? environments(ctx, servers);

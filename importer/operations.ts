@@ -16,6 +16,8 @@ export interface ResponseDraft {
   /** Where the body's schema is, when the document gives a JSON one. */
   schemaAt?: At;
   examples: Array<{ name: string; body: unknown }>;
+  /** The response headers the document names. */
+  headers: string[];
 }
 
 export interface EndpointDraft {
@@ -228,7 +230,8 @@ function responses(ctx: ImportContext, op: Record<string, unknown>, opAt: At, id
     }
     const { node, at } = ctx.docs.resolve({ file: opAt.file, path: [...opAt.path, 'responses', key] });
     if (!isObject(node) || node['x-shared-answer'] === true) continue;
-    out.push({ status, description: text(node.description, `HTTP ${status}`), ...bodyOf(ctx, node, at, id, status) });
+    const headers = isObject(node.headers) ? Object.keys(node.headers) : [];
+    out.push({ status, description: text(node.description, `HTTP ${status}`), headers, ...bodyOf(ctx, node, at, id, status) });
   }
   if (!out.some((r) => r.status >= 200 && r.status < 300)) throw new Skip('documents no success (2xx) answer');
   return out.sort((a, b) => a.status - b.status);

@@ -49,7 +49,8 @@ function checkList(endpoint: RawEndpoint, answer: ReturnType<typeof answerSchema
   checkListParams(endpoint, path, report);
   for (const key of ['nextCursor', 'nextLink'] as const) {
     const name = list[key];
-    if (name === undefined || list.items === undefined) continue;
+    // An unpaired nextCursor is one mistake, already named by checkPagingKeys.
+    if (name === undefined || list.items === undefined || (key === 'nextCursor' && list.cursor === undefined)) continue;
     const found = resolvePath(answer.schema, name, schemas);
     if (!found || !holdsString(found.schema))
       report(
@@ -138,15 +139,27 @@ function checkBareArray(list: RawList, answer: Schema, path: NodePath, report: R
   return answer;
 }
 
-/** `limit`, `offset` and `page` name integer query parameters of the endpoint, `cursor` a string one. */
+/** `limit`, `offset` and `page` name integer query parameters of the endpoint, `cursor` a string one that is no filter. */
 function checkListParams(endpoint: RawEndpoint, path: NodePath, report: Report): void {
   const list = endpoint.list!;
   for (const key of ['limit', 'offset', 'page', 'cursor'] as const) {
     const name = list[key];
     const type = key === 'cursor' ? 'string' : 'integer';
-    if (name !== undefined && !(endpoint.query ?? []).some((p) => p.name === name && p.type === type)) {
-      report('invalid-value', [...path, key], `no ${type} query parameter \`${name}\`: \`${key}\` names one of the endpoint's \`query\` parameters`);
-    }
+    const param = (endpoint.query ?? []).find((p) => p.name === name && p.type === type);
+    if (name === undefined) continue;
+    if (!param) report('invalid-value', [...path, key], `no ${type} query parameter \`${name}\`: \`${key}\` names one of the endpoint's \`query\` parameters`);
+    else if (key === 'cursor' && param.enum)
+      report(
+        'invalid-value',
+        [...path, key],
+        `the cursor parameter \`${name}\` has an \`enum\`, which makes it a filter: a cursor is whatever the previous page handed out`,
+      );
+    else if (key === 'page' && param.minimum !== undefined && param.minimum > (list.firstPage ?? 1))
+      report(
+        'invalid-value',
+        [...path, key],
+        `the first page is ${list.firstPage ?? 1} (\`firstPage\`), but \`${name}\` has \`minimum: ${param.minimum}\`: set \`firstPage\` to the number of the first page`,
+      );
   }
 }
 

@@ -1,14 +1,15 @@
 // The data endpoints: every endpoint of every resource, on every distinct path the environments use.
 // A list endpoint filters and pages the caller's items, a fetch-one finds one by its key, any other
 // endpoint answers a value made from its success schema.
+import { ApiError } from './errors.js';
 import { checkHeaders } from './headers.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { successResponse, type Endpoint, type ListShape, type Resource } from '../model/model.js';
+import { successResponse, type Endpoint, type Resource } from '../model/model.js';
 import { authenticateBearer } from './bearer.js';
 import { routePath, type ServerContext } from './context.js';
 import { filtersOf, findItem, listAnswer } from './list.js';
 import { serveOnly, type MethodTable } from './methods.js';
-import { parseQuery, type Value } from './query.js';
+import { parseQuery } from './query.js';
 import { rateLimited } from './rate-limit.js';
 import { sample } from './sample.js';
 import type { Tenant } from './types.js';
@@ -48,7 +49,7 @@ async function dispatch(ctx: ServerContext, resource: Resource, endpoints: Endpo
   if (!decision.ok) throw rateLimited(ctx.stats, decision.retryAfterSeconds);
   void reply.header('cache-control', 'no-store');
   void reply.code(ctx.violations.has('wrong-status') ? 202 : (successResponse(endpoint)?.status ?? 200));
-  return answer(ctx, resource, endpoint, tenant, request);
+  return answer(ctx, resource, endpoint, tenant, request, reply);
 }
 
 /** The caller's tenant; under the `no-auth-required` violation a missing or bad token falls back to the first tenant. */
@@ -63,15 +64,18 @@ async function caller(ctx: ServerContext, header: string | undefined, endpoint: 
   }
 }
 
-function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tenant: Tenant, request: FastifyRequest): unknown {
+function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tenant: Tenant, request: FastifyRequest, reply: FastifyReply): unknown {
   const broken = ctx.violations.has('wrong-field-type');
   checkHeaders(endpoint, request.headers);
-  const values = parseQuery(endpoint.query, request.query as Record<string, unknown>);
+  const raw = request.query as Record<string, unknown>;
+  const values = parseQuery(endpoint.query, raw);
   const items = ctx.data.get(tenant)?.get(resource.id) ?? [];
   if (endpoint.list) {
     const filters = ctx.violations.has('filter-ignored') ? [] : filtersOf(endpoint, values);
-    const page = listAnswer(endpoint.list, items, filters, ctx.violations.has('paging-ignored') ? withoutPaging(endpoint.list, values) : values);
-    return broken ? breakPage(endpoint.list, page) : page;
+    const ignorePaging = ctx.violations.has('paging-ignored');
+    const page = listAnswer(endpoint.list, items, filters, { values, raw, urlWith: urlWith(request), ignorePaging });
+    void reply.headers(page.headers);
+    return broken ? breakPage(endpoint.list, page.body) : page.body;
   }
   const body = endpoint.item
     ? findItem(items, endpoint.item.key, (request.params as Record<string, string>)[endpoint.pathParams[0]!.name] ?? '')
@@ -79,10 +83,22 @@ function answer(ctx: ServerContext, resource: Resource, endpoint: Endpoint, tena
   return broken ? breakItem(body) : body;
 }
 
-/** The query values without the list's paging parameters (the `paging-ignored` violation). */
-function withoutPaging(list: ListShape, values: ReadonlyMap<string, Value>): ReadonlyMap<string, Value> {
-  const paging = 'param' in list.paging ? list.paging.param : undefined;
-  return new Map([...values].filter(([name]) => name !== list.limit && name !== paging));
+/** The request's own URL, on the origin the request reached (its Host), with one query parameter set. */
+function urlWith(request: FastifyRequest): (param: string, value: string) => string {
+  return (param, value) => {
+    const url = new URL(request.url, originOf(request));
+    url.searchParams.set(param, value);
+    return url.href;
+  };
+}
+
+/** `scheme://host[:port]` from the Host header; a 400 when it is anything more or less than a host. */
+function originOf(request: FastifyRequest): string {
+  const base = `${request.protocol}://${request.host}`;
+  const origin = URL.canParse(base) ? new URL(base) : undefined;
+  if (!origin || origin.href !== `${origin.origin}/`)
+    throw new ApiError(400, 'invalid_request', 'the Host header names no host, so there is no link to the next page');
+  return origin.origin;
 }
 
 /** An endpoint that neither lists nor fetches one: a value made from its success schema (`{}` without one). */

@@ -3,6 +3,7 @@
 import { filterField, isFilter, type Endpoint, type ListShape } from '../model/model.js';
 import { ApiError } from './errors.js';
 import type { Item } from './items.js';
+import { nextPage, pageStart, type PageRequest } from './paging.js';
 import type { Value } from './query.js';
 
 export interface Filter {
@@ -19,14 +20,45 @@ export function filtersOf(endpoint: Endpoint, values: ReadonlyMap<string, Value>
   });
 }
 
-/** `{ [items]: page, [total]: every match }`, or the bare page; without a limit parameter the page holds every match. */
-export function listAnswer(list: ListShape, items: readonly Item[], filters: readonly Filter[], values: ReadonlyMap<string, Value>): unknown {
+export interface ListAnswer {
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * `{ [items]: page, [total]: every match, [next]: cursor or URL }`, or the bare page; the total or
+ * the next URL in headers where the description puts them. Without a limit the page holds every
+ * match; `ignorePaging` (the `paging-ignored` violation) answers every match whatever the request says.
+ */
+export function listAnswer(
+  list: ListShape,
+  items: readonly Item[],
+  filters: readonly Filter[],
+  request: PageRequest & { urlWith: (param: string, value: string) => string; ignorePaging?: boolean },
+): ListAnswer {
   const matches = items.filter((item) => filters.every((f) => fieldAt(item, f.path) === f.value));
-  const offset = list.paging.style === 'offset' ? Number(values.get(list.paging.param) ?? 0) : 0;
-  const limit = list.limit === undefined ? Infinity : Number(values.get(list.limit) ?? Infinity);
-  const page = matches.slice(offset, offset + limit);
-  if (list.items === undefined) return page;
-  return { [list.items]: page, ...(list.total?.in === 'body' ? { [list.total.field]: matches.length } : {}) };
+  const size = request.ignorePaging || list.limit === undefined ? Infinity : Number(request.values.get(list.limit) ?? Infinity);
+  const start = request.ignorePaging ? 0 : pageStart(list, request, size);
+  const page = matches.slice(start, start + size);
+  const next = nextPage(list, start + page.length, start + page.length < matches.length, request.urlWith);
+  const headers: Record<string, string> = {
+    ...(list.total?.in === 'header' ? { [list.total.name]: String(matches.length) } : {}),
+    ...(next?.in === 'link-header' ? { link: `<${next.url}>; rel="next"` } : {}),
+  };
+  if (list.items === undefined) return { body: page, headers };
+  const body: Item = { [list.items]: page, ...(list.total?.in === 'body' ? { [list.total.field]: matches.length } : {}) };
+  if (next?.in === 'body') setAt(body, next.path, next.value);
+  return { body, headers };
+}
+
+/** Sets a value at a property path, making the objects on the way. */
+function setAt(body: Item, path: readonly string[], value: string): void {
+  let node = body;
+  for (const key of path.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    node = node[key] as Item;
+  }
+  node[path[path.length - 1]!] = value;
 }
 
 /** The caller's item whose key field equals the path parameter; 404 covers both missing and not accessible. */

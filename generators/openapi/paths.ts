@@ -1,9 +1,10 @@
 // Endpoints -> path items and operations; the token endpoint is documented as an operation too.
-import type { ApiModel, Auth, Endpoint, Example, Resource, Response } from '../../model/model.js';
+import { successResponse, type ApiModel, type Auth, type Endpoint, type Example, type Resource, type Response } from '../../model/model.js';
 import { CLIENT_FIELDS, describedFormFields, FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import { refusalStatus } from '../../model/refusals.js';
 import { templateNames } from '../../model/urls.js';
 import { endpointFacts } from './kit-facts.js';
+import { listHeaders } from './list-headers.js';
 import { parameterObject } from './parameters.js';
 import { UNDOCUMENTED_ERROR, extraResponses, responseRef } from './responses.js';
 import { schemaRef } from './schemas.js';
@@ -19,20 +20,24 @@ function exampleKey(example: Example): string {
     .toLowerCase();
 }
 
-function responseObject(response: Response, examples: readonly Example[]): Record<string, unknown> {
+function responseObject(response: Response, examples: readonly Example[], headers: Record<string, unknown>): Record<string, unknown> {
   const own = examples.filter((e) => e.status === response.status);
-  if (!response.schema) return { description: response.description.trim() };
+  const described = { description: response.description.trim(), ...(Object.keys(headers).length ? { headers } : {}) };
+  if (!response.schema) return described;
   const media: Record<string, unknown> = { schema: schemaRef(response.schema) };
   if (own.length > 0) {
     media['examples'] = Object.fromEntries(own.map((e) => [exampleKey(e), { summary: e.name, value: e.body }]));
   }
-  return { description: response.description.trim(), content: { 'application/json': media } };
+  return { ...described, content: { 'application/json': media } };
 }
 
 /** The endpoint's own answers and the shared ones it does not list, by status. */
 function responses(endpoint: Endpoint): Record<string, unknown> {
   const entries: Array<[string, unknown]> = [
-    ...endpoint.responses.map((r): [string, unknown] => [String(r.status), responseObject(r, endpoint.examples)]),
+    ...endpoint.responses.map((r): [string, unknown] => [
+      String(r.status),
+      responseObject(r, endpoint.examples, endpoint.list && r === successResponse(endpoint) ? listHeaders(endpoint.list) : {}),
+    ]),
     ...extraResponses(endpoint).map(([status, name]): [string, unknown] => [status, responseRef(name)]),
   ];
   return Object.fromEntries(entries.sort(([a], [b]) => Number(a) - Number(b)));

@@ -148,6 +148,20 @@ describe('what the server reads is checked, with its place', () => {
       'no string property `total`',
     ],
     [
+      'a cursor parameter with an enum (a filter)',
+      (s) => (PAGING_STYLES['cursor in meta.next']!(s), (sitesList(s).list.cursor = 'kind')),
+      'cursor',
+      'kind',
+      'makes it a filter',
+    ],
+    [
+      'a first page the page parameter cannot hold',
+      (s) => (PAGING_STYLES['page from 1']!(s), (sitesList(s).list.firstPage = 0)),
+      'page',
+      'page',
+      'but `page` has `minimum: 1`: set `firstPage`',
+    ],
+    [
       'a next link and a Link header',
       (s) => (PAGING_STYLES['next link in @odata.nextLink']!(s), (sitesList(s).list.linkHeader = true)),
       'linkHeader',

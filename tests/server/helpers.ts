@@ -93,10 +93,10 @@ export function isErrorBody(body: unknown): boolean {
 }
 
 /** One request written byte for byte on a fresh connection (`Connection: close`), the answer parsed loosely. */
-export function rawHttp(server: RunningServer, head: string, body = ''): Promise<Answer> {
+export function rawHttp(server: RunningServer, head: string, body = '', host = '127.0.0.1'): Promise<Answer> {
   const { port } = new URL(server.url);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${head}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n${body}`));
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${head}\r\nHost: ${host}\r\nConnection: close\r\n\r\n${body}`));
     let received = '';
     socket.on('data', (chunk) => (received += chunk.toString()));
     socket.on('close', () => resolve(parseAnswer(received)));

@@ -5,12 +5,19 @@ import type { Fixture } from '../server/fixture.js';
 const sitesList = (s: Fixture) => s.resources[1].endpoints[0];
 const example = (s: Fixture) => sitesList(s).examples[0];
 
-/** Sets the list keys, swaps the `offset` parameter for `extra` ones and adds answer properties. */
+/** Sets the list keys, swaps the `offset` parameter for `extra` ones and adds answer properties; drops the limit and the total the list does not name. */
 function restyle(s: Fixture, list: Record<string, unknown>, extra: object[], properties: Record<string, unknown> = {}): void {
   const endpoint = sitesList(s);
   endpoint.list = list;
-  endpoint.query = [...endpoint.query.filter((p: { name: string }) => p.name !== 'offset'), ...extra];
-  Object.assign(s.schemas.SiteList.properties, properties);
+  const dropped = new Set(['offset', ...(list.limit === undefined ? ['limit'] : [])]);
+  endpoint.query = [...endpoint.query.filter((p: { name: string }) => !dropped.has(p.name)), ...extra];
+  const answer = s.schemas.SiteList;
+  Object.assign(answer.properties, properties);
+  if (list.total === undefined) {
+    delete answer.properties.total;
+    answer.required = answer.required.filter((name: string) => name !== 'total');
+    delete example(s).body.total;
+  }
 }
 
 /** The answer becomes a bare array of sites (its example too). */
