@@ -8,7 +8,8 @@ import { endpointFacts, FLAG_NOTE, parameterExample } from './kit-facts.js';
 import { requirementFor } from './security.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const QUERY_NAME = /^[A-Za-z][A-Za-z0-9_.]*$/;
+/** A query name as the format spells it (spec/format.schema.json, `query[].name`): `limit`, `$top`, `page[size]`, `for-subadmin`. */
+const QUERY_NAME = /^[A-Za-z$_][A-Za-z0-9_.$[\]-]{0,127}$/;
 
 export interface ResponseDraft {
   status: number;
