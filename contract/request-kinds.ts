@@ -1,7 +1,7 @@
 // What each request of a run exercises, settled from the model before the run: the token URL
 // (a request is a token request when its URL, without query, is that one, whatever prefix the
 // base URL carries) and, for every item of the generated collection, its endpoint and case.
-import { caseItemId, endpointItemId, TOKEN_ENDPOINT } from '../model/ids.js';
+import { caseItemId, endpointItemId, pageTwoItemId, TOKEN_ENDPOINT, walksToPageTwo } from '../model/ids.js';
 import type { ApiModel } from '../model/model.js';
 import { fillTemplate } from '../model/urls.js';
 import { settingNames, type SettingNames } from './target.js';
@@ -23,6 +23,8 @@ export function itemTargets(model: ApiModel): Record<string, ItemTarget> {
   for (const endpoint of model.resources.flatMap((r) => r.endpoints)) targets[endpointItemId(model.info.id, endpoint.id)] = { endpoint: endpoint.id };
   for (const c of model.contract.cases) {
     targets[caseItemId(model.info.id, c.id)] = { endpoint: c.target.kind === 'token' ? TOKEN_ENDPOINT : c.target.endpoint, caseId: c.id };
+    // page 2 of a paging case exercises the same endpoint for the same case
+    if (c.target.kind === 'endpoint' && walksToPageTwo(model, c)) targets[pageTwoItemId(model.info.id, c.id)] = { endpoint: c.target.endpoint, caseId: c.id };
   }
   return targets;
 }

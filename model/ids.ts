@@ -1,6 +1,7 @@
 // Ids and keys derived from the description, so the same spec always gives the same files, and
 // the runner, drift and coverage name the items and endpoints exactly as the generators do.
 import { createHash } from 'node:crypto';
+import { findEndpoint, type ApiModel, type ContractCase } from './model.js';
 
 function digest(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -29,4 +30,16 @@ export function endpointItemId(apiId: string, endpoint: string): string {
 /** The id of the collection item that runs a contract case. */
 export function caseItemId(apiId: string, caseId: string): string {
   return stableUuid(apiId, 'case', caseId);
+}
+
+/** True when the clients walk a case to page 2: a paging case on a list that pages (generators/shared/page-walk.ts). */
+export function walksToPageTwo(model: ApiModel, c: ContractCase): boolean {
+  if (c.target.kind !== 'endpoint' || !c.expect.page) return false;
+  const style = findEndpoint(model, c.target.endpoint)?.endpoint.list?.paging.style;
+  return style !== undefined && style !== 'single';
+}
+
+/** The id of the collection item that runs page 2 of a paging case. */
+export function pageTwoItemId(apiId: string, caseId: string): string {
+  return stableUuid(apiId, 'case', caseId, 'page-2');
 }

@@ -18,4 +18,8 @@ export const SCRIPT_VARIABLES = {
   pacingState: 'rateLimitPacingState',
   /** `on` in the kit's contract run: a documented write request (not GET or HEAD) skips itself; only a contract case sends one. */
   contractRun: 'contractRun',
+  /** JSON, page 1 of a paging case for its page 2: `{ case, seen: [item keys], more, reason }` (generators/shared/page-script.ts). */
+  pageState: 'contractPageState',
+  /** Page 2's next cursor, or the path and query of its next link on the API's origin (page 2 is `{{baseUrl}}/` + it); empty when there is none. */
+  pageNext: 'contractPageNext',
 } as const;

@@ -10,12 +10,19 @@ import type { ApiModel, JsonSchema } from '../../model/model.js';
 import type { NamedCheck } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
+import { OWN, PAGE_CHECKS, type ScriptApi } from '../shared/page-script.js';
 
 /** One Bruno test (generators/shared/script-tests.ts). */
 export type BrunoTest = ScriptTest;
 
-/** Own properties only: `toString` or `constructor` is a field of the answer only when the answer holds it. */
-const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);';
+/** The two-page walk (generators/shared/page-script.ts) in Bruno's script API. */
+export const BRUNO_SCRIPT_API: ScriptApi = {
+  header: (name) => `res.getHeader(String(${name}).toLowerCase())`,
+  get: (name) => `bru.getVar(${name})`,
+  set: (name, value) => `bru.setVar(${name}, ${value})`,
+  interpolate: (template) => `bru.interpolate(${template})`,
+  skip: 'bru.runner.skipRequest();',
+};
 
 function schemaPrelude(schema: JsonSchema): string[] {
   return ['// The documented schema (draft-07; additional fields are allowed).', `const schema = ${jsLiteral(schema, 2)};`];
@@ -33,20 +40,16 @@ export function brunoTest(model: ApiModel, named: NamedCheck): BrunoTest {
       return test(["expect(String(res.getHeader('content-type') || '')).to.match(/^application\\/([\\w.+-]+\\+)?json/i);"]);
     case 'schema':
       return test(['expect(body).to.have.jsonSchema(schema, { ownProperties: true });'], schemaPrelude(model.schemas[named.schema]!));
-    case 'page-size': {
-      const items = `own(body, ${jsLiteral(named.page.items)})`;
-      return test([`expect(${items}).to.be.an('array');`, `expect(${items}.length).to.be.at.most(${jsLiteral(named.page.limit)});`], [OWN]);
-    }
+    case 'page-size':
+      return test(PAGE_CHECKS.size(named.walk, 'expect'), [OWN]);
     case 'page-total':
-      return test(
-        [
-          `const items = own(body, ${jsLiteral(named.page.items)}); const total = own(body, ${jsLiteral(named.page.total)});`,
-          `expect(Number.isInteger(total), ${jsLiteral(`${named.page.total} is an integer`)}).to.equal(true);`,
-          'expect(total).to.be.at.least(items.length);',
-          `expect(items.length).to.equal(Math.min(${jsLiteral(named.page.limit)}, total));`,
-        ],
-        [OWN],
-      );
+      return test(PAGE_CHECKS.total(named.walk, BRUNO_SCRIPT_API, 'expect'), [OWN]);
+    case 'page-origin':
+      return test(PAGE_CHECKS.origin('expect'), [OWN]);
+    case 'page-fresh':
+      return test(PAGE_CHECKS.fresh(named.walk, 'expect'), [OWN]);
+    case 'page-more':
+      return test(PAGE_CHECKS.more(named.walk, 'expect'), [OWN]);
     case 'every-item': {
       const [items, field] = [jsLiteral(named.rule.items), jsLiteral(named.rule.field)];
       return test(
@@ -67,10 +70,16 @@ export function brunoTests(model: ApiModel, checks: readonly NamedCheck[], extra
   return scriptTests(checks, (named) => brunoTest(model, named), extra);
 }
 
+/** Statements around the tests: declarations after the shared ones (`prelude`) and statements after the tests (`after`). */
+export interface Around {
+  prelude?: string[];
+  after?: string[];
+}
+
 /** The `tests` block: declarations, then each test, the dependent ones only when `status` came. */
-export function testsScript(status: number, tests: readonly BrunoTest[]): string {
+export function testsScript(status: number, tests: readonly BrunoTest[], around: Around = {}): string {
   const unchecked = tests.filter((t) => t.dependent).map((t) => t.name);
-  const preludes = [...new Set(tests.flatMap((t) => t.prelude ?? []))];
+  const preludes = [...new Set(tests.flatMap((t) => t.prelude ?? [])), ...(around.prelude ?? [])];
   return [
     '// Checks named as in the Postman collection. Bruno has no skipped state: a check that needs the',
     '// documented status runs only when it came; otherwise the status check says which were left out.',
@@ -80,6 +89,7 @@ export function testsScript(status: number, tests: readonly BrunoTest[]): string
     ...preludes,
     '',
     ...tests.flatMap((t) => [`${t.dependent ? 'if (answered) ' : ''}test(${jsLiteral(t.name)}, function () {`, ...t.body.map((line) => `  ${line}`), '});']),
+    ...(around.after ?? []),
   ].join('\n');
 }
 

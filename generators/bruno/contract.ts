@@ -5,11 +5,13 @@ import { findEndpoint, VARIABLES, type ApiModel, type ContractCase, type TokenCr
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { tokenFormFields, tokenHeaders } from '../../model/token-form.js';
 import { mustache, tokenUrl } from '../../model/urls.js';
-import { caseChecks, contentTypeCheck, jsonCheck, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
+import { caseChecks, contentTypeCheck, jsonCheck, pageTwoChecks, schemaCheck, statusCheck, timeCheck } from '../shared/checks.js';
+import { hasPageTwo, pageTwoName, pageTwoQuery, pageWalk, type PageWalk } from '../shared/page-walk.js';
+import { pageOneStep, pageOneStore, pageTwoPrelude, pageTwoPrerequest } from '../shared/page-script.js';
 import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { givenQueryPairs } from '../shared/parameters.js';
-import { brunoTests, testsScript } from './checks.js';
+import { BRUNO_SCRIPT_API, brunoTests, testsScript } from './checks.js';
 import { credentialsId } from './collection.js';
 import { headersOf, pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
 import { tokenScriptTests } from '../shared/script-tests.js';
@@ -32,7 +34,7 @@ function tokenSpec(model: ApiModel, credentials: TokenCredentials): Omit<BruRequ
     url: tokenUrl(model, mustache),
     auth: basic,
     headers: [...tokenHeaders(auth).map(([key, value]) => ({ key, value })), ACCEPT_JSON],
-    form: tokenFormFields(auth, client).map(([key, value]) => ({ key, value })),
+    form: tokenFormFields(auth, client, mustache).map(([key, value]) => ({ key, value })),
   };
 }
 
@@ -92,11 +94,38 @@ function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name'
 }
 
 export function caseBru(model: ApiModel, c: ContractCase, seq: number): string {
+  const walk = pageWalk(model, c);
+  const around = walk
+    ? { prelude: pageOneStep(walk, BRUNO_SCRIPT_API, 'answered'), ...(hasPageTwo(walk) ? { after: pageOneStore(BRUNO_SCRIPT_API) } : {}) }
+    : {};
   return requestFile({
     name: c.name,
     seq,
     ...caseSpec(model, c),
-    tests: testsScript(c.expect.status, brunoTests(model, caseChecks(model, c))),
+    tests: testsScript(c.expect.status, brunoTests(model, caseChecks(model, c)), around),
     docs: c.basis ? `Basis: ${c.basis}.` : 'A contract case.',
+  });
+}
+
+/** Page 2 of a paging case (generators/shared/page-walk.ts): skipped, saying why, when page 1 left no way to it. */
+export function pageTwoBru(model: ApiModel, c: ContractCase, walk: PageWalk, seq: number): string {
+  const target = c.target as Extract<ContractCase['target'], { kind: 'endpoint' }>;
+  const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
+  const given = pageTwoQuery(walk, target.query, mustache(SCRIPT_VARIABLES.pageNext));
+  const query = given ? givenQueryPairs(endpoint.query, given) : undefined;
+  return requestFile({
+    name: pageTwoName(c),
+    seq,
+    method: endpoint.method,
+    url: query ? requestUrl(resource, endpoint, query) : `${mustache(VARIABLES.baseUrl)}/${mustache(SCRIPT_VARIABLES.pageNext)}`,
+    auth: target.auth === 'none' ? { mode: 'none' } : { mode: 'inherit' },
+    ...(query ? { query, pathParams: pathPairs(endpoint, target.pathParams) } : {}),
+    ...headersOf(endpoint),
+    preRequest: pageTwoPrerequest(walk, BRUNO_SCRIPT_API, pageTwoName(c)).join('\n'),
+    tests: testsScript(c.expect.status, brunoTests(model, pageTwoChecks(model, c)), {
+      prelude: pageTwoPrelude(BRUNO_SCRIPT_API),
+      after: [`${BRUNO_SCRIPT_API.set(jsLiteral(SCRIPT_VARIABLES.pageState), "''")};`],
+    }),
+    docs: 'Page 2 of the case before it, reached the way the endpoint pages; skipped, saying why, when page 1 said there is no more.',
   });
 }

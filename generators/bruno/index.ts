@@ -4,7 +4,8 @@ import type { Generator, OutputFile } from '../types.js';
 import { brunoEnvironmentName, brunoFolderName, brunoRequestName } from '../../model/bruno-names.js';
 import { tokenEndpointText } from '../shared/markdown.js';
 import { brunoJson, collectionBru } from './collection.js';
-import { AUTH_FOLDER, caseBru, CONTRACT_FOLDER, TOKEN_REQUEST, tokenRequestBru } from './contract.js';
+import { AUTH_FOLDER, caseBru, CONTRACT_FOLDER, pageTwoBru, TOKEN_REQUEST, tokenRequestBru } from './contract.js';
+import { hasPageTwo, pageTwoName, pageWalk } from '../shared/page-walk.js';
 import { environmentBru } from './environment.js';
 import { folderBru, plainFolderBru } from './folder.js';
 import { requestBru } from './request.js';
@@ -35,9 +36,12 @@ export const bruno: Generator = (model) => {
       'Negative and edge cases of the documented contract. Each says what it checks and on what basis.',
     ),
   });
-  model.contract.cases.forEach((c, i) => {
-    files.push({ path: `${contract}/${brunoRequestName(c.name)}.bru`, content: caseBru(model, c, i + 1) });
-  });
+  let seq = 0;
+  for (const c of model.contract.cases) {
+    files.push({ path: `${contract}/${brunoRequestName(c.name)}.bru`, content: caseBru(model, c, ++seq) });
+    const walk = pageWalk(model, c);
+    if (hasPageTwo(walk)) files.push({ path: `${contract}/${brunoRequestName(pageTwoName(c))}.bru`, content: pageTwoBru(model, c, walk, ++seq) });
+  }
   for (const env of model.environments) {
     files.push({ path: `${ROOT}/environments/${brunoEnvironmentName(env.id)}.bru`, content: environmentBru(model, env) });
   }

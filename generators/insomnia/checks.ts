@@ -11,12 +11,26 @@ import type { NamedCheck } from '../shared/checks.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
 import { formatPrelude, schemaWithoutFormats, usedFormats } from './schema-formats.js';
+import { OWN, PAGE_CHECKS, type ScriptApi } from '../shared/page-script.js';
 
 /** One Insomnia test (generators/shared/script-tests.ts). */
 export type InsomniaTest = ScriptTest;
 
-/** Own properties only: `toString` or `constructor` is a field of the answer only when the answer holds it. */
-const OWN = 'const own = (v, k) => (v != null && Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);';
+// `{{ _.name }}` in an environment value (a host variable) filled from the active environment, one level deep
+const FILL = 'replace(/\\{\\{\\s*_\\.([\\w.-]+)\\s*\\}\\}/g, (m, n) => (insomnia.environment.get(n) === undefined ? m : String(insomnia.environment.get(n))))';
+
+/**
+ * The two-page walk (generators/shared/page-script.ts) in Insomnia's script API: the walk's
+ * variables in the active environment (what `{{ _.name }}` reads; a pre-request script runs
+ * before the templates are rendered), a request skipped with `insomnia.execution.skipRequest()`.
+ */
+export const INSOMNIA_SCRIPT_API: ScriptApi = {
+  header: (name) => `insomnia.response.headers.get(${name})`,
+  get: (name) => `insomnia.environment.get(${name})`,
+  set: (name, value) => `insomnia.environment.set(${name}, ${value})`,
+  interpolate: (template) => `String(insomnia.environment.get(${template}.slice(2, -2)) || '').${FILL}`,
+  skip: 'insomnia.execution.skipRequest();',
+};
 
 /**
  * Insomnia's `to.have.jsonSchema` builds a default Ajv, which throws on `format: date-time` and has
@@ -57,20 +71,16 @@ export function insomniaTest(model: ApiModel, named: NamedCheck): InsomniaTest {
       const { body, prelude } = schemaTest(model.schemas[named.schema]!);
       return test(body, prelude);
     }
-    case 'page-size': {
-      const items = `own(body, ${jsLiteral(named.page.items)})`;
-      return test([`insomnia.expect(${items}).to.be.an('array');`, `insomnia.expect(${items}.length).to.be.at.most(${jsLiteral(named.page.limit)});`], [OWN]);
-    }
+    case 'page-size':
+      return test(PAGE_CHECKS.size(named.walk, 'insomnia.expect'), [OWN]);
     case 'page-total':
-      return test(
-        [
-          `const items = own(body, ${jsLiteral(named.page.items)}); const total = own(body, ${jsLiteral(named.page.total)});`,
-          `insomnia.expect(Number.isInteger(total), ${jsLiteral(`${named.page.total} is an integer`)}).to.equal(true);`,
-          'insomnia.expect(total).to.be.at.least(items.length);',
-          `insomnia.expect(items.length).to.equal(Math.min(${jsLiteral(named.page.limit)}, total));`,
-        ],
-        [OWN],
-      );
+      return test(PAGE_CHECKS.total(named.walk, INSOMNIA_SCRIPT_API, 'insomnia.expect'), [OWN]);
+    case 'page-origin':
+      return test(PAGE_CHECKS.origin('insomnia.expect'), [OWN]);
+    case 'page-fresh':
+      return test(PAGE_CHECKS.fresh(named.walk, 'insomnia.expect'), [OWN]);
+    case 'page-more':
+      return test(PAGE_CHECKS.more(named.walk, 'insomnia.expect'), [OWN]);
     case 'every-item': {
       const [items, field] = [jsLiteral(named.rule.items), jsLiteral(named.rule.field)];
       return test(
@@ -92,8 +102,8 @@ export function insomniaTests(model: ApiModel, checks: readonly NamedCheck[], ex
 }
 
 /** The after-response script: declarations, then each test; the dependent ones are skipped unless `status` came. */
-export function afterResponseScript(status: number, tests: readonly InsomniaTest[]): string {
-  const preludes = [...new Set(tests.flatMap((t) => t.prelude ?? []))];
+export function afterResponseScript(status: number, tests: readonly InsomniaTest[], around: { prelude?: string[]; after?: string[] } = {}): string {
+  const preludes = [...new Set(tests.flatMap((t) => t.prelude ?? [])), ...(around.prelude ?? [])];
   return [
     '// Checks named as in the Postman collection. A check that needs the documented status is reported',
     '// skipped (insomnia.test.skip) when another status came, so a wrong status is one failure.',
@@ -103,6 +113,7 @@ export function afterResponseScript(status: number, tests: readonly InsomniaTest
     '  const check = (name, fn) => (answered ? insomnia.test(name, fn) : insomnia.test.skip(name, fn));',
     ...preludes.flatMap((line) => line.split('\n').map((l) => `  ${l}`)),
     ...tests.flatMap((t) => [`  ${t.dependent ? 'check' : 'insomnia.test'}(${jsLiteral(t.name)}, () => {`, ...t.body.map((line) => `    ${line}`), '  });']),
+    ...(around.after ?? []).flatMap((line) => line.split('\n').map((l) => `  ${l}`)),
     '})();',
   ].join('\n');
 }

@@ -4,7 +4,11 @@ import { findEndpoint, VARIABLES, type ApiModel, type ContractCase, type TokenCr
 import { stableId } from '../../model/ids.js';
 import { tokenFormFields, tokenHeaders, FORM_CONTENT_TYPE } from '../../model/token-form.js';
 import { endpointPath } from '../../model/urls.js';
-import { caseChecks } from '../shared/checks.js';
+import { caseChecks, pageTwoChecks } from '../shared/checks.js';
+import { hasPageTwo, pageTwoName, pageTwoQuery, pageWalk, type PageWalk } from '../shared/page-walk.js';
+import { pageOneStep, pageOneStore, pageTwoPrelude, pageTwoPrerequest } from '../shared/page-script.js';
+import { jsLiteral } from '../shared/js-literal.js';
+import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { UNSIGNED_TOKEN, WRONG_SECRET } from '../shared/contract-values.js';
 import { givenQueryPairs } from '../shared/parameters.js';
 import { urlComponent } from '../shared/url-component.js';
@@ -12,7 +16,7 @@ import { requestHeaders } from '../shared/request-headers.js';
 import { bodyText } from '../shared/request-body.js';
 import { jsonBody } from './body.js';
 import { basicClientAuthentication, inheritAuthentication, type Authentication } from './auth.js';
-import { afterResponseScript, insomniaTests } from './checks.js';
+import { afterResponseScript, INSOMNIA_SCRIPT_API, insomniaTests } from './checks.js';
 import type { FolderNode, Header, RequestNode } from './nodes.js';
 import { sortKey } from './ids.js';
 import { pathParamVariable, tokenUrl, variable } from './template.js';
@@ -68,6 +72,10 @@ function endpointCase(model: ApiModel, target: Extract<ContractCase['target'], {
 
 function caseRequest(model: ApiModel, c: ContractCase, index: number): RequestNode {
   const request = c.target.kind === 'token' ? tokenCase(model, c.target.credentials) : endpointCase(model, c.target);
+  const walk = pageWalk(model, c);
+  const around = walk
+    ? { prelude: pageOneStep(walk, INSOMNIA_SCRIPT_API, 'answered'), ...(hasPageTwo(walk) ? { after: pageOneStore(INSOMNIA_SCRIPT_API) } : {}) }
+    : {};
   return {
     kind: 'request',
     id: stableId('req', model.info.id, 'case', c.id),
@@ -75,8 +83,40 @@ function caseRequest(model: ApiModel, c: ContractCase, index: number): RequestNo
     description: c.basis ? `Basis: ${c.basis}.` : 'A contract case.',
     sortKey: sortKey(index),
     ...request,
-    afterResponse: afterResponseScript(c.expect.status, insomniaTests(model, caseChecks(model, c))),
+    afterResponse: afterResponseScript(c.expect.status, insomniaTests(model, caseChecks(model, c)), around),
   };
+}
+
+/** Page 2 of a paging case (generators/shared/page-walk.ts): skipped, saying why, when page 1 left no way to it. */
+function pageTwoRequest(model: ApiModel, c: ContractCase, walk: PageWalk, index: number): RequestNode {
+  const target = c.target as Extract<ContractCase['target'], { kind: 'endpoint' }>;
+  const query = pageTwoQuery(walk, target.query, variable(SCRIPT_VARIABLES.pageNext));
+  const request = endpointCase(model, { ...target, query: query ?? {} });
+  return {
+    kind: 'request',
+    id: stableId('req', model.info.id, 'case', c.id, 'page-2'),
+    name: pageTwoName(c),
+    description: 'Page 2 of the case before it, reached the way the endpoint pages; skipped, saying why, when page 1 said there is no more.',
+    sortKey: sortKey(index),
+    ...request,
+    ...(query ? {} : { url: `${variable(VARIABLES.baseUrl)}/${variable(SCRIPT_VARIABLES.pageNext)}` }),
+    preRequest: pageTwoPrerequest(walk, INSOMNIA_SCRIPT_API, pageTwoName(c)).join('\n'),
+    afterResponse: afterResponseScript(c.expect.status, insomniaTests(model, pageTwoChecks(model, c)), {
+      prelude: pageTwoPrelude(INSOMNIA_SCRIPT_API),
+      after: [`${INSOMNIA_SCRIPT_API.set(jsLiteral(SCRIPT_VARIABLES.pageState), "''")};`],
+    }),
+  };
+}
+
+/** Each case's request, and page 2 after a paging case's. */
+function caseRequests(model: ApiModel): RequestNode[] {
+  const nodes: RequestNode[] = [];
+  for (const c of model.contract.cases) {
+    nodes.push(caseRequest(model, c, nodes.length));
+    const walk = pageWalk(model, c);
+    if (hasPageTwo(walk)) nodes.push(pageTwoRequest(model, c, walk, nodes.length));
+  }
+  return nodes;
 }
 
 /** The folder of contract cases, after the resources; none when the description lists no case. */
@@ -90,7 +130,7 @@ export function contractFolder(model: ApiModel, index: number): FolderNode[] {
       description: 'The contract cases of the description, each with its named checks (after-response script). Run them after the documented requests.',
       sortKey: sortKey(index),
       authentication: inheritAuthentication(),
-      children: model.contract.cases.map((c, i) => caseRequest(model, c, i)),
+      children: caseRequests(model),
     },
   ];
 }

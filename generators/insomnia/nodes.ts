@@ -22,7 +22,7 @@ export interface RequestNode {
   /** The form body of the raw token call, or a data request's JSON body, when it sends one. */
   body?: FormBody | JsonBody;
   authentication: Authentication;
-  /** The pre-request script: a documented write request skips itself in a contract run (../shared/write-requests.ts). */
+  /** The pre-request script: a documented write request skips itself in a contract run (../shared/write-requests.ts); page 2 of a paging case skips itself when page 1 left no way to it. */
   preRequest?: string;
   /** The after-response script with the request's named checks (./checks.ts), when it has any. */
   afterResponse?: string;

@@ -1,19 +1,23 @@
 // The collection's folders: the token request, a folder per resource with the requests a person
 // sends by hand (each with its positive contract checks), and the contract cases kept apart.
 import { findEndpoint, hostVariables, isReadOnly, successResponse, type ApiModel, type ContractCase, type Endpoint, type Resource } from '../../model/model.js';
-import { caseItemId, endpointItemId, stableUuid, TOKEN_ENDPOINT } from '../../model/ids.js';
+import { caseItemId, endpointItemId, pageTwoItemId, stableUuid, TOKEN_ENDPOINT } from '../../model/ids.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { mustache } from '../../model/urls.js';
 import { bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
 import { tokenEndpointText } from '../shared/markdown.js';
 import { endpointDescription } from './description.js';
 import { examplesOf } from './examples.js';
-import { endpointRequest, markdown, tokenRequest, type RequestDefinition } from './requests.js';
+import { endpointRequest, markdown, tokenRequest, linkedRequest, type RequestDefinition } from './requests.js';
 import * as check from './scripts/checks.js';
 import { requiresScript, tamperScript, writeSkipScript } from './scripts/prerequest.js';
 import { postmanCheck } from './scripts/named.js';
-import { caseChecks, endpointChecks } from '../shared/checks.js';
+import { caseChecks, endpointChecks, pageTwoChecks } from '../shared/checks.js';
 import { bodyText } from '../shared/request-body.js';
+import { hasPageTwo, pageTwoName, pageTwoQuery, pageWalk, type PageWalk } from '../shared/page-walk.js';
+import { OWN, pageOneStep, pageOneStore, pageTwoPrelude, pageTwoPrerequest } from '../shared/page-script.js';
+import { jsLiteral } from '../shared/js-literal.js';
+import { POSTMAN_SCRIPT_API } from './scripts/paging.js';
 
 export interface ItemDefinition {
   id: string;
@@ -98,20 +102,56 @@ function contractFolder(model: ApiModel): ItemDefinition {
     id: stableUuid(model.info.id, 'folder', 'contract'),
     name: 'Contract checks',
     description: markdown('Negative and edge cases of the documented contract, run by `npm run contract`. Each says what it checks and on what basis.'),
-    item: model.contract.cases.map((c) => caseItem(model, c)),
+    item: model.contract.cases.flatMap((c) => caseItems(model, c)),
   };
 }
 
-function caseItem(model: ApiModel, c: ContractCase): ItemDefinition {
+/** A case's item, and for a paging case its page 2. */
+function caseItems(model: ApiModel, c: ContractCase): ItemDefinition[] {
   const { request, prerequest } = caseRequest(model, c);
+  const walk = pageWalk(model, c);
   const checks = caseChecks(model, c).map((named) => postmanCheck(model, named));
+  const answered = `pm.response.code === ${jsLiteral(c.expect.status)}`;
+  const walked = walk
+    ? [
+        [OWN, ...pageOneStep(walk, POSTMAN_SCRIPT_API, answered)].join('\n'),
+        ...checks,
+        ...(hasPageTwo(walk) ? [pageOneStore(POSTMAN_SCRIPT_API).join('\n')] : []),
+      ]
+    : checks;
   const id = caseItemId(model.info.id, c.id);
-  return {
+  const first: ItemDefinition = {
     id,
     name: c.name,
     ...(c.basis ? { description: markdown(`Basis: ${c.basis}.`) } : {}),
     request,
-    event: [...(prerequest.length > 0 ? [event(id, 'prerequest', prerequest)] : []), event(id, 'test', check.testScript(checks, c.expect.status))],
+    event: [...(prerequest.length > 0 ? [event(id, 'prerequest', prerequest)] : []), event(id, 'test', check.testScript(walked, c.expect.status))],
+  };
+  return hasPageTwo(walk) ? [first, pageTwoItem(model, c, walk)] : [first];
+}
+
+/** Page 2 of a paging case: the next position, cursor or link page 1 answered; skipped, saying why, when there is none to follow. */
+function pageTwoItem(model: ApiModel, c: ContractCase, walk: PageWalk): ItemDefinition {
+  const target = c.target as Extract<ContractCase['target'], { kind: 'endpoint' }>;
+  const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
+  const auth = target.auth === 'none' ? NO_AUTH : undefined;
+  const query = pageTwoQuery(walk, target.query, mustache(SCRIPT_VARIABLES.pageNext));
+  const request = query
+    ? endpointRequest(resource, endpoint, { query, pathParams: target.pathParams, ...(auth ? { auth } : {}) })
+    : linkedRequest(endpoint, SCRIPT_VARIABLES.pageNext, auth);
+  const id = pageTwoItemId(model.info.id, c.id);
+  const checks = pageTwoChecks(model, c).map((named) => postmanCheck(model, named));
+  const prelude = [OWN, ...pageTwoPrelude(POSTMAN_SCRIPT_API)].join('\n');
+  const done = `${POSTMAN_SCRIPT_API.set(jsLiteral(SCRIPT_VARIABLES.pageState), "''")};`;
+  return {
+    id,
+    name: pageTwoName(c),
+    description: markdown('Page 2 of the case above, reached the way the endpoint pages; skipped, saying why, when page 1 said there is no more.'),
+    request,
+    event: [
+      event(id, 'prerequest', pageTwoPrerequest(walk, POSTMAN_SCRIPT_API, pageTwoName(c), 'console.warn')),
+      event(id, 'test', check.testScript([prelude, ...checks, done], c.expect.status)),
+    ],
   };
 }
 

@@ -98,6 +98,16 @@ export function endpointRequest(resource: Resource, endpoint: Endpoint, override
   };
 }
 
+/** A request to the base URL, `/` and the path and query a variable holds (page 2 of a next-link walk), with the endpoint's headers. */
+export function linkedRequest(endpoint: Endpoint, variable: string, auth?: PostmanAuth): RequestDefinition {
+  return {
+    method: endpoint.method,
+    header: [ACCEPT_JSON, ...requestHeaders(endpoint, mustache).map(([key, value]) => ({ key, value }))],
+    url: splitUrl(`${mustache(VARIABLES.baseUrl)}/${mustache(variable)}`),
+    ...(auth ? { auth } : {}),
+  };
+}
+
 function documentedQuery(endpoint: Endpoint): QueryParam[] {
   return endpoint.query.flatMap((p) =>
     queryPairs(p, p.name, savedQueryValue(p)).map((pair) => ({

@@ -3,13 +3,9 @@
 // (Postman `pm.test`, Bruno `test`), so the reports of newman and `bru run` line up check by check.
 // The token answer's own checks (type, JWT, lifetime) are not here yet: see each client's token checks.
 import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type Expectation } from '../../model/model.js';
+import { hasPageTwo, linkStyle, pageWalk, type PageWalk } from './page-walk.js';
+import { totalLabel } from './page-script.js';
 
-/** A paging case's first page, in an object answer with a total in the body (until the two-page walk). */
-export interface Page {
-  items: string;
-  total: string;
-  limit: number;
-}
 export type EveryItem = NonNullable<Expectation['everyItem']>;
 
 export type NamedCheck =
@@ -17,8 +13,11 @@ export type NamedCheck =
   | { kind: 'json'; name: string }
   | { kind: 'content-type'; name: string }
   | { kind: 'schema'; name: string; schema: string }
-  | { kind: 'page-size'; name: string; page: Page }
-  | { kind: 'page-total'; name: string; page: Page }
+  | { kind: 'page-size'; name: string; walk: PageWalk }
+  | { kind: 'page-total'; name: string; walk: PageWalk }
+  | { kind: 'page-origin'; name: string; walk: PageWalk }
+  | { kind: 'page-fresh'; name: string; walk: PageWalk }
+  | { kind: 'page-more'; name: string; walk: PageWalk }
   | { kind: 'every-item'; name: string; rule: EveryItem }
   | { kind: 'time'; name: string; ms: number };
 
@@ -28,8 +27,11 @@ export const CHECK_NAMES = {
   json: 'body is JSON',
   contentType: 'Content-Type is JSON',
   schema: (schema: string) => `body matches the ${schema} schema`,
-  pageSize: (page: Page) => `${page.items} holds at most ${page.limit}`,
-  pageTotal: (page: Page) => `${page.total} counts every match (an integer, at least the page size; a full page when there are matches)`,
+  pageSize: (walk: PageWalk) => `${walk.list.items ?? 'the answer'} holds at most ${walk.limit}`,
+  pageTotal: (walk: PageWalk) => `${totalLabel(walk)} counts every match (an integer, at least the page size; a full page when there are matches)`,
+  pageOrigin: "the next link stays on the API's origin (no credential follows it elsewhere)",
+  pageFresh: 'no item of page 2 was on page 1',
+  pageMore: 'page 2 is not empty when page 1 said there is more',
   everyItem: (rule: EveryItem) => `every ${rule.items} entry that reports ${rule.field} has ${rule.field} = ${String(rule.equals)}`,
   time: (ms: number) => `answers within ${ms} ms`,
 } as const;
@@ -69,25 +71,50 @@ export function caseSchema(model: ApiModel, c: ContractCase): string {
   return endpoint.responses.find((r) => r.status === c.expect.status)!.schema!;
 }
 
+const PAGE_NAMES = {
+  'page-size': CHECK_NAMES.pageSize,
+  'page-total': CHECK_NAMES.pageTotal,
+  'page-origin': () => CHECK_NAMES.pageOrigin,
+  'page-fresh': () => CHECK_NAMES.pageFresh,
+  'page-more': () => CHECK_NAMES.pageMore,
+} as const;
+
+const pageCheck = (kind: keyof typeof PAGE_NAMES, walk: PageWalk): NamedCheck => ({ kind, name: PAGE_NAMES[kind](walk), walk });
+
+/** Page 1's paging checks: the page size, the total when documented, a next link on the API's origin. */
+function pageOneChecks(walk: PageWalk | undefined): NamedCheck[] {
+  if (!walk) return [];
+  return [
+    pageCheck('page-size', walk),
+    ...(walk.list.total ? [pageCheck('page-total', walk)] : []),
+    ...(linkStyle(walk) ? [pageCheck('page-origin', walk)] : []),
+  ];
+}
+
 /** A contract case's checks, as its expectation lists them. */
 export function caseChecks(model: ApiModel, c: ContractCase): NamedCheck[] {
   const { everyItem } = c.expect;
-  const page = pageOf(model, c);
   return [
     statusCheck(c.expect.status),
     ...(c.expect.json ? [jsonCheck()] : []),
     ...(c.expect.schema ? [schemaCheck(caseSchema(model, c))] : []),
-    ...(page
-      ? [{ kind: 'page-size', name: CHECK_NAMES.pageSize(page), page } as const, { kind: 'page-total', name: CHECK_NAMES.pageTotal(page), page } as const]
-      : []),
+    ...pageOneChecks(pageWalk(model, c)),
     ...(everyItem ? [{ kind: 'every-item', name: CHECK_NAMES.everyItem(everyItem), rule: everyItem } as const] : []),
     timeCheck(model.contract.responseTimeMs),
   ];
 }
 
-function pageOf(model: ApiModel, c: ContractCase): Page | undefined {
-  if (c.expect.page === undefined || c.target.kind !== 'endpoint') return undefined;
-  const list = findEndpoint(model, c.target.endpoint)?.endpoint.list;
-  if (list?.items === undefined || list.total?.in !== 'body') return undefined;
-  return { items: list.items, total: list.total.field, limit: c.expect.page.limit };
+/** Page 2's checks of a paging case (none when the endpoint answers every match at once): at most the page size, no item again, not empty when page 1 said there is more. */
+export function pageTwoChecks(model: ApiModel, c: ContractCase): NamedCheck[] {
+  const walk = pageWalk(model, c);
+  if (!hasPageTwo(walk)) return [];
+  return [
+    statusCheck(c.expect.status),
+    ...(c.expect.json ? [jsonCheck()] : []),
+    ...(c.expect.schema ? [schemaCheck(caseSchema(model, c))] : []),
+    pageCheck('page-size', walk),
+    pageCheck('page-fresh', walk),
+    pageCheck('page-more', walk),
+    timeCheck(model.contract.responseTimeMs),
+  ];
 }

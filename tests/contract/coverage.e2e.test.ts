@@ -35,8 +35,9 @@ describe('coverage of a contract run', () => {
     expect(run.code).toBe(0);
     const { endpoints, percent } = run.coverage;
     expect(Object.keys(endpoints)).toEqual(['token', 'listDevices', 'getDevice']);
-    expect(endpoints.listDevices).toMatchObject({ called: true, requests: 5, statuses: { documented: [200, 401, 429], seen: [200, 401] } });
-    expect(endpoints.listDevices!.query.exercised.sort()).toEqual(['limit', 'status']); // the documented request leaves the optional parameters off
+    // the paging case's page 2 is a request of its own, and sends `offset`
+    expect(endpoints.listDevices).toMatchObject({ called: true, requests: 6, statuses: { documented: [200, 401, 429], seen: [200, 401] } });
+    expect(endpoints.listDevices!.query.exercised.sort()).toEqual(['limit', 'offset', 'status']); // the documented request leaves the optional parameters off
     expect(endpoints.listDevices!.query.documented).toHaveLength(18);
     expect(endpoints.listDevices!.cases).toEqual(['listFilterOffline', 'listLimitOne', 'listWithTamperedBearer', 'listWithoutBearer']);
     expect(endpoints.getDevice).toMatchObject({ statuses: { documented: [200, 404, 429], seen: [200, 404] }, cases: ['getUnknownDevice'] });
@@ -45,20 +46,20 @@ describe('coverage of a contract run', () => {
       statuses: { documented: [200, 401], seen: [200, 401] },
       cases: ['tokenNoCredentials', 'tokenWrongSecret'],
     });
-    // points: token 1 + 2 statuses of 3; listDevices 1 + 2 + 2 of 1 + 2 + 18; getDevice 1 + 2 of 3: 11 of 27
-    expect(percent).toBe(40.7);
-    expect(run.stdout).toMatch(/^Coverage: 40\.7% \(3 of 3 endpoints called; see .*contract-coverage\.json\)$/m);
-    expect(run.html).toContain('<h2>Coverage: 40.7%</h2>');
+    // points: token 1 + 2 statuses of 3; listDevices 1 + 2 + 3 of 1 + 2 + 18; getDevice 1 + 2 of 3: 12 of 27
+    expect(percent).toBe(44.4);
+    expect(run.stdout).toMatch(/^Coverage: 44\.4% \(3 of 3 endpoints called; see .*contract-coverage\.json\)$/m);
+    expect(run.html).toContain('<h2>Coverage: 44.4%</h2>');
     expect(run.html).toContain('<span class="chip">probe.agent</span>'); // documented, not sent
     expect(run.html).toContain('<span class="chip hit">limit</span>');
     expect(run.html).not.toMatch(/<script|style="/i); // the page's CSP allows only its own style: widths come from classes
-    expect(run.html.slice(run.html.indexOf('<style>'), run.html.indexOf('</style>'))).toContain('#coverage .w41 span{width:41%}');
+    expect(run.html.slice(run.html.indexOf('<style>'), run.html.indexOf('</style>'))).toContain('#coverage .w44 span{width:44%}');
   });
 
   it('--min-coverage fails a run below it, and refuses a value that is not a percentage', async () => {
     const below = await contractRun(['--min-coverage', '90']);
     expect(below.code).toBe(1);
-    expect(below.stdout).toContain('FAILED --min-coverage 90: coverage is 40.7%');
+    expect(below.stdout).toContain('FAILED --min-coverage 90: coverage is 44.4%');
     const bad = await runCli(['contract', ...fixtureArgs(), '--min-coverage', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--min-coverage must be a number from 0 to 100, got "lots"');

@@ -22,8 +22,17 @@ describe('skipped items and checks', () => {
     const empty = await server({ tenants: demoTenants().map((t) => ({ ...t, items: 0 })) });
     const { summary } = await recordedRun(planFor(empty.url));
     const reason = 'Skipped "Get Device By ID": deviceId not set (the request that captures it returned nothing to use).';
-    expect(summary.skippedItems).toEqual([{ item: 'Devices / Get Device By ID', reason }]);
-    expect(summary.skipped).toEqual([{ item: 'Devices / Get Device By ID', name: 'request sent', passed: false, skipped: true, skipReason: reason }]);
+    // and page 2 of the paging case: page 1 said there is no more
+    const pageTwo = 'Contract checks / Get Devices with limit=1 returns at most one device and a consistent total, page 2';
+    const noMore = 'Skipped "Get Devices with limit=1 returns at most one device and a consistent total, page 2": page 1 said there is no more (0 in all)';
+    expect(summary.skippedItems).toEqual([
+      { item: 'Devices / Get Device By ID', reason },
+      { item: pageTwo, reason: noMore },
+    ]);
+    expect(summary.skipped).toEqual([
+      { item: 'Devices / Get Device By ID', name: 'request sent', passed: false, skipped: true, skipReason: reason },
+      { item: pageTwo, name: 'request sent', passed: false, skipped: true, skipReason: noMore },
+    ]);
     expect(summary.failures).toEqual([]);
   });
 

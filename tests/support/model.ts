@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadSpec, SpecError } from '../../loader/index.js';
 import type { ApiModel, Endpoint, Resource } from '../../model/model.js';
+import { walksToPageTwo } from '../../model/ids.js';
+import { pageTwoName } from '../../generators/shared/page-walk.js';
 
 export const FIXTURE_SPEC = fileURLToPath(new URL('../fixtures/descriptions/securithings.yaml', import.meta.url));
 
@@ -83,4 +85,9 @@ export function problemsOf(text: string): string[] {
     throw error;
   }
   return [];
+}
+
+/** The contract folder's item names in every client: each case, and after a paging case that walks, its page 2. */
+export function contractItemNames(model: ApiModel): string[] {
+  return model.contract.cases.flatMap((c) => (walksToPageTwo(model, c) ? [c.name, pageTwoName(c)] : [c.name]));
 }

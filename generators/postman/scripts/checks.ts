@@ -7,7 +7,7 @@ import { accessorKeys, indent } from './js.js';
 import { tokenChecks as tokenAnswerChecks, type TokenCheck } from '../../shared/token-checks.js';
 import { CACHE, cacheKeyJs, storeTokenJs, tokenInJs } from './cache.js';
 import { sandboxSchema } from './sandbox-schema.js';
-import { CHECK_NAMES, type Page } from '../../shared/checks.js';
+import { CHECK_NAMES } from '../../shared/checks.js';
 
 export type Check = string;
 
@@ -46,25 +46,9 @@ export function timeCheck(ms: number): Check {
   return test(CHECK_NAMES.time(ms), `() => pm.expect(pm.response.responseTime).to.be.below(${jsLiteral(ms)})`);
 }
 
-export function pageSizeCheck(page: Page): Check {
-  const items = own('body', jsLiteral(page.items));
-  return dependent(
-    CHECK_NAMES.pageSize(page),
-    `() => { pm.expect(${items}).to.be.an('array'); pm.expect((${items}).length).to.be.at.most(${jsLiteral(page.limit)}); }`,
-  );
-}
-
-export function pageTotalCheck(page: Page): Check {
-  const items = own('body', jsLiteral(page.items));
-  const total = own('body', jsLiteral(page.total));
-  return dependent(CHECK_NAMES.pageTotal(page), [
-    '() => {',
-    `  const items = ${items}; const total = ${total};`,
-    `  pm.expect(Number.isInteger(total), ${jsLiteral(`${page.total} is an integer`)}).to.equal(true);`,
-    `  pm.expect(total).to.be.at.least(items.length);`,
-    `  pm.expect(items.length).to.equal(Math.min(${jsLiteral(page.limit)}, total));`,
-    '}',
-  ]);
+/** A dependent check whose function runs the given statements. */
+export function blockCheck(name: string, statements: string[]): Check {
+  return dependent(name, ['() => {', ...statements.map((line) => `  ${line}`), '}']);
 }
 
 export function everyItemCheck(rule: NonNullable<Expectation['everyItem']>): Check {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiModel } from '../../../model/model.js';
 import { DEMO } from '../../../server/index.js';
-import { modelWith, fixtureModel, FIXTURE_AND_WITH_SITES, withSites } from '../../support/model.js';
+import { contractItemNames, modelWith, fixtureModel, FIXTURE_AND_WITH_SITES, withSites } from '../../support/model.js';
 import { fileAt } from '../equivalence/canonical.js';
 import { WRONG_SECRET } from '../../../generators/shared/contract-values.js';
 import { bruTests, generate, lang, type KeyValue } from './helpers.js';
@@ -20,7 +20,7 @@ describe('bruno collection layout', () => {
       'bruno/Devices/Get Devices.bru',
       'bruno/Devices/Get Device By ID.bru',
       'bruno/Contract checks/folder.bru',
-      ...fixtureModel().contract.cases.map((c) => `bruno/Contract checks/${c.name}.bru`),
+      ...contractItemNames(fixtureModel()).map((name) => `bruno/Contract checks/${name}.bru`),
       'bruno/environments/production.bru',
       'bruno/environments/staging.bru',
       'bruno/environments/local.bru',
@@ -223,9 +223,9 @@ describe('Contract checks', () => {
   const request = (name: string) =>
     lang.bruToJsonV2(fileAt(files, `bruno/Contract checks/${name}.bru`)) as ReturnType<typeof lang.bruToJsonV2> & { auth?: Record<string, unknown> };
 
-  it('has a request per contract case, in order', () => {
-    const cases = fixtureModel().contract.cases;
-    expect(cases.map((c) => request(c.name).meta)).toEqual(cases.map((c, i) => ({ name: c.name, type: 'http', seq: String(i + 1) })));
+  it('has a request per contract case, and page 2 after the paging case, in order', () => {
+    const names = contractItemNames(fixtureModel());
+    expect(names.map((name) => request(name).meta)).toEqual(names.map((name, i) => ({ name, type: 'http', seq: String(i + 1) })));
   });
 
   it('sends a wrong secret, and no credentials, to the token endpoint', () => {

@@ -14,8 +14,14 @@ import { DEFAULT_CTX } from '../../../generators/types.js';
 import { FIXTURE_AND_WITH_SITES, fixtureModel } from '../../support/model.js';
 import { insomniaChains, parseScript, v4Scripts, v5Scripts } from './scripts.js';
 
-/** client-runners.md, "Script API": insomnia.test(name, fn) and insomnia.test.skip; insomnia.expect (Chai 4); insomnia.response .code, .responseTime, .headers.get(name), .json(), .to.have.jsonSchema. */
+/**
+ * client-runners.md, "Script API": insomnia.test(name, fn) and insomnia.test.skip; insomnia.expect (Chai 4); insomnia.response .code, .responseTime, .headers.get(name), .json(), .to.have.jsonSchema;
+ * insomnia.environment (the paging walk keeps page 1's state there) and insomnia.execution.skipRequest().
+ */
 const DOCUMENTED = new Set([
+  'insomnia.environment.get',
+  'insomnia.environment.set',
+  'insomnia.execution.skipRequest',
   'insomnia.test',
   'insomnia.test.skip',
   'insomnia.expect',

@@ -7,7 +7,7 @@ import { insomniaV4 } from '../../../generators/insomnia/v4.js';
 import { insomniaV5 } from '../../../generators/insomnia/v5.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
 import { CONTRACT_FOLDER } from '../../../generators/insomnia/contract.js';
-import { fixtureModel, FIXTURE_AND_WITH_SITES } from '../../support/model.js';
+import { contractItemNames, fixtureModel, FIXTURE_AND_WITH_SITES } from '../../support/model.js';
 import { allEndpoints, normalizeUrl, resolveAuth, type Auth } from './helpers.js';
 
 type Meta = { id: string; sortKey?: number; description?: string };
@@ -157,7 +157,7 @@ describe.each(FIXTURE_AND_WITH_SITES)('insomnia v5 collection of %s', (_, makeMo
     const fromV4 = v4.filter((r) => r._type === 'request').map((r) => summary(r._id as string, r));
     const fromV5 = requests(v5).map(({ item }) => summary(item.meta.id, item));
     expect(fromV5).toEqual(fromV4);
-    const cases = new Set(model.contract.cases.map((c) => c.name));
+    const cases = new Set(contractItemNames(model));
     expect(fromV5.filter((r) => r.name !== 'Get access token' && !cases.has(r.name as string)).map((r) => r.name)).toEqual(
       allEndpoints(model).map((e) => e.endpoint.name),
     );

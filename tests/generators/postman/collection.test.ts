@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { postman } from '../../../generators/postman/index.js';
 import { cacheKeyJs } from '../../../generators/postman/scripts/cache.js';
 import { DEFAULT_CTX } from '../../../generators/types.js';
-import { modelWith, fixtureModel } from '../../support/model.js';
+import { contractItemNames, modelWith, fixtureModel } from '../../support/model.js';
 import { postmanSchemaValidator } from '../../support/postman-schema.js';
 
 const model = fixtureModel();
@@ -79,7 +79,7 @@ describe('Postman collection', () => {
 
   it('keeps the contract cases in a folder of their own, after the documented requests', () => {
     expect((collection.item as Item[]).map((i) => i.name)).toEqual(['Auth', 'Devices', 'Contract checks']);
-    expect(folder('Contract checks').item!.map((i) => i.name)).toEqual(model.contract.cases.map((c) => c.name));
+    expect(folder('Contract checks').item!.map((i) => i.name)).toEqual(contractItemNames(model));
   });
 
   it('saves example responses and explains auth and rate limits in Markdown', () => {
