@@ -143,11 +143,33 @@ describe('the contract run of a description with a write endpoint', () => {
     });
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
     expect(result.stdout).toMatch(/SKIP Orders \/ Create order/);
-    expect(seenSince(before).writes).toEqual([
+    const { writes, listQueries } = seenSince(before);
+    expect(writes).toEqual([
       [201, VALID],
       [400, BROKEN],
     ]);
+    expect(listQueries).toEqual(PAGE_WALK.map((query) => `${query} -> 200`));
   });
+
+  it.each([
+    ['ignores the page number (page 2 repeats page 1)', { ignorePage: true }, 'no item of page 2 was on page 1'],
+    ['answers token_type Bearer', { tokenType: 'Bearer' }, TOKEN_CHECKS[0]!],
+  ])(
+    'fails (exit 1) on that one named check when a server %s',
+    async (_, fault, check) => {
+      const faulty = await startStrictWarehouse(fault);
+      try {
+        const reports = join(dir, `reports-fault-${Object.keys(fault)[0]}`);
+        const result = await runCli(['contract', '--spec', SPEC, '--collections', dir, '--reports', reports], { env: settings(faulty) });
+        expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(1);
+        const junit = readFileSync(join(reports, 'contract-junit.xml'), 'utf8');
+        expect([...junit.matchAll(/<testcase name="([^"]*)"[^>]*>\s*<failure/g)].map((m) => m[1])).toEqual([check]);
+      } finally {
+        await faulty.close();
+      }
+    },
+    120_000,
+  );
 
   it('a description with the write endpoint but no case naming it sends no write at all: the server sees only GET', async () => {
     const text = readFileSync(SPEC, 'utf8');

@@ -69,7 +69,15 @@ const refuse = (status: number, error: string, description?: string, headers?: R
   ...(headers ? { headers } : {}),
 });
 
-export async function startStrictWarehouse(): Promise<StrictWarehouse> {
+/** Ways to break the docs on purpose, so a test can see the contract notice. */
+export interface WarehouseFault {
+  /** Answer page 1 whatever `page` says (a server that ignores the page number). */
+  ignorePage?: boolean;
+  /** Answer this `token_type` instead of the documented one. */
+  tokenType?: string;
+}
+
+export async function startStrictWarehouse(fault: WarehouseFault = {}): Promise<StrictWarehouse> {
   const issued: string[] = [];
   const requests: RequestSeen[] = [];
   const server = createServer((request, response) => {
@@ -104,7 +112,7 @@ export async function startStrictWarehouse(): Promise<StrictWarehouse> {
       return refuse(401, 'invalid_token', undefined, { 'www-authenticate': `${WAREHOUSE_DOCS.scheme} realm="warehouse"` });
     const rest = url.pathname.startsWith(`${WAREHOUSE_DOCS.ordersPath}`) ? url.pathname.slice(WAREHOUSE_DOCS.ordersPath.length) : undefined;
     if (rest === '') {
-      if (request.method === 'GET') return list(url);
+      if (request.method === 'GET') return list(url, fault);
       if (request.method === 'POST') return create(request, body);
       return refuse(405, 'method_not_allowed', undefined, { allow: 'GET, POST' });
     }
@@ -130,7 +138,7 @@ export async function startStrictWarehouse(): Promise<StrictWarehouse> {
     const { min, max } = WAREHOUSE_DOCS.lifetimeSeconds;
     return {
       status: 200,
-      body: { access_token: accessToken, token_type: WAREHOUSE_DOCS.tokenType, expires_in: randomInt(min, max + 1), scope },
+      body: { access_token: accessToken, token_type: fault.tokenType ?? WAREHOUSE_DOCS.tokenType, expires_in: randomInt(min, max + 1), scope },
       headers: { 'cache-control': 'no-store' },
     };
   }
@@ -150,7 +158,7 @@ export async function startStrictWarehouse(): Promise<StrictWarehouse> {
 }
 
 /** List orders: `page` (from 1) and `page_size` (1 to 50, default 10) page it, `status` filters; any other name or value is a 400. */
-function list(url: URL): Answer {
+function list(url: URL, fault: WarehouseFault): Answer {
   const { page: pageName, firstPage, pageSize: sizeName, total, filters } = WAREHOUSE_DOCS.paging;
   const known: readonly string[] = [pageName, sizeName, ...filters];
   const unknown = [...url.searchParams.keys()].find((name) => !known.includes(name));
@@ -167,7 +175,7 @@ function list(url: URL): Answer {
   if (size === undefined || page === undefined) return refuse(400, 'invalid_request', `${sizeName} or ${pageName} out of range`);
   if (status !== null && !(WAREHOUSE_DOCS.statuses as readonly string[]).includes(status)) return refuse(400, 'invalid_request', 'unknown status');
   const matches = ORDERS.filter((o) => status === null || o.status === status);
-  const from = (page - firstPage) * size;
+  const from = fault.ignorePage ? 0 : (page - firstPage) * size;
   return { status: 200, body: { orders: matches.slice(from, from + size), [total]: matches.length } };
 }
 
