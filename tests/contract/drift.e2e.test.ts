@@ -45,16 +45,17 @@ describe('drift in a contract run', () => {
     servers.push(server);
     const tolerant = await contractRun([], demoSettings(server.url));
     expect(tolerant.code).toBe(0); // additive fields never fail the contract itself
+    // the documented list, the paging case's two pages and the filter case
     expect(tolerant.drift.listDevices!.undocumentedFields).toEqual([
-      { path: 'devices[].serialNumber', types: ['string'], answers: 3 },
-      { path: 'devices[].tags', types: ['array'], answers: 3 },
-      { path: 'devices[].warranty', types: ['object'], answers: 3 },
+      { path: 'devices[].serialNumber', types: ['string'], answers: 4 },
+      { path: 'devices[].tags', types: ['array'], answers: 4 },
+      { path: 'devices[].warranty', types: ['object'], answers: 4 },
     ]);
     expect(tolerant.drift.getDevice!.undocumentedFields.map((f) => f.path)).toEqual(['serialNumber', 'tags', 'warranty']);
     expect(tolerant.drift.getDevice!.openFields).toContainEqual({ path: 'warranty.until', types: ['string'], answers: 1 });
     expect(tolerant.stdout).toMatch(/^Drift: 6 undocumented fields on 2 endpoints \(see .*contract-drift\.md\)$/m);
-    expect(tolerant.markdown).toContain('| `devices[].serialNumber` | string | 3 |');
-    expect(tolerant.html).toContain('<code>devices[].serialNumber</code> (string, 3)');
+    expect(tolerant.markdown).toContain('| `devices[].serialNumber` | string | 4 |');
+    expect(tolerant.html).toContain('<code>devices[].serialNumber</code> (string, 4)');
     // names and types only: no value of an undocumented field reaches a report
     for (const text of [
       tolerant.markdown,
