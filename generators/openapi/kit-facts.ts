@@ -67,11 +67,24 @@ function rawCase(model: ApiModel, c: ContractCase): RawSpec['contract']['cases']
   return { id: c.id, name: c.name, ...(c.basis ? { basis: c.basis } : {}), ...on, expect: expected };
 }
 
-/** A paging case as written, with the endpoint's `items` and body `total` repeated as the format still accepts them. */
+/**
+ * A paging case as written, with the endpoint's `items` and body `total` repeated as the format still
+ * accepts them: only names its older `expect.page` keys can hold (camel-case ids), since `list` takes
+ * more (`total_items`, `meta.count`) and the loader reads them from the endpoint's `list` anyway.
+ */
 function rawPage(model: ApiModel, c: ContractCase, limit: number): { items?: string; total?: string; limit: number } {
   const list = c.target.kind === 'endpoint' ? findEndpoint(model, c.target.endpoint)?.endpoint.list : undefined;
-  return { ...(list?.items !== undefined ? { items: list.items } : {}), ...(list?.total?.in === 'body' ? { total: list.total.field } : {}), limit };
+  const items = list?.items;
+  const total = list?.total?.in === 'body' ? list.total.field : undefined;
+  return {
+    ...(items !== undefined && OLDER_PAGE_KEY.test(items) ? { items } : {}),
+    ...(total !== undefined && OLDER_PAGE_KEY.test(total) ? { total } : {}),
+    limit,
+  };
 }
+
+/** spec/format.schema.json `identifier`, the pattern of `expect.page.items` and `.total`. */
+const OLDER_PAGE_KEY = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 
 /** `x-contract` at the root: the response-time budget and the contract cases. */
 export function contractFacts(model: ApiModel): Extensions {

@@ -37,7 +37,7 @@ describe('request bodies', () => {
     const model = load(text().replace('      body: { sku: SKU-54321, quantity: 3 }\n', ''));
     expect(caseTarget(model, 'createOrderValid')).toMatchObject({ body: { sku: 'SKU-12345', quantity: 2, note: 'Fragile' } });
     expect(caseTarget(model, 'createOrderBroken')).toMatchObject({ body: { sku: 'not-a-sku', quantity: 0 } });
-    expect(caseTarget(model, 'ordersLimitOne')).not.toHaveProperty('body');
+    expect(caseTarget(model, 'ordersPageSizeOne')).not.toHaveProperty('body');
   });
 
   it('a case of an endpoint that requires a body, with none to send, is refused where it names the endpoint', () => {

@@ -1,23 +1,33 @@
 // A strict server for examples/warehouse-orders.yaml, written from that description's docs and apart
-// from the reference server (node:http only): the form token request with client_secret_post, a
-// bearer it issued on every data request, offset paging, and Create order taking only a JSON body
-// that matches NewOrder (400 with the reason otherwise). It records every request it saw (method,
-// path, status, the body text of a write), so tests can count what a run sent. Stateless: a
-// placed order is answered, never stored.
+// from the reference server (node:http only): the form token request with client_secret_post
+// answering an opaque random token (not a JWT) with the documented token_type and a lifetime inside
+// the documented range; on every data request a token it issued, under the documented scheme only
+// (`Bearer`, in any case as RFC 7235 says; the token_type or any other scheme is refused); List
+// orders paged by page number from 1 (`page`, `page_size`; a page past the end is empty) with
+// `total_items`, refusing any other query name; and Create order taking only a JSON body that
+// matches NewOrder (400 with the reason otherwise). It records every request it saw (method, path,
+// query, the Authorization scheme, status, the body text of a write), and every token it issued
+// (for the tests' leak scans), so tests can tell what a run sent. Stateless: a placed order is
+// answered, never stored.
 //
 // What the docs fix is kept in WAREHOUSE_DOCS, so a change of the description (another token path,
 // token type or paging style) is a change here.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const WAREHOUSE_DOCS = {
   tokenPath: '/auth/v1/token',
-  tokenType: 'Bearer',
+  /** The token answer's `token_type`: not the scheme data requests use. */
+  tokenType: 'Warehouse Access Token',
+  /** The Authorization scheme of data requests (the description's `tokenPrefix`). */
+  scheme: 'Bearer',
   scope: 'orders:read orders:write',
-  lifetimeSeconds: 600,
+  lifetimeSeconds: { min: 1800, max: 3600 },
   ordersPath: '/v1/orders',
-  limit: { min: 1, max: 50, default: 10 },
+  /** Page-number paging: `page` from `firstPage`, `page_size` orders a page, `total_items` counts every match. */
+  paging: { page: 'page', firstPage: 1, pageSize: 'page_size', total: 'total_items', filters: ['status'] },
+  pageSize: { min: 1, max: 50, default: 10 },
   statuses: ['pending', 'picked', 'shipped'],
   maxBodyBytes: 64 * 1024,
 } as const;
@@ -34,6 +44,10 @@ export const ORDERS = Array.from({ length: 5 }, (_, i) => ({
 export interface RequestSeen {
   method: string;
   path: string;
+  /** The query string, as sent (without `?`). */
+  query: string;
+  /** The Authorization header's scheme (its first word), never its token. */
+  scheme?: string;
   status: number;
   /** The body text of a request that sent one. */
   body?: string;
@@ -42,6 +56,8 @@ export interface RequestSeen {
 export interface StrictWarehouse {
   url: string;
   requests: RequestSeen[];
+  /** Every access token it handed out, for leak scans. */
+  issued: string[];
   close(): Promise<void>;
 }
 
@@ -53,8 +69,16 @@ const refuse = (status: number, error: string, description?: string, headers?: R
   ...(headers ? { headers } : {}),
 });
 
-export async function startStrictWarehouse(): Promise<StrictWarehouse> {
-  const issued = new Set<string>();
+/** Ways to break the docs on purpose, so a test can see the contract notice. */
+export interface WarehouseFault {
+  /** Answer page 1 whatever `page` says (a server that ignores the page number). */
+  ignorePage?: boolean;
+  /** Answer this `token_type` instead of the documented one. */
+  tokenType?: string;
+}
+
+export async function startStrictWarehouse(fault: WarehouseFault = {}): Promise<StrictWarehouse> {
+  const issued: string[] = [];
   const requests: RequestSeen[] = [];
   const server = createServer((request, response) => {
     void handle(request).then(
@@ -67,19 +91,28 @@ export async function startStrictWarehouse(): Promise<StrictWarehouse> {
     const url = new URL(request.url ?? '/', 'http://strict.invalid');
     const body = await readBody(request);
     const answer = body === undefined ? refuse(413, 'invalid_request', 'body too large') : await route(request, url, body);
-    requests.push({ method: request.method ?? '', path: url.pathname, status: answer.status, ...(body ? { body } : {}) });
+    // Only a word before a space is a scheme: a bare token is never recorded.
+    const scheme = /^(\S+) /.exec(request.headers.authorization ?? '')?.[1];
+    requests.push({
+      method: request.method ?? '',
+      path: url.pathname,
+      query: url.search.slice(1),
+      ...(scheme === undefined ? {} : { scheme }),
+      status: answer.status,
+      ...(body ? { body } : {}),
+    });
     return answer;
   }
 
   async function route(request: IncomingMessage, url: URL, body: string): Promise<Answer> {
     if (url.pathname === WAREHOUSE_DOCS.tokenPath)
       return request.method === 'POST' ? token(request, body) : refuse(405, 'invalid_request', undefined, { allow: 'POST' });
-    const bearer = new RegExp(`^${WAREHOUSE_DOCS.tokenType} ([\\w.~+/-]+=*)$`).exec(request.headers.authorization ?? '')?.[1];
-    if (bearer === undefined || !issued.has(bearer))
-      return refuse(401, 'invalid_token', undefined, { 'www-authenticate': `${WAREHOUSE_DOCS.tokenType} realm="warehouse"` });
+    const bearer = new RegExp(`^${WAREHOUSE_DOCS.scheme} ([\\w.~+/-]+=*)$`, 'i').exec(request.headers.authorization ?? '')?.[1];
+    if (bearer === undefined || !issued.includes(bearer))
+      return refuse(401, 'invalid_token', undefined, { 'www-authenticate': `${WAREHOUSE_DOCS.scheme} realm="warehouse"` });
     const rest = url.pathname.startsWith(`${WAREHOUSE_DOCS.ordersPath}`) ? url.pathname.slice(WAREHOUSE_DOCS.ordersPath.length) : undefined;
     if (rest === '') {
-      if (request.method === 'GET') return list(url);
+      if (request.method === 'GET') return list(url, fault);
       if (request.method === 'POST') return create(request, body);
       return refuse(405, 'method_not_allowed', undefined, { allow: 'GET, POST' });
     }
@@ -99,11 +132,13 @@ export async function startStrictWarehouse(): Promise<StrictWarehouse> {
       return refuse(401, 'invalid_client');
     const scope = form.get('scope') ?? WAREHOUSE_DOCS.scope;
     if (scope.split(' ').some((s) => !WAREHOUSE_DOCS.scope.split(' ').includes(s))) return refuse(400, 'invalid_scope');
+    // Opaque: random bytes, no dots, nothing a reader could decode into claims.
     const accessToken = randomBytes(24).toString('base64url');
-    issued.add(accessToken);
+    issued.push(accessToken);
+    const { min, max } = WAREHOUSE_DOCS.lifetimeSeconds;
     return {
       status: 200,
-      body: { access_token: accessToken, token_type: WAREHOUSE_DOCS.tokenType, expires_in: WAREHOUSE_DOCS.lifetimeSeconds, scope },
+      body: { access_token: accessToken, token_type: fault.tokenType ?? WAREHOUSE_DOCS.tokenType, expires_in: randomInt(min, max + 1), scope },
       headers: { 'cache-control': 'no-store' },
     };
   }
@@ -113,6 +148,7 @@ export async function startStrictWarehouse(): Promise<StrictWarehouse> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    issued,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -121,21 +157,26 @@ export async function startStrictWarehouse(): Promise<StrictWarehouse> {
   };
 }
 
-/** List orders: `limit` (1 to 50, default 10) and `offset` (0 or more) page it, `status` filters; any other value is a 400. */
-function list(url: URL): Answer {
+/** List orders: `page` (from 1) and `page_size` (1 to 50, default 10) page it, `status` filters; any other name or value is a 400. */
+function list(url: URL, fault: WarehouseFault): Answer {
+  const { page: pageName, firstPage, pageSize: sizeName, total, filters } = WAREHOUSE_DOCS.paging;
+  const known: readonly string[] = [pageName, sizeName, ...filters];
+  const unknown = [...url.searchParams.keys()].find((name) => !known.includes(name));
+  if (unknown !== undefined) return refuse(400, 'invalid_request', `unknown query parameter ${unknown}`);
   const integer = (name: string, min: number, max: number, fallback: number): number | undefined => {
     const text = url.searchParams.get(name);
     if (text === null) return fallback;
     const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
     return value >= min && value <= max ? value : undefined;
   };
-  const limit = integer('limit', WAREHOUSE_DOCS.limit.min, WAREHOUSE_DOCS.limit.max, WAREHOUSE_DOCS.limit.default);
-  const offset = integer('offset', 0, Number.MAX_SAFE_INTEGER, 0);
+  const size = integer(sizeName, WAREHOUSE_DOCS.pageSize.min, WAREHOUSE_DOCS.pageSize.max, WAREHOUSE_DOCS.pageSize.default);
+  const page = integer(pageName, firstPage, Number.MAX_SAFE_INTEGER, firstPage);
   const status = url.searchParams.get('status');
-  if (limit === undefined || offset === undefined) return refuse(400, 'invalid_request', 'limit or offset out of range');
+  if (size === undefined || page === undefined) return refuse(400, 'invalid_request', `${sizeName} or ${pageName} out of range`);
   if (status !== null && !(WAREHOUSE_DOCS.statuses as readonly string[]).includes(status)) return refuse(400, 'invalid_request', 'unknown status');
   const matches = ORDERS.filter((o) => status === null || o.status === status);
-  return { status: 200, body: { orders: matches.slice(offset, offset + limit), total: matches.length } };
+  const from = fault.ignorePage ? 0 : (page - firstPage) * size;
+  return { status: 200, body: { orders: matches.slice(from, from + size), [total]: matches.length } };
 }
 
 /** Create order: only a JSON body matching NewOrder (sku `SKU-` and five digits, quantity 1 to 100, an optional note up to 200 characters, nothing else). */
