@@ -6,16 +6,17 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
-// The last number counts the endpoints a run calls: the imported ones and the token endpoint.
+// The last column: the endpoints a run calls of those it documents (the imported ones and the token endpoint);
+// an imported write is documented but not called, as no contract case names it.
 const DOCUMENTS = [
-  ['eBay Taxonomy (Swagger 2.0, real)', 'tests/fixtures/openapi/ebay-taxonomy.swagger.yaml', 5],
-  ['Tracker Fleet (OpenAPI 3.1, two files)', 'tests/fixtures/openapi/tracker-3.1/openapi.yaml', 4],
-  ['SumUp (OpenAPI 3.0, real: arrays, `statuses[]`, a boolean, `float`)', 'tests/fixtures/openapi/sumup-3.0.json', 5],
-  ['Scalar Galaxy (OpenAPI 3.1, real: four flows, `int64`)', 'tests/fixtures/openapi/scalar-galaxy-3.1.yaml', 2],
+  ['eBay Taxonomy (Swagger 2.0, real)', 'tests/fixtures/openapi/ebay-taxonomy.swagger.yaml', '5 of 5'],
+  ['Tracker Fleet (OpenAPI 3.1, two files)', 'tests/fixtures/openapi/tracker-3.1/openapi.yaml', '4 of 5'],
+  ['SumUp (OpenAPI 3.0, real: arrays, `statuses[]`, a boolean, `float`)', 'tests/fixtures/openapi/sumup-3.0.json', '5 of 5'],
+  ['Scalar Galaxy (OpenAPI 3.1, real: four flows, `int64`)', 'tests/fixtures/openapi/scalar-galaxy-3.1.yaml', '2 of 2'],
   [
     'PayPal Subscriptions (OpenAPI 3.0, real: a required string with a `pattern`, no example)',
     'tests/fixtures/openapi/paypal-billing-subscriptions-3.0.json',
-    4,
+    '4 of 4',
   ],
 ] as const;
 
@@ -32,6 +33,6 @@ describe.each(DOCUMENTS)('%s imported', (_name, file, endpoints) => {
     expect(run.stderr).toBe('');
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/Contract run against the embedded reference server .*: PASSED/);
-    expect(run.stdout).toContain(`(${endpoints} of ${endpoints} endpoints called`);
+    expect(run.stdout).toContain(`(${endpoints} endpoints called`);
   });
 });
