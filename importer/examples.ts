@@ -1,24 +1,16 @@
 // Response examples are kept only when they validate against their response's schema (the loader
 // would refuse the description otherwise); each one dropped is a warning.
 import type { RawEndpoint } from '../loader/raw.js';
-import { schemaCompiler, selfContained } from '../loader/schemas.js';
+import { namedValidators } from '../loader/schemas.js';
 import type { JsonSchema } from '../model/model.js';
 import type { ImportContext } from './context.js';
 import type { ResponseDraft } from './operations.js';
-
-const REF = /^#\/schemas\/([A-Za-z][A-Za-z0-9_]*)$/;
 
 export function validExamples(
   ctx: ImportContext,
   schemas: Record<string, unknown>,
 ): (endpoint: RawEndpoint, responses: ResponseDraft[]) => RawEndpoint['examples'] {
-  const compile = schemaCompiler();
-  const contained = selfContained(schemas as Record<string, JsonSchema>, refsOf(schemas));
-  const validators = new Map<string, ReturnType<typeof compile>>();
-  const validator = (name: string) => {
-    if (!validators.has(name)) validators.set(name, compile(contained[name]!));
-    return validators.get(name)!;
-  };
+  const validator = namedValidators(schemas as Record<string, JsonSchema>);
   return (endpoint, responses) => {
     const out: NonNullable<RawEndpoint['examples']> = [];
     for (const response of responses) {
@@ -34,25 +26,4 @@ export function validExamples(
     }
     return out.length ? out : undefined;
   };
-}
-
-function refsOf(schemas: Record<string, unknown>): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const [name, schema] of Object.entries(schemas)) {
-    const refs = new Set<string>();
-    collect(schema, refs);
-    out.set(name, refs);
-  }
-  return out;
-}
-
-function collect(node: unknown, refs: Set<string>): void {
-  if (Array.isArray(node)) return node.forEach((n) => collect(n, refs));
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string') {
-      const name = REF.exec(value)?.[1];
-      if (name) refs.add(name);
-    } else if (key !== 'examples' && key !== 'enum' && key !== 'const' && key !== 'default') collect(value, refs);
-  }
 }
