@@ -275,10 +275,7 @@ export function namedValidators(schemas: Record<string, JsonSchema>): (name: str
   const refs = new Map(Object.entries(schemas).map(([name, schema]) => [name, [...refNames(schema, new Set())]]));
   ajv.addSchema({ definitions: rewritten }, SHARED);
   const compiled = new Map<string, NamedValidator>();
-  const compileOne = (name: string) => {
-    const reachesFailure = () => (refs.get(name) ?? []).some((ref) => compiled.has(ref) && typeof compiled.get(ref) !== 'function');
-    compiled.set(name, compileNamed(ajv, name, rewritten[name], reachesFailure));
-  };
+  const compileOne = (name: string) => compiled.set(name, compileNamed(ajv, name, rewritten[name]));
   return (name) => {
     if (!compiled.has(name)) leavesFirst(name, refs, (n) => Object.hasOwn(rewritten, n) && !compiled.has(n)).forEach(compileOne);
     return compiled.get(name);
@@ -304,16 +301,18 @@ function leavesFirst(start: string, refs: Map<string, string[]>, wanted: (name: 
   return order;
 }
 
-function compileNamed(ajv: Ajv, name: string, schema: unknown, reachesFailure: () => boolean): NamedValidator {
+function compileNamed(ajv: Ajv, name: string, schema: unknown): NamedValidator {
   if (!validateDraft07(schema)) return ajv.errorsText(validateDraft07.errors, { dataVar: 'schema' });
   try {
     return ajv.getSchema(`${SHARED}#/definitions/${name}`) as ValidateFunction;
   } catch (error) {
     // Where it failed, Ajv names by the shared document: the schema alone, its references left
-    // out, tells whether its own body is at fault, and where within it.
+    // out, tells whether its own body is at fault, and where within it. Ajv's complaints are about
+    // one schema's own keywords, so when the body compiles alone, a schema it reaches has the
+    // problem (and reports it); anything else (a stack overflow) is this schema's.
     const alone = schemaCompiler()(withoutRefs(schema) as JsonSchema);
     if (typeof alone === 'string') return alone;
-    return reachesFailure() ? undefined : (error as Error).message.replace(/^strict mode: /, '');
+    return error instanceof RangeError ? error.message : undefined;
   }
 }
 

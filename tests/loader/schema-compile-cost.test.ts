@@ -41,8 +41,29 @@ it('loads 120 schemas that reach one another in well under a second of CPU time'
   expect((used.user + used.system) / 1000).toBeLessThan(1500);
 });
 
-it('reports a schema that does not compile once, at its own body, not at each schema reaching it', () => {
+it.each([
+  ['directly', []],
+  [
+    'through a cycle',
+    [
+      '  Start:',
+      '    type: object',
+      '    properties:',
+      '      ring: { $ref: "#/schemas/RingA" }',
+      '  RingA:',
+      '    type: object',
+      '    properties:',
+      '      next: { $ref: "#/schemas/RingB" }',
+      '      inner: { $ref: "#/schemas/Inner" }',
+      '  RingB:',
+      '    type: object',
+      '    properties:',
+      '      back: { $ref: "#/schemas/RingA" }',
+    ],
+  ],
+])('reports a schema that does not compile once, at its own body, not at each schema reaching it %s', (_, more) => {
   const text = withSchemas([
+    ...more,
     '  Outer:',
     '    type: object',
     '    properties:',
