@@ -95,6 +95,21 @@ export function generationTable(input: GenerationCase, times: ToolTimes[]): stri
   return [`**${input.name}** (${input.endpoints} endpoints)`, table(header, rows), ...failures].join('\n\n');
 }
 
+/** The real document: each tool's median against ours (row 0), and how many times faster ours is. */
+export function importTable(input: GenerationCase, times: ToolTimes[]): string {
+  const ours = median(times[0]!.runs);
+  const rows = times.map((t) => [
+    t.tool,
+    `${t.runs.length}${t.failures.length ? ` (${t.failures.length} failed)` : ''}`,
+    ms(min(t.runs)),
+    ms(median(t.runs)),
+    ratio(median(t.runs) / ours),
+  ]);
+  const failures = times.flatMap((t) => (t.failures.length ? [`- ${t.tool} failed: ${t.failures[0]}`] : []));
+  const header = ['tool', 'runs', 'min ms', 'median ms', 'median / ours'];
+  return [`**${input.name}** (${input.endpoints} operations)`, table(header, rows), ...failures].join('\n\n');
+}
+
 export interface InProcessTimes {
   endpoints: number;
   runs: number;
