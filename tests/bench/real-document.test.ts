@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, expect, it } from 'vitest';
-import { importTable } from '../../bench/generation.js';
+import { failure, importTable } from '../../bench/generation.js';
 import { ourImportTool, REAL_DOCUMENT, realDocumentCase } from '../../bench/real-document.js';
 import { REPO } from '../cli/helpers.js';
 
@@ -48,4 +48,16 @@ it('shows each tool against ours, and a failed run with its reason', () => {
   expect(text).toContain('| ours | 3 | 100 | 110 | 1.00x |');
   expect(text).toContain('| peer | 2 (1 failed) | 1100 | 1150 | 10.45x |');
   expect(text).toContain('- peer failed: exit 1: Circular $ref pointer found');
+});
+
+it.each([
+  [null, 'Input file: /tmp/doc.yaml', 'no answer within 180 s (killed)'],
+  [
+    1,
+    '\u001b[31m OAS File Error - There is an issue\n\u001b[31m ReferenceError: Circular $ref pointer found at /d.yaml#/x\nPlease see https://x/docs/ERRORS.md\n=====',
+    'exit 1: ReferenceError: Circular $ref pointer found at /d.yaml#/x',
+  ],
+  [2, 'a\nb\nc\nd', 'exit 2: b / c / d'],
+])('names why a run failed (exit %s)', (code, output, reason) => {
+  expect(failure(code, output)).toBe(reason);
 });
