@@ -57,12 +57,26 @@ export function peerTools(root: string): GenerationTool[] {
 async function runOnce(tool: GenerationTool, input: GenerationCase, into: ToolTimes): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'st-bench-gen-'));
   try {
-    const run = await runProcess(tool.command, tool.args(input, out), { cwd: tool.cwd ?? out, timeoutMs: 180_000 });
+    const run = await runProcess(tool.command, tool.args(input, out), { cwd: tool.cwd ?? out, timeoutMs: TIMEOUT_MS });
     if (run.code === 0) into.runs.push(run.ms);
-    else into.failures.push(`exit ${run.code}: ${(run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / ')}`);
+    else into.failures.push(failure(run.code, run.stderr || run.stdout));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+const TIMEOUT_MS = 180_000;
+
+/** Why a run failed: killed at the time limit, or the line naming the error (Portman ends with a banner), else its last lines. */
+export function failure(code: number | null, output: string): string {
+  if (code === null) return `no answer within ${TIMEOUT_MS / 1000} s (killed)`;
+  const lines = output
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const named = lines.find((line) => /^[A-Z][A-Za-z]*Error: /.test(line)) ?? lines.find((line) => /\bError\b/.test(line));
+  return `exit ${code}: ${named ?? lines.slice(-3).join(' / ')}`;
 }
 
 /** `runs` rounds; each round runs every tool once, in an order rotated per round. */
@@ -93,6 +107,21 @@ export function generationTable(input: GenerationCase, times: ToolTimes[]): stri
   const failures = times.flatMap((t) => (t.failures.length ? [`- ${t.tool} failed: ${t.failures[0]}`] : []));
   const header = ['tool', 'runs', 'min ms', 'median ms', 'median / ours (all formats)', 'median / ours (Postman only)'];
   return [`**${input.name}** (${input.endpoints} endpoints)`, table(header, rows), ...failures].join('\n\n');
+}
+
+/** The real document: each tool's median against ours (row 0), and how many times faster ours is. */
+export function importTable(input: GenerationCase, times: ToolTimes[]): string {
+  const ours = median(times[0]!.runs);
+  const rows = times.map((t) => [
+    t.tool,
+    `${t.runs.length}${t.failures.length ? ` (${t.failures.length} failed)` : ''}`,
+    ms(min(t.runs)),
+    ms(median(t.runs)),
+    ratio(median(t.runs) / ours),
+  ]);
+  const failures = times.flatMap((t) => (t.failures.length ? [`- ${t.tool} failed: ${t.failures[0]}`] : []));
+  const header = ['tool', 'runs', 'min ms', 'median ms', 'median / ours'];
+  return [`**${input.name}** (${input.endpoints} operations)`, table(header, rows), ...failures].join('\n\n');
 }
 
 export interface InProcessTimes {

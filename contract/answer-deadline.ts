@@ -9,7 +9,7 @@
 // when it has `http` or `https`), so a fresh empty object per run is the run's key, and
 // overlapping runs each keep their own deadline. It is a class instance: newman's option
 // loading deep-copies plain objects, and keeps other objects as they are.
-import { fromNewman } from './newman-runtime.js';
+import { newmanModule } from './newman-runtime.js';
 
 /** The code of the error a request fails with when its whole answer did not come in time. */
 export const ANSWER_TIMEOUT_CODE = 'EANSWERTIMEOUT';
@@ -23,7 +23,7 @@ type Request = (
   callback: Callback,
 ) => { abort?: () => void } | undefined;
 
-const { Requester } = fromNewman('postman-runtime/lib/requester/requester.js') as { Requester: { prototype: { request: Request } } };
+const requester = newmanModule<{ Requester: { prototype: { request: Request } } }>('postman-runtime/lib/requester/requester.js');
 
 /** One run's deadline: `key` goes in newman's `requestAgents`; `cutAll` fails every request in flight with `error` and aborts it. */
 export interface TimedRun {
@@ -39,14 +39,16 @@ interface RunDeadline {
 class RunKey {}
 
 const runs = new WeakMap<object, RunDeadline>();
-const original = Requester.prototype.request;
+let original: Request | undefined;
 let active = 0;
 
 function install(): void {
-  Requester.prototype.request = function (id, sdkRequest, behavior, callback) {
+  const prototype = requester().Requester.prototype;
+  const request = (original ??= prototype.request);
+  prototype.request = function (id, sdkRequest, behavior, callback) {
     const deadline = this.options.agents ? runs.get(this.options.agents) : undefined;
-    if (!deadline) return original.call(this, id, sdkRequest, behavior, callback);
-    return timedRequest(deadline, (done) => original.call(this, id, sdkRequest, behavior, done), sdkRequest, callback);
+    if (!deadline) return request.call(this, id, sdkRequest, behavior, callback);
+    return timedRequest(deadline, (done) => request.call(this, id, sdkRequest, behavior, done), sdkRequest, callback);
   };
 }
 
@@ -88,6 +90,6 @@ export async function withAnswerDeadline<T>(answerMs: number | undefined, work: 
   try {
     return await work({ key, cutAll: (error) => [...deadline.cuts].forEach((cut) => cut(error)) });
   } finally {
-    if (--active === 0) Requester.prototype.request = original;
+    if (--active === 0 && original) requester().Requester.prototype.request = original;
   }
 }

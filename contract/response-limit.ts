@@ -4,7 +4,7 @@
 // calls `new runtime.Runner().run(collection, options, callback)`, so for the length of a run
 // Runner.prototype.run is wrapped to add the limit; the original is restored when the last
 // overlapping run settles.
-import { fromNewman } from './newman-runtime.js';
+import { newmanModule } from './newman-runtime.js';
 
 /** The largest answer kept for checks, after decompression. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -16,13 +16,15 @@ interface RunnerOptions {
 }
 type Run = (this: unknown, collection: unknown, options: RunnerOptions, callback: unknown) => unknown;
 
-const { Runner } = fromNewman('postman-runtime') as { Runner: { prototype: { run: Run } } };
-const original = Runner.prototype.run;
+const runtime = newmanModule<{ Runner: { prototype: { run: Run } } }>('postman-runtime');
+let original: Run | undefined;
 let runs = 0;
 
 function install(maxBytes: number): void {
-  Runner.prototype.run = function (collection, options, callback) {
-    return original.call(this, collection, { ...options, requester: { ...options.requester, maxResponseSize: maxBytes } }, callback);
+  const prototype = runtime().Runner.prototype;
+  const run = (original ??= prototype.run);
+  prototype.run = function (collection, options, callback) {
+    return run.call(this, collection, { ...options, requester: { ...options.requester, maxResponseSize: maxBytes } }, callback);
   };
 }
 
@@ -32,6 +34,6 @@ export async function withResponseLimit<T>(work: () => Promise<T>, maxBytes = MA
   try {
     return await work();
   } finally {
-    if (--runs === 0) Runner.prototype.run = original;
+    if (--runs === 0 && original) runtime().Runner.prototype.run = original;
   }
 }

@@ -6,7 +6,7 @@ import { SpecError, type Diagnostic, type NodePath, type Report } from './diagno
 import type { RawSpec } from './raw.js';
 import { runSemanticChecks } from './semantic-checks.js';
 import { readYaml, type Locator } from './read-yaml.js';
-import { checkSchema, metaProblems, resolveRef, schemaCompiler, selfContained, type SchemaCompiler, type SchemaContext } from './schemas.js';
+import { checkSchema, metaProblems, namedValidators, resolveRef, selfContained, type NamedValidator, type SchemaContext } from './schemas.js';
 import { validateFormat } from './validate-format.js';
 
 export { SpecError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -36,8 +36,8 @@ function loadData(raw: unknown, source: Locator): ApiModel {
   runSemanticChecks(spec, report);
   throwIf(diagnostics);
 
+  checkCompiled(spec, report);
   const schemas = selfContained(spec.schemas as Record<string, JsonSchema>, refsOf);
-  checkCompiled(spec, schemas, report);
   throwIf(diagnostics);
   return buildModel(spec, file, schemas);
 }
@@ -73,12 +73,10 @@ function checkNamedSchemas(spec: RawSpec, ctx: SchemaContext): Map<string, Set<s
   return refsOf;
 }
 
-function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, report: Report): void {
-  const compile = schemaCompiler();
-  const validators = new Map<string, ReturnType<SchemaCompiler>>();
-  for (const [name, schema] of Object.entries(schemas)) validators.set(name, compile(schema));
-  const failed = [...validators].filter(([, compiled]) => typeof compiled === 'string').map(([name]) => name);
-  for (const name of failed) reportCompileError(name, validators.get(name) as string, failed, report);
+function checkCompiled(spec: RawSpec, report: Report): void {
+  const compile = namedValidators(spec.schemas as Record<string, JsonSchema>);
+  const validators = new Map(Object.keys(spec.schemas).map((name) => [name, compile(name)]));
+  for (const [name, compiled] of validators) if (typeof compiled === 'string') reportCompileError(name, compiled, report);
   const check = (ref: string | undefined, value: unknown, path: NodePath) =>
     checkExample(ref ? validators.get(ref.replace('#/schemas/', '')) : undefined, value, path, report);
   spec.resources.forEach((r, i) =>
@@ -92,7 +90,7 @@ function checkCompiled(spec: RawSpec, schemas: Record<string, JsonSchema>, repor
   );
 }
 
-function checkExample(validate: ReturnType<SchemaCompiler> | undefined, value: unknown, path: NodePath, report: Report): void {
+function checkExample(validate: NamedValidator | undefined, value: unknown, path: NodePath, report: Report): void {
   if (!validate || typeof validate === 'string' || validate(value)) return;
   const error = validate.errors![0]!;
   report(
@@ -102,15 +100,13 @@ function checkExample(validate: ReturnType<SchemaCompiler> | undefined, value: u
   );
 }
 
-// Ajv names the failing subschema as `at "#/pointer"`; point there. A failure inside another named
-// schema (copied in under `definitions`) that fails on its own too is that schema's to report.
-function reportCompileError(name: string, message: string, failed: string[], report: Report): void {
+// Ajv names the failing subschema as `at "#/pointer"`, within the schema's own body; point there.
+function reportCompileError(name: string, message: string, report: Report): void {
   const pointer = /at (?:path )?"#(\/[^"]*)"/.exec(message)?.[1] ?? '';
   const parts = pointer
     .split('/')
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (parts[0] === 'definitions' && parts[1] !== undefined && parts[1] !== name && failed.includes(parts[1])) return;
   const path: NodePath = ['schemas', name, ...parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
   report('invalid-schema', path, `schema \`${name}\` does not compile as draft-07: ${message}`, parts.length === 0 ? 'key' : 'value');
 }

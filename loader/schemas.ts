@@ -253,6 +253,86 @@ export function schemaCompiler(): SchemaCompiler {
   };
 }
 
+const SHARED = 'kit:schemas';
+
+/**
+ * A named schema's validator; the problem in words when it does not compile as draft-07 (as
+ * `schemaCompiler` words it for the self-contained form); undefined when its own body compiles but
+ * it reaches a schema that does not (that one's problem).
+ */
+export type NamedValidator = ValidateFunction | string | undefined;
+
+/**
+ * The validator of each named schema, by name, compiled on first ask. Every schema is compiled
+ * once, from one shared document, and the schemas it reaches before it: each reference is then
+ * found compiled, where compiling each schema with all it reaches compiled a schema again for
+ * every schema reaching it (a document of a thousand schemas took seconds) and nested one compile
+ * in another down a chain of references.
+ */
+export function namedValidators(schemas: Record<string, JsonSchema>): (name: string) => NamedValidator {
+  const ajv = draft07(false);
+  const rewritten = Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, rewriteRefs(schema)]));
+  const refs = new Map(Object.entries(schemas).map(([name, schema]) => [name, [...refNames(schema, new Set())]]));
+  ajv.addSchema({ definitions: rewritten }, SHARED);
+  const compiled = new Map<string, NamedValidator>();
+  const compileOne = (name: string) => compiled.set(name, compileNamed(ajv, name, rewritten[name]));
+  return (name) => {
+    if (!compiled.has(name)) leavesFirst(name, refs, (n) => Object.hasOwn(rewritten, n) && !compiled.has(n)).forEach(compileOne);
+    return compiled.get(name);
+  };
+}
+
+/** `start` and every name it reaches that `wanted` accepts, each after the names it refers to (but for cycles). */
+function leavesFirst(start: string, refs: Map<string, string[]>, wanted: (name: string) => boolean): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>([start]);
+  const stack: Array<{ name: string; next: number }> = [{ name: start, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const ref = refs.get(top.name)?.[top.next++];
+    if (ref === undefined) {
+      stack.pop();
+      if (wanted(top.name)) order.push(top.name);
+    } else if (!seen.has(ref) && wanted(ref)) {
+      seen.add(ref);
+      stack.push({ name: ref, next: 0 });
+    }
+  }
+  return order;
+}
+
+function compileNamed(ajv: Ajv, name: string, schema: unknown): NamedValidator {
+  if (!validateDraft07(schema)) return ajv.errorsText(validateDraft07.errors, { dataVar: 'schema' });
+  try {
+    return ajv.getSchema(`${SHARED}#/definitions/${name}`) as ValidateFunction;
+  } catch (error) {
+    // Where it failed, Ajv names by the shared document: the schema alone, its references left
+    // out, tells whether its own body is at fault, and where within it. Ajv's complaints are about
+    // one schema's own keywords, so when the body compiles alone, a schema it reaches has the
+    // problem (and reports it); anything else (a stack overflow) is this schema's.
+    const alone = schemaCompiler()(withoutRefs(schema) as JsonSchema);
+    if (typeof alone === 'string') return alone;
+    return error instanceof RangeError ? error.message : undefined;
+  }
+}
+
+function refNames(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => refNames(v, into));
+  else if (isObject(value))
+    for (const [key, v] of Object.entries(value)) {
+      const name = key === '$ref' && typeof v === 'string' ? REF.exec(v)?.[1] : undefined;
+      if (name !== undefined) into.add(name);
+      else if (key !== 'enum' && key !== 'const' && key !== 'default' && key !== 'examples') refNames(v, into);
+    }
+  return into;
+}
+
+function withoutRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRefs);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (k === '$ref' ? [] : [[k, withoutRefs(v)]])));
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
