@@ -67,7 +67,7 @@ export function schemeFacts(scheme: Node): SchemeFacts {
   };
 }
 
-/** `x-environment` on every server: the environments as stated, or undefined when any server lacks it. */
+/** `x-environment` on every server: the environments as stated (a token host of their own included), or undefined when any server lacks it. */
 export function environmentFacts(servers: unknown): RawSpec['environments'] | undefined {
   if (!Array.isArray(servers) || servers.length === 0) return undefined;
   const out: RawSpec['environments'] = [];
@@ -78,6 +78,7 @@ export function environmentFacts(servers: unknown): RawSpec['environments'] | un
       id: env.id,
       name: isText(server.description) && server.description.trim() ? server.description : env.id,
       baseUrl: server.url,
+      ...(isText(env.tokenBaseUrl) ? { tokenBaseUrl: env.tokenBaseUrl } : {}),
       ...(isRecordOf(env.resourcePaths, isText) ? { resourcePaths: env.resourcePaths } : {}),
       ...(isRecordOf(env.values, isText) ? { values: env.values } : {}),
     });

@@ -10,12 +10,20 @@ type Extensions = Record<string, unknown>;
 
 const nonEmpty = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).filter(([, v]) => v !== ''));
 
-/** `x-environment` on a server: the environment's id, its non-empty values and the resource paths it moves. */
+/**
+ * `x-environment` on a server: the environment's id, its token host when it has one of its own (`tokenBaseUrl`, a
+ * template such as `https://{tenant}.login.example`), its non-empty values and the resource paths it moves.
+ */
 export function environmentFacts(model: ApiModel, env: Environment): Extensions {
   const values = nonEmpty(env.values);
   const moved = Object.fromEntries(model.resources.filter((r) => env.resourcePaths[r.id] !== r.basePath).map((r) => [r.id, env.resourcePaths[r.id]!]));
   return {
-    'x-environment': { id: env.id, ...(Object.keys(moved).length ? { resourcePaths: moved } : {}), ...(Object.keys(values).length ? { values } : {}) },
+    'x-environment': {
+      id: env.id,
+      ...(env.tokenBaseUrl !== env.baseUrl ? { tokenBaseUrl: env.tokenBaseUrl } : {}),
+      ...(Object.keys(moved).length ? { resourcePaths: moved } : {}),
+      ...(Object.keys(values).length ? { values } : {}),
+    },
   };
 }
 

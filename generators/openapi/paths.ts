@@ -9,7 +9,7 @@ import { parameterObject } from './parameters.js';
 import { UNDOCUMENTED_ERROR, extraResponses, responseRef } from './responses.js';
 import { schemaRef } from './schemas.js';
 import { rateLimitExtension, tokenSecurity } from './security.js';
-import { resourcePathKey, resourceServers } from './servers.js';
+import { resourcePathKey, resourceServers, tokenServers } from './servers.js';
 
 type PathItem = Record<string, unknown>;
 
@@ -103,7 +103,9 @@ function tokenRefusals(model: ApiModel): Record<string, unknown> {
 
 function tokenPathItem(model: ApiModel): PathItem {
   const { auth } = model;
+  const servers = tokenServers(model);
   return {
+    ...(servers ? { servers } : {}),
     [auth.method.toLowerCase()]: {
       operationId: 'getToken',
       summary: 'Get an access token',

@@ -1,7 +1,7 @@
 // Servers: one per environment. A resource whose base path differs between environments (staging
 // serves devices under /v1/assets/devices) keeps the path segments every environment shares in its
 // path keys and carries the rest in path-level `servers`, so every environment stays a valid URL.
-import type { ApiModel, Environment, Resource } from '../../model/model.js';
+import { separateTokenHost, type ApiModel, type Environment, type Resource } from '../../model/model.js';
 import { templateNames } from '../../model/urls.js';
 import { environmentFacts } from './kit-facts.js';
 
@@ -16,9 +16,18 @@ export function servers(model: ApiModel): ServerObject[] {
   return model.environments.map((env) => ({ url: env.baseUrl, description: env.name, ...hostVariables(env), ...environmentFacts(model, env) }));
 }
 
+/**
+ * The token endpoint's own servers when some environment has a token host of its own: each environment's token host,
+ * its host variables declared as on the API's servers, so the document states both hosts of every environment.
+ */
+export function tokenServers(model: ApiModel): ServerObject[] | undefined {
+  if (!separateTokenHost(model)) return undefined;
+  return model.environments.map((env) => ({ url: env.tokenBaseUrl, description: `${env.name} (token host)`, ...hostVariables(env, env.tokenBaseUrl) }));
+}
+
 /** A host written with variables (`https://{tenant}.auth0.com`) declares them; the default is the environment's public value, else the name. */
-function hostVariables(env: Environment): Pick<ServerObject, 'variables'> {
-  const names = templateNames(env.baseUrl);
+function hostVariables(env: Environment, url = env.baseUrl): Pick<ServerObject, 'variables'> {
+  const names = templateNames(url);
   if (names.length === 0) return {};
   return { variables: Object.fromEntries(names.map((name) => [name, { default: env.values[name] || name, description: `Your ${name}.` }])) };
 }

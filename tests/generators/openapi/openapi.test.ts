@@ -2,6 +2,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Converter from 'openapi-to-postmanv2';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadSpec } from '../../../loader/index.js';
 import { DEMO } from '../../../server/index.js';
 import { modelWith, FIXTURE_AND_WITH_SITES, fixtureModel } from '../../support/model.js';
 import { generateDoc, generateText, type Doc } from './helpers.js';
@@ -241,6 +243,28 @@ describe('security', () => {
     ['x-rate-limit', { requests: 5, perSeconds: 60, per: ['ip'] }],
   ])('states %s', (key, value) => {
     expect(generateDoc().components.securitySchemes.oauth2[key]).toEqual(value);
+  });
+});
+
+describe('a token host of its own per environment (examples/tenant-graph.yaml)', () => {
+  const file = 'examples/tenant-graph.yaml';
+  const doc = () => generateDoc(loadSpec(readFileSync(file), file));
+
+  it("states each environment's token host on the token endpoint's servers, its host variables as server variables", () => {
+    expect(doc().paths['/oauth2/token'].servers).toEqual([
+      { url: 'https://{tenant}.login.example', description: expect.any(String), variables: { tenant: { default: 'tenant', description: 'Your tenant.' } } },
+      { url: 'http://127.0.0.1:4010', description: expect.any(String) },
+    ]);
+  });
+
+  it('writes tokenUrl for the first environment, on its token host, and the token host of each environment in `x-environment`', () => {
+    const d = doc();
+    expect(d.components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl).toBe('https://%7Btenant%7D.login.example/oauth2/token');
+    expect(d.servers.map((s: Doc) => s['x-environment'].tokenBaseUrl)).toEqual(['https://{tenant}.login.example', undefined]);
+  });
+
+  it('keeps the token endpoint below the API servers when every token host is the API host', () => {
+    expect(generateDoc().paths['/token/{organization}'].servers).toBeUndefined();
   });
 });
 

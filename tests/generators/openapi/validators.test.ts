@@ -16,10 +16,15 @@ const show = (findings: Finding[]) => findings.map((f) => `${f.tool} ${f.rule} $
 
 const EXAMPLE = 'examples/parcel-tracker.yaml';
 const WRITE_EXAMPLE = 'examples/warehouse-orders.yaml';
+const TOKEN_HOST_EXAMPLE = 'examples/tenant-graph.yaml';
 const withExample: typeof FIXTURE_AND_WITH_SITES = [
   ...FIXTURE_AND_WITH_SITES,
   ['the parcel-tracker example (client_secret_post, a form body, scopes)', () => loadSpec(readFileSync(EXAMPLE), EXAMPLE)],
   ['the warehouse-orders example (a POST with a JSON request body)', () => loadSpec(readFileSync(WRITE_EXAMPLE), WRITE_EXAMPLE)],
+  [
+    'the tenant-graph example (a token host of its own per environment, with a host variable)',
+    () => loadSpec(readFileSync(TOKEN_HOST_EXAMPLE), TOKEN_HOST_EXAMPLE),
+  ],
 ];
 
 describe.each(withExample)('the OpenAPI export of %s, linted', (_label, make) => {
