@@ -1,4 +1,5 @@
-// `Authorization: Bearer <jwt>` on the data endpoints (RFC 6750): verified with jose against the server's clock.
+// `Authorization: <tokenPrefix> <token>` on the data endpoints (RFC 6750; `Bearer` unless the description documents
+// another scheme, e.g. `Token`): a JWT verified with jose against the server's clock, or an opaque token it issued.
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { refusalStatus } from '../model/refusals.js';
 import type { ServerContext } from './context.js';
@@ -7,12 +8,21 @@ import { canonicalBase64url, openOpaque } from './issued.js';
 import { issuer, realm } from './token.js';
 import type { Tenant } from './types.js';
 
-/** RFC 6750 section 2.1: `Bearer` in any case (RFC 7235), one or more spaces, one b64token, nothing after it. */
-const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+/** RFC 6750 section 2.1 (b64token) after the scheme and one or more spaces, nothing after it. */
+const B64TOKEN = ' +([A-Za-z0-9\\-._~+/]+=*)$';
 
-/** The token of an `Authorization: Bearer <token>` header, or undefined. */
-export function bearerToken(header: string | undefined): string | undefined {
-  return header ? BEARER.exec(header)?.[1] : undefined;
+/**
+ * The token of an `Authorization: <scheme> <token>` header under the documented scheme, in any case (RFC 9110
+ * section 11.1: auth schemes are case-insensitive), or undefined. The scheme is letters only (the format's
+ * `tokenPrefix` pattern), so it is safe inside the pattern.
+ */
+export function bearerToken(header: string | undefined, scheme: string): string | undefined {
+  return header ? new RegExp(`^${scheme}${B64TOKEN}`, 'i').exec(header)?.[1] : undefined;
+}
+
+/** Whether the header names the documented scheme, whatever follows it. */
+function namesScheme(header: string, scheme: string): boolean {
+  return new RegExp(`^${scheme}(?: |$)`, 'i').test(header);
 }
 
 /**
@@ -23,11 +33,14 @@ export function bearerToken(header: string | undefined): string | undefined {
  * an expired one always 401, the answer clients refetch a token on.
  */
 export async function authenticateBearer(ctx: ServerContext, header: string | undefined, endpoint: string): Promise<Tenant> {
-  const token = bearerToken(header);
+  const scheme = ctx.model.auth.tokenPrefix;
+  const token = bearerToken(header, scheme);
   const invalid = refusalStatus(ctx.model, { kind: 'endpoint', auth: 'tampered', endpoint });
-  if (token === undefined && header !== undefined && /^Bearer(?: |$)/i.test(header)) {
-    throw invalidToken(ctx, 'the Authorization header must be Bearer and exactly one token', invalid);
+  if (token === undefined && header !== undefined && namesScheme(header, scheme)) {
+    throw invalidToken(ctx, `the Authorization header must be ${scheme} and exactly one token`, invalid);
   }
+  // Another scheme (`Bearer` where the docs say `Token`, or `Basic`) is no token at all (RFC 6750 section 3.1): the
+  // status the docs give a request without one (401 unless they say otherwise), the challenge naming the documented scheme.
   if (token === undefined) throw missingBearer(ctx, refusalStatus(ctx.model, { kind: 'endpoint', auth: 'none', endpoint }));
   if (!canonicalBase64url(token)) throw invalidToken(ctx, 'the access token is not valid', invalid);
   if (ctx.model.auth.token.format === 'opaque' || ctx.violations.has('opaque-token')) {
@@ -45,7 +58,8 @@ export async function authenticateBearer(ctx: ServerContext, header: string | un
 /** No bearer at all: 401 `unauthorized` (RFC 6750 section 3.1), or 400 `invalid_request` / 403 `forbidden` where the docs say so. */
 function missingBearer(ctx: ServerContext, status: number): ApiError {
   const code = status === 400 ? 'invalid_request' : status === 403 ? 'forbidden' : 'unauthorized';
-  return new ApiError(status, code, 'a bearer token is required', { 'www-authenticate': `Bearer realm=${realm(ctx.model)}` });
+  const scheme = ctx.model.auth.tokenPrefix;
+  return new ApiError(status, code, `a ${scheme} token is required`, { 'www-authenticate': `${scheme} realm=${realm(ctx.model)}` });
 }
 
 async function verify(ctx: ServerContext, token: string, invalid: number): Promise<JWTPayload> {
@@ -66,6 +80,6 @@ async function verify(ctx: ServerContext, token: string, invalid: number): Promi
 /** `invalid_token` (RFC 6750 section 3.1), 401 unless the docs say another status for a tampered token. */
 export function invalidToken(ctx: ServerContext, description: string, status = 401): ApiError {
   return new ApiError(status, 'invalid_token', description, {
-    'www-authenticate': `Bearer realm=${realm(ctx.model)}, error="invalid_token", error_description="${description}"`,
+    'www-authenticate': `${ctx.model.auth.tokenPrefix} realm=${realm(ctx.model)}, error="invalid_token", error_description="${description}"`,
   });
 }

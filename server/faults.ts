@@ -44,7 +44,7 @@ function matches(match: FaultMatch, target: Target): boolean {
 function expireTokens(ctx: ServerContext, state: FaultState, request: FastifyRequest): void {
   state.dataRequests += 1;
   if (state.expiries.includes(state.dataRequests - 1)) for (const token of ctx.recentTokens) state.expiredTokens.add(token);
-  const bearer = bearerToken(request.headers.authorization);
+  const bearer = bearerToken(request.headers.authorization, ctx.model.auth.tokenPrefix);
   if (bearer !== undefined && state.expiredTokens.has(bearer)) throw invalidToken(ctx, 'the access token has expired');
 }
 

@@ -14,6 +14,7 @@ import { givenQueryPairs } from '../shared/parameters.js';
 import { BRUNO_SCRIPT_API, brunoTests, testsScript } from './checks.js';
 import { credentialsId } from './collection.js';
 import { headersOf, pathPairs, requestFile, requestUrl, type BruAuth, type BruRequestSpec } from './request.js';
+import type { Pair } from './bru.js';
 import { tokenScriptTests } from '../shared/script-tests.js';
 import { bodyText } from '../shared/request-body.js';
 
@@ -71,24 +72,34 @@ function tamperScript(model: ApiModel): string {
   ].join('\n');
 }
 
+/**
+ * The altered token under the documented scheme: Bruno's Bearer auth always writes `Bearer`, so another scheme
+ * (`Token`) is sent as an `Authorization` header of the request, with no auth of its own.
+ */
+function tamperedAuth(model: ApiModel): { auth: BruAuth; headers?: Pair[] } {
+  const token = mustache(SCRIPT_VARIABLES.tamperedToken);
+  const scheme = model.auth.tokenPrefix;
+  if (scheme.toLowerCase() === 'bearer') return { auth: { mode: 'bearer', token } };
+  return { auth: { mode: 'none' }, headers: [{ key: 'Authorization', value: `${scheme} ${token}` }] };
+}
+
 function caseSpec(model: ApiModel, c: ContractCase): Omit<BruRequestSpec, 'name' | 'seq' | 'docs'> {
   const target = c.target;
   if (target.kind === 'token') return tokenSpec(model, target.credentials);
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
   const query = givenQueryPairs(endpoint.query, target.query);
-  const auth: BruAuth =
-    target.auth === 'none'
-      ? { mode: 'none' }
-      : target.auth === 'tampered'
-        ? { mode: 'bearer', token: mustache(SCRIPT_VARIABLES.tamperedToken) }
-        : { mode: 'inherit' };
+  const tampered = target.auth === 'tampered' ? tamperedAuth(model) : undefined;
+  const auth: BruAuth = target.auth === 'none' ? { mode: 'none' } : (tampered?.auth ?? { mode: 'inherit' });
+  const { headers, ...body } = headersOf(endpoint, target.body === undefined ? undefined : bodyText(target.body));
+  const allHeaders = [...(tampered?.headers ?? []), ...(headers ?? [])];
   return {
     method: endpoint.method,
     url: requestUrl(resource, endpoint, query),
     auth,
     query,
     pathParams: pathPairs(endpoint, target.pathParams),
-    ...headersOf(endpoint, target.body === undefined ? undefined : bodyText(target.body)),
+    ...(allHeaders.length > 0 ? { headers: allHeaders } : {}),
+    ...body,
     ...(target.auth === 'tampered' ? { preRequest: tamperScript(model) } : {}),
   };
 }

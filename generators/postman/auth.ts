@@ -66,4 +66,17 @@ export function bearerAuth(token: string): PostmanAuth {
   return { type: 'bearer', bearer: [text('token', token)] };
 }
 
+/**
+ * A fixed token sent under the documented scheme: Postman's Bearer Token auth always writes `Bearer`, so another
+ * scheme (`Token`) goes through an OAuth 2.0 auth holding the token, whose `headerPrefix` is the scheme.
+ */
+export function tokenAuth(model: ApiModel, token: string): PostmanAuth {
+  const scheme = model.auth.tokenPrefix;
+  if (scheme.toLowerCase() === 'bearer') return bearerAuth(token);
+  return {
+    type: 'oauth2',
+    oauth2: [text('accessToken', token), text('addTokenTo', 'header'), text('headerPrefix', scheme), text('tokenType', scheme.toLowerCase())],
+  };
+}
+
 export const NO_AUTH: PostmanAuth = { type: 'noauth' };

@@ -4,7 +4,7 @@ import { findEndpoint, hostVariables, isReadOnly, successResponse, type ApiModel
 import { caseItemId, endpointItemId, pageTwoItemId, stableUuid, TOKEN_ENDPOINT } from '../../model/ids.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { mustache } from '../../model/urls.js';
-import { bearerAuth, NO_AUTH, type PostmanAuth } from './auth.js';
+import { NO_AUTH, tokenAuth, type PostmanAuth } from './auth.js';
 import { tokenEndpointText } from '../shared/markdown.js';
 import { endpointDescription } from './description.js';
 import { examplesOf } from './examples.js';
@@ -162,7 +162,7 @@ function caseRequest(model: ApiModel, c: ContractCase): { request: RequestDefini
   }
   const { resource, endpoint } = findEndpoint(model, target.endpoint)!;
   const auth: PostmanAuth | undefined =
-    target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? bearerAuth(mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
+    target.auth === 'none' ? NO_AUTH : target.auth === 'tampered' ? tokenAuth(model, mustache(SCRIPT_VARIABLES.tamperedToken)) : undefined;
   const body = target.body === undefined ? {} : { body: bodyText(target.body) };
   const request = endpointRequest(resource, endpoint, { query: target.query, pathParams: target.pathParams, ...(auth ? { auth } : {}), ...body });
   return { request, prerequest: target.auth === 'tampered' ? tamperScript(SCRIPT_VARIABLES.tamperedToken) : [] };

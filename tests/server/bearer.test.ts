@@ -1,6 +1,7 @@
 import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, type RunningServer } from '../../server/index.js';
+import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { modelWith } from '../support/model.js';
 import { call, getWith, isErrorBody, manualClock, model, start, tokenFor } from './helpers.js';
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -72,6 +73,34 @@ describe('bearer tokens on the data endpoints', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('a description whose tokenPrefix is `Token`: the server takes exactly that scheme', () => {
+  let tokenServer: RunningServer;
+  let issued: string;
+  beforeAll(async () => {
+    tokenServer = await startReferenceServer(modelWith((m) => void (m.auth.tokenPrefix = 'Token')));
+    issued = await tokenFor(tokenServer, DEMO);
+  });
+  afterAll(() => tokenServer.close());
+  const list = (authorization: string) => call(tokenServer, '/v1/devices', { headers: { authorization } });
+
+  it.each(['Token', 'token', 'TOKEN'])('answers 200 to `%s <token>` (auth schemes are case-insensitive)', async (scheme) => {
+    expect((await list(`${scheme} ${issued}`)).status).toBe(200);
+  });
+
+  it.each(['Bearer', 'Basic', 'Tokens'])('refuses `%s <token>` with 401 and a challenge naming Token', async (scheme) => {
+    const answer = await list(`${scheme} ${issued}`);
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toBe('Token realm="SecuriThings API"');
+    expect(isErrorBody(answer.body)).toBe(true);
+  });
+
+  it('answers invalid_token under the documented scheme for a malformed Token header', async () => {
+    const answer = await list(`Token ${issued} extra`);
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toMatch(/^Token realm="SecuriThings API", error="invalid_token"/);
   });
 });
 

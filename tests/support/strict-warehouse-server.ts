@@ -75,6 +75,11 @@ export interface WarehouseFault {
   ignorePage?: boolean;
   /** Answer this `token_type` instead of the documented one. */
   tokenType?: string;
+  /**
+   * Not a fault: the Authorization scheme of a test's own copy of the docs (`tokenPrefix: Token`), taken instead of
+   * `WAREHOUSE_DOCS.scheme` and, like it, alone (in any case); every other scheme, `Bearer` too, is refused with 401.
+   */
+  scheme?: string;
 }
 
 export async function startStrictWarehouse(fault: WarehouseFault = {}): Promise<StrictWarehouse> {
@@ -107,9 +112,9 @@ export async function startStrictWarehouse(fault: WarehouseFault = {}): Promise<
   async function route(request: IncomingMessage, url: URL, body: string): Promise<Answer> {
     if (url.pathname === WAREHOUSE_DOCS.tokenPath)
       return request.method === 'POST' ? token(request, body) : refuse(405, 'invalid_request', undefined, { allow: 'POST' });
-    const bearer = new RegExp(`^${WAREHOUSE_DOCS.scheme} ([\\w.~+/-]+=*)$`, 'i').exec(request.headers.authorization ?? '')?.[1];
-    if (bearer === undefined || !issued.includes(bearer))
-      return refuse(401, 'invalid_token', undefined, { 'www-authenticate': `${WAREHOUSE_DOCS.scheme} realm="warehouse"` });
+    const scheme = fault.scheme ?? WAREHOUSE_DOCS.scheme;
+    const bearer = new RegExp(`^${scheme} ([\\w.~+/-]+=*)$`, 'i').exec(request.headers.authorization ?? '')?.[1];
+    if (bearer === undefined || !issued.includes(bearer)) return refuse(401, 'invalid_token', undefined, { 'www-authenticate': `${scheme} realm="warehouse"` });
     const rest = url.pathname.startsWith(`${WAREHOUSE_DOCS.ordersPath}`) ? url.pathname.slice(WAREHOUSE_DOCS.ordersPath.length) : undefined;
     if (rest === '') {
       if (request.method === 'GET') return list(url, fault);
