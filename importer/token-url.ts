@@ -1,7 +1,9 @@
-// The token URL as the format holds it: a path below each environment's base URL. A relative URL is
-// resolved against the server; `{x}` in the path stays a token-path variable; a token host the
-// format cannot express (a placeholder, a variable, another host than the API) is marked, and the
-// token request goes to the environment's own host, never to a placeholder.
+// The token URL as the format holds it: a path below each environment's base URL, or below its token
+// host (`tokenBaseUrl`) when the document puts it on another concrete host than its one API server. A
+// relative URL is resolved against the server; `{x}` in the path stays a token-path variable; a token
+// host the format cannot take from the document (a placeholder, a variable, another host than several
+// servers, whose environments may each have their own) is marked, and the token request goes to the
+// environment's own host, never to a placeholder.
 import { isPlaceholderHost, type Server } from './servers.js';
 
 export interface TokenPath {
@@ -10,6 +12,8 @@ export interface TokenPath {
   unknowns: string[];
   /** What was done that the document states (a relative URL resolved). */
   notes: string[];
+  /** The token host of the environment made from the one server, when the token URL names another concrete host. */
+  tokenBaseUrl?: string;
 }
 
 const ABSOLUTE = /^(https?):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i;
@@ -26,6 +30,14 @@ export function tokenPath(tokenUrl: string, servers: readonly Server[]): TokenPa
       unknowns.push(
         `The token URL's host \`${host}\` is a placeholder or a variable, which the format cannot express yet: the token request goes to each environment's base URL + \`${path}\`. Check where your tenant's token endpoint is before a run against a real API.`,
       );
+    } else if (!origins.includes(host) && origins.length === 1 && /^[^@\s]+$/.test(host)) {
+      const tokenBaseUrl = `${absolute[1]!.toLowerCase()}://${host}`;
+      return {
+        path,
+        unknowns,
+        notes: [`the token endpoint is on \`${host}\`, another host than the API: the environment's token host (\`tokenBaseUrl\`)`],
+        tokenBaseUrl,
+      };
     } else if (!origins.includes(host)) {
       unknowns.push(
         `The token endpoint is on \`${host}\`, another host than the API${origins.length ? ` (${origins.join(', ')})` : ''}; the format sends the token request to each environment's base URL + \`${path}\`. Check it before a run against a real API.`,
