@@ -90,7 +90,7 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
       (e) => headersOf.get(e) ?? [],
     );
 
-  const envs = environmentFacts(root.servers) ?? environments(ctx, servers);
+  const envs = environmentFacts(root.servers) ?? environments(ctx, servers, 'tokenOrigin' in token ? token.tokenOrigin : undefined);
   const statedUnknowns =
     isObject(root.info) && Array.isArray(root.info['x-unknowns']) ? root.info['x-unknowns'].filter((u): u is string => typeof u === 'string') : [];
   const description: RawSpec = {
@@ -129,7 +129,7 @@ function withoutServersNote(description: string): string {
   return at < 0 ? description : description.slice(0, at);
 }
 
-function environments(ctx: ImportContext, servers: Server[]): RawSpec['environments'] {
+function environments(ctx: ImportContext, servers: Server[], tokenOrigin: string | undefined): RawSpec['environments'] {
   const taken = new Set<string>(['local']);
   const out: RawSpec['environments'] = [];
   const first = servers[0]?.basePath ?? '';
@@ -149,7 +149,7 @@ function environments(ctx: ImportContext, servers: Server[]): RawSpec['environme
         `the server \`${server.url}\` has another base path (${server.basePath || '/'}) than the first; its environment uses the first server's resource paths`,
       );
     const id = environmentId(server, i, taken);
-    out.push({ id, name: text(server.description, `${id} (${server.origin})`), baseUrl: server.origin });
+    out.push({ id, name: text(server.description, `${id} (${server.origin})`), baseUrl: server.origin, ...(tokenOrigin ? { tokenBaseUrl: tokenOrigin } : {}) });
   });
   if (out.length === 0)
     ctx.report.warnings.push('no server names a usable host: the only environment is the local reference server; set <PREFIX>_BASE_URL to run against the API');

@@ -77,6 +77,7 @@ export function rewriteSchema(node: unknown, at: At, ctx: SchemaContext): unknow
   if (isRef(node)) return rewriteRef(node, at, ctx);
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) rewriteKeyword(key, value, { file: at.file, path: [...at.path, key] }, out, ctx);
+  if (Array.isArray(out.required)) dropPatternNames(node, out, at, ctx);
   lowerExclusive(node, out, at, ctx);
   return applyNullable(node, out, at, ctx);
 }
@@ -86,6 +87,26 @@ function rewriteRef(node: { $ref: unknown } & Schema, at: At, ctx: SchemaContext
   const siblings = Object.keys(node).filter((k) => k !== '$ref' && !k.startsWith('x-'));
   if (siblings.length > 0) ctx.note(at, `dropped ${siblings.map((k) => `\`${k}\``).join(', ')} beside \`$ref\` (draft-07 ignores them)`);
   return { $ref: `#/schemas/${ctx.nameOf(target)}` };
+}
+
+/**
+ * `required: ["/^[a-z]{2}$/"]` beside `additionalProperties` or `patternProperties` means "some key
+ * matching this pattern", which `required` cannot say: it names one literal key (and draft-07
+ * compilers refuse a required key no property defines). Such names are dropped.
+ */
+function dropPatternNames(node: Schema, out: Schema, at: At, ctx: SchemaContext): void {
+  const properties = isObject(node.properties) ? node.properties : {};
+  const names = out.required as string[];
+  const patterns = names.filter((name) => /^\/.*\/$/s.test(name) && !(name in properties));
+  if (patterns.length === 0) return;
+  const kept = names.filter((name) => !patterns.includes(name));
+  if (kept.length) out.required = kept;
+  else delete out.required;
+  const list = patterns.map((p) => JSON.stringify(p)).join(', ');
+  ctx.note(
+    { file: at.file, path: [...at.path, 'required'] },
+    `dropped ${list} from \`required\`: a pattern, not a property name (\`required\` names literal keys)`,
+  );
 }
 
 function rewriteKeyword(key: string, value: unknown, at: At, out: Schema, ctx: SchemaContext): void {

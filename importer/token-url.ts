@@ -1,7 +1,8 @@
-// The token URL as the format holds it: a path below each environment's base URL. A relative URL is
-// resolved against the server; `{x}` in the path stays a token-path variable; a token host the
-// format cannot express (a placeholder, a variable, another host than the API) is marked, and the
-// token request goes to the environment's own host, never to a placeholder.
+// The token URL as the format holds it: a path below each environment's base URL, or below its
+// `tokenBaseUrl` when the document puts the token endpoint on another (named) host than the API.
+// A relative URL is resolved against the server; `{x}` in the path stays a token-path variable; a
+// placeholder or variable token host is marked, and the token request goes to the environment's
+// own host, never to a placeholder.
 import { isPlaceholderHost, type Server } from './servers.js';
 
 export interface TokenPath {
@@ -10,6 +11,8 @@ export interface TokenPath {
   unknowns: string[];
   /** What was done that the document states (a relative URL resolved). */
   notes: string[];
+  /** `https://host[:port]` of the token endpoint, when it is another host than the API's. */
+  tokenOrigin?: string;
 }
 
 const ABSOLUTE = /^(https?):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i;
@@ -27,9 +30,9 @@ export function tokenPath(tokenUrl: string, servers: readonly Server[]): TokenPa
         `The token URL's host \`${host}\` is a placeholder or a variable, which the format cannot express yet: the token request goes to each environment's base URL + \`${path}\`. Check where your tenant's token endpoint is before a run against a real API.`,
       );
     } else if (!origins.includes(host)) {
-      unknowns.push(
-        `The token endpoint is on \`${host}\`, another host than the API${origins.length ? ` (${origins.join(', ')})` : ''}; the format sends the token request to each environment's base URL + \`${path}\`. Check it before a run against a real API.`,
-      );
+      const tokenOrigin = `${absolute[1]!.toLowerCase()}://${host}`;
+      const note = `the token endpoint is on \`${host}\`, another host than the API${origins.length ? ` (${origins.join(', ')})` : ''}: every environment but the local one sends the token request to \`${tokenOrigin}\` (\`tokenBaseUrl\`)`;
+      return { path, unknowns, notes: [note], tokenOrigin };
     }
     return { path, unknowns, notes: [] };
   }
