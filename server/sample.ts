@@ -65,9 +65,13 @@ function allOfParts(node: Schema, root: JsonSchema): unknown[] {
   return isObject(own.properties) ? [...parts, own] : parts;
 }
 
-function nests(schema: unknown, root: JsonSchema): boolean {
+/** Whether the schema's value is an object or a list, also when it says so only through its `allOf`/`anyOf`/`oneOf` parts. */
+function nests(schema: unknown, root: JsonSchema, hops = 0): boolean {
   const node = resolve(schema, root);
-  return node !== undefined && ['object', 'array'].includes(typeOf(node) ?? '');
+  if (node === undefined) return false;
+  if (['object', 'array'].includes(typeOf(node) ?? '')) return true;
+  const parts = [node.allOf, node.anyOf, node.oneOf].flatMap((list) => (Array.isArray(list) ? list : []));
+  return hops < MAX_DEPTH && parts.some((part) => nests(part, root, hops + 1));
 }
 
 /** The schema a `$ref` into `root.definitions` points at (`true` as `{}`); undefined for anything else. */

@@ -27,4 +27,22 @@ describe('sampling a recursive schema', () => {
     const validate = new Ajv({ strict: false }).compile(tree);
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
   });
+
+  // commercetools: Customer.lastModifiedBy -> LastModifiedBy (an `allOf`, no `type`) -> customer
+  // -> CustomerReference (an `allOf`) -> obj -> Customer: every part an object, said only in `allOf`.
+  it('gives a value that matches a recursion through `allOf` schemas without a `type`', () => {
+    const schema = {
+      $ref: '#/definitions/Customer',
+      definitions: {
+        Customer: {
+          allOf: [{ type: 'object', required: ['id'], properties: { id: { type: 'string' }, lastModifiedBy: { $ref: '#/definitions/LastModifiedBy' } } }],
+        },
+        LastModifiedBy: { allOf: [{ type: 'object', properties: { customer: { $ref: '#/definitions/CustomerReference' } } }] },
+        CustomerReference: { allOf: [{ type: 'object', required: ['id'], properties: { id: { type: 'string' }, obj: { $ref: '#/definitions/Customer' } } }] },
+      },
+    } as unknown as JsonSchema;
+    const value = sample(schema, '', { root: schema, seeds: new Map(), index: 0, salt: 't' });
+    const validate = new Ajv({ strict: false }).compile(schema);
+    expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+  });
 });
