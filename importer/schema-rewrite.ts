@@ -17,6 +17,8 @@ export interface SchemaContext {
   /** The named schema a reference target becomes (queued for conversion when new). */
   nameOf(target: At): string;
   note(at: At, change: string): void;
+  /** A discriminator's mapping: the schema at `target` is the one whose `property` is `value`. */
+  mapped?(target: At, property: string, value: string): void;
 }
 
 type Schema = Record<string, unknown>;
@@ -109,6 +111,14 @@ function dropPatternNames(node: Schema, out: Schema, at: At, ctx: SchemaContext)
   );
 }
 
+/** A discriminator's explicit `mapping` (value -> `$ref`), handed on so each mapped schema can state its value as a `const`. */
+function recordMapping(value: unknown, at: At, ctx: SchemaContext): void {
+  if (!isObject(value) || typeof value.propertyName !== 'string' || !isObject(value.mapping) || !ctx.mapped) return;
+  for (const [name, ref] of Object.entries(value.mapping))
+    if (typeof ref === 'string' && ref.startsWith('#'))
+      ctx.mapped(ctx.docs.target(ref, { file: at.file, path: [...at.path, 'mapping', name] }), value.propertyName, name);
+}
+
 function rewriteKeyword(key: string, value: unknown, at: At, out: Schema, ctx: SchemaContext): void {
   const child = (v: unknown, path: At['path']) => rewriteSchema(v, { file: at.file, path }, ctx);
   if (key.startsWith('x-')) {
@@ -153,6 +163,7 @@ function rewriteKeyword(key: string, value: unknown, at: At, out: Schema, ctx: S
   } else if (key === '$defs' || key === 'definitions') {
     ctx.note(at, `dropped \`${key}\`: the schemas a \`$ref\` reaches in it become named schemas`);
   } else if (DROPPED.has(key)) {
+    if (key === 'discriminator') recordMapping(value, at, ctx);
     ctx.note(at, `dropped \`${key}\` (not draft-07 validation)`);
   } else {
     ctx.note(at, `dropped unknown keyword \`${key}\``);

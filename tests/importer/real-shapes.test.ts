@@ -2,7 +2,8 @@
 // tests/fixtures/openapi/README.md) that stopped `import` or broke a client, each on a small
 // document written here: a path parameter every path starts with, `required` naming a key pattern,
 // a token endpoint on another host than the API, a path parameter inside a segment (`key={key}`),
-// and a list answer that echoes its paging (`limit`, `offset`) back.
+// a list answer that echoes its paging (`limit`, `offset`) back, and a `oneOf` that only the
+// base schema's discriminator mapping tells apart.
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { Documents, importOpenApi } from '../../importer/index.js';
@@ -158,5 +159,25 @@ describe('a list answer that requires more than its items and total', () => {
   it('is still a list when it requires only its items and total', () => {
     const { model } = imported(document(paths('count, results')));
     expect(model.resources[0]!.endpoints[0]!.list).toMatchObject({ items: 'results', total: { in: 'body', field: 'count' } });
+  });
+});
+
+describe('a `oneOf` of schemas that only a discriminator mapping on their base tells apart', () => {
+  const schemas = `{
+    Reference: { type: object, required: [typeId, id], properties: { typeId: { $ref: '#/components/schemas/TypeId' }, id: { type: string } },
+      discriminator: { propertyName: typeId, mapping: { channel: '#/components/schemas/ChannelReference', product: '#/components/schemas/ProductReference' } } },
+    TypeId: { type: string, enum: [channel, product] },
+    ChannelReference: { allOf: [{ $ref: '#/components/schemas/Reference' }, { type: object, properties: { typeId: { $ref: '#/components/schemas/TypeId' } } }] },
+    ProductReference: { allOf: [{ $ref: '#/components/schemas/Reference' }, { type: object, properties: { typeId: { $ref: '#/components/schemas/TypeId' } } }] } }`;
+  const paths = `  /reviews:
+    get: { operationId: review, responses: ${OK("{ type: object, properties: { target: { oneOf: [{ $ref: '#/components/schemas/ChannelReference' }, { $ref: '#/components/schemas/ProductReference' }] } } }")} }`;
+
+  it('states each mapped value as a `const` on its schema, so the options differ', () => {
+    const { model, report } = imported(document(paths, schemas));
+    expect(model.schemas.ChannelReference).toMatchObject({ properties: { typeId: { const: 'channel' } } });
+    expect(model.schemas.ProductReference).toMatchObject({ properties: { typeId: { const: 'product' } } });
+    expect(report.schemaRewrites.map((r) => r.change)).toContain(
+      "`typeId: channel` from the discriminator's mapping written as a `const` (draft-07 has no discriminator)",
+    );
   });
 });
