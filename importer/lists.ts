@@ -28,6 +28,13 @@ export function markListsAndItems(ctx: ImportContext, endpoints: RawEndpoint[], 
   for (const list of endpoints) {
     const shape = listShape(list, schemas, headersOf(list));
     if (!shape || (itemRef !== undefined && shape.itemRef !== itemRef)) continue;
+    const unwritten = unwrittenRequired(list, shape.list, schemas);
+    if (unwritten.length) {
+      ctx.report.warnings.push(
+        `${list.id} is left a plain GET, not a list: its answer requires ${unwritten.map((n) => `\`${n}\``).join(', ')}, which a list answer does not hold (only the items, the total and the next page)`,
+      );
+      continue;
+    }
     itemRef = shape.itemRef;
     list.list = shape.list;
     keepFiltersReadable(ctx, list, shape.item);
@@ -60,6 +67,14 @@ function listShape(endpoint: RawEndpoint, schemas: Schemas, headers: string[]): 
   if (found.items !== undefined && signs.length === 0) return undefined;
   const itemSchema = found.item;
   return { list, items: found.items, itemRef: typeof itemSchema.$ref === 'string' ? itemSchema.$ref : undefined, item: deref(itemSchema, schemas) };
+}
+
+/** The answer's required properties a list answer does not write (e.g. commercetools' `limit` and `offset` echoed back). */
+function unwrittenRequired(endpoint: RawEndpoint, list: RawList, schemas: Schemas): string[] {
+  const answer = success(endpoint, schemas);
+  const required = Array.isArray(answer?.required) ? answer.required.map(String) : [];
+  const written = [list.items, list.total, list.nextCursor, list.nextLink].flatMap((path) => (path === undefined ? [] : [path, path.split('.')[0]]));
+  return required.filter((name) => !written.includes(name));
 }
 
 /** The answer's one array property (or the answer itself, a bare array) and its item schema. */

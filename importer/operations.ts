@@ -85,6 +85,10 @@ function operation(
   if (!requirement.allowed)
     throw new Skip(requirement.others.length ? `needs ${requirement.others.join(' or ')}, not ${schemeName} alone` : 'declares no security requirement');
   if (!IMPORTED_METHODS.includes(method)) throw new Skip(`${method.toUpperCase()} is not imported yet: only GET, POST, PUT and PATCH operations are`);
+  const inSegment = /(?:[^/]\{|\}[^/])[^/]*/.exec(rawPath);
+  // Postman fills a path variable only as a whole segment (`/:key`): `key=:key` would be sent as written.
+  if (inSegment)
+    throw new Skip(`has a path parameter inside a path segment (\`${segmentOf(rawPath, inSegment.index)}\`), which Postman fills only as a whole segment`);
   const body = requestBodyOf(ctx, op, opAt);
   if (body && method === 'get') throw new Skip('has a request body on GET, which the format does not allow');
   const params = parametersOf(ctx, item, itemAt, op, opAt);
@@ -114,6 +118,12 @@ function operation(
     facts: endpointFacts(op),
     variables: params.headers.variables,
   };
+}
+
+function segmentOf(path: string, at: number): string {
+  const start = path.lastIndexOf('/', at) + 1;
+  const end = path.indexOf('/', at + 1);
+  return path.slice(start, end < 0 ? undefined : end);
 }
 
 /** The operation's JSON request body; an operation whose body is not JSON, or has no schema, is skipped. */

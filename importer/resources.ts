@@ -1,9 +1,11 @@
 // Endpoint drafts -> resources: grouped by the first segment of their path below the server, the
-// resource's base path being the server's path plus that segment.
+// resource's base path being the server's path plus that segment (after a path parameter every
+// path starts with, written as a value: see shared-path-param.ts).
 import type { ImportContext } from './context.js';
 import type { ResourceFacts } from './kit-facts.js';
 import { camelIdentifier, type NameBook, text } from './names.js';
 import type { EndpointDraft } from './operations.js';
+import { dropSharedParam, reportSharedParam, sharedLeadingParam } from './shared-path-param.js';
 
 export interface ResourceDraft {
   id: string;
@@ -23,14 +25,24 @@ export function groupResources(
 ): ResourceDraft[] {
   const bySegment = new Map<string, ResourceDraft>();
   const byTag = new Map<string, ResourceDraft>();
+  const plain: EndpointDraft[] = [];
   for (const draft of drafts) {
     const facts = draft.tag === undefined ? undefined : stated.get(draft.tag);
     if (facts && draft.endpoint.path.startsWith(facts.pathPrefix)) {
       statedResource(byTag, facts, ids).endpoints.push(draft);
       draft.endpoint.path = draft.endpoint.path.slice(facts.pathPrefix.length);
+    } else plain.push(draft);
+  }
+  const shared = sharedLeadingParam(ctx, plain);
+  if (shared) reportSharedParam(ctx, shared);
+  const base = shared ? `${serverBase}/${shared.value}` : serverBase;
+  for (const draft of plain) {
+    if (shared) dropSharedParam(draft, shared);
+    const segment = /^\/([^/]*)/.exec(draft.endpoint.path)?.[1] ?? '';
+    if (shared && draft.endpoint.path === '') {
+      resourceOf(bySegment, '', shared.name, base, ids).endpoints.push(draft);
       continue;
     }
-    const segment = /^\/([^/]*)/.exec(draft.endpoint.path)?.[1] ?? '';
     if (segment === '' || segment.includes('{')) {
       moveToSkipped(
         ctx,
@@ -41,20 +53,19 @@ export function groupResources(
       );
       continue;
     }
-    let resource = bySegment.get(segment);
-    if (!resource) {
-      resource = {
-        id: ids.claim(segment, camelIdentifier(segment, 'r')),
-        name: text(segment.replace(/[-_]+/g, ' '), segment),
-        basePath: `${serverBase}/${segment}`,
-        endpoints: [],
-      };
-      bySegment.set(segment, resource);
-    }
     draft.endpoint.path = draft.endpoint.path.slice(segment.length + 1);
-    resource.endpoints.push(draft);
+    resourceOf(bySegment, segment, segment, `${base}/${segment}`, ids).endpoints.push(draft);
   }
   return [...byTag.values(), ...bySegment.values()];
+}
+
+/** The resource of a path's first segment (`''`: the shared parameter's own path), made on first use. */
+function resourceOf(bySegment: Map<string, ResourceDraft>, segment: string, name: string, basePath: string, ids: NameBook): ResourceDraft {
+  const known = bySegment.get(segment);
+  if (known) return known;
+  const resource = { id: ids.claim(name, camelIdentifier(name, 'r')), name: text(name.replace(/[-_]+/g, ' '), name), basePath, endpoints: [] };
+  bySegment.set(segment, resource);
+  return resource;
 }
 
 function statedResource(byTag: Map<string, ResourceDraft>, facts: ResourceFacts, ids: NameBook): ResourceDraft {

@@ -17,6 +17,8 @@ export interface SchemaContext {
   /** The named schema a reference target becomes (queued for conversion when new). */
   nameOf(target: At): string;
   note(at: At, change: string): void;
+  /** A discriminator's mapping: the schema at `target` is the one whose `property` is `value`. */
+  mapped?(target: At, property: string, value: string): void;
 }
 
 type Schema = Record<string, unknown>;
@@ -77,6 +79,7 @@ export function rewriteSchema(node: unknown, at: At, ctx: SchemaContext): unknow
   if (isRef(node)) return rewriteRef(node, at, ctx);
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) rewriteKeyword(key, value, { file: at.file, path: [...at.path, key] }, out, ctx);
+  if (Array.isArray(out.required)) dropPatternNames(node, out, at, ctx);
   lowerExclusive(node, out, at, ctx);
   return applyNullable(node, out, at, ctx);
 }
@@ -86,6 +89,34 @@ function rewriteRef(node: { $ref: unknown } & Schema, at: At, ctx: SchemaContext
   const siblings = Object.keys(node).filter((k) => k !== '$ref' && !k.startsWith('x-'));
   if (siblings.length > 0) ctx.note(at, `dropped ${siblings.map((k) => `\`${k}\``).join(', ')} beside \`$ref\` (draft-07 ignores them)`);
   return { $ref: `#/schemas/${ctx.nameOf(target)}` };
+}
+
+/**
+ * `required: ["/^[a-z]{2}$/"]` beside `additionalProperties` or `patternProperties` means "some key
+ * matching this pattern", which `required` cannot say: it names one literal key (and draft-07
+ * compilers refuse a required key no property defines). Such names are dropped.
+ */
+function dropPatternNames(node: Schema, out: Schema, at: At, ctx: SchemaContext): void {
+  const properties = isObject(node.properties) ? node.properties : {};
+  const names = out.required as string[];
+  const patterns = names.filter((name) => /^\/.*\/$/s.test(name) && !(name in properties));
+  if (patterns.length === 0) return;
+  const kept = names.filter((name) => !patterns.includes(name));
+  if (kept.length) out.required = kept;
+  else delete out.required;
+  const list = patterns.map((p) => JSON.stringify(p)).join(', ');
+  ctx.note(
+    { file: at.file, path: [...at.path, 'required'] },
+    `dropped ${list} from \`required\`: a pattern, not a property name (\`required\` names literal keys)`,
+  );
+}
+
+/** A discriminator's explicit `mapping` (value -> `$ref`), handed on so each mapped schema can state its value as a `const`. */
+function recordMapping(value: unknown, at: At, ctx: SchemaContext): void {
+  if (!isObject(value) || typeof value.propertyName !== 'string' || !isObject(value.mapping) || !ctx.mapped) return;
+  for (const [name, ref] of Object.entries(value.mapping))
+    if (typeof ref === 'string' && ref.startsWith('#'))
+      ctx.mapped(ctx.docs.target(ref, { file: at.file, path: [...at.path, 'mapping', name] }), value.propertyName, name);
 }
 
 function rewriteKeyword(key: string, value: unknown, at: At, out: Schema, ctx: SchemaContext): void {
@@ -132,6 +163,7 @@ function rewriteKeyword(key: string, value: unknown, at: At, out: Schema, ctx: S
   } else if (key === '$defs' || key === 'definitions') {
     ctx.note(at, `dropped \`${key}\`: the schemas a \`$ref\` reaches in it become named schemas`);
   } else if (DROPPED.has(key)) {
+    if (key === 'discriminator') recordMapping(value, at, ctx);
     ctx.note(at, `dropped \`${key}\` (not draft-07 validation)`);
   } else {
     ctx.note(at, `dropped unknown keyword \`${key}\``);

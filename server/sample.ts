@@ -20,18 +20,21 @@ export interface Sampling {
 /** The epoch date-times count back from when no example gives one. */
 const EPOCH_MS = Date.UTC(2024, 11, 31, 23, 59, 59);
 const MAX_DEPTH = 8;
+/** `allOf`/`anyOf`/`oneOf` parts followed within one value: ends a schema whose parts only name each other. */
+const MAX_PARTS = 16;
 /** Past this depth optional nesting (lists, objects) is left out, so a recursive schema's value ends in time. */
 const NESTING_DEPTH = MAX_DEPTH / 2;
 
 /** A value for `schema`; undefined only for a string no made-up value fits. */
-export function sample(schema: unknown, path: string, s: Sampling, depth = 0): unknown {
+export function sample(schema: unknown, path: string, s: Sampling, depth = 0, parts = 0): unknown {
   const node = resolve(schema, s.root);
-  if (node === undefined || depth > MAX_DEPTH) return null;
+  if (node === undefined || depth > MAX_DEPTH || parts > MAX_PARTS) return null;
   if ('const' in node) return node.const;
   if (Array.isArray(node.enum)) return node.enum[pick(node.enum.length, s, path)];
-  if (Array.isArray(node.allOf)) return merge(allOfParts(node, s.root).map((part) => sample(part, path, s, depth + 1)));
+  // A part of an `allOf` or an option is the same value, not a nested one: it does not count towards the depth.
+  if (Array.isArray(node.allOf)) return merge(allOfParts(node, s.root).map((part) => sample(part, path, s, depth, parts + 1)));
   const option = (node.anyOf ?? node.oneOf) as unknown[] | undefined;
-  if (Array.isArray(option) && option.length > 0) return sample(option[0], path, s, depth + 1);
+  if (Array.isArray(option) && option.length > 0) return sample(option[0], path, s, depth, parts + 1);
   switch (typeOf(node)) {
     case 'object':
       return sampleObject(node, path, s, depth);
@@ -65,9 +68,13 @@ function allOfParts(node: Schema, root: JsonSchema): unknown[] {
   return isObject(own.properties) ? [...parts, own] : parts;
 }
 
-function nests(schema: unknown, root: JsonSchema): boolean {
+/** Whether the schema's value is an object or a list, also when it says so only through its `allOf`/`anyOf`/`oneOf` parts. */
+function nests(schema: unknown, root: JsonSchema, hops = 0): boolean {
   const node = resolve(schema, root);
-  return node !== undefined && ['object', 'array'].includes(typeOf(node) ?? '');
+  if (node === undefined) return false;
+  if (['object', 'array'].includes(typeOf(node) ?? '')) return true;
+  const parts = [node.allOf, node.anyOf, node.oneOf].flatMap((list) => (Array.isArray(list) ? list : []));
+  return hops < MAX_DEPTH && parts.some((part) => nests(part, root, hops + 1));
 }
 
 /** The schema a `$ref` into `root.definitions` points at (`true` as `{}`); undefined for anything else. */
