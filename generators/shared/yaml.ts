@@ -12,8 +12,8 @@ export function toYaml(value: unknown): string {
 }
 
 // A check script is the same text on every endpoint that answers alike, and js-yaml scans and
-// indents each copy again (most of an Insomnia v5 file's writing time). So each multi-line mapping
-// value that occurs more than once is written once, in its places a plain marker, then put back at
+// indents each copy again (most of an Insomnia v5 file's writing time). So each long multi-line
+// mapping value that occurs more than once is written once, in its places a plain marker, then put back at
 // each marker's indentation. With no line width, js-yaml writes a multi-line string either as a
 // literal block, whose lines are indented two past its key's column, or double-quoted on one line:
 // nothing else depends on where it stands. Should the marker already be in the document, the plain
@@ -42,13 +42,16 @@ function withBlocksOnce(value: object): string {
   });
 }
 
-/** The multi-line strings that are the value of a mapping key more than once. */
+// Shorter text costs js-yaml little; looking it up would cost about as much.
+const MIN_LENGTH = 256;
+
+/** The long multi-line strings that are the value of a mapping key more than once. */
 function repeatedBlocks(root: object): Set<string> {
   const seen = new Set<string>();
   const repeated = new Set<string>();
   const visit = (node: unknown, inMapping: boolean): void => {
     if (typeof node === 'string') {
-      if (inMapping && node.includes('\n')) (seen.has(node) ? repeated : seen).add(node);
+      if (inMapping && node.length >= MIN_LENGTH && node.includes('\n')) (seen.has(node) ? repeated : seen).add(node);
     } else if (Array.isArray(node)) {
       for (const item of node) visit(item, false);
     } else if (typeof node === 'object' && node !== null) {

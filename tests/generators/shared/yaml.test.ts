@@ -11,26 +11,38 @@ import { loadSpec } from '../../../loader/index.js';
 
 const plain = (value: unknown) => jsYaml.dump(value, { noRefs: true, lineWidth: -1, quotingType: '"' });
 
-const SCRIPT = 'line one\n  indented\n\nafter a blank\n';
+const LONG = 'x'.repeat(300);
+const SCRIPT = `line one\n  indented\n\nafter a blank\n${LONG}\n`;
+/** Only a long multi-line value that occurs more than once is written once: each case holds its text twice. */
+const twice = (text: string) => ({ a: text, b: [{ c: { d: text } }] });
 
 describe('toYaml', () => {
   it.each([
-    ['a block in a mapping in a mapping', { a: { b: { script: SCRIPT } } }],
+    ['a block in a mapping in a mapping', { a: { b: { script: SCRIPT } }, c: SCRIPT }],
     ['the same block at several depths', { a: SCRIPT, b: { c: SCRIPT, d: [{ e: SCRIPT, f: { g: SCRIPT } }] } }],
-    ['a mapping in a list in a list', { a: [[{ b: SCRIPT, c: 'x\ny' }], [[{ d: SCRIPT }]]] }],
-    ['multi-line list items (left as they are)', { a: [SCRIPT, 'x\ny', { b: [SCRIPT] }] }],
-    ['leading spaces and newlines, kept ends', { a: ' x\ny', b: '\nx', c: 'x\n\n\n', d: '\n', e: 'x\r\ny', f: 'tab\tthen\nline' }],
-    ['non-printable characters (double-quoted)', { a: 'bell\u0007\nnext', b: { c: 'x\u0000\ny' } }],
+    ['a mapping in a list in a list', { a: [[{ b: SCRIPT, c: `x\n${LONG}` }], [[{ d: SCRIPT, e: `x\n${LONG}` }]]] }],
+    ['multi-line list items (left as they are)', { a: [SCRIPT, SCRIPT, { b: [SCRIPT] }], c: SCRIPT }],
+    ['leading spaces', twice(` x\n${LONG}`)],
+    ['a leading newline', twice(`\n${LONG}`)],
+    ['kept trailing newlines', twice(`${LONG}\n\n\n`)],
+    ['only newlines', twice('\n'.repeat(300))],
+    ['CR LF and tabs', twice(`x\r\n${LONG}\tthen\nline`)],
+    ['non-printable characters (double-quoted)', twice(`bell\u0007\n${LONG}`)],
     ['a key longer than 1,024 characters (explicit pair)', { ['k'.repeat(1100)]: SCRIPT, b: { ['k'.repeat(1100)]: SCRIPT } }],
-    ['a __proto__ key', JSON.parse('{"__proto__": "x\\ny", "a": {"__proto__": "p\\nq"}}')],
-    ['the marker already in a key or a value', { yamlblockq7z0q: SCRIPT, a: 'yamlblockq7z1q', b: `yamlblockq7z0q\n${SCRIPT}`, c: SCRIPT }],
+    ['a __proto__ key', JSON.parse(`{"__proto__": ${JSON.stringify(SCRIPT)}, "a": {"__proto__": ${JSON.stringify(SCRIPT)}}}`)],
+    ['the marker already in a key', { yamlblockq7z0q: SCRIPT, c: SCRIPT }],
+    ['the marker already in a value', { a: 'yamlblockq7z1q', b: SCRIPT, c: SCRIPT }],
+    ['the marker in the repeated text', twice(`yamlblockq7z0q\n${SCRIPT}`)],
     ['no multi-line string', { a: 1, b: ['x', { c: null }] }],
   ])('%s: exactly js-yaml dump', (_name, value) => {
     expect(toYaml(value)).toBe(plain(value));
   });
 
   it('any nesting of mappings, lists and strings: exactly js-yaml dump', () => {
-    const text = fc.oneof(fc.string(), fc.constantFrom(SCRIPT, '\n', ' a\nb', 'a\n\n', 'x\u0085\ny', '- a\n- b', '|\n>'));
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom(SCRIPT, '\n', ' a\nb', 'a\n\n', 'x\u0085\ny', '- a\n- b', '|\n>').map((text) => (text === SCRIPT ? text : text + LONG + text)),
+    );
     const tree = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), tie('list'), tie('map')),
       list: fc.array(tie('node'), { maxLength: 4 }),
