@@ -70,22 +70,30 @@ class FlagError extends Error {
 
 // js-yaml shares one object between an anchor and its aliases. The loader gets a tree of its own:
 // each alias copied out, within the limits the positioned reader keeps (depth, alias copies, size, no cycles).
-function expand(value: object, path: NodePath, ancestors: Set<object>, walk: Walk): object {
+// `path` is one stack for the whole walk, copied only into a flag: a copy per node cost a quarter of the walk.
+function expand(value: object, path: Array<string | number>, ancestors: Set<object>, walk: Walk): object {
   grow(walk, 1, path);
-  if (ancestors.has(value)) throw new FlagError({ code: 'yaml-syntax', message: 'an alias refers to a collection that contains it', path });
+  if (ancestors.has(value)) throw new FlagError({ code: 'yaml-syntax', message: 'an alias refers to a collection that contains it', path: [...path] });
   if (walk.reached.has(value) && ++walk.aliases > MAX_ALIASES) {
-    throw new FlagError({ code: 'yaml-alias-bomb', message: `aliases expand to more than ${MAX_ALIASES} copies (an alias bomb?); write the values out`, path });
+    throw new FlagError({
+      code: 'yaml-alias-bomb',
+      message: `aliases expand to more than ${MAX_ALIASES} copies (an alias bomb?); write the values out`,
+      path: [...path],
+    });
   }
   walk.reached.add(value);
   ancestors.add(value);
   const child = (item: unknown, key: string | number): unknown => {
     if (path.length >= MAX_DEPTH) throw new FlagError({ code: 'too-deep', message: `nesting is deeper than ${MAX_DEPTH} levels`, path: [...path, key] });
-    grow(walk, String(key).length + (typeof item === 'string' ? item.length : 1), [...path, key]);
-    return item !== null && typeof item === 'object' ? expand(item, [...path, key], ancestors, walk) : item;
+    path.push(key);
+    grow(walk, String(key).length + (typeof item === 'string' ? item.length : 1), path);
+    const copy = item !== null && typeof item === 'object' ? expand(item, path, ancestors, walk) : item;
+    path.pop();
+    return copy;
   };
   let copy: object;
   if (Array.isArray(value)) {
-    copy = value.map(child);
+    copy = value.map((item, index) => child(item, index));
   } else {
     const mapping: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
@@ -102,5 +110,5 @@ function expand(value: object, path: NodePath, ancestors: Set<object>, walk: Wal
 // js-yaml hands every alias of a string the one string: free here, but each copy is written out in full later.
 function grow(walk: Walk, by: number, path: NodePath): void {
   walk.size += by;
-  if (walk.size > MAX_EXPANDED) throw new FlagError({ code: 'yaml-alias-bomb', message: EXPANDED_TOO_LARGE, path });
+  if (walk.size > MAX_EXPANDED) throw new FlagError({ code: 'yaml-alias-bomb', message: EXPANDED_TOO_LARGE, path: [...path] });
 }

@@ -38,7 +38,7 @@ export function listBlock(name: string, items: readonly string[]): string {
  */
 export function textBlock(name: string, text: string): string {
   const lines = text
-    .replace(/\s+$/, '')
+    .trimEnd()
     .split(/\r?\n/)
     .map((line) => (line.trim() === '' ? '' : `  ${line.trimEnd()}`));
   return [`${name} {`, ...lines, '}'].join('\n');

@@ -9,6 +9,7 @@ import { hasPageTwo, pageTwoName, pageWalk } from '../shared/page-walk.js';
 import { environmentBru } from './environment.js';
 import { folderBru, plainFolderBru } from './folder.js';
 import { requestBru } from './request.js';
+import { memo } from '../shared/memo.js';
 
 export const ROOT = 'bruno';
 
@@ -20,11 +21,12 @@ export const bruno: Generator = (model) => {
   const auth = `${ROOT}/${brunoFolderName(AUTH_FOLDER)}`;
   files.push({ path: `${auth}/folder.bru`, content: plainFolderBru(AUTH_FOLDER, 1, tokenEndpointText(model.auth)) });
   files.push({ path: `${auth}/${brunoRequestName(TOKEN_REQUEST)}.bru`, content: tokenRequestBru(model) });
+  const scripts = memo<string>();
   model.resources.forEach((resource, r) => {
     const folder = `${ROOT}/${brunoFolderName(resource.name)}`;
     files.push({ path: `${folder}/folder.bru`, content: folderBru(resource, r + 2) });
     resource.endpoints.forEach((endpoint, e) => {
-      files.push({ path: `${folder}/${brunoRequestName(endpoint.name)}.bru`, content: requestBru(model, resource, endpoint, e + 1) });
+      files.push({ path: `${folder}/${brunoRequestName(endpoint.name)}.bru`, content: requestBru(model, resource, endpoint, e + 1, scripts) });
     });
   });
   const contract = `${ROOT}/${brunoFolderName(CONTRACT_FOLDER)}`;

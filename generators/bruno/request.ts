@@ -13,6 +13,7 @@ import { bodyExpression, brunoTests, testsScript } from './checks.js';
 import { requestDocs } from './docs.js';
 import { SCRIPT_VARIABLES } from '../../model/script-variables.js';
 import { writeSkipNote } from '../shared/write-requests.js';
+import { memo, type Memo } from '../shared/memo.js';
 
 export type BruAuth = { mode: 'inherit' | 'none' } | { mode: 'basic'; username: string; password: string } | { mode: 'bearer'; token: string };
 
@@ -133,7 +134,13 @@ function writeSkipScript(endpoint: Endpoint): string | undefined {
   ].join('\n');
 }
 
-export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoint, seq: number): string {
+/** The `tests` script, written once per distinct list of checks (`scripts`: one per run): endpoints that answer alike share it. */
+function endpointTests(model: ApiModel, endpoint: Endpoint, status: number, scripts: Memo<string>): string {
+  const checks = endpointChecks(model, endpoint);
+  return scripts(JSON.stringify(checks), () => testsScript(status, brunoTests(model, checks)));
+}
+
+export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoint, seq: number, scripts: Memo<string> = memo()): string {
   const success = successResponse(endpoint);
   const preRequest = [writeSkipScript(endpoint), requiresScript(endpoint)].filter((s) => s !== undefined).join('\n');
   return requestFile({
@@ -147,7 +154,7 @@ export function requestBru(model: ApiModel, resource: Resource, endpoint: Endpoi
     ...headersOf(endpoint),
     captures: captureVars(endpoint),
     ...(preRequest ? { preRequest } : {}),
-    ...(success ? { tests: testsScript(success.status, brunoTests(model, endpointChecks(model, endpoint))) } : {}),
+    ...(success ? { tests: endpointTests(model, endpoint, success.status, scripts) } : {}),
     docs: requestDocs(endpoint),
   });
 }

@@ -24,6 +24,7 @@ import { requestHeaders } from '../shared/request-headers.js';
 import { documentedBodyText } from '../shared/request-body.js';
 import { jsonBody } from './body.js';
 import { writeSkipScript } from './write-skip.js';
+import { memo, type Memo } from '../shared/memo.js';
 
 export type { FolderNode, RequestNode } from './nodes.js';
 
@@ -53,9 +54,10 @@ export function buildCollection(model: ApiModel): InsomniaCollection {
 /** A workspace has no auth of its own, so the oauth2 block sits on a top folder every request inherits. */
 function rootFolder(model: ApiModel, ids: InsomniaIds): FolderNode {
   const captures = capturedVariables(model);
+  const scripts = memo<string | undefined>();
   const children = [
     tokenRequest(model, ids, 0),
-    ...model.resources.map((r, i) => resourceFolder(model, ids, captures, r, i + 1)),
+    ...model.resources.map((r, i) => resourceFolder(model, ids, captures, scripts, r, i + 1)),
     ...contractFolder(model, model.resources.length + 1),
   ];
   return {
@@ -94,10 +96,14 @@ function tokenScript(model: ApiModel): string {
   return afterResponseScript(200, insomniaTests(model, checks, tokenScriptTests(model.auth, 'insomnia.expect')));
 }
 
-function endpointScript(model: ApiModel, endpoint: Endpoint): { afterResponse?: string } {
+/** Written once per distinct list of checks: endpoints that answer alike share the script. */
+function endpointScript(model: ApiModel, scripts: Memo<string | undefined>, endpoint: Endpoint): { afterResponse?: string } {
   const checks = endpointChecks(model, endpoint);
-  const status = checks.find((c) => c.kind === 'status');
-  return status?.kind === 'status' ? { afterResponse: afterResponseScript(status.status, insomniaTests(model, checks)) } : {};
+  const afterResponse = scripts(JSON.stringify(checks), () => {
+    const status = checks.find((c) => c.kind === 'status');
+    return status?.kind === 'status' ? afterResponseScript(status.status, insomniaTests(model, checks)) : undefined;
+  });
+  return afterResponse === undefined ? {} : { afterResponse };
 }
 
 /** grant_type (scope, audience) and, under client_secret_post, the client id and secret as variables. */
@@ -107,7 +113,14 @@ function tokenFormBody(model: ApiModel): FormBody | undefined {
   return { mimeType: FORM_CONTENT_TYPE, params: fields.map(([name, value]) => ({ name, value })) };
 }
 
-function resourceFolder(model: ApiModel, ids: InsomniaIds, captures: Captures, resource: Resource, index: number): FolderNode {
+function resourceFolder(
+  model: ApiModel,
+  ids: InsomniaIds,
+  captures: Captures,
+  scripts: Memo<string | undefined>,
+  resource: Resource,
+  index: number,
+): FolderNode {
   return {
     kind: 'folder',
     id: ids.resourceFolder(resource.id),
@@ -115,11 +128,19 @@ function resourceFolder(model: ApiModel, ids: InsomniaIds, captures: Captures, r
     description: resourceFolderDescription(resource),
     sortKey: sortKey(index),
     authentication: inheritAuthentication(),
-    children: resource.endpoints.map((e, i) => endpointRequest(model, ids, captures, resource, e, i)),
+    children: resource.endpoints.map((e, i) => endpointRequest(model, ids, captures, scripts, resource, e, i)),
   };
 }
 
-function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, resource: Resource, endpoint: Endpoint, index: number): RequestNode {
+function endpointRequest(
+  model: ApiModel,
+  ids: InsomniaIds,
+  captures: Captures,
+  scripts: Memo<string | undefined>,
+  resource: Resource,
+  endpoint: Endpoint,
+  index: number,
+): RequestNode {
   const json = jsonBody(documentedBodyText(endpoint));
   return {
     kind: 'request',
@@ -134,6 +155,6 @@ function endpointRequest(model: ApiModel, ids: InsomniaIds, captures: Captures, 
     ...(json.body ? { body: json.body } : {}),
     authentication: inheritAuthentication(),
     ...writeSkipScript(endpoint),
-    ...endpointScript(model, endpoint),
+    ...endpointScript(model, scripts, endpoint),
   };
 }

@@ -18,6 +18,7 @@ import { hasPageTwo, pageTwoName, pageTwoQuery, pageWalk, type PageWalk } from '
 import { OWN, pageOneStep, pageOneStore, pageTwoPrelude, pageTwoPrerequest } from '../shared/page-script.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { POSTMAN_SCRIPT_API } from './scripts/paging.js';
+import { memo, type Memo } from '../shared/memo.js';
 
 export interface ItemDefinition {
   id: string;
@@ -36,7 +37,8 @@ export const event = (owner: string, listen: 'prerequest' | 'test', exec: string
 });
 
 export function collectionItems(model: ApiModel): ItemDefinition[] {
-  return [authFolder(model), ...model.resources.map((r) => resourceFolder(model, r)), contractFolder(model)];
+  const scripts = memo<string[]>();
+  return [authFolder(model), ...model.resources.map((r) => resourceFolder(model, r, scripts)), contractFolder(model)];
 }
 
 function authFolder(model: ApiModel): ItemDefinition {
@@ -66,18 +68,26 @@ function authFolder(model: ApiModel): ItemDefinition {
   };
 }
 
-function resourceFolder(model: ApiModel, resource: Resource): ItemDefinition {
+function resourceFolder(model: ApiModel, resource: Resource, scripts: Memo<string[]>): ItemDefinition {
   return {
     id: stableUuid(model.info.id, 'folder', resource.id),
     name: resource.name,
     description: markdown(resource.description),
-    item: resource.endpoints.map((endpoint) => endpointItem(model, resource, endpoint)),
+    item: resource.endpoints.map((endpoint) => endpointItem(model, resource, endpoint, scripts)),
   };
 }
 
-function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): ItemDefinition {
+/** The test script, written once per distinct checks and captures (`scripts`: one per run): endpoints that answer alike share it. */
+function endpointTests(model: ApiModel, endpoint: Endpoint, status: number, scripts: Memo<string[]>): string[] {
+  const named = endpointChecks(model, endpoint);
+  const script = scripts(JSON.stringify([named, endpoint.capture]), () =>
+    check.testScript([...named.map((n) => postmanCheck(model, n)), check.captureVariables(endpoint.capture)], status),
+  );
+  return [...script];
+}
+
+function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint, scripts: Memo<string[]>): ItemDefinition {
   const success = successResponse(endpoint);
-  const checks = success ? [...endpointChecks(model, endpoint).map((named) => postmanCheck(model, named)), check.captureVariables(endpoint.capture)] : [];
   const id = endpointItemId(model.info.id, endpoint.id);
   const prerequest = [
     ...(isReadOnly(endpoint) ? [] : writeSkipScript(endpoint)),
@@ -85,7 +95,7 @@ function endpointItem(model: ApiModel, resource: Resource, endpoint: Endpoint): 
   ];
   const events = [
     ...(prerequest.length > 0 ? [event(id, 'prerequest', prerequest)] : []),
-    ...(checks.length > 0 ? [event(id, 'test', check.testScript(checks, success!.status))] : []),
+    ...(success ? [event(id, 'test', endpointTests(model, endpoint, success.status, scripts))] : []),
   ];
   return {
     id,

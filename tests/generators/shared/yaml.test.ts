@@ -1,0 +1,67 @@
+// toYaml writes each distinct multi-line string once and puts it back at its place: the text must
+// be exactly js-yaml's own dump, whatever the nesting, the string or the keys.
+import fc from 'fast-check';
+import jsYaml from 'js-yaml';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GENERATORS } from '../../../generators/index.js';
+import { toYaml } from '../../../generators/shared/yaml.js';
+import { DEFAULT_CTX } from '../../../generators/types.js';
+import { loadSpec } from '../../../loader/index.js';
+
+const plain = (value: unknown) => jsYaml.dump(value, { noRefs: true, lineWidth: -1, quotingType: '"' });
+
+const LONG = 'x'.repeat(300);
+const SCRIPT = `line one\n  indented\n\nafter a blank\n${LONG}\n`;
+/** Only a long multi-line value that occurs more than once is written once: each case holds its text twice. */
+const twice = (text: string) => ({ a: text, b: [{ c: { d: text } }] });
+
+describe('toYaml', () => {
+  it.each([
+    ['a block in a mapping in a mapping', { a: { b: { script: SCRIPT } }, c: SCRIPT }],
+    ['the same block at several depths', { a: SCRIPT, b: { c: SCRIPT, d: [{ e: SCRIPT, f: { g: SCRIPT } }] } }],
+    ['a mapping in a list in a list', { a: [[{ b: SCRIPT, c: `x\n${LONG}` }], [[{ d: SCRIPT, e: `x\n${LONG}` }]]] }],
+    ['multi-line list items (left as they are)', { a: [SCRIPT, SCRIPT, { b: [SCRIPT] }], c: SCRIPT }],
+    ['leading spaces', twice(` x\n${LONG}`)],
+    ['a leading newline', twice(`\n${LONG}`)],
+    ['kept trailing newlines', twice(`${LONG}\n\n\n`)],
+    ['only newlines', twice('\n'.repeat(300))],
+    ['CR LF and tabs', twice(`x\r\n${LONG}\tthen\nline`)],
+    ['non-printable characters (double-quoted)', twice(`bell\u0007\n${LONG}`)],
+    ['a key longer than 1,024 characters (explicit pair)', { ['k'.repeat(1100)]: SCRIPT, b: { ['k'.repeat(1100)]: SCRIPT } }],
+    ['a __proto__ key', JSON.parse(`{"__proto__": ${JSON.stringify(SCRIPT)}, "a": {"__proto__": ${JSON.stringify(SCRIPT)}}}`)],
+    ['the marker already in a key', { yamlblockq7z0q: SCRIPT, c: SCRIPT }],
+    ['the marker already in a value', { a: 'yamlblockq7z1q', b: SCRIPT, c: SCRIPT }],
+    ['the marker in the repeated text', twice(`yamlblockq7z0q\n${SCRIPT}`)],
+    ['no multi-line string', { a: 1, b: ['x', { c: null }] }],
+  ])('%s: exactly js-yaml dump', (_name, value) => {
+    expect(toYaml(value)).toBe(plain(value));
+  });
+
+  it('any nesting of mappings, lists and strings: exactly js-yaml dump', () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.constantFrom(SCRIPT, '\n', ' a\nb', 'a\n\n', 'x\u0085\ny', '- a\n- b', '|\n>').map((text) => (text === SCRIPT ? text : text + LONG + text)),
+    );
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(fc.string({ maxLength: 6 }), tie('node'), { maxKeys: 4 }),
+    })).map;
+    fc.assert(
+      fc.property(tree, (value) => toYaml(value) === plain(value)),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['spec/securithings.yaml', 'examples/tenant-graph.yaml', 'examples/warehouse-orders.yaml', 'examples/parcel-tracker.yaml'])(
+    'the Insomnia v5 and OpenAPI documents of %s: exactly js-yaml dump',
+    async (file) => {
+      const model = loadSpec(readFileSync(file), file);
+      const { insomniaV5Document } = await import('../../../generators/insomnia/v5.js');
+      const { openapiDocument } = await import('../../../generators/openapi/document.js');
+      for (const document of [insomniaV5Document(model), openapiDocument(model)]) expect(toYaml(document)).toBe(plain(document));
+      expect(GENERATORS['insomnia-v5']!(model, DEFAULT_CTX)[0]!.content).toBe(plain(insomniaV5Document(model)));
+    },
+  );
+});
