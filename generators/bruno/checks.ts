@@ -11,7 +11,7 @@ import type { NamedCheck } from '../shared/checks.js';
 import { clientSchema } from '../shared/client-schema.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
-import { OWN, PAGE_CHECKS, type ScriptApi } from '../shared/page-script.js';
+import { OWN, pageCheckLines, type ScriptApi } from '../shared/page-script.js';
 
 /** One Bruno test (generators/shared/script-tests.ts). */
 export type BrunoTest = ScriptTest;
@@ -42,15 +42,11 @@ export function brunoTest(model: ApiModel, named: NamedCheck): BrunoTest {
     case 'schema':
       return test(['expect(body).to.have.jsonSchema(schema, { ownProperties: true });'], schemaPrelude(model.schemas[named.schema]!));
     case 'page-size':
-      return test(PAGE_CHECKS.size(named.walk, 'expect'), [OWN]);
     case 'page-total':
-      return test(PAGE_CHECKS.total(named.walk, BRUNO_SCRIPT_API, 'expect'), [OWN]);
     case 'page-origin':
-      return test(PAGE_CHECKS.origin('expect'), [OWN]);
     case 'page-fresh':
-      return test(PAGE_CHECKS.fresh(named.walk, 'expect'), [OWN]);
     case 'page-more':
-      return test(PAGE_CHECKS.more(named.walk, 'expect'), [OWN]);
+      return test(pageCheckLines(named, BRUNO_SCRIPT_API, 'expect'), [OWN]);
     case 'every-item': {
       const [items, field] = [jsLiteral(named.rule.items), jsLiteral(named.rule.field)];
       return test(

@@ -12,7 +12,7 @@ import { clientSchema } from '../shared/client-schema.js';
 import { jsLiteral } from '../shared/js-literal.js';
 import { scriptTest, scriptTests, type ScriptTest } from '../shared/script-tests.js';
 import { formatPrelude, schemaWithoutFormats, usedFormats } from './schema-formats.js';
-import { OWN, PAGE_CHECKS, type ScriptApi } from '../shared/page-script.js';
+import { OWN, pageCheckLines, type ScriptApi } from '../shared/page-script.js';
 
 /** One Insomnia test (generators/shared/script-tests.ts). */
 export type InsomniaTest = ScriptTest;
@@ -74,15 +74,11 @@ export function insomniaTest(model: ApiModel, named: NamedCheck): InsomniaTest {
       return test(body, prelude);
     }
     case 'page-size':
-      return test(PAGE_CHECKS.size(named.walk, 'insomnia.expect'), [OWN]);
     case 'page-total':
-      return test(PAGE_CHECKS.total(named.walk, INSOMNIA_SCRIPT_API, 'insomnia.expect'), [OWN]);
     case 'page-origin':
-      return test(PAGE_CHECKS.origin('insomnia.expect'), [OWN]);
     case 'page-fresh':
-      return test(PAGE_CHECKS.fresh(named.walk, 'insomnia.expect'), [OWN]);
     case 'page-more':
-      return test(PAGE_CHECKS.more(named.walk, 'insomnia.expect'), [OWN]);
+      return test(pageCheckLines(named, INSOMNIA_SCRIPT_API, 'insomnia.expect'), [OWN]);
     case 'every-item': {
       const [items, field] = [jsLiteral(named.rule.items), jsLiteral(named.rule.field)];
       return test(

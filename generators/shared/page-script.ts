@@ -142,7 +142,7 @@ export function pageTwoPrelude(api: ScriptApi): string[] {
 }
 
 /** The bodies of the walk's checks, with the client's `expect`. */
-export const PAGE_CHECKS = {
+const PAGE_CHECKS = {
   size: (walk: PageWalk, expect: string) => [
     `const items = ${itemsJs(walk)};`,
     `${expect}(items).to.be.an('array');`,
@@ -166,6 +166,28 @@ export const PAGE_CHECKS = {
     `if (pageState.more) ${expect}(Array.isArray(items) ? items.length : 0, 'items on page 2').to.be.above(0);`,
   ],
 } as const;
+
+/** A page check of the shared list (./checks.ts), whichever client renders it. */
+export interface PageCheck {
+  kind: 'page-size' | 'page-total' | 'page-origin' | 'page-fresh' | 'page-more';
+  walk: PageWalk;
+}
+
+/** A page check's statements, in the client's `expect` and script API: one dispatch for every client. */
+export function pageCheckLines(check: PageCheck, api: ScriptApi, expect: string): string[] {
+  switch (check.kind) {
+    case 'page-size':
+      return PAGE_CHECKS.size(check.walk, expect);
+    case 'page-total':
+      return PAGE_CHECKS.total(check.walk, api, expect);
+    case 'page-origin':
+      return PAGE_CHECKS.origin(expect);
+    case 'page-fresh':
+      return PAGE_CHECKS.fresh(check.walk, expect);
+    case 'page-more':
+      return PAGE_CHECKS.more(check.walk, expect);
+  }
+}
 
 /** How a check names the total: the body property, or the header. */
 export function totalLabel(walk: Pick<PageWalk, 'list'>): string {

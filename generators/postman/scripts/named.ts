@@ -2,7 +2,7 @@
 import type { ApiModel } from '../../../model/model.js';
 import type { NamedCheck } from '../../shared/checks.js';
 import * as check from './checks.js';
-import { PAGE_CHECKS } from '../../shared/page-script.js';
+import { pageCheckLines } from '../../shared/page-script.js';
 import { POSTMAN_SCRIPT_API } from './paging.js';
 
 export function postmanCheck(model: ApiModel, named: NamedCheck): check.Check {
@@ -16,15 +16,11 @@ export function postmanCheck(model: ApiModel, named: NamedCheck): check.Check {
     case 'schema':
       return check.schemaCheck(named.schema, model.schemas[named.schema]!);
     case 'page-size':
-      return check.blockCheck(named.name, PAGE_CHECKS.size(named.walk, 'pm.expect'));
     case 'page-total':
-      return check.blockCheck(named.name, PAGE_CHECKS.total(named.walk, POSTMAN_SCRIPT_API, 'pm.expect'));
     case 'page-origin':
-      return check.blockCheck(named.name, PAGE_CHECKS.origin('pm.expect'));
     case 'page-fresh':
-      return check.blockCheck(named.name, PAGE_CHECKS.fresh(named.walk, 'pm.expect'));
     case 'page-more':
-      return check.blockCheck(named.name, PAGE_CHECKS.more(named.walk, 'pm.expect'));
+      return check.blockCheck(named.name, pageCheckLines(named, POSTMAN_SCRIPT_API, 'pm.expect'));
     case 'every-item':
       return check.everyItemCheck(named.rule);
     case 'time':
