@@ -6,7 +6,7 @@ import type { RawEndpoint, RawSpec } from '../loader/raw.js';
 import { emptyReport, type ImportContext, type ImportOptions, type ImportReport } from './context.js';
 import { type At, type Documents, isObject } from './documents.js';
 import { SERVERS_NOTE } from '../generators/openapi/document.js';
-import { validBodyExample, validExamples } from './examples.js';
+import { exampleValidator, validBodyExample, validExamples } from './examples.js';
 import { contractFacts, environmentFacts, rateLimitFact, resourceFacts, schemeFacts, type SchemeFacts } from './kit-facts.js';
 import { markListsAndItems } from './lists.js';
 import { NameBook, slug, text } from './names.js';
@@ -70,8 +70,9 @@ export function importOpenApi(docs: Documents, options: ImportOptions): Imported
   if (tokenSchema) book.nameAs(tokenSchema, 'TokenResponse');
   book.drain();
   const schemas = { TokenResponse: TOKEN_RESPONSE, ...book.schemas };
-  const examples = validExamples(ctx, schemas);
-  const bodyExample = validBodyExample(ctx, schemas);
+  const validator = exampleValidator(schemas);
+  const examples = validExamples(ctx, validator);
+  const bodyExample = validBodyExample(ctx, validator);
   for (const [draft, endpoint] of endpoints) {
     const kept = draft.facts.examples ?? examples(endpoint, draft.responses);
     if (endpoint.requestBody && draft.requestBody && 'example' in draft.requestBody && bodyExample(endpoint, draft.requestBody.example))
