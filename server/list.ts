@@ -51,14 +51,19 @@ export function listAnswer(
   return { body, headers };
 }
 
-/** Sets a value at a property path, making the objects on the way. */
+/** Sets a value at a property path, making the objects on the way: own data properties only, so a name like `__proto__` is a plain field. */
 function setAt(body: Item, path: readonly string[], value: string): void {
   let node = body;
   for (const key of path.slice(0, -1)) {
-    if (node[key] === null || typeof node[key] !== 'object') node[key] = {};
+    const own = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (own === null || typeof own !== 'object') ownField(node, key, {});
     node = node[key] as Item;
   }
-  node[path[path.length - 1]!] = value;
+  ownField(node, path[path.length - 1]!, value);
+}
+
+function ownField(node: Item, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** The caller's item whose key field equals the path parameter; 404 covers both missing and not accessible. */
