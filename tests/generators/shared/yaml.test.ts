@@ -1,5 +1,5 @@
-// toYaml writes each distinct multi-line string once and puts it back at its place: the text must
-// be exactly js-yaml's own dump, whatever the nesting, the string or the keys.
+// toYaml lays out mappings and lists itself and writes each distinct scalar once: the text must be
+// exactly js-yaml's own dump, whatever the nesting, the scalars or the keys.
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { readFileSync } from 'node:fs';
@@ -30,10 +30,17 @@ describe('toYaml', () => {
     ['non-printable characters (double-quoted)', twice(`bell\u0007\n${LONG}`)],
     ['a key longer than 1,024 characters (explicit pair)', { ['k'.repeat(1100)]: SCRIPT, b: { ['k'.repeat(1100)]: SCRIPT } }],
     ['a __proto__ key', JSON.parse(`{"__proto__": ${JSON.stringify(SCRIPT)}, "a": {"__proto__": ${JSON.stringify(SCRIPT)}}}`)],
-    ['the marker already in a key', { yamlblockq7z0q: SCRIPT, c: SCRIPT }],
-    ['the marker already in a value', { a: 'yamlblockq7z1q', b: SCRIPT, c: SCRIPT }],
-    ['the marker in the repeated text', twice(`yamlblockq7z0q\n${SCRIPT}`)],
     ['no multi-line string', { a: 1, b: ['x', { c: null }] }],
+    ['undefined: a pair left out, a list item written as null', { a: undefined, b: [undefined, 1], c: { d: undefined } }],
+    ['only undefined values (an empty mapping)', { a: { b: undefined } }],
+    ['0 and -0, NaN and the infinities', { a: -0, b: 0, c: [0, -0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1.5e300] }],
+    ['strings YAML 1.1 would read as something else', { a: 'yes', b: 'No', c: '1.0', d: '2024-12-31T23:59:59Z', e: '~', f: '0x1F', g: '1:20' }],
+    ['the same string as a key and as a value', { 'a\nb': 'a\nb', yes: 'yes', '': '' }],
+    ['empty lists and mappings at every depth', { a: [], b: {}, c: [[], {}, [[]]], d: { e: {} } }],
+    ['lists in lists', [[['a', SCRIPT]], [[1, [2]]]]],
+    ['a top-level string', 'text'],
+    ['a top-level number', 1.5],
+    ['a top-level null', null],
   ])('%s: exactly js-yaml dump', (_name, value) => {
     expect(toYaml(value)).toBe(plain(value));
   });
@@ -43,14 +50,21 @@ describe('toYaml', () => {
       fc.string(),
       fc.constantFrom(SCRIPT, '\n', ' a\nb', 'a\n\n', 'x\u0085\ny', '- a\n- b', '|\n>').map((text) => (text === SCRIPT ? text : text + LONG + text)),
     );
+    const scalar = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('yes', '1.0', '', '~', 'null'));
     const tree = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), tie('list'), tie('map')),
-      list: fc.array(tie('node'), { maxLength: 4 }),
-      map: fc.dictionary(fc.string({ maxLength: 6 }), tie('node'), { maxKeys: 4 }),
+      node: fc.oneof({ depthSize: 'small' }, text, scalar, tie('list'), tie('map')),
+      list: fc.array(fc.oneof(tie('node'), fc.constant(undefined)), { maxLength: 4 }),
+      map: fc.dictionary(
+        fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('yes', 'a\nb', '- x', 'k'.repeat(1100))),
+        fc.oneof(tie('node'), fc.constant(undefined)),
+        {
+          maxKeys: 4,
+        },
+      ),
     })).map;
     fc.assert(
       fc.property(tree, (value) => toYaml(value) === plain(value)),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
