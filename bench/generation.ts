@@ -1,7 +1,6 @@
 // Section 1: generation as a whole process (ours, Portman, openapi-to-postmanv2, an optional
 // baseline of ours) and in process (our loader and each generator, per endpoint).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { GENERATORS } from '../generators/index.js';
 import { loadSpec } from '../loader/index.js';
@@ -54,15 +53,15 @@ export function peerTools(root: string): GenerationTool[] {
   ];
 }
 
-async function runOnce(tool: GenerationTool, input: GenerationCase, into: ToolTimes): Promise<void> {
-  const out = mkdtempSync(join(tmpdir(), 'st-bench-gen-'));
-  try {
-    const run = await runProcess(tool.command, tool.args(input, out), { cwd: tool.cwd ?? out, timeoutMs: TIMEOUT_MS });
-    if (run.code === 0) into.runs.push(run.ms);
-    else into.failures.push(failure(run.code, run.stderr || run.stdout));
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
+// Each run writes into a fresh folder of `scratch`, which the caller removes after the section,
+// not between runs: ext4 passes over inodes freed in the last minutes when it allocates new ones
+// (recently_deleted in its inode allocator), so removing a run's thousand files made the next
+// run's file creation several times slower, a cost of the bench's cleanup that no user pays.
+async function runOnce(tool: GenerationTool, input: GenerationCase, scratch: string, into: ToolTimes): Promise<void> {
+  const out = mkdtempSync(join(scratch, 'out-'));
+  const run = await runProcess(tool.command, tool.args(input, out), { cwd: tool.cwd ?? out, timeoutMs: TIMEOUT_MS });
+  if (run.code === 0) into.runs.push(run.ms);
+  else into.failures.push(failure(run.code, run.stderr || run.stdout));
 }
 
 const TIMEOUT_MS = 180_000;
@@ -79,15 +78,15 @@ export function failure(code: number | null, output: string): string {
   return `exit ${code}: ${named ?? lines.slice(-3).join(' / ')}`;
 }
 
-/** `runs` rounds; each round runs every tool once, in an order rotated per round. */
-export async function timeTools(tools: GenerationTool[], input: GenerationCase, runs: number, log: (s: string) => void): Promise<ToolTimes[]> {
+/** `runs` rounds; each round runs every tool once, in an order rotated per round, writing into folders of `scratch`. */
+export async function timeTools(tools: GenerationTool[], input: GenerationCase, runs: number, scratch: string, log: (s: string) => void): Promise<ToolTimes[]> {
   const times = tools.map((tool) => ({ tool: tool.name, runs: [] as number[], failures: [] as string[] }));
   for (let round = 0; round < runs; round++) {
     for (const index of rotate(
       tools.map((_, i) => i),
       round,
     ))
-      await runOnce(tools[index]!, input, times[index]!);
+      await runOnce(tools[index]!, input, scratch, times[index]!);
     log(`  ${input.name.split(' (')[0]}: round ${round + 1}/${runs}`);
   }
   return times;

@@ -85,14 +85,14 @@ export async function generation(s: Settings, baseline: Baseline | undefined): P
       ...(baseline ? [ourTool(`ours @${baseline.short}`, baseline.root), ourTool(`ours @${baseline.short}, Postman only`, baseline.root, ['postman'])] : []),
     ];
     const tables: string[] = [];
-    tables.push(generationTable(shippedCase, await timeTools(tools, shippedCase, s.runs, s.log)));
-    tables.push(generationTable(synthetic.input, await timeTools([...tools, rerunTool(s.root, work)], synthetic.input, s.runs, s.log)));
+    tables.push(generationTable(shippedCase, await timeTools(tools, shippedCase, s.runs, work, s.log)));
+    tables.push(generationTable(synthetic.input, await timeTools([...tools, rerunTool(s.root, work)], synthetic.input, s.runs, work, s.log)));
     const real = realDocumentCase(s.root, work);
-    tables.push(importTable(real, await timeTools([ourImportTool(s.root), ...peerTools(s.root)], real, realRuns(s.runs), s.log)));
+    tables.push(importTable(real, await timeTools([ourImportTool(s.root), ...peerTools(s.root)], real, realRuns(s.runs), work, s.log)));
     s.log('  in process');
     const inproc = inProcessTable(await inProcess(synthetic.yaml, synthetic.input.endpoints, s.inProcessRuns));
     const notes = [
-      `Whole process, wall time from spawn to exit, ${s.runs} rounds; each round runs every tool once, the order rotated per round. Ours reads our YAML and writes every client (Postman, Insomnia v4 and v5, Bruno, OpenAPI; the Bruno collection is a file per request, so the 1,000-endpoint case writes about 1,100 files); "Postman only" writes what the peers write, the Postman collection (plus its three environments). The peers read the OpenAPI export of the same description and write one Postman collection. Portman runs with its default config (contract tests injected, no newman, no upload) in a temporary working folder; every tool writes into a fresh temporary folder, but for "regenerating", which writes every client into the folder its previous run wrote (the edit loop: only files whose content changed are written, here none).`,
+      `Whole process, wall time from spawn to exit, ${s.runs} rounds; each round runs every tool once, the order rotated per round. Ours reads our YAML and writes every client (Postman, Insomnia v4 and v5, Bruno, OpenAPI; the Bruno collection is a file per request, so the 1,000-endpoint case writes about 1,100 files); "Postman only" writes what the peers write, the Postman collection (plus its three environments). The peers read the OpenAPI export of the same description and write one Postman collection. Portman runs with its default config (contract tests injected, no newman, no upload) in a temporary working folder; every tool writes into a fresh temporary folder (all removed after the section, not between runs: see bench/generation.ts), but for "regenerating", which writes every client into the folder its previous run wrote (the edit loop: only files whose content changed are written, here none).`,
       `The real document: ${REAL_DOCUMENT.file} (source, commit and licence in tests/fixtures/openapi/README.md), gunzipped to a temporary folder, ${realRuns(s.runs)} rounds. Ours is \`import <document> --out description.yaml ${REAL_DOCUMENT.importFlags.join(' ')}\` then \`generate\` of every client from it, two processes in one \`sh -c\` line; the peers convert the document itself to one Postman collection.`,
     ];
     return generationSection(tables, inproc, notes);

@@ -29,13 +29,16 @@ export function removeFiles(outDir: string, paths: readonly string[]): void {
  * renaming), and those an earlier, killed run left behind are removed first.
  */
 export function writeFiles(outDir: string, files: readonly OutputFile[]): string[] {
-  const changed = files.filter((file) => readOrUndefined(join(outDir, file.path)) !== file.content);
-  removeOrphanTemps(files.map((file) => join(outDir, file.path)));
+  const targets = files.map((file) => join(outDir, file.path));
+  const present = presentFiles(targets);
+  const changed = files.filter((file, i) => !present.has(targets[i]!) || readOrUndefined(targets[i]!) !== file.content);
+  const folders = new Set<string>();
   const staged: string[] = [];
   try {
     for (const file of changed) {
       const target = join(outDir, file.path);
-      mkdirSync(dirname(target), { recursive: true });
+      if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+      folders.add(dirname(target));
       staged.push(tempFor(target));
       writeFileSync(tempFor(target), file.content, { flag: 'wx' });
     }
@@ -51,9 +54,13 @@ function tempFor(target: string): string {
   return `${target}.${process.pid}.tmp`;
 }
 
-/** `<target>.<pid>.tmp` files whose process is gone: left by a run that was killed. */
-function removeOrphanTemps(targets: readonly string[]): void {
+/**
+ * Which targets are there already (a folder listing each, not a failed read per new file), and
+ * the `<target>.<pid>.tmp` files whose process is gone removed: left by a run that was killed.
+ */
+function presentFiles(targets: readonly string[]): Set<string> {
   const wanted = new Set(targets);
+  const present = new Set<string>();
   for (const dir of new Set(targets.map(dirname))) {
     let names: string[];
     try {
@@ -62,10 +69,13 @@ function removeOrphanTemps(targets: readonly string[]): void {
       continue;
     }
     for (const name of names) {
+      const path = join(dir, name);
+      if (wanted.has(path)) present.add(path);
       const match = /^(.+)\.(\d+)\.tmp$/.exec(name);
-      if (match && wanted.has(join(dir, match[1]!)) && !isRunning(Number(match[2]))) rmSync(join(dir, name), { force: true });
+      if (match && wanted.has(join(dir, match[1]!)) && !isRunning(Number(match[2]))) rmSync(path, { force: true });
     }
   }
+  return present;
 }
 
 function isRunning(pid: number): boolean {

@@ -40,7 +40,17 @@ export const COOKIE_JAR_NAME = 'Default Jar';
 export const TOKEN_REQUEST_NAME = 'Get access token';
 const ACCEPT_JSON: Header = { name: 'Accept', value: 'application/json' };
 
+// The v4 and v5 files are the same tree written two ways, so generating both builds it once. Safe
+// because a model is never changed after loading and neither writer changes the tree.
+const built = new WeakMap<ApiModel, InsomniaCollection>();
+
 export function buildCollection(model: ApiModel): InsomniaCollection {
+  let collection = built.get(model);
+  if (collection === undefined) built.set(model, (collection = collectionOf(model)));
+  return collection;
+}
+
+function collectionOf(model: ApiModel): InsomniaCollection {
   const ids = insomniaIds(model);
   return {
     workspace: { id: ids.workspace, name: model.info.name, description: workspaceDescription(model) },
