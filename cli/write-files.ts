@@ -37,8 +37,9 @@ export function writeFiles(outDir: string, files: readonly OutputFile[]): string
   try {
     for (const file of changed) {
       const target = join(outDir, file.path);
-      if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-      folders.add(dirname(target));
+      const folder = dirname(target);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
       staged.push(tempFor(target));
       writeFileSync(tempFor(target), file.content, { flag: 'wx' });
     }

@@ -14,7 +14,6 @@ const KEY_OPTIONS: DumpOptions = { ...OPTIONS, forceQuotes: true };
 // js-yaml writes a key longer than this as an explicit pair (`? key`).
 const EXPLICIT_KEY_LENGTH = 1024;
 const LITERAL = '|'.charCodeAt(0);
-const NEWLINE = '\n'.charCodeAt(0);
 
 export function toYaml(value: unknown): string {
   const written = new Writer().node(0, value, true);
@@ -27,14 +26,28 @@ class Writer {
   /** A literal block's text moved to each depth it was met at. */
   private readonly blocks = new Map<string, string[]>();
   private readonly pads: string[] = [''];
+  /**
+   * Whether the text `node` last returned starts on a new line (a list or mapping not written
+   * compact). Known from what was written, not read from the text: reading a character of a
+   * string built by `+=` makes V8 copy it whole, at every depth.
+   */
+  private startsOnNewLine = false;
 
   /** How js-yaml writes `value` at `level`; undefined where it leaves the pair out. */
   node(level: number, value: unknown, compact: boolean): string | undefined {
-    if (value === undefined) return undefined;
-    if (typeof value === 'string') return this.text(level, value);
-    if (Array.isArray(value)) return value.length === 0 ? '[]' : this.list(level, value, compact);
-    if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) return this.mapping(level, value, compact);
-    return this.scalar(value);
+    let written: string | undefined;
+    let block = false;
+    if (value === undefined) written = undefined;
+    else if (typeof value === 'string') written = this.text(level, value);
+    else if (Array.isArray(value)) {
+      written = value.length === 0 ? '[]' : this.list(level, value, compact);
+      block = !compact && value.length > 0;
+    } else if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) {
+      written = this.mapping(level, value, compact);
+      block = !compact && written !== '{}';
+    } else written = this.scalar(value);
+    this.startsOnNewLine = block;
+    return written;
   }
 
   private list(level: number, items: readonly unknown[], compact: boolean): string {
@@ -54,9 +67,10 @@ class Writer {
       const explicit = key.length > EXPLICIT_KEY_LENGTH;
       const written = this.node(level + 1, (value as Record<string, unknown>)[name], explicit);
       if (written === undefined) continue;
+      const block = this.startsOnNewLine;
       if (!compact || out !== '') out += `\n${this.pad(level)}`;
       out += explicit ? `? ${key}\n${this.pad(level)}` : key;
-      out += written.charCodeAt(0) === NEWLINE ? ':' : ': ';
+      out += block ? ':' : ': ';
       out += written;
     }
     return out || '{}';
