@@ -1,10 +1,10 @@
 // Ids and keys derived from the description, so the same spec always gives the same files, and
 // the runner, drift and coverage name the items and endpoints exactly as the generators do.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { findEndpoint, type ApiModel, type ContractCase } from './model.js';
 
 function digest(parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return hash('sha256', parts.join('\u0000'));
 }
 
 /** A version-5-shaped UUID from the given parts (what Postman expects in `_postman_id` and `id`). */
