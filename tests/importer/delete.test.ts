@@ -3,63 +3,12 @@
 // client, the 204 one with no body checks; the reference server answers each. A DELETE is a write:
 // the contract run never sends it unless a contract case names it (tests/importer/commercetools.e2e.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { generateAll } from '../../generators/index.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
-import { Documents, importOpenApi } from '../../importer/index.js';
-import { loadSpec } from '../../loader/index.js';
-import { readYaml } from '../../loader/read-yaml.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
+import { importThings } from '../support/things-openapi.js';
 
-const THINGS = `openapi: 3.0.3
-info: { title: Things, version: "1" }
-servers: [{ url: "https://api.things.test" }]
-components:
-  securitySchemes:
-    cc: { type: oauth2, flows: { clientCredentials: { tokenUrl: https://api.things.test/token, scopes: {} } } }
-  schemas:
-    Thing: { type: object, required: [id], properties: { id: { type: string } } }
-security: [{ cc: [] }]
-paths:
-  /things/{id}:
-    parameters:
-      - { name: id, in: path, required: true, schema: { type: string }, example: t-1 }
-    get:
-      operationId: getThing
-      responses:
-        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Thing" } } } }
-    delete:
-      operationId: deleteThing
-      parameters:
-        - { name: version, in: query, required: true, schema: { type: integer }, example: 3 }
-        - { name: If-Match, in: header, required: true, schema: { type: string }, example: abc }
-      responses:
-        "204": { description: deleted }
-        "404": { description: not found }
-  /others/{id}:
-    delete:
-      operationId: deleteOther
-      parameters:
-        - { name: id, in: path, required: true, schema: { type: string }, example: o-1 }
-      responses:
-        "200": { description: the deleted one, content: { application/json: { schema: { $ref: "#/components/schemas/Thing" } } } }
-`;
-
-/** `document` imported in-process, its description loaded. */
-function importThings(document: string) {
-  const read = readYaml(new TextEncoder().encode(document), 'things.yaml');
-  if (!('data' in read)) throw new Error(read.message);
-  const docs = new Documents(
-    'things.yaml',
-    () => read,
-    () => undefined,
-  );
-  const { description, report } = importOpenApi(docs, { clientAuth: 'basic' });
-  const model = loadSpec(new TextEncoder().encode(stringify(description, { lineWidth: 0 })), 'things (imported)');
-  return { model, report };
-}
-
-const { model, report } = importThings(THINGS);
+const { model, report } = importThings();
 const endpoint = (id: string) => model.resources.flatMap((r) => r.endpoints).find((e) => e.id === id);
 const files = generateAll(model, DEFAULT_CTX);
 const file = (suffix: string) => files.find((f) => f.path.endsWith(suffix))!.content;
