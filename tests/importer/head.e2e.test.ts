@@ -1,7 +1,7 @@
 // An imported HEAD end to end: the description of tests/support/things-openapi.ts, imported through the
 // CLI with no hand edit, generates every client and passes its contract run against the embedded
-// server and against an independent one (tests/support/things-server.ts); each run sends the HEAD and
-// no DELETE (a write is sent only for a contract case that names it).
+// server (newman and `bru run`) and against an independent one (tests/support/things-server.ts); each
+// run sends the HEAD and no DELETE (a write is sent only for a contract case that names it).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +41,16 @@ describe('an imported HEAD in the contract run', () => {
     expect(run.stdout).toMatch(/^ {4}HEAD http:\/\/127\.0\.0\.1:\d+\/things\/t-1 -> 200 /m);
     expect(run.stdout).not.toMatch(/^\s+DELETE http/m);
     expect(run.stdout.match(SKIPPED_DELETE)).toHaveLength(2);
+  });
+
+  it('is sent by `bru run` to the embedded server and passes; no DELETE is sent', async () => {
+    const run = await runCli(['contract', '--runner', 'bru', '--spec', spec, '--collections', join(dir, 'collections'), '--reports', join(dir, 'bru')], {
+      cwd: dir,
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ {4}HEAD http:\/\/127\.0\.0\.1:\d+\/things\/t-1 -> 200 /m);
+    expect(run.stdout).not.toMatch(/^\s+DELETE http/m);
+    expect(run.stdout.match(/^ {2}SKIP \w+ \/ delete\w+: not sent/gm)).toHaveLength(2);
   });
 
   it('is sent to an independent server and passes; the server saw the GET and the HEAD, no DELETE', async () => {

@@ -7,6 +7,7 @@ import { generateAll } from '../../generators/index.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
 import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
 import { importThings } from '../support/things-openapi.js';
+import { lang } from '../generators/bruno/helpers.js';
 
 const { model, report } = importThings();
 const files = generateAll(model, DEFAULT_CTX);
@@ -35,6 +36,15 @@ describe('importing a HEAD operation', () => {
       for (const check of BODY_CHECKS) expect(tests).not.toContain(check);
     }
     expect(file('.openapi.yaml')).toContain('operationId: thingExists');
+  });
+
+  it("writes Bruno files Bruno's parser reads, though the document gives no token docs (`bru run` refused an empty docs block)", () => {
+    const bru = files.filter((f) => f.path.endsWith('.bru') && !f.path.includes('/environments/'));
+    expect(bru.map((f) => f.path)).toContain('bruno/Auth/folder.bru');
+    for (const f of bru) {
+      const parse = /\/(folder|collection)\.bru$/.test(f.path) ? lang.collectionBruToJson : lang.bruToJsonV2;
+      expect(() => parse(f.content), f.path).not.toThrow();
+    }
   });
 });
 
