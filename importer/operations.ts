@@ -10,8 +10,8 @@ import { requirementFor } from './security.js';
 import { opLabel, Skip } from './skip.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-/** A contract run sends only GET (and a write only for a case that names it), so writes can be imported. */
-const IMPORTED_METHODS = ['get', 'post', 'put', 'patch'];
+/** A contract run sends only GET and HEAD (and a write only for a case that names it), so writes can be imported. */
+const IMPORTED_METHODS = ['get', 'head', 'post', 'put', 'patch', 'delete'];
 
 export interface ResponseDraft {
   status: number;
@@ -84,7 +84,8 @@ function operation(
   const requirement = requirementFor(security, schemeName);
   if (!requirement.allowed)
     throw new Skip(requirement.others.length ? `needs ${requirement.others.join(' or ')}, not ${schemeName} alone` : 'declares no security requirement');
-  if (!IMPORTED_METHODS.includes(method)) throw new Skip(`${method.toUpperCase()} is not imported yet: only GET, POST, PUT and PATCH operations are`);
+  if (!IMPORTED_METHODS.includes(method))
+    throw new Skip(`${method.toUpperCase()} is not imported yet: only GET, HEAD, POST, PUT, PATCH and DELETE operations are`);
   const inSegment = /(?:[^/]\{|\}[^/])[^/]*/.exec(rawPath);
   // Postman fills a path variable only as a whole segment (`/:key`): `key=:key` would be sent as written.
   if (inSegment)

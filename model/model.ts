@@ -294,6 +294,12 @@ export function successResponse(endpoint: Endpoint): Response | undefined {
   return endpoint.responses.find((r) => r.status >= 200 && r.status < 300);
 }
 
+/** Whether the success answer carries a body: a HEAD answer never does, nor a 204 or 205 (RFC 9110 sections 9.3.2, 15.3.5, 15.3.6). */
+export function answersWithBody(endpoint: Endpoint): boolean {
+  const status = successResponse(endpoint)?.status;
+  return endpoint.method !== 'HEAD' && status !== 204 && status !== 205;
+}
+
 /** The variables a person fills in besides the base URL and the secret: the token path's, then `clientId`. */
 export function filledVariables(auth: Auth): string[] {
   return [...auth.pathVariables, VARIABLES.clientId];

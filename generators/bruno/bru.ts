@@ -34,9 +34,11 @@ export function listBlock(name: string, items: readonly string[]): string {
 
 /**
  * `name { text }`: docs, tests, scripts. Each line is indented by two spaces (the parser strips them),
- * so no line can start with the `}` that closes the block; empty lines stay empty.
+ * so no line can start with the `}` that closes the block; empty lines stay empty. A blank text gives
+ * no block: Bruno's parser refuses `docs {` with no line of text, and `bru run` then runs nothing.
  */
-export function textBlock(name: string, text: string): string {
+export function textBlock(name: string, text: string): string | undefined {
+  if (text.trim() === '') return undefined;
   const lines = text
     .trimEnd()
     .split(/\r?\n/)

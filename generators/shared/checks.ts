@@ -2,7 +2,7 @@
 // contract case carries, in order, and their names. Every client's generator writes these same names
 // (Postman `pm.test`, Bruno `test`), so the reports of newman and `bru run` line up check by check.
 // The token answer's own checks (type, JWT, lifetime) are not here yet: see each client's token checks.
-import { findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type Expectation } from '../../model/model.js';
+import { answersWithBody, findEndpoint, successResponse, type ApiModel, type ContractCase, type Endpoint, type Expectation } from '../../model/model.js';
 import { hasPageTwo, linkStyle, pageWalk, type PageWalk } from './page-walk.js';
 import { totalLabel } from './page-script.js';
 
@@ -51,17 +51,12 @@ export function dependsOnStatus(check: NamedCheck): boolean {
   return check.kind !== 'status' && check.kind !== 'time';
 }
 
-/** A documented request's positive checks (none when it documents no success answer). */
+/** A documented request's positive checks (none when it documents no success answer; no body check when its answer has no body). */
 export function endpointChecks(model: ApiModel, endpoint: Endpoint): NamedCheck[] {
   const success = successResponse(endpoint);
   if (!success) return [];
-  return [
-    statusCheck(success.status),
-    jsonCheck(),
-    contentTypeCheck(),
-    ...(success.schema ? [schemaCheck(success.schema)] : []),
-    timeCheck(model.contract.responseTimeMs),
-  ];
+  const body = answersWithBody(endpoint) ? [jsonCheck(), contentTypeCheck(), ...(success.schema ? [schemaCheck(success.schema)] : [])] : [];
+  return [statusCheck(success.status), ...body, timeCheck(model.contract.responseTimeMs)];
 }
 
 /** The schema a case's answer is validated against: the token response's or the endpoint's for that status. */

@@ -49,6 +49,13 @@ describe('blocks parse back with @usebruno/lang', () => {
     expect(parsed.docs).toBe(text.replace(/\s+$/, ''));
   });
 
+  it('leaves out a blank text block, which the parser refuses (an imported description with no auth docs)', () => {
+    const meta = dictBlock('meta', [{ key: 'name', value: 'Auth' }]);
+    expect(textBlock('docs', ' \n')).toBeUndefined();
+    expect(lang.collectionBruToJson(bruFile([meta, textBlock('docs', '')])).meta).toMatchObject({ name: 'Auth' });
+    expect(lang.bruToJsonV2(bruFile([meta, textBlock('tests', '\n\n')])).meta).toMatchObject({ name: 'Auth' });
+  });
+
   it('writes a secret list the environment parser reads', () => {
     const env = lang.bruToEnvJsonV2(bruFile([dictBlock('vars', [{ key: 'a', value: '1' }]), listBlock('vars:secret', ['s1', 's2'])]));
     expect(env.variables).toEqual([

@@ -1,0 +1,60 @@
+// A small OpenAPI 3.0 document with the methods import keeps beyond GET: a HEAD (a read, sent by the
+// contract run), a DELETE answering 204 with no body and one answering a JSON 200 (writes, never sent
+// by the contract run). tests/support/things-server.ts serves it, written from this document alone.
+import { stringify } from 'yaml';
+import { Documents, importOpenApi } from '../../importer/index.js';
+import { loadSpec } from '../../loader/index.js';
+import { readYaml } from '../../loader/read-yaml.js';
+
+export const THINGS_OPENAPI = `openapi: 3.0.3
+info: { title: Things, version: "1" }
+servers: [{ url: "https://api.things.test" }]
+components:
+  securitySchemes:
+    cc: { type: oauth2, flows: { clientCredentials: { tokenUrl: https://api.things.test/token, scopes: {} } } }
+  schemas:
+    Thing: { type: object, required: [id], properties: { id: { type: string } } }
+security: [{ cc: [] }]
+paths:
+  /things/{id}:
+    parameters:
+      - { name: id, in: path, required: true, schema: { type: string }, example: t-1 }
+    get:
+      operationId: getThing
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Thing" } } } }
+    head:
+      operationId: thingExists
+      responses:
+        "200": { description: it exists }
+        "404": { description: no such thing }
+    delete:
+      operationId: deleteThing
+      parameters:
+        - { name: version, in: query, required: true, schema: { type: integer }, example: 3 }
+        - { name: If-Match, in: header, required: true, schema: { type: string }, example: abc }
+      responses:
+        "204": { description: deleted }
+        "404": { description: not found }
+  /others/{id}:
+    delete:
+      operationId: deleteOther
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string }, example: o-1 }
+      responses:
+        "200": { description: the deleted one, content: { application/json: { schema: { $ref: "#/components/schemas/Thing" } } } }
+`;
+
+/** The document imported in-process (`--client-auth basic`), its description as written and as loaded. */
+export function importThings() {
+  const read = readYaml(new TextEncoder().encode(THINGS_OPENAPI), 'things.yaml');
+  if (!('data' in read)) throw new Error(read.message);
+  const docs = new Documents(
+    'things.yaml',
+    () => read,
+    () => undefined,
+  );
+  const { description, report } = importOpenApi(docs, { clientAuth: 'basic' });
+  const text = stringify(description, { lineWidth: 0 });
+  return { text, model: loadSpec(new TextEncoder().encode(text), 'things (imported)'), report };
+}
