@@ -12,11 +12,15 @@ const HEADER = '# Written by `generate`: the files it wrote in this folder, the 
 
 /** `files` plus, for each folder they fill, the list of what it holds; sorted by path. */
 export function withFileLists(files: readonly OutputFile[]): OutputFile[] {
-  const lists = ownedFolders(files).map((folder) => {
+  return [...files, ...fileLists(files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** For each folder `files` fill, the list of what it holds. */
+export function fileLists(files: readonly OutputFile[]): OutputFile[] {
+  return ownedFolders(files).map((folder) => {
     const inside = files.filter((file) => file.path.startsWith(`${folder}/`)).map((file) => file.path.slice(folder.length + 1));
     return { path: `${folder}/${LIST_NAME}`, content: `${[HEADER, ...inside.sort()].join('\n')}\n` };
   });
-  return [...files, ...lists].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Files an earlier run listed as written that this run does not write, and that are still there. */

@@ -78,7 +78,10 @@ function report(error: unknown, io: CliIO): ExitCode {
   return EXIT.badInput;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// `tsx cli/main.ts` (the npm scripts) runs here. In the bundle this module is part of bin.js, which
+// runs the CLI itself: started directly, `node dist/bundle/bin.js` would otherwise run it twice.
+const entry = process.argv[1];
+if (entry && /[\\/]main\.[jt]s$/.test(entry) && fileURLToPath(import.meta.url) === entry) {
   run(process.argv.slice(2), processIO()).then((code) => {
     process.exitCode = code;
   });

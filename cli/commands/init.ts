@@ -30,10 +30,10 @@ export function initCommand(io: CliIO, ctx: GenerateContext, done: (code: ExitCo
       '\nThe flags after --from are for it only (what the document does not state; see `import --help`).\n' +
         '\nExit codes:\n  0  written\n  2  a file is already there (nothing written; --force overwrites), or bad input (a document that does not import: nothing written)\n',
     )
-    .action((options: InitOptions) => done(runInit(options, io, ctx)));
+    .action(async (options: InitOptions) => done(await runInit(options, io, ctx)));
 }
 
-export function runInit(options: InitOptions, io: CliIO, ctx: GenerateContext): ExitCode {
+export async function runInit(options: InitOptions, io: CliIO, ctx: GenerateContext): Promise<ExitCode> {
   const given = Object.keys(settings(options));
   if (options.from === undefined && given.length > 0)
     throw new CliError(`${given.map(flagName).join(', ')}: only with --from FILE (what the document does not state); the starter description states it all`);
@@ -48,7 +48,7 @@ export function runInit(options: InitOptions, io: CliIO, ctx: GenerateContext): 
   const written = writeFiles(io.cwd, plan.files);
   io.stdout(`${written.map((path) => `wrote ${path}\n`).join('')}`);
   if (imported) io.stdout(formatImportReport(imported.report, LAYOUT.spec));
-  const generated = runGenerate({ spec: LAYOUT.spec, out: LAYOUT.collections, check: false, format: [...FORMATS] }, io, ctx);
+  const generated = await runGenerate({ spec: LAYOUT.spec, out: LAYOUT.collections, check: false, format: [...FORMATS] }, io, ctx);
   if (generated !== EXIT.ok) return generated;
   for (const note of plan.notes) io.stdout(`note: ${note}\n`);
   io.stdout(nextSteps(imported !== undefined));

@@ -148,6 +148,13 @@ describe('the installed bin', () => {
     }
   });
 
+  it('the bundle started directly runs the command once', () => {
+    const bundle = join(consumer, 'node_modules', NAME, 'dist/bundle/bin.js');
+    const version = run(process.execPath, [bundle, '--version'], consumer);
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it('generate, then contract against the embedded server: exit 0', () => {
     const out = join(work, 'collections');
     const generate = run(bin(), ['generate', '--spec', example, '--out', out], consumer);
