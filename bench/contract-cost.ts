@@ -57,8 +57,10 @@ export function processCases(inputs: ContractProcessInputs, work: string): Proce
     }),
   );
   const marks = pathToFileURL(join(inputs.jsDir, 'marks.mjs')).href;
-  // A settings file that does not exist, so a .env in the repository cannot point the run elsewhere.
+  // An empty settings file, so a .env in the repository cannot point the run elsewhere (one that
+  // does not exist is refused: the CLI reads a named --dotenv file or stops).
   const envFile = join(work, 'no-settings.env');
+  writeFileSync(envFile, '');
   const contract = (root: string) => [
     '--import',
     marks,
