@@ -9,7 +9,7 @@ import { LIST_NAME } from '../../cli/generated-list.js';
 import { writeFiles } from '../../cli/write-files.js';
 import { runCli } from '../support/cli.js';
 import { FIXTURE_SPEC } from '../support/model.js';
-import { MAIN, snapshot, TSX, workspace } from './helpers.js';
+import { caseFolders, MAIN, snapshot, TSX, workspace } from './helpers.js';
 
 const TEMP = /\.\d+\.tmp$/;
 
@@ -163,12 +163,7 @@ describe('generate killed at any moment', () => {
 describe('writeFiles when a write fails', () => {
   const ws = workspace();
   afterAll(() => ws.dispose());
-  let n = 0;
-  const fresh = () => {
-    const dir = join(ws.dir, `case-${n++}`);
-    mkdirSync(dir);
-    return dir;
-  };
+  const fresh = caseFolders(ws.dir);
 
   it('a target that is a folder: throws, removes every temp file, leaves the others whole', () => {
     const dir = fresh();

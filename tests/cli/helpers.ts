@@ -22,6 +22,16 @@ export function workspace(): { dir: string; dispose: () => void } {
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Makes a fresh, empty folder below `parent` on each call (`case-0`, `case-1`, ...) and returns its path. */
+export function caseFolders(parent: string): () => string {
+  let n = 0;
+  return () => {
+    const dir = join(parent, `case-${n++}`);
+    mkdirSync(dir);
+    return dir;
+  };
+}
+
 export interface FileState {
   content: string;
   mtimeMs: number;

@@ -8,16 +8,11 @@ import { StagedWrite } from '../../cli/write-files.js';
 import type { OutputFile } from '../../generators/types.js';
 import { syntheticSpecYaml } from '../../bench/synthetic-spec.js';
 import { runCli } from '../support/cli.js';
-import { expectedFiles, snapshot, workspace } from './helpers.js';
+import { caseFolders, expectedFiles, snapshot, workspace } from './helpers.js';
 
 const ws = workspace();
 afterAll(() => ws.dispose());
-let n = 0;
-const fresh = () => {
-  const dir = join(ws.dir, `case-${n++}`);
-  mkdirSync(dir);
-  return dir;
-};
+const fresh = caseFolders(ws.dir);
 
 /** `count` files in `folder`, enough to go to the worker from 100 on. */
 const batch = (folder: string, count: number, tag = 'new'): OutputFile[] =>

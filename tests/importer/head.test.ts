@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAll } from '../../generators/index.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
-import { DEMO, startReferenceServer, type RunningServer } from '../../server/index.js';
-import { importThings } from '../support/things-openapi.js';
+import { startReferenceServer, type RunningServer } from '../../server/index.js';
+import { importThings, thingsToken } from '../support/things-openapi.js';
 import { lang } from '../generators/bruno/helpers.js';
 
 const { model, report } = importThings();
@@ -53,10 +53,7 @@ describe('the reference server answers an imported HEAD', () => {
   let token: string;
   beforeAll(async () => {
     server = await startReferenceServer(model);
-    const basic = Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64');
-    const form = new URLSearchParams({ grant_type: 'client_credentials' });
-    const answer = await fetch(`${server.url}/token`, { method: 'POST', headers: { authorization: `Basic ${basic}` }, body: form });
-    token = ((await answer.json()) as { access_token: string }).access_token;
+    token = await thingsToken(server.url);
   });
   afterAll(() => server.close());
 

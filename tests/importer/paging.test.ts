@@ -3,29 +3,19 @@
 // Link header as response headers, and a plain OpenAPI document (no `x-` facts) that shows a style
 // by its parameters, answer properties and headers is imported with that style.
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { openapiDocument } from '../../generators/openapi/document.js';
 import { toYaml } from '../../generators/shared/yaml.js';
-import { Documents, importOpenApi } from '../../importer/index.js';
-import { loadSpec } from '../../loader/index.js';
-import { readYaml } from '../../loader/read-yaml.js';
 import type { ApiModel, ListShape } from '../../model/model.js';
 import { fixtureModel, type Fixture } from '../server/fixture.js';
 import { PAGING_STYLES } from '../support/paging.js';
+import { importText } from '../support/import-text.js';
 
 const listSites = (model: ApiModel) => model.resources.flatMap((r) => r.endpoints).find((e) => e.id === 'listSites')!;
 
 /** The document imported back into a model, and the importer's report. */
 function imported(document: unknown) {
-  const read = readYaml(new TextEncoder().encode(toYaml(document)), 'export.openapi.yaml');
-  if (!('data' in read)) throw new Error(read.message);
-  const docs = new Documents(
-    'export.openapi.yaml',
-    () => read,
-    () => undefined,
-  );
-  const { description, report } = importOpenApi(docs, {});
-  return { model: loadSpec(new TextEncoder().encode(stringify(description, { lineWidth: 0 })), 'imported.yaml'), report };
+  const { model, report } = importText(toYaml(document), {}, 'export.openapi.yaml');
+  return { model, report };
 }
 
 /** The document without any `x-` extension, only the sites, under the document's server: what a vendor's own document would hold. */

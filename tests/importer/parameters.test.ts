@@ -2,23 +2,10 @@
 // query names, and header parameters as request headers (a fixed value, or a variable that is a
 // setting of the contract run). What it still cannot send is left out with a warning.
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { Documents, importOpenApi } from '../../importer/index.js';
-import { loadSpec } from '../../loader/index.js';
-import { readYaml } from '../../loader/read-yaml.js';
+import { importText } from '../support/import-text.js';
 
 function imported(text: string) {
-  const read = readYaml(new TextEncoder().encode(text), 'api.yaml');
-  if (!('data' in read)) throw new Error(read.message);
-  const { description, report } = importOpenApi(
-    new Documents(
-      'api.yaml',
-      () => read,
-      () => undefined,
-    ),
-    {},
-  );
-  const model = loadSpec(new TextEncoder().encode(stringify(description, { lineWidth: 0 })), 'imported.yaml');
+  const { description, report, model } = importText(text);
   const endpoint = model.resources[0]!.endpoints[0]!;
   return { description, report, model, endpoint, query: (name: string) => endpoint.query.find((q) => q.name === name) };
 }

@@ -5,25 +5,9 @@
 // a list answer that echoes its paging (`limit`, `offset`) back, and a `oneOf` that only the
 // base schema's discriminator mapping tells apart.
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { Documents, importOpenApi } from '../../importer/index.js';
-import { loadSpec } from '../../loader/index.js';
-import { readYaml } from '../../loader/read-yaml.js';
+import { importText } from '../support/import-text.js';
 
-function imported(text: string) {
-  const read = readYaml(new TextEncoder().encode(text), 'api.yaml');
-  if (!('data' in read)) throw new Error(read.message);
-  const { description, report } = importOpenApi(
-    new Documents(
-      'api.yaml',
-      () => read,
-      () => undefined,
-    ),
-    { clientAuth: 'basic' },
-  );
-  const model = loadSpec(new TextEncoder().encode(stringify(description, { lineWidth: 0 })), 'imported.yaml');
-  return { description, report, model };
-}
+const imported = (text: string) => importText(text, { clientAuth: 'basic' });
 
 const OK = (schema: string) => `{ '200': { description: OK, content: { application/json: { schema: ${schema} } } } }`;
 

@@ -4,10 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openapiDocument } from '../../generators/openapi/document.js';
-import { Documents, importOpenApi } from '../../importer/index.js';
 import { loadSpec } from '../../loader/index.js';
-import { readYaml } from '../../loader/read-yaml.js';
 import { toYaml } from '../../generators/shared/yaml.js';
+import { importDescription } from '../support/import-text.js';
 
 const FILE = 'examples/warehouse-orders.yaml';
 
@@ -16,16 +15,7 @@ function imported(edit: (post: Record<string, any>) => void) {
   const doc = openapiDocument(loadSpec(readFileSync(FILE), FILE)) as Record<string, any>;
   const post = Object.values(doc.paths as Record<string, any>).find((p) => p.post?.operationId === 'createOrder').post;
   edit(post);
-  const read = readYaml(new TextEncoder().encode(toYaml(doc)), 'export.openapi.yaml');
-  if (!('data' in read)) throw new Error(read.message);
-  const { description, report } = importOpenApi(
-    new Documents(
-      'export.openapi.yaml',
-      () => read,
-      () => undefined,
-    ),
-    {},
-  );
+  const { description, report } = importDescription(toYaml(doc), {}, 'export.openapi.yaml');
   const endpoint = description.resources.flatMap((r) => r.endpoints).find((e) => e.id === 'createOrder');
   return { endpoint, report };
 }

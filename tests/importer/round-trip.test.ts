@@ -5,15 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { generateAll } from '../../generators/index.js';
 import { openapiDocument } from '../../generators/openapi/document.js';
 import { toYaml } from '../../generators/shared/yaml.js';
 import { DEFAULT_CTX } from '../../generators/types.js';
-import { Documents, importOpenApi } from '../../importer/index.js';
 import { loadSpec } from '../../loader/index.js';
-import { readYaml } from '../../loader/read-yaml.js';
 import { vendorDescription } from '../support/vendor-query.js';
+import { importText } from '../support/import-text.js';
 
 /** Descriptions made in the tests, by name: the one with vendor-spelled, boolean and array query parameters and request headers. */
 const MADE: Record<string, () => string> = { 'vendor-query (tests/support/vendor-query.ts)': vendorDescription };
@@ -32,16 +30,7 @@ const KNOWN_DIFFERENCES: Record<string, string[]> = {};
 function roundTrip(file: string) {
   const text = MADE[file]?.() ?? readFileSync(file, 'utf8');
   const model = loadSpec(Buffer.from(text), file);
-  const exported = new TextEncoder().encode(toYaml(openapiDocument(model)));
-  const read = readYaml(exported, 'export.openapi.yaml');
-  if (!('data' in read)) throw new Error(`the export does not read back: ${read.message}`);
-  const docs = new Documents(
-    'export.openapi.yaml',
-    () => read,
-    () => undefined,
-  );
-  const { description, report } = importOpenApi(docs, {});
-  const back = loadSpec(new TextEncoder().encode(stringify(description, { lineWidth: 0 })), `${file} (imported back)`);
+  const { model: back, report } = importText(toYaml(openapiDocument(model)), {}, `${file}, exported`);
   return { before: generateAll(model, DEFAULT_CTX), after: generateAll(back, DEFAULT_CTX), report };
 }
 

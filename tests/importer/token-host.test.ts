@@ -3,9 +3,7 @@
 // takes that host as its token host (`tokenBaseUrl`) and the token request goes there, not to the API's
 // host; with several servers, whose environments may each have their own token host, it stays an unknown.
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { Documents, importOpenApi } from '../../importer/index.js';
-import { loadSpec } from '../../loader/index.js';
+import { importText } from '../support/import-text.js';
 
 const TOKEN_URL = 'https://login.microsoftonline.com/common/oauth2/v2.0/token';
 
@@ -21,13 +19,8 @@ function document(servers: string[]) {
 }
 
 function imported(servers: string[]) {
-  const docs = new Documents(
-    'graph.yaml',
-    () => ({ data: document(servers) }) as never,
-    () => undefined,
-  );
-  const { description, report } = importOpenApi(docs, {});
-  return { model: loadSpec(new TextEncoder().encode(stringify(description, { lineWidth: 0 })), 'graph (imported)'), report };
+  const { model, report } = importText(JSON.stringify(document(servers)), {}, 'graph.json');
+  return { model, report };
 }
 
 describe('a token URL on another host than the one API server', () => {

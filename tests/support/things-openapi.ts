@@ -1,10 +1,8 @@
 // A small OpenAPI 3.0 document with the methods import keeps beyond GET: a HEAD (a read, sent by the
 // contract run), a DELETE answering 204 with no body and one answering a JSON 200 (writes, never sent
 // by the contract run). tests/support/things-server.ts serves it, written from this document alone.
-import { stringify } from 'yaml';
-import { Documents, importOpenApi } from '../../importer/index.js';
-import { loadSpec } from '../../loader/index.js';
-import { readYaml } from '../../loader/read-yaml.js';
+import { DEMO } from '../../server/index.js';
+import { importText } from './import-text.js';
 
 export const THINGS_OPENAPI = `openapi: 3.0.3
 info: { title: Things, version: "1" }
@@ -47,14 +45,14 @@ paths:
 
 /** The document imported in-process (`--client-auth basic`), its description as written and as loaded. */
 export function importThings() {
-  const read = readYaml(new TextEncoder().encode(THINGS_OPENAPI), 'things.yaml');
-  if (!('data' in read)) throw new Error(read.message);
-  const docs = new Documents(
-    'things.yaml',
-    () => read,
-    () => undefined,
-  );
-  const { description, report } = importOpenApi(docs, { clientAuth: 'basic' });
-  const text = stringify(description, { lineWidth: 0 });
-  return { text, model: loadSpec(new TextEncoder().encode(text), 'things (imported)'), report };
+  const { yaml, model, report } = importText(THINGS_OPENAPI, { clientAuth: 'basic' }, 'things.yaml');
+  return { text: yaml, model, report };
+}
+
+/** An access token from a server of this document: its `/token`, the client (the demo one by default) as HTTP Basic. */
+export async function thingsToken(baseUrl: string, client: { clientId: string; clientSecret: string } = DEMO): Promise<string> {
+  const basic = Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  const answer = await fetch(`${baseUrl}/token`, { method: 'POST', headers: { authorization: `Basic ${basic}` }, body: form });
+  return ((await answer.json()) as { access_token: string }).access_token;
 }
